@@ -10,6 +10,10 @@ export interface InputProblem {
   readonly path: string;
   /** What is wrong there, including what was expected and what was found. */
   readonly message: string;
+  /** 1-based line in the source text, when the input was parsed from text. */
+  readonly line?: number;
+  /** 1-based column in the source text, when the input was parsed from text. */
+  readonly column?: number;
 }
 
 /** Format a path given as keys and indices: `["flows", 3, "exporter"]` -> `flows[3].exporter`. */
@@ -22,8 +26,15 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
+/** One line for a problem: `path (line L, column C): message`. */
+export function formatProblem(problem: InputProblem): string {
+  const where = problem.line === undefined ? "" : `line ${problem.line}, column ${problem.column ?? 1}`;
+  const location = problem.path === "" ? where : where === "" ? problem.path : `${problem.path} (${where})`;
+  return location === "" ? problem.message : `${location}: ${problem.message}`;
+}
+
 function joinProblems(problems: readonly InputProblem[]): string {
-  return problems.map((p) => (p.path === "" ? p.message : `${p.path}: ${p.message}`)).join("\n");
+  return problems.map(formatProblem).join("\n");
 }
 
 /**
