@@ -136,6 +136,20 @@ describe("studentTQuantile", () => {
     }
   });
 
+  it("is accurate next to the centre, where 1 - x = t^2 / (df + t^2) is tiny", () => {
+    // Taking 1 - x from x = I^{-1}(2(1 - p); df/2, 1/2) would lose all digits here (mpmath).
+    const cases = [
+      [0.499999999, 3, -2.720699120433839e-9],
+      [0.499999999, 1000, -2.507255078204449e-9],
+      [0.500000000001, 99999, 2.5065790902044176e-12],
+      [0.3, 99999, -0.5244021842502612],
+      [0.6, 20000, 0.2533504732640626],
+    ] as const;
+    for (const [p, df, expected] of cases) {
+      expect(Math.abs(studentTQuantile(p, df) - expected) / Math.abs(expected), `p = ${p}, df = ${df}`).toBeLessThan(1e-13);
+    }
+  });
+
   it("has the closed forms at df = 1 and df = 2", () => {
     // Cauchy: tan(pi (p - 1/2)); df 2: (2p - 1) / sqrt(2 p (1 - p)).
     expect(studentTQuantile(0.75, 1)).toBeCloseTo(1, 15);
