@@ -1,0 +1,217 @@
+import type { Distribution } from "../random/index.js";
+import type { Scenario } from "../schema/scenario.js";
+import type { NumberTable } from "./numbers.js";
+
+/** Kinds of lever slots, as stored in {@link SlotTable.kind}. */
+export const SLOT_EXPORT = 0;
+export const SLOT_IMPORT = 1;
+export const SLOT_STOCKPILE = 2;
+export const SLOT_CAPACITY = 3;
+
+/** Kinds of rule conditions, as stored in {@link RuleTable.conditionKind}. */
+export const CONDITION_RESTRICTION = 0;
+export const CONDITION_SHORTFALL = 1;
+export const CONDITION_PERIOD = 2;
+export const CONDITION_PRICE = 3;
+
+/**
+ * Every lever that can act in any policy: the policies' own levers (start known before
+ * the run) and the levers of rule instances (start set when the rule fires). Flat arrays
+ * indexed by slot; `*Ref` fields index the model's {@link NumberTable}.
+ */
+export interface SlotTable {
+  readonly count: number;
+  readonly kind: Uint8Array;
+  readonly actor: Int32Array;
+  /** Rule instance owning the slot, or -1 for a policy lever. */
+  readonly rule: Int32Array;
+  readonly startRef: Int32Array;
+  /** Duration in periods; -1 means until the horizon. */
+  readonly durationRef: Int32Array;
+  readonly severityRef: Int32Array;
+  readonly leakageRef: Int32Array;
+  readonly premiumRef: Int32Array;
+  readonly diversionRef: Int32Array;
+  /** Stockpile: reserve in months of use. Capacity: units per period added. */
+  readonly amountRef: Int32Array;
+  /** Stockpile: largest release per period as a share of use. Capacity: ramp time constant. */
+  readonly rateRef: Int32Array;
+  /** Goods covered (CSR by slot). */
+  readonly goodStart: Int32Array;
+  readonly goods: Int32Array;
+  /** Countries aimed at, as a mask of `count * C` bytes (export: importers; import: exporters). */
+  readonly targetMask: Uint8Array;
+  /** Flows affected (CSR by slot), as indices into the good-sorted flow arrays. */
+  readonly flowStart: Int32Array;
+  readonly flows: Int32Array;
+}
+
+/**
+ * Rule instances: a rule whose action targets `triggering` becomes one instance per
+ * country that could trigger it, each with its own firing state and random draw.
+ */
+export interface RuleTable {
+  readonly count: number;
+  readonly names: readonly string[];
+  readonly agent: Int32Array;
+  readonly probabilityRef: Int32Array;
+  readonly delayRef: Int32Array;
+  readonly slot: Int32Array;
+  /** Index of the uniform draw deciding whether the instance fires. */
+  readonly uniformDimension: Int32Array;
+  /** Conditions (CSR by instance); all must hold. */
+  readonly conditionStart: Int32Array;
+  readonly conditionKind: Uint8Array;
+  /** Restriction: lever kind (-1 any, 0 export, 1 import). */
+  readonly conditionLever: Int8Array;
+  readonly conditionMinSeverity: Float64Array;
+  /** Shortfall / price threshold. */
+  readonly conditionValue: Float64Array;
+  /** Price: the good. */
+  readonly conditionGood: Int32Array;
+  readonly conditionFrom: Int32Array;
+  readonly conditionUntil: Int32Array;
+  /** Masks of `conditions * C` bytes: restriction actors (`by`) and countries aimed at (`against`). */
+  readonly conditionByMask: Uint8Array;
+  readonly conditionAgainstMask: Uint8Array;
+  /** Mask of `conditions * G` bytes: goods the condition looks at. */
+  readonly conditionGoodsMask: Uint8Array;
+}
+
+/** Which slots and rule instances act under each policy. */
+export interface PolicyTable {
+  readonly names: readonly string[];
+  readonly descriptions: readonly (string | undefined)[];
+  readonly baseline: number;
+  readonly slotStart: Int32Array;
+  readonly slots: Int32Array;
+  readonly ruleStart: Int32Array;
+  readonly rules: Int32Array;
+}
+
+/** Outcome kinds, as stored in {@link OutcomeTable.kind}. */
+export const OUTCOME_GDP_LOSS = 0;
+export const OUTCOME_GDP_LOSS_PERCENT = 1;
+export const OUTCOME_VALUE_ADDED_LOSS = 2;
+export const OUTCOME_OUTPUT_LOSS = 3;
+export const OUTCOME_SHORTFALL = 4;
+export const OUTCOME_PRICE = 5;
+export const OUTCOME_EXPORT_REVENUE_LOSS = 6;
+export const OUTCOME_IMPORT_COST = 7;
+export const OUTCOME_RULE_FIRED = 8;
+export const OUTCOME_FIRST_FIRING = 9;
+
+/** Statistic over periods (shortfall, price) or unit (output loss, price). */
+export const STAT_MAX = 0;
+export const STAT_MEAN = 1;
+export const STAT_FINAL = 2;
+export const UNIT_SHARE = 0;
+export const UNIT_UNITS = 1;
+export const UNIT_USD = 2;
+export const UNIT_RATIO = 3;
+
+/** Description of one recorded outcome, as reported in results. */
+export interface OutcomeInfo {
+  readonly name: string;
+  readonly unit: string;
+  readonly description: string;
+  readonly thresholds: readonly number[];
+  /** Whether a value per period is recorded too. */
+  readonly series: boolean;
+}
+
+/** Compiled outcomes: what to read from a finished run. */
+export interface OutcomeTable {
+  readonly count: number;
+  readonly info: readonly OutcomeInfo[];
+  readonly kind: Uint8Array;
+  readonly country: Int32Array;
+  readonly good: Int32Array;
+  readonly stat: Uint8Array;
+  readonly unit: Uint8Array;
+  /** Restricting country for an inside price, -1 for the outside market. */
+  readonly market: Int32Array;
+  /** Index among series outcomes, or -1. */
+  readonly seriesIndex: Int32Array;
+  /** Goods, flows or rule instances the outcome sums over (CSR by outcome); empty = all. */
+  readonly listStart: Int32Array;
+  readonly list: Int32Array;
+  readonly seriesCount: number;
+}
+
+/**
+ * A scenario compiled for simulation: names resolved to indices, goods in topological
+ * order of recipes, flat typed arrays, sparse lists for flows, recipes and levers.
+ * Cells are indexed `c * G + g` (country c, good g). Built once per experiment.
+ */
+export interface CompiledModel {
+  readonly scenario: Scenario;
+  readonly countryIds: readonly string[];
+  readonly goodIds: readonly string[];
+  /** Countries, goods, periods in the horizon, periods per year. */
+  readonly C: number;
+  readonly G: number;
+  readonly T: number;
+  readonly periodsPerYear: number;
+  readonly maxEscalationDepth: number;
+  /** Goods in topological order of recipes (inputs before outputs). */
+  readonly goodOrder: Int32Array;
+  readonly gdp: Float64Array;
+
+  // goods
+  readonly basePrice: Float64Array;
+  readonly priceCap: Float64Array;
+  readonly priceFloor: Float64Array;
+  readonly elasticityRef: Int32Array;
+
+  // cells (c * G + g)
+  /** Baseline output Q0, capacity K0, value added per unit VA. */
+  readonly Q0: Float64Array;
+  readonly K0: Float64Array;
+  readonly VA: Float64Array;
+  /** Baseline domestic sales H0 = Q0 - exports, and total use U0 = H0 + imports. */
+  readonly H0: Float64Array;
+  readonly U0: Float64Array;
+  /** Commercial stock cover (months) and largest draw per period as a share of U0. */
+  readonly coverRef: Int32Array;
+  readonly maxDrawShare: Float64Array;
+  readonly surgeRef: Int32Array;
+  readonly rampRef: Int32Array;
+  /** Indirect value added lost per USD of lost output (type-I value-added multiplier minus the direct coefficient). */
+  readonly indirectMultiplier: Float64Array;
+
+  // producers and users of each good (CSR by good)
+  readonly producerStart: Int32Array;
+  readonly producers: Int32Array;
+  readonly userStart: Int32Array;
+  readonly users: Int32Array;
+
+  // flows sorted by good (CSR by good)
+  readonly flowStart: Int32Array;
+  readonly flowExporter: Int32Array;
+  readonly flowImporter: Int32Array;
+  readonly flowVolume: Float64Array;
+  /** Position of each sorted flow in `world.flows`. */
+  readonly flowSource: Int32Array;
+
+  // recipes per producing cell (CSR by cell)
+  readonly inputStart: Int32Array;
+  readonly inputGood: Int32Array;
+  readonly inputPerUnit: Float64Array;
+  readonly inputCritical: Uint8Array;
+  readonly inputWeight: Float64Array;
+  /** Intermediate uses of each cell's good by producers in the same country (CSR by cell). */
+  readonly useStart: Int32Array;
+  readonly useCell: Int32Array;
+  readonly usePerUnit: Float64Array;
+
+  readonly numbers: NumberTable;
+  readonly uncertainties: readonly { readonly name: string; readonly distribution: Distribution }[];
+  /** Uniform draws per run: one per uncertainty, then one per rule instance. */
+  readonly randomDimensions: number;
+
+  readonly slots: SlotTable;
+  readonly rules: RuleTable;
+  readonly policies: PolicyTable;
+  readonly outcomes: OutcomeTable;
+}

@@ -1,0 +1,609 @@
+import {
+  CONDITION_PERIOD,
+  CONDITION_PRICE,
+  CONDITION_RESTRICTION,
+  CONDITION_SHORTFALL,
+  OUTCOME_EXPORT_REVENUE_LOSS,
+  OUTCOME_FIRST_FIRING,
+  OUTCOME_GDP_LOSS,
+  OUTCOME_GDP_LOSS_PERCENT,
+  OUTCOME_IMPORT_COST,
+  OUTCOME_OUTPUT_LOSS,
+  OUTCOME_PRICE,
+  OUTCOME_RULE_FIRED,
+  OUTCOME_SHORTFALL,
+  OUTCOME_VALUE_ADDED_LOSS,
+  SLOT_CAPACITY,
+  SLOT_EXPORT,
+  SLOT_IMPORT,
+  SLOT_STOCKPILE,
+  STAT_FINAL,
+  STAT_MAX,
+  UNIT_SHARE,
+  UNIT_UNITS,
+  UNIT_USD,
+  type CompiledModel,
+} from "../compile/model.js";
+import { bindDraws } from "../compile/numbers.js";
+import { exceedsWithTolerance } from "../schema/balance.js";
+import { COUNTER_GDP_LOSS_CAPPED, NEVER, type RunState } from "./state.js";
+
+/** Ramp-up share after `elapsed` periods with time constant `tau`: 1 - exp(-elapsed / tau). */
+function ramp(elapsed: number, tau: number): number {
+  if (elapsed < 0) return 0;
+  return tau <= 0 ? 1 : 1 - Math.exp(-elapsed / tau);
+}
+
+/** Round a drawn number of periods to a whole number of periods. */
+function periods(x: number): number {
+  return Math.round(x);
+}
+
+/**
+ * Simulate one run of one policy over the horizon (docs/model.md, "One period").
+ *
+ * @param draws - the run's sample: the value of each uncertainty (in declaration order),
+ *   then one uniform in (0, 1) per rule instance.
+ * @param outcomes - receives one value per outcome.
+ * @param series - receives per-period values of series outcomes (`seriesIndex * T + t`), or undefined.
+ */
+export function simulateRun(
+  model: CompiledModel,
+  state: RunState,
+  policy: number,
+  draws: Float64Array,
+  outcomes: Float64Array,
+  series: Float64Array | undefined,
+): void {
+  resetRun(model, state, policy, draws);
+  const { T } = model;
+  for (let t = 0; t < T; t++) {
+    decide(model, state, policy, t, draws);
+    activateLevers(model, state, policy, t);
+    for (let k = 0; k < model.G; k++) clearGood(model, state, model.goodOrder[k]!, t);
+    recordPeriod(model, state, t, series);
+  }
+  finishRun(model, state, outcomes);
+}
+
+function resetRun(model: CompiledModel, state: RunState, policy: number, draws: Float64Array): void {
+  const { numbers } = state;
+  numbers.set(model.numbers.initial);
+  bindDraws(model.numbers, draws, numbers);
+  const cells = model.C * model.G;
+  const monthsToPeriods = model.periodsPerYear / 12;
+  for (let cell = 0; cell < cells; cell++) {
+    state.stock[cell] = numbers[model.coverRef[cell]!]! * model.U0[cell]! * monthsToPeriods;
+    state.reserve[cell] = 0;
+    state.reserveRate[cell] = 0;
+    state.capacityStamp[cell] = 0;
+    state.restrictStamp[cell] = 0;
+    state.inputShare[cell] = 1;
+    state.output[cell] = model.Q0[cell]!;
+    state.planShortfall[cell] = 0;
+    state.shortfall[cell] = 0;
+    state.priceInside[cell] = 1;
+    state.lostUnits[cell] = 0;
+    state.importCost[cell] = 0;
+  }
+  state.priceOutside.fill(1);
+  state.shockStart.fill(-1);
+  state.flowStamp.fill(0);
+  state.lostRevenue.fill(0);
+  state.directLoss.fill(0);
+  state.indirectLoss.fill(0);
+  state.outcomeAccumulator.fill(0);
+  const { slots, policies } = model;
+  state.slotStart.fill(NEVER);
+  state.slotEnd.fill(NEVER);
+  state.slotDepth.fill(0);
+  for (let p = policies.slotStart[policy]!; p < policies.slotStart[policy + 1]!; p++) {
+    const slot = policies.slots[p]!;
+    const start = Math.max(0, periods(numbers[slots.startRef[slot]!]!));
+    state.slotStart[slot] = start;
+    const durationRef = slots.durationRef[slot]!;
+    state.slotEnd[slot] = durationRef < 0 ? NEVER : start + Math.max(0, periods(numbers[durationRef]!));
+  }
+  state.ruleDecided.fill(0);
+  state.ruleEffect.fill(NEVER);
+}
+
+/** True when `slot` acts in period `t`. */
+function isActive(state: RunState, slot: number, t: number): boolean {
+  return state.slotStart[slot]! <= t && t < state.slotEnd[slot]!;
+}
+
+/**
+ * Step 1, decide: each undecided rule instance of the policy checks its conditions
+ * against the state at t-1; when they all hold it fires with its probability (one
+ * uniform per run) and its lever acts from t + delay.
+ */
+function decide(model: CompiledModel, state: RunState, policy: number, t: number, draws: Float64Array): void {
+  const { rules, slots, policies, C, G } = model;
+  const { numbers } = state;
+  for (let p = policies.ruleStart[policy]!; p < policies.ruleStart[policy + 1]!; p++) {
+    const r = policies.rules[p]!;
+    if (state.ruleDecided[r]) continue;
+    const agent = rules.agent[r]!;
+    let holds = true;
+    let depth = 0;
+    for (let k = rules.conditionStart[r]!; k < rules.conditionStart[r + 1]! && holds; k++) {
+      switch (rules.conditionKind[k]) {
+        case CONDITION_RESTRICTION: {
+          let matchedDepth = -1;
+          const lever = rules.conditionLever[k]!;
+          const minSeverity = rules.conditionMinSeverity[k]!;
+          // candidate slots: the policy's levers, then the levers of its rule instances
+          for (let pass = 0; pass < 2; pass++) {
+            const from = pass === 0 ? policies.slotStart[policy]! : policies.ruleStart[policy]!;
+            const to = pass === 0 ? policies.slotStart[policy + 1]! : policies.ruleStart[policy + 1]!;
+            for (let q = from; q < to; q++) {
+              const s = pass === 0 ? policies.slots[q]! : rules.slot[policies.rules[q]!]!;
+              const kind = slots.kind[s]!;
+              if (kind !== SLOT_EXPORT && kind !== SLOT_IMPORT) continue;
+              if (lever >= 0 && kind !== lever) continue;
+              if (!isActive(state, s, t - 1)) continue;
+              if (!rules.conditionByMask[k * C + slots.actor[s]!]) continue;
+              if (numbers[slots.severityRef[s]!]! < minSeverity) continue;
+              let goodMatch = false;
+              for (let j = slots.goodStart[s]!; j < slots.goodStart[s + 1]! && !goodMatch; j++) {
+                if (rules.conditionGoodsMask[k * G + slots.goods[j]!]) goodMatch = true;
+              }
+              if (!goodMatch) continue;
+              let targetMatch = false;
+              for (let c = 0; c < C && !targetMatch; c++) {
+                if (slots.targetMask[s * C + c] && rules.conditionAgainstMask[k * C + c]) targetMatch = true;
+              }
+              if (!targetMatch) continue;
+              if (state.slotDepth[s]! > matchedDepth) matchedDepth = state.slotDepth[s]!;
+            }
+          }
+          if (matchedDepth < 0) holds = false;
+          else if (matchedDepth + 1 > depth) depth = matchedDepth + 1;
+          break;
+        }
+        case CONDITION_SHORTFALL: {
+          let worst = 0;
+          for (let g = 0; g < G; g++) {
+            if (rules.conditionGoodsMask[k * G + g] && state.shortfall[agent * G + g]! > worst) worst = state.shortfall[agent * G + g]!;
+          }
+          if (!(worst > rules.conditionValue[k]!)) holds = false;
+          break;
+        }
+        case CONDITION_PERIOD:
+          if (t < rules.conditionFrom[k]! || t >= rules.conditionUntil[k]!) holds = false;
+          break;
+        case CONDITION_PRICE:
+          if (!(state.priceOutside[rules.conditionGood[k]!]! > rules.conditionValue[k]!)) holds = false;
+          break;
+      }
+    }
+    if (!holds) continue;
+    if (depth === 0) depth = 1;
+    if (depth > model.maxEscalationDepth) continue; // too deep an escalation: this trigger does not count
+    state.ruleDecided[r] = 1;
+    if (draws[rules.uniformDimension[r]!]! >= numbers[rules.probabilityRef[r]!]!) continue;
+    const slot = rules.slot[r]!;
+    const start = t + Math.max(0, periods(numbers[rules.delayRef[r]!]!));
+    state.slotStart[slot] = start;
+    const durationRef = slots.durationRef[slot]!;
+    state.slotEnd[slot] = durationRef < 0 ? NEVER : start + Math.max(0, periods(numbers[durationRef]!));
+    state.slotDepth[slot] = depth;
+    state.ruleEffect[r] = start;
+  }
+}
+
+/**
+ * Step 2, restrict (and the other levers): mark this period's restricted flows with the
+ * share that passes, restricting exporters with their diversion share, added capacity,
+ * and strategic reserves that come into being.
+ */
+function activateLevers(model: CompiledModel, state: RunState, policy: number, t: number): void {
+  const { slots, policies, rules, G } = model;
+  const { numbers } = state;
+  const stamp = t + 1;
+  const monthsToPeriods = model.periodsPerYear / 12;
+  for (let pass = 0; pass < 2; pass++) {
+    const from = pass === 0 ? policies.slotStart[policy]! : policies.ruleStart[policy]!;
+    const to = pass === 0 ? policies.slotStart[policy + 1]! : policies.ruleStart[policy + 1]!;
+    for (let q = from; q < to; q++) {
+      const s = pass === 0 ? policies.slots[q]! : rules.slot[policies.rules[q]!]!;
+      if (!isActive(state, s, t)) continue;
+      const actor = slots.actor[s]!;
+      const kind = slots.kind[s]!;
+      if (kind === SLOT_EXPORT || kind === SLOT_IMPORT) {
+        const severity = numbers[slots.severityRef[s]!]!;
+        const leakage = numbers[slots.leakageRef[s]!]!;
+        const premium = numbers[slots.premiumRef[s]!]!;
+        for (let j = slots.flowStart[s]!; j < slots.flowStart[s + 1]!; j++) {
+          const f = slots.flows[j]!;
+          if (state.flowStamp[f] !== stamp) {
+            state.flowStamp[f] = stamp;
+            state.flowPass[f] = 1;
+            state.flowUnrestricted[f] = 1;
+            state.flowPremium[f] = 0;
+          }
+          state.flowPass[f]! *= 1 - severity * (1 - leakage);
+          state.flowUnrestricted[f]! *= 1 - severity;
+          if (leakage > 0 && premium > state.flowPremium[f]!) state.flowPremium[f] = premium;
+        }
+        if (kind === SLOT_EXPORT && severity * (1 - leakage) > 0) {
+          // Only a restriction that blocks something segments the exporter's market.
+          const diversion = numbers[slots.diversionRef[s]!]!;
+          for (let j = slots.goodStart[s]!; j < slots.goodStart[s + 1]!; j++) {
+            const cell = actor * G + slots.goods[j]!;
+            if (state.restrictStamp[cell] !== stamp) {
+              state.restrictStamp[cell] = stamp;
+              state.diversionShare[cell] = 0;
+            }
+            if (diversion > state.diversionShare[cell]!) state.diversionShare[cell] = diversion;
+          }
+        }
+      } else if (kind === SLOT_STOCKPILE) {
+        if (t !== state.slotStart[s]) continue; // the reserve is built once, when the lever starts
+        const months = numbers[slots.amountRef[s]!]!;
+        const rate = numbers[slots.rateRef[s]!]!;
+        for (let j = slots.goodStart[s]!; j < slots.goodStart[s + 1]!; j++) {
+          const cell = actor * G + slots.goods[j]!;
+          state.reserve[cell]! += months * model.U0[cell]! * monthsToPeriods;
+          if (rate > state.reserveRate[cell]!) state.reserveRate[cell] = rate;
+        }
+      } else if (kind === SLOT_CAPACITY) {
+        const cell = actor * G + slots.goods[slots.goodStart[s]!]!;
+        if (state.capacityStamp[cell] !== stamp) {
+          state.capacityStamp[cell] = stamp;
+          state.addedCapacity[cell] = 0;
+        }
+        const elapsed = t - state.slotStart[s]! + 1;
+        state.addedCapacity[cell]! += numbers[slots.amountRef[s]!]! * ramp(elapsed, numbers[slots.rateRef[s]!]!);
+      }
+    }
+  }
+}
+
+/**
+ * Steps 3 to 7 for one good: produce (from inputs cleared earlier this period), ship
+ * baseline flows through restrictions, substitute from spare capacity and diverted
+ * volume, draw down stocks, clear (shortfall and prices) and account.
+ */
+function clearGood(model: CompiledModel, state: RunState, g: number, t: number): void {
+  // Hoisted so the loops below read plain locals (and V8 keeps them in registers).
+  const { G, producers, users, U0, H0, Q0, K0, VA, flowExporter, flowImporter, flowVolume } = model;
+  const { inputStart, inputGood, inputCritical, inputWeight, useStart, useCell, usePerUnit } = model;
+  const { surgeRef, rampRef, maxDrawShare, indirectMultiplier } = model;
+  const { numbers, shortfall, inputShare, output, planShortfall, restrictStamp, diversionShare, priceInside } = state;
+  const { capacityStamp, addedCapacity, flowStamp, flowPass, flowUnrestricted, flowPremium, stock, reserve, reserveRate } = state;
+  const { importsArrived, substituted, leakagePremiumVolume, lostUnits, lostRevenue, directLoss, indirectLoss, importCost } = state;
+  const stamp = t + 1;
+  const p0 = model.basePrice[g]!;
+  const elasticity = numbers[model.elasticityRef[g]!]!;
+  const pStart = model.producerStart[g]!;
+  const pEnd = model.producerStart[g + 1]!;
+  const uStart = model.userStart[g]!;
+  const uEnd = model.userStart[g + 1]!;
+  const fStart = model.flowStart[g]!;
+  const fEnd = model.flowStart[g + 1]!;
+  const { requirement, demandScale, available, demandOnProducer, fillRate, unmetOrders, sold, lostSales, glut, spare, divertible, gap } = state;
+
+  // Produce: output share allowed by inputs, y = min over critical inputs (1 - sigma) x (1 - sum of weighted non-critical sigma)
+  for (let p = pStart; p < pEnd; p++) {
+    const c = producers[p]!;
+    const cell = c * G + g;
+    let critical = 1;
+    let nonCritical = 1;
+    for (let k = inputStart[cell]!; k < inputStart[cell + 1]!; k++) {
+      const sigma = shortfall[c * G + inputGood[k]!]!;
+      if (inputCritical[k]) {
+        if (1 - sigma < critical) critical = 1 - sigma;
+      } else nonCritical -= inputWeight[k]! * sigma;
+    }
+    let y = critical * nonCritical;
+    if (y < 0) y = 0;
+    inputShare[cell] = y;
+    demandOnProducer[c] = 0;
+    sold[c] = 0;
+    lostSales[c] = 0;
+    glut[c] = 0;
+  }
+
+  // Requirement: baseline use, less the inputs downstream producers no longer plan to use
+  // (they planned, last period, to make less than baseline for want of buyers, not of inputs)
+  for (let u = uStart; u < uEnd; u++) {
+    const c = users[u]!;
+    const cell = c * G + g;
+    let need = U0[cell]!;
+    for (let k = useStart[cell]!; k < useStart[cell + 1]!; k++) need -= usePerUnit[k]! * planShortfall[useCell[k]!]!;
+    if (need < 0) need = 0;
+    requirement[c] = need;
+    const scale = need / U0[cell]!;
+    demandScale[c] = scale < 1 ? scale : 1;
+    available[c] = 0;
+    importsArrived[c] = 0;
+    substituted[c] = 0;
+    leakagePremiumVolume[c] = 0;
+  }
+
+  // Demand on each producer from its baseline customers; the share it can serve from output allowed by inputs
+  for (let p = pStart; p < pEnd; p++) {
+    const c = producers[p]!;
+    if (U0[c * G + g]! > 0) demandOnProducer[c]! += H0[c * G + g]! * demandScale[c]!;
+  }
+  for (let f = fStart; f < fEnd; f++) {
+    const i = flowImporter[f]!;
+    demandOnProducer[flowExporter[f]!]! += flowVolume[f]! * (U0[i * G + g]! > 0 ? demandScale[i]! : 0);
+  }
+  for (let p = pStart; p < pEnd; p++) {
+    const c = producers[p]!;
+    const cell = c * G + g;
+    const demand = demandOnProducer[c]!;
+    const canMake = inputShare[cell]! * Q0[cell]!;
+    const short = exceedsWithTolerance(demand, canMake); // within rounding of output counts as served
+    fillRate[c] = short ? canMake / demand : 1;
+    unmetOrders[c] = short ? demand - canMake : 0;
+    if (U0[cell]! > 0) {
+      const domestic = H0[cell]! * demandScale[c]! * fillRate[c]!;
+      sold[c]! += domestic;
+      lostSales[c]! += H0[cell]! - domestic;
+      available[c]! += domestic;
+    }
+  }
+
+  // Ship baseline flows through this period's restrictions; blocked volume stays with the exporter
+  for (let f = fStart; f < fEnd; f++) {
+    const e = flowExporter[f]!;
+    const i = flowImporter[f]!;
+    const wanted = flowVolume[f]! * (U0[i * G + g]! > 0 ? demandScale[i]! : 0) * fillRate[e]!;
+    let arrives = wanted;
+    if (flowStamp[f] === stamp) {
+      arrives = wanted * flowPass[f]!;
+      const leaked = wanted * (flowPass[f]! - flowUnrestricted[f]!);
+      leakagePremiumVolume[i]! += leaked * flowPremium[f]!;
+      glut[e]! += wanted - arrives;
+    }
+    sold[e]! += arrives;
+    lostSales[e]! += flowVolume[f]! - arrives;
+    available[i]! += arrives;
+    importsArrived[i]! += arrives;
+    lostRevenue[f]! += (flowVolume[f]! - arrives) * p0;
+  }
+
+  // Gaps before substitution
+  let totalGap = 0;
+  for (let u = uStart; u < uEnd; u++) {
+    const c = users[u]!;
+    const shortBy = requirement[c]! - available[c]!;
+    gap[c] = shortBy > 0 ? shortBy : 0;
+    totalGap += gap[c]!;
+  }
+  if (totalGap > 0 && state.shockStart[g]! < 0) state.shockStart[g] = t;
+
+  // Substitute: spare capacity of producers not restricting the good, plus volume restricting exporters divert
+  if (totalGap > 0) {
+    let pool = 0;
+    const elapsed = t - state.shockStart[g]!;
+    for (let p = pStart; p < pEnd; p++) {
+      const c = producers[p]!;
+      const cell = c * G + g;
+      spare[c] = 0;
+      divertible[c] = 0;
+      if (restrictStamp[cell] === stamp) {
+        divertible[c] = glut[c]! * diversionShare[cell]!;
+        pool += divertible[c]!;
+        continue;
+      }
+      let capacity = K0[cell]! + numbers[surgeRef[cell]!]! * ramp(elapsed, numbers[rampRef[cell]!]!);
+      if (capacityStamp[cell] === stamp) capacity += addedCapacity[cell]!;
+      const free = inputShare[cell]! * capacity - sold[c]!;
+      if (free > 0) {
+        spare[c] = free;
+        pool += free;
+      }
+    }
+    if (pool > 0) {
+      const fill = pool >= totalGap ? 1 : pool / totalGap;
+      const useShare = pool >= totalGap ? totalGap / pool : 1;
+      for (let u = uStart; u < uEnd; u++) {
+        const c = users[u]!;
+        const got = gap[c]! * fill;
+        available[c]! += got;
+        substituted[c]! += got;
+        gap[c]! -= got;
+      }
+      for (let p = pStart; p < pEnd; p++) {
+        const c = producers[p]!;
+        const extra = (spare[c]! + divertible[c]!) * useShare;
+        sold[c]! += extra;
+        lostSales[c]! -= extra;
+        glut[c]! -= divertible[c]! * useShare;
+      }
+    }
+  }
+
+  // Glut: a restricting exporter's domestic price falls until its market absorbs the blocked volume (down to the floor)
+  for (let p = pStart; p < pEnd; p++) {
+    const c = producers[p]!;
+    const cell = c * G + g;
+    if (restrictStamp[cell] !== stamp) continue;
+    const unsold = glut[c]!;
+    if (!(unsold > 0)) {
+      priceInside[cell] = 1; // nothing blocked: the segmented home market clears at the base price
+      continue;
+    }
+    const domesticMarket = U0[cell]! > 0 ? requirement[c]! : 0;
+    let ratio = domesticMarket > 0 ? Math.pow(1 + unsold / domesticMarket, -1 / elasticity) : model.priceFloor[g]!;
+    if (ratio < model.priceFloor[g]!) ratio = model.priceFloor[g]!;
+    priceInside[cell] = ratio;
+    let absorbed = domesticMarket * (Math.pow(ratio, -elasticity) - 1);
+    if (absorbed > unsold) absorbed = unsold;
+    if (absorbed > 0) {
+      sold[c]! += absorbed;
+      lostSales[c]! -= absorbed;
+      available[c]! += absorbed;
+    }
+  }
+
+  // Draw down commercial stocks, then strategic reserves, at bounded rates
+  for (let u = uStart; u < uEnd; u++) {
+    const c = users[u]!;
+    if (!(gap[c]! > 0)) continue;
+    const cell = c * G + g;
+    let draw = Math.min(gap[c]!, stock[cell]!, maxDrawShare[cell]! * U0[cell]!);
+    if (draw > 0) {
+      stock[cell]! -= draw;
+      available[c]! += draw;
+      gap[c]! -= draw;
+    }
+    draw = Math.min(gap[c]!, reserve[cell]!, reserveRate[cell]! * U0[cell]!);
+    if (draw > 0) {
+      reserve[cell]! -= draw;
+      available[c]! += draw;
+      gap[c]! -= draw;
+    }
+  }
+
+  // Clear: shortfall per user; price outside restricting countries from the market's availability
+  let marketAvailable = 0;
+  let marketRequired = 0;
+  for (let u = uStart; u < uEnd; u++) {
+    const c = users[u]!;
+    const cell = c * G + g;
+    const need = requirement[c]!;
+    let sigma = need > 0 ? 1 - available[c]! / need : 0;
+    if (sigma < 0) sigma = 0;
+    shortfall[cell] = sigma;
+    if (restrictStamp[cell] !== stamp) {
+      marketAvailable += available[c]!;
+      marketRequired += need;
+    }
+  }
+  let price = 1;
+  if (marketRequired > 0 && marketAvailable < marketRequired) {
+    price = Math.pow(marketAvailable / marketRequired, -1 / elasticity);
+    if (!(price <= model.priceCap[g]!)) price = model.priceCap[g]!;
+  }
+  state.priceOutside[g] = price;
+
+  // Account: output and value added lost by producers; extra cost paid by users
+  for (let p = pStart; p < pEnd; p++) {
+    const c = producers[p]!;
+    const cell = c * G + g;
+    // Lost output is summed from its parts (each exactly 0 when nothing changed), so an
+    // undisturbed world loses exactly nothing rather than rounding noise.
+    const lost = lostSales[c]!;
+    output[cell] = Q0[cell]! - lost;
+    planShortfall[cell] = lost - unmetOrders[c]!;
+    lostUnits[cell]! += lost;
+    directLoss[c]! += lost * VA[cell]!;
+    indirectLoss[c]! += lost * p0 * indirectMultiplier[cell]!;
+  }
+  for (let u = uStart; u < uEnd; u++) {
+    const c = users[u]!;
+    const cell = c * G + g;
+    const paid = restrictStamp[cell] === stamp ? priceInside[cell]! : price;
+    importCost[cell]! +=
+      p0 * ((paid - 1) * (importsArrived[c]! + substituted[c]!) + paid * leakagePremiumVolume[c]!);
+  }
+}
+
+/** The price ratio of good g in country c this period: its own glutted market if it restricts, else the outside market. */
+function priceIn(model: CompiledModel, state: RunState, c: number, g: number, t: number): number {
+  if (c < 0) return state.priceOutside[g]!;
+  const cell = c * model.G + g;
+  return state.restrictStamp[cell] === t + 1 ? state.priceInside[cell]! : state.priceOutside[g]!;
+}
+
+/** Update per-period outcome statistics and series after period t. */
+function recordPeriod(model: CompiledModel, state: RunState, t: number, series: Float64Array | undefined): void {
+  const { outcomes, G, T } = model;
+  const acc = state.outcomeAccumulator;
+  for (let o = 0; o < outcomes.count; o++) {
+    const kind = outcomes.kind[o]!;
+    let value: number;
+    if (kind === OUTCOME_SHORTFALL) {
+      value = state.shortfall[outcomes.country[o]! * G + outcomes.good[o]!]!;
+    } else if (kind === OUTCOME_PRICE) {
+      const g = outcomes.good[o]!;
+      value = priceIn(model, state, outcomes.market[o]!, g, t);
+      if (outcomes.unit[o] === UNIT_USD) value *= model.basePrice[g]!;
+    } else if (kind === OUTCOME_OUTPUT_LOSS) {
+      if (outcomes.seriesIndex[o]! < 0) continue;
+      const cell = outcomes.country[o]! * G + outcomes.good[o]!;
+      value = outputLossIn(model, outcomes.unit[o]!, cell, model.Q0[cell]! - state.output[cell]!, 1);
+    } else continue;
+    if (kind !== OUTCOME_OUTPUT_LOSS) {
+      const stat = outcomes.stat[o]!;
+      if (stat === STAT_MAX) {
+        if (t === 0 || value > acc[o]!) acc[o] = value;
+      } else if (stat === STAT_FINAL) acc[o] = value;
+      else acc[o]! += value / T;
+    }
+    const s = outcomes.seriesIndex[o]!;
+    if (s >= 0 && series !== undefined) series[s * T + t] = value;
+  }
+}
+
+/** Lost output in the outcome's unit: share of baseline over `periodsCovered` periods, units, or USD. */
+function outputLossIn(model: CompiledModel, unit: number, cell: number, lostUnits: number, periodsCovered: number): number {
+  if (unit === UNIT_UNITS) return lostUnits;
+  if (unit === UNIT_USD) return lostUnits * model.basePrice[cell % model.G]!;
+  const baseline = model.Q0[cell]! * periodsCovered;
+  return unit === UNIT_SHARE && baseline > 0 ? lostUnits / baseline : 0;
+}
+
+/** Read every outcome off the finished run. */
+function finishRun(model: CompiledModel, state: RunState, out: Float64Array): void {
+  const { outcomes, G, T } = model;
+  const years = T / model.periodsPerYear;
+  for (let o = 0; o < outcomes.count; o++) {
+    const c = outcomes.country[o]!;
+    const listStart = outcomes.listStart[o]!;
+    const listEnd = outcomes.listStart[o + 1]!;
+    let value = 0;
+    switch (outcomes.kind[o]) {
+      case OUTCOME_GDP_LOSS:
+      case OUTCOME_GDP_LOSS_PERCENT: {
+        // A loss beyond the country's GDP over the horizon means the indirect multipliers
+        // were applied past where the input-output model holds; cap it there.
+        const cap = model.gdp[c]! * years;
+        value = state.directLoss[c]! + state.indirectLoss[c]!;
+        if (value > cap) {
+          value = cap;
+          state.counters[COUNTER_GDP_LOSS_CAPPED]!++;
+        }
+        if (outcomes.kind[o] === OUTCOME_GDP_LOSS_PERCENT) value = (value / model.gdp[c]!) * 100;
+        break;
+      }
+      case OUTCOME_VALUE_ADDED_LOSS:
+        if (listEnd === listStart) value = state.directLoss[c]!;
+        else for (let k = listStart; k < listEnd; k++) value += state.lostUnits[c * G + outcomes.list[k]!]! * model.VA[c * G + outcomes.list[k]!]!;
+        break;
+      case OUTCOME_OUTPUT_LOSS: {
+        const cell = c * G + outcomes.good[o]!;
+        value = outputLossIn(model, outcomes.unit[o]!, cell, state.lostUnits[cell]!, T);
+        break;
+      }
+      case OUTCOME_SHORTFALL:
+      case OUTCOME_PRICE:
+        value = state.outcomeAccumulator[o]!;
+        break;
+      case OUTCOME_EXPORT_REVENUE_LOSS:
+        for (let k = listStart; k < listEnd; k++) value += state.lostRevenue[outcomes.list[k]!]!;
+        break;
+      case OUTCOME_IMPORT_COST:
+        if (listEnd === listStart) for (let g = 0; g < G; g++) value += state.importCost[c * G + g]!;
+        else for (let k = listStart; k < listEnd; k++) value += state.importCost[c * G + outcomes.list[k]!]!;
+        break;
+      case OUTCOME_RULE_FIRED:
+        for (let k = listStart; k < listEnd; k++) if (state.ruleEffect[outcomes.list[k]!]! < T) value = 1;
+        break;
+      case OUTCOME_FIRST_FIRING:
+        value = T;
+        for (let k = listStart; k < listEnd; k++) {
+          const effect = state.ruleEffect[outcomes.list[k]!]!;
+          if (effect < value) value = effect;
+        }
+        break;
+    }
+    out[o] = value;
+  }
+}

@@ -1,0 +1,145 @@
+import type { CompiledModel } from "../compile/model.js";
+
+/**
+ * Everything one run writes, preallocated once per experiment (per worker) and reset at
+ * the start of each run, so the per-period loop allocates nothing. Cells are `c * G + g`.
+ */
+export interface RunState {
+  /** The model's number table with this run's draws bound in. */
+  readonly numbers: Float64Array;
+
+  // --- cells ---
+  /** Commercial stock and strategic reserve on hand, and the reserve's release limit (share of use). */
+  readonly stock: Float64Array;
+  readonly reserve: Float64Array;
+  readonly reserveRate: Float64Array;
+  /** Capacity added by expansion levers this period; valid where `capacityStamp` equals the period stamp. */
+  readonly addedCapacity: Float64Array;
+  readonly capacityStamp: Int32Array;
+  /** Output share allowed by inputs (y), actual output last computed (Q), shortfall (sigma). */
+  readonly inputShare: Float64Array;
+  readonly output: Float64Array;
+  /** Q0 less what producers planned to make last period (orders they could serve had inputs allowed): lowers their input requirement. */
+  readonly planShortfall: Float64Array;
+  readonly shortfall: Float64Array;
+  /** Restricting exporter of a good this period (where `restrictStamp` equals the period stamp), its diversion share and its domestic price ratio. */
+  readonly restrictStamp: Int32Array;
+  readonly diversionShare: Float64Array;
+  readonly priceInside: Float64Array;
+
+  // --- goods ---
+  /** Price ratio to base price outside restricting countries. */
+  readonly priceOutside: Float64Array;
+  /** First period with a shortage of the good (surge capacity ramps from there), or -1. */
+  readonly shockStart: Int32Array;
+
+  // --- flows ---
+  /** Share of a flow that arrives, share restricted (arriving or not), leakage premium; valid where `flowStamp` equals the period stamp. */
+  readonly flowStamp: Int32Array;
+  readonly flowPass: Float64Array;
+  readonly flowUnrestricted: Float64Array;
+  readonly flowPremium: Float64Array;
+
+  // --- slots and rules ---
+  readonly slotStart: Int32Array;
+  readonly slotEnd: Int32Array;
+  readonly slotDepth: Int32Array;
+  readonly ruleDecided: Uint8Array;
+  /** Period from which a fired rule's lever acts, or NEVER. */
+  readonly ruleEffect: Int32Array;
+
+  // --- per-country scratch for the good being cleared ---
+  readonly requirement: Float64Array;
+  readonly demandScale: Float64Array;
+  readonly available: Float64Array;
+  readonly demandOnProducer: Float64Array;
+  readonly fillRate: Float64Array;
+  /** Orders a producer could not serve for want of inputs. */
+  readonly unmetOrders: Float64Array;
+  readonly sold: Float64Array;
+  /** Baseline sales not made, net of substitutes sold, diverted and absorbed at home: Q0 - Q. */
+  readonly lostSales: Float64Array;
+  readonly glut: Float64Array;
+  readonly spare: Float64Array;
+  readonly divertible: Float64Array;
+  readonly gap: Float64Array;
+  readonly importsArrived: Float64Array;
+  readonly substituted: Float64Array;
+  readonly leakagePremiumVolume: Float64Array;
+
+  // --- accumulators over the horizon ---
+  readonly lostUnits: Float64Array;
+  readonly importCost: Float64Array;
+  readonly lostRevenue: Float64Array;
+  readonly directLoss: Float64Array;
+  readonly indirectLoss: Float64Array;
+  /** Running max / sum / last value of per-period outcomes. */
+  readonly outcomeAccumulator: Float64Array;
+  /** Event counters kept across runs for diagnostics (see COUNTER_*). */
+  readonly counters: Int32Array;
+}
+
+/** Counter: a country's GDP loss was capped at its GDP over the horizon. */
+export const COUNTER_GDP_LOSS_CAPPED = 0;
+
+/** Start period of a lever that has not been pulled. */
+export const NEVER = 0x3fffffff;
+
+/** Allocate the state for runs of `model`. */
+export function createRunState(model: CompiledModel): RunState {
+  const { C, G } = model;
+  const cells = C * G;
+  const F = model.flowVolume.length;
+  const S = model.slots.count;
+  const R = model.rules.count;
+  const f64 = (n: number) => new Float64Array(n);
+  const i32 = (n: number) => new Int32Array(n);
+  return {
+    numbers: model.numbers.initial.slice(),
+    stock: f64(cells),
+    reserve: f64(cells),
+    reserveRate: f64(cells),
+    addedCapacity: f64(cells),
+    capacityStamp: i32(cells),
+    inputShare: f64(cells),
+    output: f64(cells),
+    planShortfall: f64(cells),
+    shortfall: f64(cells),
+    restrictStamp: i32(cells),
+    diversionShare: f64(cells),
+    priceInside: f64(cells),
+    priceOutside: f64(G),
+    shockStart: i32(G),
+    flowStamp: i32(F),
+    flowPass: f64(F),
+    flowUnrestricted: f64(F),
+    flowPremium: f64(F),
+    slotStart: i32(S),
+    slotEnd: i32(S),
+    slotDepth: i32(S),
+    ruleDecided: new Uint8Array(R),
+    ruleEffect: i32(R),
+    requirement: f64(C),
+    demandScale: f64(C),
+    available: f64(C),
+    demandOnProducer: f64(C),
+    fillRate: f64(C),
+    unmetOrders: f64(C),
+    sold: f64(C),
+    lostSales: f64(C),
+    glut: f64(C),
+    spare: f64(C),
+    divertible: f64(C),
+    gap: f64(C),
+    importsArrived: f64(C),
+    substituted: f64(C),
+    leakagePremiumVolume: f64(C),
+    lostUnits: f64(cells),
+    importCost: f64(cells),
+    lostRevenue: f64(F),
+    directLoss: f64(C),
+    indirectLoss: f64(C),
+    outcomeAccumulator: f64(model.outcomes.count),
+    counters: i32(1),
+  };
+}

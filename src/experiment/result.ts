@@ -1,0 +1,56 @@
+import type { OutcomeStatistics, PairedDifference, QuantileBands } from "../stats/index.js";
+
+/** Summary statistics of one outcome under one policy, with the outcome's name and unit. */
+export interface OutcomeSummary extends OutcomeStatistics {
+  readonly name: string;
+  readonly unit: string;
+}
+
+/** Quantile bands per period of a time-indexed outcome. */
+export interface SeriesSummary extends QuantileBands {
+  readonly name: string;
+  readonly unit: string;
+}
+
+/** Results of one policy. */
+export interface PolicyResult {
+  readonly name: string;
+  readonly description?: string;
+  readonly outcomes: readonly OutcomeSummary[];
+  readonly series: readonly SeriesSummary[];
+  /** Per-run values of each outcome (index = run), present when `keepRuns` was set. */
+  readonly runs?: Readonly<Record<string, readonly number[]>>;
+}
+
+/** Paired difference (policy - baseline) of one outcome over common random numbers. */
+export interface OutcomeComparison extends PairedDifference {
+  readonly name: string;
+  readonly unit: string;
+}
+
+/** A policy compared with the baseline policy, run by run. */
+export interface PolicyComparison {
+  readonly policy: string;
+  readonly baseline: string;
+  readonly outcomes: readonly OutcomeComparison[];
+}
+
+/** What an experiment returns. Deterministic: no timestamps or durations. */
+export interface ExperimentResult {
+  readonly scenario: { readonly name: string; readonly title?: string; readonly horizon: number; readonly period: string; readonly currency: string };
+  readonly seed: string;
+  readonly runs: number;
+  readonly sampler: "monte-carlo" | "latin-hypercube";
+  readonly baselinePolicy: string;
+  /** Outcomes recorded, in order: name, unit, description, thresholds. */
+  readonly outcomes: readonly { readonly name: string; readonly unit: string; readonly description: string; readonly thresholds: readonly number[]; readonly series: boolean }[];
+  readonly policies: readonly PolicyResult[];
+  /** Every other policy against the baseline policy. */
+  readonly comparisons: readonly PolicyComparison[];
+  /** Sampled value of each uncertainty per run, present when `keepRuns` was set. */
+  readonly parameters?: Readonly<Record<string, readonly number[]>>;
+  readonly diagnostics: {
+    /** Runs x policies x countries in which a GDP loss had to be capped at GDP over the horizon. */
+    readonly gdpLossCapped: number;
+  };
+}

@@ -1,0 +1,81 @@
+// chokepoint: Monte Carlo simulation of supply-chain risk between countries.
+// This entry runs in any JavaScript runtime (no Node built-ins); file loading and
+// worker threads live in `chokepoint/node`.
+
+// Scenarios: schema, validation, JSON Schema
+export { parseScenario, safeParseScenario, type SafeParseScenarioResult } from "./schema/parse.js";
+export { scenarioJsonSchema } from "./schema/json-schema.js";
+export { scenarioSchema, type Scenario, type ScenarioInput, type Uncertainty, type Policy } from "./schema/scenario.js";
+export type { World, Country, Good, Production, Flow, Recipe, Stock, InputOutputTable } from "./schema/world.js";
+export type { Lever, ExportRestriction, ImportRestriction, StockpileRelease, CapacityExpansion, RuleAction } from "./schema/levers.js";
+export type { Rule, Condition } from "./schema/rules.js";
+export type { OutcomeDefinition } from "./schema/outcomes.js";
+export type { UncertainNumber } from "./schema/common.js";
+export type { DistributionSpec } from "./schema/distribution.js";
+
+// Experiments
+export { runExperiment, type ExperimentOptions, type ExperimentProgress } from "./experiment/run-experiment.js";
+export { simulateOnce, type SimulateOnceOptions, type SingleRun } from "./experiment/simulate-once.js";
+export type {
+  ExperimentResult,
+  PolicyResult,
+  OutcomeSummary,
+  SeriesSummary,
+  PolicyComparison,
+  OutcomeComparison,
+} from "./experiment/result.js";
+
+// Input-output toolkit (exact; plain arrays in and out)
+export {
+  technicalCoefficients,
+  allocationCoefficients,
+  leontiefInverse,
+  totalOutput,
+  outputMultipliers,
+  valueAddedMultipliers,
+  ghoshInverse,
+  interdependencyMatrix,
+  inoperability,
+  dynamicInoperability,
+  resilienceCoefficient,
+  spectralRadius,
+  type DynamicInoperabilityInput,
+  type ResilienceCoefficientInput,
+} from "./io/index.js";
+
+// Randomness: streams, samplers, distributions
+export {
+  runStream,
+  monteCarloSampler,
+  latinHypercubeSampler,
+  createDistribution,
+  describeDistribution,
+  distributionProblems,
+  type UniformSampler,
+  type Distribution,
+} from "./random/index.js";
+
+// Statistics: summaries, quantiles, risk measures, mergeable moments
+export {
+  summarizeOutcome,
+  pairedDifference,
+  quantileBands,
+  quantile,
+  quantileSorted,
+  valueAtRisk,
+  conditionalValueAtRisk,
+  studentTQuantile,
+  emptyMoments,
+  addToMoments,
+  mergeMoments,
+  momentsOf,
+  momentsVariance,
+  type OutcomeStatistics,
+  type SummarizeOptions,
+  type PairedDifference,
+  type QuantileBands,
+  type Moments,
+} from "./stats/index.js";
+
+// Errors
+export { ScenarioError, InputError, formatProblem, type InputProblem } from "./errors.js";

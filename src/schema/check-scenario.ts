@@ -1,0 +1,413 @@
+import type { InputProblem } from "../errors.js";
+import { formatPath } from "../errors.js";
+import { createDistribution, describeDistribution, distributionProblems } from "../random/index.js";
+import { leontiefInverse, technicalCoefficients } from "../io/index.js";
+import { didYouMean } from "./_internals/suggest.js";
+import { BALANCE_TOLERANCE, exceedsWithTolerance } from "./balance.js";
+import type { UncertainNumber } from "./common.js";
+import type { Lever, RuleAction } from "./levers.js";
+import type { OutcomeDefinition } from "./outcomes.js";
+import type { Condition, Rule } from "./rules.js";
+import { PERIODS_PER_YEAR, type Scenario } from "./scenario.js";
+
+type Path = (string | number)[];
+
+/** Allowed range of an uncertain number, checked for fixed values and for the support of distributions. */
+interface Range {
+  min: number;
+  max: number;
+  minExclusive?: boolean;
+  what: string;
+  interval: string;
+}
+
+const SHARE: Range = { min: 0, max: 1, what: "a share in [0, 1]", interval: "[0, 1]" };
+const NON_NEGATIVE: Range = { min: 0, max: Infinity, what: "a value >= 0", interval: "[0, ∞)" };
+const POSITIVE: Range = { min: 0, max: Infinity, minExclusive: true, what: "a value > 0", interval: "(0, ∞)" };
+const OPEN_SHARE: Range = { min: 0, max: 1, minExclusive: true, what: "a share in (0, 1]", interval: "(0, 1]" };
+
+
+
+const fmt = (x: number) => (Math.abs(x) >= 1e6 || (Math.abs(x) < 1e-3 && x !== 0) ? x.toExponential(3) : String(+x.toPrecision(6)));
+
+/**
+ * Check everything a schema cannot: names are unique and every reference resolves,
+ * numbers drawn from uncertainties stay in range, the world balances (exports within
+ * output, inputs enough for recipes), recipes have no cycles, input-output tables are
+ * well formed and productive. Returns every problem found, each with its path.
+ */
+export function scenarioProblems(scenario: Scenario): InputProblem[] {
+  const problems: InputProblem[] = [];
+  const report = (path: Path, message: string) => problems.push({ path: formatPath(path), message });
+  const { world } = scenario;
+
+  // --- names -------------------------------------------------------------------------
+  const uniqueNames = (entries: readonly { readonly id?: string | undefined; readonly name?: string | undefined }[], key: "id" | "name", at: Path, what: string) => {
+    const seen = new Map<string, number>();
+    entries.forEach((entry, index) => {
+      const name = entry[key];
+      if (name === undefined) return;
+      const first = seen.get(name);
+      if (first !== undefined) report([...at, index, key], `duplicate ${what} "${name}" (first defined at ${formatPath([...at, first])})`);
+      else seen.set(name, index);
+    });
+    return new Set(seen.keys());
+  };
+  const countries = uniqueNames(world.countries, "id", ["world", "countries"], "country");
+  const goods = uniqueNames(world.goods, "id", ["world", "goods"], "good");
+  const params = uniqueNames(scenario.uncertainties, "name", ["uncertainties"], "uncertainty");
+  const policies = uniqueNames(scenario.policies, "name", ["policies"], "policy");
+  uniqueNames(scenario.outcomes, "name", ["outcomes"], "outcome");
+  const globalRules = uniqueNames(scenario.rules, "name", ["rules"], "rule");
+  const allRuleNames = new Set(globalRules);
+  scenario.policies.forEach((policy, p) => {
+    policy.rules.forEach((rule, r) => {
+      if (globalRules.has(rule.name)) report(["policies", p, "rules", r, "name"], `rule "${rule.name}" is already a scenario-wide rule; give it another name`);
+    });
+    for (const name of uniqueNames(policy.rules, "name", ["policies", p, "rules"], "rule")) allRuleNames.add(name);
+  });
+
+  const checkName = (path: Path, name: string, known: Set<string>, what: string) => {
+    if (!known.has(name)) report(path, `unknown ${what} "${name}"${didYouMean(name, known)}`);
+  };
+  const checkNames = (path: Path, names: readonly string[] | "all" | "self" | "triggering" | undefined, known: Set<string>, what: string) => {
+    if (names === undefined || typeof names === "string") return;
+    names.forEach((name, i) => checkName([...path, i], name, known, what));
+  };
+  const country = (path: Path, name: string) => checkName(path, name, countries, "country");
+  const good = (path: Path, name: string) => checkName(path, name, goods, "good");
+
+  // --- uncertain numbers -------------------------------------------------------------
+  const supports = new Map<string, { min: number; max: number; text: string }>();
+  scenario.uncertainties.forEach((uncertainty, u) => {
+    const found = distributionProblems(uncertainty.distribution);
+    for (const problem of found) {
+      report(["uncertainties", u, "distribution", ...(problem.path === "" ? [] : [problem.path])], problem.message);
+    }
+    if (found.length === 0) {
+      const distribution = createDistribution(uncertainty.distribution);
+      supports.set(uncertainty.name, { min: distribution.min, max: distribution.max, text: describeDistribution(uncertainty.distribution) });
+    }
+  });
+  const inRange = (x: number, range: Range) => (range.minExclusive ? x > range.min : x >= range.min) && x <= range.max;
+  const checkNumber = (path: Path, value: UncertainNumber | undefined, range: Range) => {
+    if (value === undefined) return;
+    if (typeof value === "number") {
+      if (!inRange(value, range)) report(path, `expected ${range.what}, found ${fmt(value)}`);
+      return;
+    }
+    if (!params.has(value.param)) {
+      report([...path, "param"], `unknown uncertainty "${value.param}"${didYouMean(value.param, params)}`);
+      return;
+    }
+    const support = supports.get(value.param);
+    if (support === undefined) return; // its own problem is reported at the uncertainty
+    if (!inRange(support.min, range) || !inRange(support.max, range)) {
+      report(
+        [...path, "param"],
+        `uncertainty "${value.param}" is ${support.text}, which can take values outside ${range.interval}; truncate it or choose another distribution`,
+      );
+    }
+  };
+
+  // --- world ---------------------------------------------------------------------------
+  world.goods.forEach((g, i) => checkNumber(["world", "goods", i, "demandElasticity"], g.demandElasticity, POSITIVE));
+  world.goods.forEach((g, i) => {
+    if (g.priceFloor > g.priceCap) report(["world", "goods", i, "priceFloor"], `expected priceFloor <= priceCap (${fmt(g.priceCap)}), found ${fmt(g.priceFloor)}`);
+  });
+
+  const key = (c: string, g: string) => `${c}\u0000${g}`;
+  const output = new Map<string, number>();
+  const productionSeen = new Map<string, number>();
+  world.production.forEach((entry, i) => {
+    const at: Path = ["world", "production", i];
+    country([...at, "country"], entry.country);
+    good([...at, "good"], entry.good);
+    const k = key(entry.country, entry.good);
+    const first = productionSeen.get(k);
+    if (first !== undefined) report(at, `duplicate production of "${entry.good}" in "${entry.country}" (first at world.production[${first}]); merge them`);
+    productionSeen.set(k, i);
+    output.set(k, (output.get(k) ?? 0) + entry.output);
+    if (entry.capacity !== undefined && entry.capacity < entry.output) {
+      report([...at, "capacity"], `expected capacity >= output (${fmt(entry.output)}), found ${fmt(entry.capacity)}`);
+    }
+    checkNumber([...at, "surgeCapacity"], entry.surgeCapacity, NON_NEGATIVE);
+    checkNumber([...at, "rampPeriods"], entry.rampPeriods, NON_NEGATIVE);
+  });
+
+  const exports = new Map<string, number>();
+  const imports = new Map<string, number>();
+  const flowSeen = new Map<string, number>();
+  world.flows.forEach((flow, i) => {
+    const at: Path = ["world", "flows", i];
+    country([...at, "exporter"], flow.exporter);
+    country([...at, "importer"], flow.importer);
+    good([...at, "good"], flow.good);
+    if (flow.exporter === flow.importer) report([...at, "importer"], `a flow needs two different countries, found "${flow.exporter}" twice; domestic use is output minus exports`);
+    const k = `${flow.exporter}\u0000${flow.importer}\u0000${flow.good}`;
+    const first = flowSeen.get(k);
+    if (first !== undefined) report(at, `duplicate flow of "${flow.good}" from "${flow.exporter}" to "${flow.importer}" (first at world.flows[${first}]); merge them`);
+    flowSeen.set(k, i);
+    exports.set(key(flow.exporter, flow.good), (exports.get(key(flow.exporter, flow.good)) ?? 0) + flow.volume);
+    imports.set(key(flow.importer, flow.good), (imports.get(key(flow.importer, flow.good)) ?? 0) + flow.volume);
+  });
+  const firstFlowFrom = new Map<string, number>();
+  world.flows.forEach((flow, i) => {
+    if (!firstFlowFrom.has(key(flow.exporter, flow.good))) firstFlowFrom.set(key(flow.exporter, flow.good), i);
+  });
+  for (const [k, exported] of exports) {
+    const [exporter, exportedGood] = k.split("\u0000") as [string, string];
+    if (!countries.has(exporter) || !goods.has(exportedGood)) continue; // reported as an unknown name already
+    const produced = output.get(k) ?? 0;
+    if (exceedsWithTolerance(exported, produced)) {
+      report(
+        ["world", "flows", firstFlowFrom.get(k)!],
+        `"${exporter}" exports ${fmt(exported)} of "${exportedGood}" per period but produces ${fmt(produced)}; exports come from own output (model re-exports as production or leakage)`,
+      );
+    }
+  }
+
+  // recipes: references, duplicates, cycles, and enough input for baseline output
+  const recipeSeen = new Map<string, number>();
+  world.recipes.forEach((recipe, i) => {
+    const at: Path = ["world", "recipes", i];
+    good([...at, "output"], recipe.output);
+    if (recipe.country !== undefined) country([...at, "country"], recipe.country);
+    const k = `${recipe.output}\u0000${recipe.country ?? "*"}`;
+    const first = recipeSeen.get(k);
+    if (first !== undefined) report(at, `duplicate recipe for "${recipe.output}"${recipe.country === undefined ? "" : ` in "${recipe.country}"`} (first at world.recipes[${first}])`);
+    recipeSeen.set(k, i);
+    const inputSeen = new Set<string>();
+    recipe.inputs.forEach((input, j) => {
+      good([...at, "inputs", j, "good"], input.good);
+      if (input.good === recipe.output) report([...at, "inputs", j, "good"], `"${recipe.output}" cannot be an input to itself`);
+      if (inputSeen.has(input.good)) report([...at, "inputs", j, "good"], `input "${input.good}" listed twice`);
+      inputSeen.add(input.good);
+      if (input.critical && input.weight !== undefined) report([...at, "inputs", j, "weight"], "a weight applies only to non-critical inputs (critical: false)");
+    });
+  });
+  const cycle = findRecipeCycle(world.recipes.map((r) => ({ output: r.output, inputs: r.inputs.map((x) => x.good) })));
+  if (cycle !== undefined) {
+    report(["world", "recipes"], `recipes form a cycle: ${cycle.join(" -> ")}; the model needs inputs to come before outputs`);
+  }
+  if (problems.length === 0) {
+    // Inputs needed for baseline output must not exceed what the country uses.
+    const need = new Map<string, number>();
+    for (const entry of world.production) {
+      if (entry.output === 0) continue;
+      const recipe =
+        world.recipes.find((r) => r.output === entry.good && r.country === entry.country) ??
+        world.recipes.find((r) => r.output === entry.good && r.country === undefined);
+      if (recipe === undefined) continue;
+      for (const input of recipe.inputs) {
+        const k = key(entry.country, input.good);
+        need.set(k, (need.get(k) ?? 0) + input.perUnit * entry.output);
+      }
+    }
+    for (const [k, needed] of need) {
+      const use = (output.get(k) ?? 0) - (exports.get(k) ?? 0) + (imports.get(k) ?? 0);
+      if (needed > use * (1 + 1e-6) + BALANCE_TOLERANCE) {
+        const [c, g] = k.split("\u0000") as [string, string];
+        report(
+          ["world", "recipes"],
+          `"${c}" uses ${fmt(use)} of "${g}" per period (output - exports + imports) but its recipes need ${fmt(needed)} for baseline output`,
+        );
+      }
+    }
+  }
+
+  const stockSeen = new Set<string>();
+  world.stocks.forEach((stock, i) => {
+    const at: Path = ["world", "stocks", i];
+    country([...at, "country"], stock.country);
+    good([...at, "good"], stock.good);
+    if (stockSeen.has(key(stock.country, stock.good))) report(at, `duplicate stock of "${stock.good}" in "${stock.country}"`);
+    stockSeen.add(key(stock.country, stock.good));
+    checkNumber([...at, "coverMonths"], stock.coverMonths, NON_NEGATIVE);
+  });
+
+  // value added of modelled production cannot exceed GDP
+  const periodsPerYear = PERIODS_PER_YEAR[scenario.period];
+  const annualValueAdded = new Map<string, number>();
+  for (const entry of world.production) {
+    annualValueAdded.set(entry.country, (annualValueAdded.get(entry.country) ?? 0) + entry.valueAddedPerUnit * entry.output * periodsPerYear);
+  }
+  world.countries.forEach((c, i) => {
+    const va = annualValueAdded.get(c.id) ?? 0;
+    if (va > c.gdp) report(["world", "countries", i, "gdp"], `GDP ${fmt(c.gdp)} is less than the annual value added of its modelled production (${fmt(va)})`);
+  });
+
+  const ioSeen = new Set<string>();
+  world.inputOutput.forEach((table, i) => {
+    const at: Path = ["world", "inputOutput", i];
+    country([...at, "country"], table.country);
+    if (ioSeen.has(table.country)) report([...at, "country"], `a second input-output table for "${table.country}"`);
+    ioSeen.add(table.country);
+    const sectors = uniqueNames(table.sectors.map((name) => ({ name })), "name", [...at, "sectors"], "sector");
+    const n = table.sectors.length;
+    if (table.x.length !== n) report([...at, "x"], `expected ${n} entries (one per sector), found ${table.x.length}`);
+    if (table.Z.length !== n) report([...at, "Z"], `expected ${n} rows (one per sector), found ${table.Z.length}`);
+    table.Z.forEach((row, r) => {
+      if (row.length !== n) report([...at, "Z", r], `expected ${n} columns, found ${row.length}`);
+    });
+    if (table.valueAdded !== undefined && table.valueAdded.length !== n) report([...at, "valueAdded"], `expected ${n} entries, found ${table.valueAdded.length}`);
+    for (const [g, sector] of Object.entries(table.goodSectors)) {
+      good([...at, "goodSectors", g], g);
+      checkName([...at, "goodSectors", g], sector, sectors, "sector");
+    }
+    const shapesOk = table.x.length === n && table.Z.length === n && table.Z.every((row) => row.length === n);
+    if (shapesOk) {
+      try {
+        leontiefInverse(technicalCoefficients(table.Z, table.x));
+      } catch (error) {
+        report(at, error instanceof Error ? error.message : String(error));
+      }
+    }
+  });
+
+  // --- levers, rules, policies ---------------------------------------------------------
+  const checkRestrictionCommon = (at: Path, lever: { goods: string[]; severity: UncertainNumber; leakage: UncertainNumber; leakagePremium: UncertainNumber; duration?: UncertainNumber | undefined }) => {
+    lever.goods.forEach((g, j) => good([...at, "goods", j], g));
+    checkNumber([...at, "severity"], lever.severity, SHARE);
+    checkNumber([...at, "leakage"], lever.leakage, SHARE);
+    checkNumber([...at, "leakagePremium"], lever.leakagePremium, NON_NEGATIVE);
+    checkNumber([...at, "duration"], lever.duration, NON_NEGATIVE);
+  };
+  const checkAction = (at: Path, action: Lever | RuleAction, actor: string | undefined) => {
+    switch (action.type) {
+      case "exportRestriction":
+        checkRestrictionCommon(at, action);
+        checkNumber([...at, "diversion"], action.diversion, SHARE);
+        checkNames([...at, "targets"], action.targets, countries, "country");
+        if (actor !== undefined && Array.isArray(action.targets) && action.targets.includes(actor)) {
+          report([...at, "targets"], `"${actor}" cannot restrict exports to itself`);
+        }
+        break;
+      case "importRestriction":
+        checkRestrictionCommon(at, action);
+        checkNames([...at, "sources"], action.sources, countries, "country");
+        if (actor !== undefined && Array.isArray(action.sources) && action.sources.includes(actor)) {
+          report([...at, "sources"], `"${actor}" cannot restrict imports from itself`);
+        }
+        break;
+      case "stockpileRelease":
+        action.goods.forEach((g, j) => good([...at, "goods", j], g));
+        checkNumber([...at, "coverMonths"], action.coverMonths, NON_NEGATIVE);
+        checkNumber([...at, "maxReleaseShare"], action.maxReleaseShare, OPEN_SHARE);
+        break;
+      case "capacityExpansion":
+        good([...at, "good"], action.good);
+        checkNumber([...at, "capacity"], action.capacity, NON_NEGATIVE);
+        checkNumber([...at, "rampPeriods"], action.rampPeriods, NON_NEGATIVE);
+        break;
+    }
+  };
+  const checkCondition = (at: Path, condition: Condition) => {
+    switch (condition.kind) {
+      case "restriction":
+        checkNames([...at, "by"], condition.by, countries, "country");
+        checkNames([...at, "against"], condition.against, countries, "country");
+        checkNames([...at, "goods"], condition.goods, goods, "good");
+        break;
+      case "shortfall":
+        checkNames([...at, "goods"], condition.goods, goods, "good");
+        break;
+      case "period":
+        if (condition.from !== undefined && condition.until !== undefined && condition.until <= condition.from) {
+          report([...at, "until"], `expected until > from (${condition.from}), found ${condition.until}`);
+        }
+        break;
+      case "price":
+        good([...at, "good"], condition.good);
+        break;
+    }
+  };
+  const checkRule = (at: Path, rule: Rule) => {
+    country([...at, "agent"], rule.agent);
+    rule.when.forEach((condition, c) => checkCondition([...at, "when", c], condition));
+    checkNumber([...at, "probability"], rule.probability, SHARE);
+    checkNumber([...at, "delay"], rule.delay, NON_NEGATIVE);
+    checkAction([...at, "action"], rule.action, rule.agent);
+    const targets = rule.action.type === "exportRestriction" ? rule.action.targets : rule.action.type === "importRestriction" ? rule.action.sources : undefined;
+    if (targets === "triggering" && !rule.when.some((c) => c.kind === "restriction")) {
+      report([...at, "action", rule.action.type === "exportRestriction" ? "targets" : "sources"], `"triggering" needs a condition of kind "restriction" in "when"`);
+    }
+  };
+  scenario.rules.forEach((rule, r) => checkRule(["rules", r], rule));
+  scenario.policies.forEach((policy, p) => {
+    policy.levers.forEach((lever, l) => {
+      const at: Path = ["policies", p, "levers", l];
+      country([...at, "actor"], lever.actor);
+      checkNumber([...at, "start"], lever.start, NON_NEGATIVE);
+      checkAction(at, lever, lever.actor);
+    });
+    policy.rules.forEach((rule, r) => checkRule(["policies", p, "rules", r], rule));
+    policy.disableRules.forEach((name, d) => checkName(["policies", p, "disableRules", d], name, globalRules, "scenario-wide rule"));
+  });
+  if (scenario.baselinePolicy !== undefined) checkName(["baselinePolicy"], scenario.baselinePolicy, policies, "policy");
+
+  // --- outcomes ------------------------------------------------------------------------
+  scenario.outcomes.forEach((outcome, o) => checkOutcome(["outcomes", o], outcome));
+  function checkOutcome(at: Path, outcome: OutcomeDefinition) {
+    switch (outcome.kind) {
+      case "gdpLoss":
+        country([...at, "country"], outcome.country);
+        break;
+      case "valueAddedLoss":
+      case "importCostIncrease":
+        country([...at, "country"], outcome.country);
+        checkNames([...at, "goods"], outcome.goods, goods, "good");
+        break;
+      case "outputLoss":
+      case "shortfall":
+        country([...at, "country"], outcome.country);
+        good([...at, "good"], outcome.good);
+        break;
+      case "price":
+        good([...at, "good"], outcome.good);
+        if (typeof outcome.market === "object") country([...at, "market", "inside"], outcome.market.inside);
+        break;
+      case "exportRevenueLoss":
+        country([...at, "country"], outcome.country);
+        checkNames([...at, "goods"], outcome.goods, goods, "good");
+        checkNames([...at, "to"], outcome.to, countries, "country");
+        break;
+      case "ruleFired":
+      case "firstFiring":
+        checkNames([...at, "rules"], outcome.rules, allRuleNames, "rule");
+        break;
+    }
+  }
+  return problems;
+}
+
+/** A cycle in the recipe graph as a list of goods (first repeated at the end), or undefined. */
+export function findRecipeCycle(recipes: readonly { output: string; inputs: readonly string[] }[]): string[] | undefined {
+  const inputsOf = new Map<string, Set<string>>();
+  for (const recipe of recipes) {
+    const set = inputsOf.get(recipe.output) ?? new Set<string>();
+    for (const input of recipe.inputs) set.add(input);
+    inputsOf.set(recipe.output, set);
+  }
+  const state = new Map<string, "visiting" | "done">();
+  const stack: string[] = [];
+  const visit = (good: string): string[] | undefined => {
+    const s = state.get(good);
+    if (s === "done") return undefined;
+    if (s === "visiting") return [...stack.slice(stack.indexOf(good)), good];
+    state.set(good, "visiting");
+    stack.push(good);
+    for (const input of inputsOf.get(good) ?? []) {
+      const cycle = visit(input);
+      if (cycle !== undefined) return cycle;
+    }
+    stack.pop();
+    state.set(good, "done");
+    return undefined;
+  };
+  for (const good of [...inputsOf.keys()].sort()) {
+    const cycle = visit(good);
+    if (cycle !== undefined) return cycle.reverse();
+  }
+  return undefined;
+}

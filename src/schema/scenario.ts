@@ -1,0 +1,65 @@
+import { z } from "zod";
+import { identifierSchema, provenance } from "./common.js";
+import { distributionSchema } from "./distribution.js";
+import { leverSchema } from "./levers.js";
+import { outcomeSchema } from "./outcomes.js";
+import { ruleSchema } from "./rules.js";
+import { worldSchema } from "./world.js";
+
+export const uncertaintySchema = z.strictObject({
+  name: identifierSchema,
+  description: z.string().optional(),
+  distribution: distributionSchema,
+  ...provenance,
+});
+
+export const policySchema = z.strictObject({
+  name: identifierSchema,
+  description: z.string().optional(),
+  levers: z.array(leverSchema).default([]),
+  rules: z.array(ruleSchema).default([]).describe("Rules that apply only under this policy."),
+  disableRules: z
+    .array(identifierSchema)
+    .default([])
+    .describe("Names of scenario-wide rules switched off under this policy."),
+});
+
+/** The periods a scenario can step in, and how many make a year. */
+export const PERIODS_PER_YEAR = { month: 12, quarter: 4, year: 1 } as const;
+
+export const scenarioSchema = z.strictObject({
+  $schema: z.string().optional(),
+  name: identifierSchema,
+  title: z.string().optional(),
+  description: z.string().optional(),
+  currency: z.literal("USD").default("USD"),
+  period: z.enum(["month", "quarter", "year"]).default("month"),
+  horizon: z
+    .number()
+    .int("expected a whole number of periods")
+    .min(1, "expected a horizon of at least 1 period")
+    .max(1200, "expected a horizon of at most 1200 periods"),
+  maxEscalationDepth: z
+    .number()
+    .int()
+    .min(0)
+    .max(20)
+    .default(3)
+    .describe("Longest chain of rules firing in response to each other; deeper responses do not fire."),
+  world: worldSchema,
+  uncertainties: z.array(uncertaintySchema).default([]),
+  rules: z.array(ruleSchema).default([]).describe("Agents' rules, active under every policy."),
+  policies: z.array(policySchema).min(1, "expected at least one policy"),
+  baselinePolicy: identifierSchema
+    .optional()
+    .describe("The policy others are compared with; the first policy if omitted."),
+  outcomes: z.array(outcomeSchema).default([]).describe("Outcomes to record; GDP loss per country if empty."),
+  ...provenance,
+});
+
+/** A validated scenario, with defaults filled in. */
+export type Scenario = z.output<typeof scenarioSchema>;
+/** A scenario as written in a file or in code, before defaults are filled in. */
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type Uncertainty = z.infer<typeof uncertaintySchema>;
+export type Policy = z.infer<typeof policySchema>;

@@ -1,0 +1,133 @@
+import { z } from "zod";
+import { identifierSchema, provenance, uncertainNumberSchema } from "./common.js";
+
+const nonNegative = (what: string) => z.number().min(0, `expected ${what} >= 0`);
+
+export const countrySchema = z.strictObject({
+  id: identifierSchema.describe("Short code used everywhere else, e.g. `US`, `JP`, `CN`."),
+  name: z.string().optional(),
+  gdp: z.number().positive("expected GDP > 0").describe("Annual GDP in the scenario's currency (USD)."),
+  ...provenance,
+});
+
+export const goodSchema = z.strictObject({
+  id: identifierSchema,
+  name: z.string().optional(),
+  unit: z.string().min(1).describe("Unit of volumes, e.g. `t`, `kg`, `units`, `USD million`."),
+  basePrice: z.number().positive("expected a base price > 0").describe("Price per unit before any shock, USD."),
+  demandElasticity: uncertainNumberSchema.describe(
+    "Short-run price elasticity of demand, as a positive number (0.2 means a 1% price rise cuts demand 0.2%).",
+  ),
+  priceCap: z
+    .number()
+    .min(1, "expected a price cap >= 1 (a multiple of the base price)")
+    .default(10)
+    .describe("Highest price outside a restricting country, as a multiple of the base price; beyond it, rationing."),
+  priceFloor: z
+    .number()
+    .gt(0, "expected a price floor > 0")
+    .max(1, "expected a price floor <= 1 (a multiple of the base price)")
+    .default(0.5)
+    .describe(
+      "Lowest price inside a restricting country's glutted market, as a multiple of the base price; what its home market cannot absorb above it is output lost.",
+    ),
+  ...provenance,
+});
+
+export const productionSchema = z.strictObject({
+  country: identifierSchema,
+  good: identifierSchema,
+  output: nonNegative("output").describe("Baseline output per period, in the good's unit."),
+  capacity: nonNegative("capacity")
+    .optional()
+    .describe("Capacity per period; defaults to output (no spare capacity)."),
+  valueAddedPerUnit: nonNegative("value added per unit")
+    .default(0)
+    .describe("Value added per unit of output, USD: what GDP loses when a unit is not produced."),
+  surgeCapacity: uncertainNumberSchema
+    .optional()
+    .describe("Extra capacity per period reachable after a shortage appears (dK), in the good's unit."),
+  rampPeriods: uncertainNumberSchema
+    .optional()
+    .describe("Time constant of the ramp-up of surge capacity (tau), in periods; 0 means immediate."),
+  ...provenance,
+});
+
+export const flowSchema = z.strictObject({
+  exporter: identifierSchema,
+  importer: identifierSchema,
+  good: identifierSchema,
+  volume: nonNegative("volume").describe("Baseline volume per period, in the good's unit."),
+  ...provenance,
+});
+
+export const recipeInputSchema = z.strictObject({
+  good: identifierSchema,
+  perUnit: z.number().positive("expected units of input per unit of output > 0"),
+  critical: z
+    .boolean()
+    .default(true)
+    .describe("A critical input caps output (Leontief); a non-critical one lowers it by `weight` times its shortfall."),
+  weight: z
+    .number()
+    .min(0, "expected a weight in [0, 1]")
+    .max(1, "expected a weight in [0, 1]")
+    .optional()
+    .describe("For non-critical inputs: share of the input's shortfall passed to output (default 0.5)."),
+});
+
+export const recipeSchema = z.strictObject({
+  output: identifierSchema,
+  country: identifierSchema
+    .optional()
+    .describe("Only this country's producers use the recipe; without it, every producer without its own recipe does."),
+  inputs: z.array(recipeInputSchema).min(1, "expected at least one input"),
+  ...provenance,
+});
+
+export const stockSchema = z.strictObject({
+  country: identifierSchema,
+  good: identifierSchema,
+  coverMonths: uncertainNumberSchema.describe("Commercial stocks held at the start, in months of baseline use."),
+  maxDrawShare: z
+    .number()
+    .gt(0, "expected a share in (0, 1]")
+    .max(1, "expected a share in (0, 1]")
+    .default(1)
+    .describe("Most that can be drawn per period, as a share of baseline use per period."),
+  ...provenance,
+});
+
+export const inputOutputTableSchema = z.strictObject({
+  country: identifierSchema,
+  sectors: z.array(identifierSchema).min(1),
+  Z: z.array(z.array(z.number())).describe("Inter-industry flows Z[i][j]: sales of sector i to sector j, per year."),
+  x: z.array(z.number()).describe("Gross output of each sector, per year, in the same unit as Z."),
+  valueAdded: z
+    .array(z.number())
+    .optional()
+    .describe("Value added per sector; defaults to x minus column sums of Z (imports then count as value added)."),
+  goodSectors: z
+    .record(identifierSchema, identifierSchema)
+    .describe("Which sector each modelled good belongs to, e.g. { \"chips\": \"semiconductors\" }."),
+  ...provenance,
+});
+
+export const worldSchema = z.strictObject({
+  countries: z.array(countrySchema).min(1, "expected at least one country"),
+  goods: z.array(goodSchema).min(1, "expected at least one good"),
+  production: z.array(productionSchema).default([]),
+  flows: z.array(flowSchema).default([]),
+  recipes: z.array(recipeSchema).default([]),
+  stocks: z.array(stockSchema).default([]),
+  inputOutput: z.array(inputOutputTableSchema).default([]),
+});
+
+export type Country = z.infer<typeof countrySchema>;
+export type Good = z.infer<typeof goodSchema>;
+export type Production = z.infer<typeof productionSchema>;
+export type Flow = z.infer<typeof flowSchema>;
+export type Recipe = z.infer<typeof recipeSchema>;
+export type Stock = z.infer<typeof stockSchema>;
+export type InputOutputTable = z.infer<typeof inputOutputTableSchema>;
+export type World = z.infer<typeof worldSchema>;
