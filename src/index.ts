@@ -25,6 +25,10 @@ export type {
   OutcomeComparison,
 } from "./experiment/result.js";
 
+// Reports
+export { formatSummaryTable, type SummaryTableOptions } from "./report/summary-table.js";
+export { formatValue } from "./report/format-number.js";
+
 // Input-output toolkit (exact; plain arrays in and out)
 export {
   technicalCoefficients,

@@ -1,0 +1,13 @@
+// Writes scenario.schema.json next to the built package, from the built package itself:
+// `node scripts/write-json-schema.mjs [distDir]` (default: dist/ of this repository).
+// Run by `npm run build` after tsup; shipped as `chokepoint/scenario.schema.json`.
+import { writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const distDir = resolve(process.argv[2] ?? fileURLToPath(new URL("../dist", import.meta.url)));
+const { scenarioJsonSchema } = await import(pathToFileURL(resolve(distDir, "index.js")).href);
+const schema = scenarioJsonSchema();
+const target = resolve(distDir, "scenario.schema.json");
+writeFileSync(target, `${JSON.stringify(schema, null, 2)}\n`);
+console.log(`wrote ${target}`);

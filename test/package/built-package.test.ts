@@ -1,0 +1,305 @@
+// The built package, tested as a user gets it: built, packed with `npm pack`, extracted
+// into a scratch directory outside the repository (dependencies linked from this repo's
+// node_modules, no network), then loaded with `import` and `require` in child processes
+// and bundled for the browser. The build goes to a staging directory in the OS temp
+// directory, not to dist/, so that test runs in parallel with each other or with
+// `npm run build` never clean each other's output.
+import { spawnSync, type SpawnSyncReturns } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { runInNewContext } from "node:vm";
+import { build } from "esbuild";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+
+const tinyScenario = {
+  name: "tiny",
+  horizon: 3,
+  world: {
+    countries: [
+      { id: "A", gdp: 1e9 },
+      { id: "B", gdp: 1e9 },
+    ],
+    goods: [{ id: "x", unit: "t", basePrice: 10, demandElasticity: 0.5 }],
+    production: [{ country: "A", good: "x", output: 100, valueAddedPerUnit: 5 }],
+    flows: [{ exporter: "A", importer: "B", good: "x", volume: 40 }],
+  },
+  policies: [{ name: "none" }, { name: "ban", levers: [{ type: "exportRestriction", actor: "A", targets: ["B"], goods: ["x"] }] }],
+};
+
+// Miller & Blair (2009), section 2.3: A = [[.15, .25], [.2, .05]].
+const millerBlairA = [
+  [0.15, 0.25],
+  [0.2, 0.05],
+];
+const millerBlairL = [
+  [1.2541, 0.3300],
+  [0.2640, 1.1221],
+];
+
+/** What the usage scripts print: the same for the ESM and the CommonJS build. */
+interface UsageReport {
+  scenarioName: string;
+  leontief: number[][];
+  runs: number;
+  policies: string[];
+  outcomes: { name: string; mean: number; p95: number }[][];
+}
+
+// The body shared by the ESM and CommonJS usage scripts; `api` is the package's root.
+const usageBody = `
+  const scenario = api.parseScenario(${JSON.stringify(tinyScenario)});
+  const leontief = api.leontiefInverse(${JSON.stringify(millerBlairA)});
+  const result = await api.runExperiment(scenario, { runs: 50, seed: "package-test" });
+  console.log(JSON.stringify({
+    scenarioName: scenario.name,
+    leontief,
+    runs: result.runs,
+    policies: result.policies.map((p) => p.name),
+    outcomes: result.policies.map((p) => p.outcomes.map((o) => ({ name: o.name, mean: o.mean, p95: o.p95 }))),
+  }));
+`;
+
+// Loads chokepoint/node and checks that its errors are the root entry's ScenarioError.
+const nodeEntryBody = `
+  let error;
+  try { await node.loadScenarioFile("does-not-exist.json"); } catch (e) { error = e; }
+  console.log(JSON.stringify({
+    loadScenarioFile: typeof node.loadScenarioFile,
+    sameErrorClass: error instanceof api.ScenarioError,
+    message: String(error && error.message),
+  }));
+`;
+
+let work = "";
+let scratch = "";
+let packed = "";
+let packedFiles: string[] = [];
+
+function run(command: string, args: readonly string[], cwd: string): string {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env.NODE_OPTIONS; // no loaders from the test runner in the child processes
+  const child: SpawnSyncReturns<string> = spawnSync(command, args, { cwd, env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  if (child.error) throw child.error;
+  if (child.status !== 0) {
+    throw new Error(`${command} ${args.join(" ")} failed with status ${String(child.status)} in ${cwd}\n${child.stdout}\n${child.stderr}`);
+  }
+  return child.stdout;
+}
+
+function runNode(file: string): string {
+  return run(process.execPath, [file], scratch);
+}
+
+function npm(args: readonly string[], cwd: string): string {
+  // Under `npm test`, npm_execpath is npm's own CLI script: no shell and no PATH lookup.
+  const npmCli = process.env.npm_execpath;
+  return npmCli && /npm-cli\.[cm]?js$/.test(npmCli) ? run(process.execPath, [npmCli, ...args], cwd) : run("npm", args, cwd);
+}
+
+function lastJsonLine<T>(stdout: string): T {
+  const lines = stdout.trim().split("\n");
+  return JSON.parse(lines[lines.length - 1] ?? "null") as T;
+}
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), "chokepoint-package-"));
+
+  // 1. Build into a staging copy of the package (same package.json, README, LICENSE).
+  const stage = join(work, "stage");
+  mkdirSync(stage);
+  for (const file of ["package.json", "README.md", "LICENSE"]) {
+    if (existsSync(join(repo, file))) copyFileSync(join(repo, file), join(stage, file));
+  }
+  const tsupCli = join(repo, "node_modules", "tsup", "dist", "cli-default.js");
+  run(process.execPath, [tsupCli, "--out-dir", join(stage, "dist"), "--silent"], repo);
+  // The schema script imports the built dist/index.js, whose dependencies must resolve
+  // (npm pack never packs node_modules/).
+  symlinkSync(join(repo, "node_modules"), join(stage, "node_modules"), "junction");
+  run(process.execPath, [join(repo, "scripts", "write-json-schema.mjs"), join(stage, "dist")], repo);
+
+  // 2. Pack it as `npm publish` would.
+  const [info] = JSON.parse(npm(["pack", "--json", "--ignore-scripts", "--pack-destination", work], stage)) as {
+    filename: string;
+    files: { path: string }[];
+  }[];
+  if (!info) throw new Error("npm pack reported no tarball");
+  packedFiles = info.files.map((f) => f.path);
+
+  // 3. Extract into scratch/node_modules/chokepoint; link its dependencies from this repo.
+  scratch = join(work, "scratch");
+  mkdirSync(join(scratch, "node_modules"), { recursive: true });
+  run("tar", ["-xzf", join(work, info.filename), "-C", work], work);
+  packed = join(scratch, "node_modules", "chokepoint");
+  renameSync(join(work, "package"), packed);
+  const manifest = JSON.parse(readFileSync(join(packed, "package.json"), "utf8")) as { dependencies?: Record<string, string> };
+  for (const dependency of Object.keys(manifest.dependencies ?? {})) {
+    const link = join(scratch, "node_modules", dependency);
+    mkdirSync(dirname(link), { recursive: true });
+    symlinkSync(join(repo, "node_modules", dependency), link, "junction");
+  }
+  writeFileSync(join(scratch, "package.json"), JSON.stringify({ name: "scratch", private: true }));
+}, 180_000);
+
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe("packed tarball", () => {
+  it("ships the builds, both kinds of declarations for both entries, the JSON Schema and the licence", () => {
+    for (const file of [
+      "package.json",
+      "LICENSE",
+      "dist/index.js",
+      "dist/index.cjs",
+      "dist/index.d.ts",
+      "dist/index.d.cts",
+      "dist/node.js",
+      "dist/node.cjs",
+      "dist/node.d.ts",
+      "dist/node.d.cts",
+      "dist/scenario.schema.json",
+    ]) {
+      expect(packedFiles, file).toContain(file);
+      expect(existsSync(join(packed, file)), file).toBe(true);
+    }
+  });
+
+  it("ships no sources, tests or scratch files", () => {
+    expect(packedFiles.filter((f) => !/^(dist\/|package\.json$|README\.md$|LICENSE$)/.test(f))).toEqual([]);
+  });
+
+  it("has no Node built-in imports in the ESM main entry or the chunks it loads", () => {
+    const seen = new Set<string>();
+    const visit = (file: string): void => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const text = readFileSync(join(packed, "dist", file), "utf8");
+      expect(text, file).not.toMatch(/\bfrom\s*["']node:|\bimport\s*\(\s*["']node:|\brequire\(\s*["']node:/);
+      expect(text, file).not.toMatch(/\bfrom\s*["'](fs|path|os|url|worker_threads|child_process|crypto)(\/[a-z]+)?["']/);
+      for (const match of text.matchAll(/\bfrom\s*["']\.\/([^"']+)["']/g)) visit(match[1] ?? "");
+    };
+    visit("index.js");
+    expect(seen.size).toBeGreaterThan(0);
+  });
+});
+
+describe("root entry `chokepoint`", () => {
+  let esm: UsageReport;
+  let cjs: UsageReport;
+
+  it("works with import from ESM", () => {
+    const file = join(scratch, "use-import.mjs");
+    writeFileSync(file, `import * as api from "chokepoint";\n${usageBody}`);
+    esm = lastJsonLine<UsageReport>(runNode(file));
+    checkUsage(esm);
+  });
+
+  it("works with require from CommonJS", () => {
+    const file = join(scratch, "use-require.cjs");
+    writeFileSync(file, `const api = require("chokepoint");\n(async () => {${usageBody}})().catch((e) => { console.error(e); process.exit(1); });\n`);
+    cjs = lastJsonLine<UsageReport>(runNode(file));
+    checkUsage(cjs);
+  });
+
+  it("gives bit-identical results from the ESM and CommonJS builds", () => {
+    expect(cjs).toEqual(esm);
+  });
+});
+
+function checkUsage(report: UsageReport): void {
+  expect(report.scenarioName).toBe("tiny");
+  expect(report.runs).toBe(50);
+  expect(report.policies).toEqual(["none", "ban"]);
+  report.leontief.forEach((row, i) => row.forEach((value, j) => expect(value).toBeCloseTo(millerBlairL[i]?.[j] ?? NaN, 4)));
+  expect(report.outcomes).toHaveLength(2);
+  for (const outcomes of report.outcomes) {
+    expect(outcomes.length).toBeGreaterThan(0);
+    for (const outcome of outcomes) {
+      expect(Number.isFinite(outcome.mean), outcome.name).toBe(true);
+      expect(Number.isFinite(outcome.p95), outcome.name).toBe(true);
+    }
+  }
+}
+
+describe("Node entry `chokepoint/node`", () => {
+  interface NodeReport {
+    loadScenarioFile: string;
+    sameErrorClass: boolean;
+    message: string;
+  }
+  const check = (report: NodeReport): void => {
+    expect(report.loadScenarioFile).toBe("function");
+    expect(report.sameErrorClass).toBe(true);
+    expect(report.message).toContain("does-not-exist.json");
+  };
+
+  it("works with import from ESM", () => {
+    const file = join(scratch, "node-import.mjs");
+    writeFileSync(file, `import * as api from "chokepoint";\nimport * as node from "chokepoint/node";\n${nodeEntryBody}`);
+    check(lastJsonLine<NodeReport>(runNode(file)));
+  });
+
+  it("works with require from CommonJS", () => {
+    const file = join(scratch, "node-require.cjs");
+    writeFileSync(
+      file,
+      `const api = require("chokepoint");\nconst node = require("chokepoint/node");\n(async () => {${nodeEntryBody}})().catch((e) => { console.error(e); process.exit(1); });\n`,
+    );
+    check(lastJsonLine<NodeReport>(runNode(file)));
+  });
+});
+
+describe("`chokepoint/scenario.schema.json`", () => {
+  it("resolves with require and is the scenario's JSON Schema", () => {
+    const file = join(scratch, "schema.cjs");
+    writeFileSync(file, `const s = require("chokepoint/scenario.schema.json");\nconsole.log(JSON.stringify({ title: s.title, schema: s.$schema, required: s.required }));\n`);
+    const report = lastJsonLine<{ title: string; schema: string; required: string[] }>(runNode(file));
+    expect(report.title).toBe("chokepoint scenario");
+    expect(report.schema).toContain("json-schema.org");
+    expect(report.required).toEqual(expect.arrayContaining(["name", "horizon", "world", "policies"]));
+  });
+});
+
+describe("browser", () => {
+  it("bundles the ESM main entry for the browser, with no Node built-ins, and runs it without Node globals", async () => {
+    const entry = join(scratch, "browser-entry.mjs");
+    writeFileSync(
+      entry,
+      `import { parseScenario, leontiefInverse, runExperiment } from "chokepoint";
+       const scenario = parseScenario(${JSON.stringify(tinyScenario)});
+       globalThis.report = runExperiment(scenario, { runs: 50, seed: "package-test" }).then((result) => ({
+         leontief: leontiefInverse(${JSON.stringify(millerBlairA)}),
+         runs: result.runs,
+         policies: result.policies.map((p) => p.name),
+       }));\n`,
+    );
+    const result = await build({
+      entryPoints: [entry],
+      absWorkingDir: scratch,
+      bundle: true,
+      platform: "browser",
+      format: "iife",
+      write: false,
+      logLevel: "silent",
+      metafile: true,
+    });
+    expect(result.errors).toEqual([]);
+    const code = result.outputFiles[0]?.text ?? "";
+    expect(code).not.toMatch(/require\(\s*["']node:|from\s*["']node:/);
+    const inputs = Object.keys(result.metafile.inputs);
+    expect(inputs.some((input) => input.includes("chokepoint/dist/index.js"))).toBe(true);
+    expect(inputs.filter((input) => input.includes("chokepoint/dist/node."))).toEqual([]);
+
+    // A context with only what browsers also have: no process, require, Buffer or module.
+    const context: Record<string, unknown> = { setTimeout, clearTimeout, queueMicrotask, console };
+    runInNewContext(code, context);
+    const report = (await context.report) as { leontief: number[][]; runs: number; policies: string[] };
+    expect(report.runs).toBe(50);
+    expect(report.policies).toEqual(["none", "ban"]);
+    expect(report.leontief[0]?.[0]).toBeCloseTo(1.2541, 4);
+  });
+});
