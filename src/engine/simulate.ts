@@ -330,7 +330,8 @@ function clearGood(model: CompiledModel, state: RunState, g: number, t: number):
   }
   for (let f = fStart; f < fEnd; f++) {
     const i = flowImporter[f]!;
-    demandOnProducer[flowExporter[f]!]! += flowVolume[f]! * (U0[i * G + g]! > 0 ? demandScale[i]! : 0);
+    // (an importer that uses none of the good has only flows of volume 0)
+    demandOnProducer[flowExporter[f]!]! += flowVolume[f]! * demandScale[i]!;
   }
   for (let p = pStart; p < pEnd; p++) {
     const c = producers[p]!;
@@ -352,7 +353,7 @@ function clearGood(model: CompiledModel, state: RunState, g: number, t: number):
   for (let f = fStart; f < fEnd; f++) {
     const e = flowExporter[f]!;
     const i = flowImporter[f]!;
-    const wanted = flowVolume[f]! * (U0[i * G + g]! > 0 ? demandScale[i]! : 0) * fillRate[e]!;
+    const wanted = flowVolume[f]! * demandScale[i]! * fillRate[e]!;
     let arrives = wanted;
     if (flowStamp[f] === stamp) {
       arrives = wanted * flowPass[f]!;

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import * as chokepoint from "../src/index.js";
+import { scenarioJsonSchema } from "../src/index.js";
+
+describe("public API", () => {
+  it("exports exactly these names (a change here is a change to the public API: say why in the commit)", () => {
+    expect(Object.keys(chokepoint).sort()).toMatchInlineSnapshot(`
+      [
+        "InputError",
+        "ScenarioError",
+        "addToMoments",
+        "allocationCoefficients",
+        "conditionalValueAtRisk",
+        "createDistribution",
+        "describeDistribution",
+        "distributionProblems",
+        "dynamicInoperability",
+        "emptyMoments",
+        "formatProblem",
+        "formatSummaryTable",
+        "formatValue",
+        "ghoshInverse",
+        "inoperability",
+        "interdependencyMatrix",
+        "latinHypercubeSampler",
+        "leontiefInverse",
+        "mergeMoments",
+        "momentsOf",
+        "momentsVariance",
+        "monteCarloSampler",
+        "outputMultipliers",
+        "pairedDifference",
+        "parseScenario",
+        "quantile",
+        "quantileBands",
+        "quantileSorted",
+        "resilienceCoefficient",
+        "runExperiment",
+        "runStream",
+        "safeParseScenario",
+        "scenarioJsonSchema",
+        "scenarioSchema",
+        "simulateOnce",
+        "spectralRadius",
+        "studentTQuantile",
+        "summarizeOutcome",
+        "technicalCoefficients",
+        "totalOutput",
+        "valueAddedMultipliers",
+        "valueAtRisk",
+      ]
+    `);
+  });
+
+  it("ships a JSON Schema generated from the zod schemas, stable from call to call", () => {
+    const schema = scenarioJsonSchema();
+    expect(JSON.stringify(schema)).toBe(JSON.stringify(scenarioJsonSchema()));
+    expect(schema.required).toEqual(["name", "horizon", "world", "policies"]);
+    const properties = schema.properties as Record<string, unknown>;
+    expect(Object.keys(properties)).toEqual(expect.arrayContaining(["world", "uncertainties", "rules", "policies", "outcomes"]));
+    expect(schema.additionalProperties).toBe(false);
+  });
+});
