@@ -74,24 +74,26 @@ export function compileScenario(scenario: Scenario): CompiledModel {
   const priceCap = Float64Array.from(world.goods, (g) => g.priceCap);
   const priceFloor = Float64Array.from(world.goods, (g) => g.priceFloor);
   const elasticityRef = Int32Array.from(world.goods, (g) => numbers.add(g.demandElasticity, 1));
+  const marketIntegrationRef = Int32Array.from(world.goods, (g) => numbers.add(g.marketIntegration, 0));
   const goodOrder = topologicalOrder(G, world.recipes.map((r) => ({ output: gi(r.output), inputs: r.inputs.map((x) => gi(x.good)) })));
 
   // --- cells ---------------------------------------------------------------------------
   const cells = C * G;
   const Q0 = new Float64Array(cells);
   const K0 = new Float64Array(cells);
-  const VA = new Float64Array(cells);
+  const valueAddedRef = new Int32Array(cells);
   const surgeRef = new Int32Array(cells);
   const rampRef = new Int32Array(cells);
   const zeroRef = numbers.add(0, 0);
   surgeRef.fill(zeroRef);
+  valueAddedRef.fill(zeroRef);
   rampRef.fill(zeroRef);
   const isProducer = new Uint8Array(cells);
   for (const entry of world.production) {
     const cell = ci(entry.country) * G + gi(entry.good);
     Q0[cell] = entry.output;
     K0[cell] = entry.capacity ?? entry.output;
-    VA[cell] = entry.valueAddedPerUnit;
+    valueAddedRef[cell] = numbers.add(entry.valueAddedPerUnit, 0);
     surgeRef[cell] = numbers.add(entry.surgeCapacity, 0);
     rampRef[cell] = numbers.add(entry.rampPeriods, 0);
     isProducer[cell] = 1;
@@ -264,7 +266,8 @@ export function compileScenario(scenario: Scenario): CompiledModel {
     elasticityRef,
     Q0,
     K0,
-    VA,
+    valueAddedRef,
+    marketIntegrationRef,
     H0,
     U0,
     coverRef,

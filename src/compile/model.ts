@@ -163,12 +163,14 @@ export interface CompiledModel {
   readonly priceCap: Float64Array;
   readonly priceFloor: Float64Array;
   readonly elasticityRef: Int32Array;
+  /** Share of the gap between a buyer's shortfall and the outside market's that re-trading closes (kappa). */
+  readonly marketIntegrationRef: Int32Array;
 
   // cells (c * G + g)
-  /** Baseline output Q0, capacity K0, value added per unit VA. */
+  /** Baseline output Q0, capacity K0; value added per unit VA (a number-table reference). */
   readonly Q0: Float64Array;
   readonly K0: Float64Array;
-  readonly VA: Float64Array;
+  readonly valueAddedRef: Int32Array;
   /** Baseline domestic sales H0 = Q0 - exports, and total use U0 = H0 + imports. */
   readonly H0: Float64Array;
   readonly U0: Float64Array;

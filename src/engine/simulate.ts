@@ -268,7 +268,7 @@ function activateLevers(model: CompiledModel, state: RunState, policy: number, t
  */
 function clearGood(model: CompiledModel, state: RunState, g: number, t: number): void {
   // Hoisted so the loops below read plain locals (and V8 keeps them in registers).
-  const { G, producers, users, U0, H0, Q0, K0, VA, flowExporter, flowImporter, flowVolume } = model;
+  const { G, producers, users, U0, H0, Q0, K0, valueAddedRef, flowExporter, flowImporter, flowVolume } = model;
   const { inputStart, inputGood, inputCritical, inputWeight, useStart, useCell, usePerUnit } = model;
   const { surgeRef, rampRef, maxDrawShare, indirectMultiplier } = model;
   const { numbers, shortfall, inputShare, output, planShortfall, restrictStamp, diversionShare, priceInside } = state;
@@ -443,9 +443,35 @@ function clearGood(model: CompiledModel, state: RunState, g: number, t: number):
     }
   }
 
+  // Re-trade among buyers outside restricting countries: each closes the share kappa of the
+  // distance between its availability and the market's average availability ratio
+  const kappa = numbers[model.marketIntegrationRef[g]!]!;
+  if (kappa > 0) {
+    let pooledAvailable = 0;
+    let pooledRequired = 0;
+    for (let u = uStart; u < uEnd; u++) {
+      const c = users[u]!;
+      if (restrictStamp[c * G + g] === stamp) continue;
+      pooledAvailable += available[c]!;
+      pooledRequired += requirement[c]!;
+    }
+    if (pooledRequired > 0 && pooledAvailable < pooledRequired) {
+      const ratio = pooledAvailable / pooledRequired;
+      for (let u = uStart; u < uEnd; u++) {
+        const c = users[u]!;
+        if (restrictStamp[c * G + g] === stamp) continue;
+        const moved = kappa * (ratio * requirement[c]! - available[c]!);
+        available[c]! += moved;
+        if (moved > 0) substituted[c]! += moved; // bought on the market at its price
+      }
+    }
+  }
+
   // Draw down commercial stocks, then strategic reserves, at bounded rates
   for (let u = uStart; u < uEnd; u++) {
     const c = users[u]!;
+    const shortBy = requirement[c]! - available[c]!;
+    gap[c] = shortBy > 0 ? shortBy : 0;
     if (!(gap[c]! > 0)) continue;
     const cell = c * G + g;
     let draw = Math.min(gap[c]!, stock[cell]!, maxDrawShare[cell]! * U0[cell]!);
@@ -494,7 +520,7 @@ function clearGood(model: CompiledModel, state: RunState, g: number, t: number):
     output[cell] = Q0[cell]! - lost;
     planShortfall[cell] = lost - unmetOrders[c]!;
     lostUnits[cell]! += lost;
-    directLoss[c]! += lost * VA[cell]!;
+    directLoss[c]! += lost * numbers[valueAddedRef[cell]!]!;
     indirectLoss[c]! += lost * p0 * indirectMultiplier[cell]!;
   }
   for (let u = uStart; u < uEnd; u++) {
@@ -576,7 +602,12 @@ function finishRun(model: CompiledModel, state: RunState, out: Float64Array): vo
       }
       case OUTCOME_VALUE_ADDED_LOSS:
         if (listEnd === listStart) value = state.directLoss[c]!;
-        else for (let k = listStart; k < listEnd; k++) value += state.lostUnits[c * G + outcomes.list[k]!]! * model.VA[c * G + outcomes.list[k]!]!;
+        else {
+          for (let k = listStart; k < listEnd; k++) {
+            const cell = c * G + outcomes.list[k]!;
+            value += state.lostUnits[cell]! * state.numbers[model.valueAddedRef[cell]!]!;
+          }
+        }
         break;
       case OUTCOME_OUTPUT_LOSS: {
         const cell = c * G + outcomes.good[o]!;

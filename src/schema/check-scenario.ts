@@ -111,7 +111,10 @@ export function scenarioProblems(scenario: Scenario): InputProblem[] {
   };
 
   // --- world ---------------------------------------------------------------------------
-  world.goods.forEach((g, i) => checkNumber(["world", "goods", i, "demandElasticity"], g.demandElasticity, POSITIVE));
+  world.goods.forEach((g, i) => {
+    checkNumber(["world", "goods", i, "demandElasticity"], g.demandElasticity, POSITIVE);
+    checkNumber(["world", "goods", i, "marketIntegration"], g.marketIntegration, SHARE);
+  });
   world.goods.forEach((g, i) => {
     if (g.priceFloor > g.priceCap) report(["world", "goods", i, "priceFloor"], `expected priceFloor <= priceCap (${fmt(g.priceCap)}), found ${fmt(g.priceFloor)}`);
   });
@@ -131,6 +134,7 @@ export function scenarioProblems(scenario: Scenario): InputProblem[] {
     if (entry.capacity !== undefined && entry.capacity < entry.output) {
       report([...at, "capacity"], `expected capacity >= output (${fmt(entry.output)}), found ${fmt(entry.capacity)}`);
     }
+    checkNumber([...at, "valueAddedPerUnit"], entry.valueAddedPerUnit, NON_NEGATIVE);
     checkNumber([...at, "surgeCapacity"], entry.surgeCapacity, NON_NEGATIVE);
     checkNumber([...at, "rampPeriods"], entry.rampPeriods, NON_NEGATIVE);
   });
@@ -226,15 +230,19 @@ export function scenarioProblems(scenario: Scenario): InputProblem[] {
     checkNumber([...at, "coverMonths"], stock.coverMonths, NON_NEGATIVE);
   });
 
-  // value added of modelled production cannot exceed GDP
+  // value added of modelled production cannot exceed GDP (at the largest value an uncertainty can take)
+  const largest = (value: UncertainNumber) => (typeof value === "number" ? value : (supports.get(value.param)?.max ?? 0));
   const periodsPerYear = PERIODS_PER_YEAR[scenario.period];
   const annualValueAdded = new Map<string, number>();
   for (const entry of world.production) {
-    annualValueAdded.set(entry.country, (annualValueAdded.get(entry.country) ?? 0) + entry.valueAddedPerUnit * entry.output * periodsPerYear);
+    annualValueAdded.set(entry.country, (annualValueAdded.get(entry.country) ?? 0) + largest(entry.valueAddedPerUnit) * entry.output * periodsPerYear);
   }
   world.countries.forEach((c, i) => {
     const va = annualValueAdded.get(c.id) ?? 0;
-    if (va > c.gdp) report(["world", "countries", i, "gdp"], `GDP ${fmt(c.gdp)} is less than the annual value added of its modelled production (${fmt(va)})`);
+    if (va > c.gdp) {
+      const drawn = world.production.some((entry) => entry.country === c.id && typeof entry.valueAddedPerUnit !== "number");
+      report(["world", "countries", i, "gdp"], `GDP ${fmt(c.gdp)} is less than the annual value added of its modelled production (${fmt(va)}${drawn ? " at the highest values drawn" : ""})`);
+    }
   });
 
   const ioSeen = new Set<string>();

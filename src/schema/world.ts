@@ -23,6 +23,11 @@ export const goodSchema = z.strictObject({
     .min(1, "expected a price cap >= 1 (a multiple of the base price)")
     .default(10)
     .describe("Highest price outside a restricting country, as a multiple of the base price; beyond it, rationing."),
+  marketIntegration: uncertainNumberSchema
+    .default(0)
+    .describe(
+      "How far buyers outside restricting countries re-trade the good among themselves, in [0, 1]: 1 evens out their shortfalls (one world market), 0 leaves each with what reaches it.",
+    ),
   priceFloor: z
     .number()
     .gt(0, "expected a price floor > 0")
@@ -41,7 +46,7 @@ export const productionSchema = z.strictObject({
   capacity: nonNegative("capacity")
     .optional()
     .describe("Capacity per period; defaults to output (no spare capacity)."),
-  valueAddedPerUnit: nonNegative("value added per unit")
+  valueAddedPerUnit: uncertainNumberSchema
     .default(0)
     .describe("Value added per unit of output, USD: what GDP loses when a unit is not produced."),
   surgeCapacity: uncertainNumberSchema

@@ -25,6 +25,7 @@ export const worldArbitrary = (shape: { maxCountries?: number; maxGoods?: number
         countries: fc.constant(countries),
         goods: fc.constant(goods),
         elasticity: fc.array(fc.double({ min: 0.1, max: 2, noNaN: true }), { minLength: goods, maxLength: goods }),
+        integration: fc.array(fc.oneof(fc.constant(0), fc.constant(1), fc.double({ min: 0, max: 1, noNaN: true })), { minLength: goods, maxLength: goods }),
         // recipes: for good h > 0, a subset of lower goods as inputs
         recipes: fc.array(
           fc.array(
@@ -50,6 +51,7 @@ interface WorldDraw {
   countries: number;
   goods: number;
   elasticity: number[];
+  integration: number[];
   recipes: { use: boolean; perUnit: number; critical: boolean; weight: number }[][];
   output: number[];
   spare: number[];
@@ -107,7 +109,7 @@ function buildWorld(draw: WorldDraw): ScenarioInput["world"] & { readonly shape:
   return {
     shape: { countries: C, goods: G },
     countries: Array.from({ length: C }, (_, c) => ({ id: COUNTRY(c), gdp: 1e12 })),
-    goods: Array.from({ length: G }, (_, g) => ({ id: GOOD(g), unit: "t", basePrice: 10 * (g + 1), demandElasticity: draw.elasticity[g]! })),
+    goods: Array.from({ length: G }, (_, g) => ({ id: GOOD(g), unit: "t", basePrice: 10 * (g + 1), demandElasticity: draw.elasticity[g]!, marketIntegration: draw.integration[g]! })),
     production,
     flows: [...flows].map(([k, volume]) => {
       const [e, i, g] = k.split("|").map(Number) as [number, number, number];

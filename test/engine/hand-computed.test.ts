@@ -96,6 +96,25 @@ describe("engine on a two-country world, by hand", () => {
     expect(outcomes["gdpLoss:C"]).toBeCloseTo(-20 * 2 * 3, 9);
   });
 
+  it("market integration re-trades among unrestricted buyers: kappa 1 evens out shortfalls, 0.5 closes half the distance", () => {
+    const world = (kappa: number) => {
+      const w = twoCountryWorld();
+      w.world.countries.push({ id: "C", gdp: 1e6 });
+      w.world.goods[0]!.marketIntegration = kappa;
+      w.world.flows!.push({ exporter: "A", importer: "C", good: "x", volume: 40 });
+      w.outcomes!.push({ name: "shortfall:C:x", kind: "shortfall", country: "C", good: "x", stat: "max" });
+      return w;
+    };
+    // A bans B only. B has 0 of 40 t, C 40 of 40: the market outside A has half of what it needs
+    const full = simulateOnce(world(1), { policy: "ban", seed: 1 }).outcomes;
+    expect([full["shortfall:B:x"], full["shortfall:C:x"]]).toEqual([0.5, 0.5]);
+    const half = simulateOnce(world(0.5), { policy: "ban", seed: 1 }).outcomes;
+    expect(half["shortfall:B:x"]).toBeCloseTo(0.75, 12);
+    expect(half["shortfall:C:x"]).toBeCloseTo(0.25, 12);
+    const none = simulateOnce(world(0), { policy: "ban", seed: 1 }).outcomes;
+    expect([none["shortfall:B:x"], none["shortfall:C:x"]]).toEqual([1, 0]);
+  });
+
   it("surge capacity ramps up as 1 - exp(-t / tau) from the first month of shortage", () => {
     const world = twoCountryWorld({ horizon: 4 });
     world.world.countries.push({ id: "C", gdp: 1e6 });
