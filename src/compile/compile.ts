@@ -6,6 +6,7 @@ import type { Rule } from "../schema/rules.js";
 import { PERIODS_PER_YEAR, type Scenario } from "../schema/scenario.js";
 import {
   CONDITION_PERIOD,
+  CONDITION_DRAW,
   CONDITION_PRICE,
   CONDITION_RESTRICTION,
   CONDITION_SHORTFALL,
@@ -167,7 +168,7 @@ export function compileScenario(scenario: Scenario): CompiledModel {
   const inputs = new Csr();
   const inputPerUnit: number[] = [];
   const inputCritical: number[] = [];
-  const inputWeight: number[] = [];
+  const inputWeightRef: number[] = [];
   const usesByCell: { cell: number; perUnit: number }[][] = Array.from({ length: cells }, () => []);
   for (let c = 0; c < C; c++) {
     for (let g = 0; g < G; g++) {
@@ -182,7 +183,7 @@ export function compileScenario(scenario: Scenario): CompiledModel {
         row.push(h);
         inputPerUnit.push(input.perUnit);
         inputCritical.push(input.critical ? 1 : 0);
-        inputWeight.push(input.critical ? 0 : (input.weight ?? 0.5));
+        inputWeightRef.push(input.critical ? zeroRef : numbers.add(input.weight, 0.5));
         usesByCell[c * G + h]!.push({ cell, perUnit: input.perUnit });
       }
       inputs.push(row);
@@ -217,7 +218,7 @@ export function compileScenario(scenario: Scenario): CompiledModel {
 
   // --- slots and rules -------------------------------------------------------------------
   const slotBuilder = new SlotBuilder(C, numbers, flowStart, flowExporter, flowImporter);
-  const ruleBuilder = new RuleBuilder(C, G, scenario.uncertainties.length, numbers);
+  const ruleBuilder = new RuleBuilder(C, G, scenario.uncertainties.length, numbers, paramIndex);
   const policySlots = new Csr();
   const policyRules = new Csr();
   const ruleInstancesByName = new Map<string, number[]>();
@@ -288,7 +289,7 @@ export function compileScenario(scenario: Scenario): CompiledModel {
     inputGood: Int32Array.from(inputs.items),
     inputPerUnit: Float64Array.from(inputPerUnit),
     inputCritical: Uint8Array.from(inputCritical),
-    inputWeight: Float64Array.from(inputWeight),
+    inputWeightRef: Int32Array.from(inputWeightRef),
     useStart: Int32Array.from(usesCsr.start),
     useCell: Int32Array.from(usesCsr.items),
     usePerUnit: Float64Array.from(usePerUnit),
@@ -465,6 +466,8 @@ class RuleBuilder {
   private readonly lever: number[] = [];
   private readonly minSeverity: number[] = [];
   private readonly value: number[] = [];
+  private readonly upper: number[] = [];
+  private readonly param: number[] = [];
   private readonly good: number[] = [];
   private readonly from: number[] = [];
   private readonly until: number[] = [];
@@ -477,6 +480,7 @@ class RuleBuilder {
     private readonly G: number,
     private readonly uncertaintyCount: number,
     private readonly numbers: NumberTableBuilder,
+    private readonly paramIndex: ReadonlyMap<string, number>,
   ) {}
 
   /** Add a rule; returns the indices of its instances (one per triggering country when it targets `triggering`). */
@@ -507,6 +511,8 @@ class RuleBuilder {
         let lever = -1;
         let minSeverity = 0;
         let value = 0;
+        let upper = Infinity;
+        let param = -1;
         let good = -1;
         let from = 0;
         let until = 2 ** 30;
@@ -539,11 +545,19 @@ class RuleBuilder {
             good = gi(condition.good);
             value = condition.above;
             break;
+          case "draw":
+            kind = CONDITION_DRAW;
+            param = this.paramIndex.get(condition.param)!;
+            value = condition.above ?? -Infinity;
+            upper = condition.below ?? Infinity;
+            break;
         }
         this.kind.push(kind);
         this.lever.push(lever);
         this.minSeverity.push(minSeverity);
         this.value.push(value);
+        this.upper.push(upper);
+        this.param.push(param);
         this.good.push(good);
         this.from.push(from);
         this.until.push(until);
@@ -577,6 +591,8 @@ class RuleBuilder {
       conditionLever: Int8Array.from(this.lever),
       conditionMinSeverity: Float64Array.from(this.minSeverity),
       conditionValue: Float64Array.from(this.value),
+      conditionUpper: Float64Array.from(this.upper),
+      conditionParam: Int32Array.from(this.param),
       conditionGood: Int32Array.from(this.good),
       conditionFrom: Int32Array.from(this.from),
       conditionUntil: Int32Array.from(this.until),

@@ -13,6 +13,7 @@ export const CONDITION_RESTRICTION = 0;
 export const CONDITION_SHORTFALL = 1;
 export const CONDITION_PERIOD = 2;
 export const CONDITION_PRICE = 3;
+export const CONDITION_DRAW = 4;
 
 /**
  * Every lever that can act in any policy: the policies' own levers (start known before
@@ -65,8 +66,12 @@ export interface RuleTable {
   /** Restriction: lever kind (-1 any, 0 export, 1 import). */
   readonly conditionLever: Int8Array;
   readonly conditionMinSeverity: Float64Array;
-  /** Shortfall / price threshold. */
+  /** Shortfall / price threshold; draw: lower bound (exclusive). */
   readonly conditionValue: Float64Array;
+  /** Draw: upper bound (exclusive). */
+  readonly conditionUpper: Float64Array;
+  /** Draw: index of the uncertainty in the run's draws. */
+  readonly conditionParam: Int32Array;
   /** Price: the good. */
   readonly conditionGood: Int32Array;
   readonly conditionFrom: Int32Array;
@@ -201,7 +206,8 @@ export interface CompiledModel {
   readonly inputGood: Int32Array;
   readonly inputPerUnit: Float64Array;
   readonly inputCritical: Uint8Array;
-  readonly inputWeight: Float64Array;
+  /** Weight of a non-critical input's shortfall (a number-table reference). */
+  readonly inputWeightRef: Int32Array;
   /** Intermediate uses of each cell's good by producers in the same country (CSR by cell). */
   readonly useStart: Int32Array;
   readonly useCell: Int32Array;

@@ -1,4 +1,5 @@
 import {
+  CONDITION_DRAW,
   CONDITION_PERIOD,
   CONDITION_PRICE,
   CONDITION_RESTRICTION,
@@ -176,6 +177,11 @@ function decide(model: CompiledModel, state: RunState, policy: number, t: number
         case CONDITION_PRICE:
           if (!(state.priceOutside[rules.conditionGood[k]!]! > rules.conditionValue[k]!)) holds = false;
           break;
+        case CONDITION_DRAW: {
+          const drawn = draws[rules.conditionParam[k]!]!;
+          if (!(drawn > rules.conditionValue[k]! && drawn < rules.conditionUpper[k]!)) holds = false;
+          break;
+        }
       }
     }
     if (!holds) continue;
@@ -269,7 +275,7 @@ function activateLevers(model: CompiledModel, state: RunState, policy: number, t
 function clearGood(model: CompiledModel, state: RunState, g: number, t: number): void {
   // Hoisted so the loops below read plain locals (and V8 keeps them in registers).
   const { G, producers, users, U0, H0, Q0, K0, valueAddedRef, flowExporter, flowImporter, flowVolume } = model;
-  const { inputStart, inputGood, inputCritical, inputWeight, useStart, useCell, usePerUnit } = model;
+  const { inputStart, inputGood, inputCritical, inputWeightRef, useStart, useCell, usePerUnit } = model;
   const { surgeRef, rampRef, maxDrawShare, indirectMultiplier } = model;
   const { numbers, shortfall, inputShare, output, planShortfall, restrictStamp, diversionShare, priceInside } = state;
   const { capacityStamp, addedCapacity, flowStamp, flowPass, flowUnrestricted, flowPremium, stock, reserve, reserveRate } = state;
@@ -295,7 +301,7 @@ function clearGood(model: CompiledModel, state: RunState, g: number, t: number):
       const sigma = shortfall[c * G + inputGood[k]!]!;
       if (inputCritical[k]) {
         if (1 - sigma < critical) critical = 1 - sigma;
-      } else nonCritical -= inputWeight[k]! * sigma;
+      } else nonCritical -= numbers[inputWeightRef[k]!]! * sigma;
     }
     let y = critical * nonCritical;
     if (y < 0) y = 0;

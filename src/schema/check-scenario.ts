@@ -188,6 +188,7 @@ export function scenarioProblems(scenario: Scenario): InputProblem[] {
       if (inputSeen.has(input.good)) report([...at, "inputs", j, "good"], `input "${input.good}" listed twice`);
       inputSeen.add(input.good);
       if (input.critical && input.weight !== undefined) report([...at, "inputs", j, "weight"], "a weight applies only to non-critical inputs (critical: false)");
+      checkNumber([...at, "inputs", j, "weight"], input.weight, SHARE);
     });
   });
   const cycle = findRecipeCycle(world.recipes.map((r) => ({ output: r.output, inputs: r.inputs.map((x) => x.good) })));
@@ -327,6 +328,13 @@ export function scenarioProblems(scenario: Scenario): InputProblem[] {
         break;
       case "price":
         good([...at, "good"], condition.good);
+        break;
+      case "draw":
+        checkName([...at, "param"], condition.param, params, "uncertainty");
+        if (condition.above === undefined && condition.below === undefined) report(at, 'expected "above", "below" or both');
+        if (condition.above !== undefined && condition.below !== undefined && condition.below <= condition.above) {
+          report([...at, "below"], `expected below > above (${condition.above}), found ${condition.below}`);
+        }
         break;
     }
   };

@@ -43,11 +43,23 @@ export const priceConditionSchema = z.strictObject({
   above: z.number().positive("expected a multiple of the base price > 0"),
 });
 
+/**
+ * Holds in runs where the named uncertainty's draw is above `above` and/or below `below`:
+ * a switch between states of the world (an alliance under strain or not) drawn per run.
+ */
+export const drawConditionSchema = z.strictObject({
+  kind: z.literal("draw"),
+  param: identifierSchema.describe("Name of an entry in `uncertainties`."),
+  above: z.number().optional(),
+  below: z.number().optional(),
+});
+
 export const conditionSchema = z.discriminatedUnion("kind", [
   restrictionConditionSchema,
   shortfallConditionSchema,
   periodConditionSchema,
   priceConditionSchema,
+  drawConditionSchema,
 ]);
 
 /**

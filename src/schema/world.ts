@@ -73,12 +73,9 @@ export const recipeInputSchema = z.strictObject({
     .boolean()
     .default(true)
     .describe("A critical input caps output (Leontief); a non-critical one lowers it by `weight` times its shortfall."),
-  weight: z
-    .number()
-    .min(0, "expected a weight in [0, 1]")
-    .max(1, "expected a weight in [0, 1]")
+  weight: uncertainNumberSchema
     .optional()
-    .describe("For non-critical inputs: share of the input's shortfall passed to output (default 0.5)."),
+    .describe("For non-critical inputs: share of the input's shortfall passed to output, in [0, 1] (default 0.5)."),
 });
 
 export const recipeSchema = z.strictObject({

@@ -88,6 +88,25 @@ describe("agents' rules", () => {
     expect(simulateOnce(world, { policy: "none", seed: 1 }).outcomes.fired).toBe(0);
   });
 
+  it("a draw condition switches a rule on in the runs where an uncertainty falls in its range", () => {
+    const world = worldWithRules([
+      {
+        name: "b-answers",
+        agent: "B",
+        when: [{ kind: "draw", param: "strained", above: 0.5 }],
+        action: { type: "exportRestriction", targets: ["A"], goods: ["z"] },
+      },
+    ]);
+    world.uncertainties = [{ name: "strained", distribution: { type: "bernoulli", p: 0.5 } }];
+    const seen = new Set<string>();
+    for (let run = 0; run < 20; run++) {
+      const { outcomes, parameters } = simulateOnce(world, { policy: "none", seed: "draw", run });
+      expect(outcomes.fired).toBe(parameters.strained);
+      seen.add(String(outcomes.fired));
+    }
+    expect(seen).toEqual(new Set(["0", "1"]));
+  });
+
   it("a policy can switch off a scenario-wide rule", () => {
     const world = worldWithRules([answer()]);
     world.policies!.push({ name: "ban-no-answer", levers: [{ type: "exportRestriction", actor: "A", targets: ["B"], goods: ["x"] }], disableRules: ["b-answers"] });
