@@ -189,6 +189,23 @@ export function compileScenario(scenario: Scenario): CompiledModel {
       inputs.push(row);
     }
   }
+  const inputSets = Array.from({ length: G }, () => new Set<number>());
+  const useSets = Array.from({ length: G }, () => new Set<number>());
+  for (let c = 0; c < C; c++) {
+    for (let h = 0; h < G; h++) {
+      const cell = c * G + h;
+      for (let k = inputs.start[cell]!; k < inputs.start[cell + 1]!; k++) {
+        inputSets[h]!.add(inputs.items[k]!);
+        useSets[inputs.items[k]!]!.add(h);
+      }
+    }
+  }
+  const goodInputs = new Csr();
+  const goodUses = new Csr();
+  for (let g = 0; g < G; g++) {
+    goodInputs.push([...inputSets[g]!].sort((a, b) => a - b));
+    goodUses.push([...useSets[g]!].sort((a, b) => a - b));
+  }
   const usesCsr = new Csr();
   const usePerUnit: number[] = [];
   for (const uses of usesByCell) {
@@ -290,6 +307,10 @@ export function compileScenario(scenario: Scenario): CompiledModel {
     inputPerUnit: Float64Array.from(inputPerUnit),
     inputCritical: Uint8Array.from(inputCritical),
     inputWeightRef: Int32Array.from(inputWeightRef),
+    goodInputStart: Int32Array.from(goodInputs.start),
+    goodInputs: Int32Array.from(goodInputs.items),
+    goodUseStart: Int32Array.from(goodUses.start),
+    goodUses: Int32Array.from(goodUses.items),
     useStart: Int32Array.from(usesCsr.start),
     useCell: Int32Array.from(usesCsr.items),
     usePerUnit: Float64Array.from(usePerUnit),

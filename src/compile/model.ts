@@ -208,6 +208,11 @@ export interface CompiledModel {
   readonly inputCritical: Uint8Array;
   /** Weight of a non-critical input's shortfall (a number-table reference). */
   readonly inputWeightRef: Int32Array;
+  /** Goods any producer of a good uses as inputs, and goods made from a good (CSR by good, distinct). */
+  readonly goodInputStart: Int32Array;
+  readonly goodInputs: Int32Array;
+  readonly goodUseStart: Int32Array;
+  readonly goodUses: Int32Array;
   /** Intermediate uses of each cell's good by producers in the same country (CSR by cell). */
   readonly useStart: Int32Array;
   readonly useCell: Int32Array;

@@ -88,6 +88,10 @@ function resetRun(model: CompiledModel, state: RunState, policy: number, draws: 
     state.importCost[cell] = 0;
   }
   state.priceOutside.fill(1);
+  state.goodStamp.fill(0);
+  state.goodShort.fill(0);
+  state.goodPlanShort.fill(0);
+  state.goodBaseline.fill(1);
   state.shockStart.fill(-1);
   state.flowStamp.fill(0);
   state.lostRevenue.fill(0);
@@ -218,6 +222,7 @@ function activateLevers(model: CompiledModel, state: RunState, policy: number, t
       const actor = slots.actor[s]!;
       const kind = slots.kind[s]!;
       if (kind === SLOT_EXPORT || kind === SLOT_IMPORT) {
+        for (let j = slots.goodStart[s]!; j < slots.goodStart[s + 1]!; j++) state.goodStamp[slots.goods[j]!] = stamp;
         const severity = numbers[slots.severityRef[s]!]!;
         const leakage = numbers[slots.leakageRef[s]!]!;
         const premium = numbers[slots.premiumRef[s]!]!;
@@ -290,6 +295,16 @@ function clearGood(model: CompiledModel, state: RunState, g: number, t: number):
   const fStart = model.flowStart[g]!;
   const fEnd = model.flowStart[g + 1]!;
   const { requirement, demandScale, available, demandOnProducer, fillRate, unmetOrders, sold, lostSales, glut, spare, divertible, gap } = state;
+
+  // A calm good (no restriction on it, no input short, no downstream producer planning below
+  // baseline) clears exactly at the baseline. If it did last period too, its state already
+  // holds those values and there is nothing to compute.
+  let calm = state.goodStamp[g] !== stamp;
+  for (let k = model.goodInputStart[g]!; calm && k < model.goodInputStart[g + 1]!; k++) if (state.goodShort[model.goodInputs[k]!]) calm = false;
+  for (let k = model.goodUseStart[g]!; calm && k < model.goodUseStart[g + 1]!; k++) if (state.goodPlanShort[model.goodUses[k]!]) calm = false;
+  if (calm && state.goodBaseline[g]) return;
+  let anyShort = 0;
+  let anyPlanShort = 0;
 
   // Produce: output share allowed by inputs, y = min over critical inputs (1 - sigma) x (1 - sum of weighted non-critical sigma)
   for (let p = pStart; p < pEnd; p++) {
@@ -427,7 +442,8 @@ function clearGood(model: CompiledModel, state: RunState, g: number, t: number):
   }
 
   // Glut: a restricting exporter's domestic price falls until its market absorbs the blocked volume (down to the floor)
-  for (let p = pStart; p < pEnd; p++) {
+  const restricted = state.goodStamp[g] === stamp;
+  for (let p = restricted ? pStart : pEnd; p < pEnd; p++) {
     const c = producers[p]!;
     const cell = c * G + g;
     if (restrictStamp[cell] !== stamp) continue;
@@ -503,6 +519,7 @@ function clearGood(model: CompiledModel, state: RunState, g: number, t: number):
     const need = requirement[c]!;
     let sigma = need > 0 ? 1 - available[c]! / need : 0;
     if (sigma < 0) sigma = 0;
+    else if (sigma > 0) anyShort = 1;
     shortfall[cell] = sigma;
     if (restrictStamp[cell] !== stamp) {
       marketAvailable += available[c]!;
@@ -524,18 +541,24 @@ function clearGood(model: CompiledModel, state: RunState, g: number, t: number):
     // undisturbed world loses exactly nothing rather than rounding noise.
     const lost = lostSales[c]!;
     output[cell] = Q0[cell]! - lost;
-    planShortfall[cell] = lost - unmetOrders[c]!;
+    const planned = lost - unmetOrders[c]!;
+    planShortfall[cell] = planned;
+    if (planned !== 0) anyPlanShort = 1;
     lostUnits[cell]! += lost;
     directLoss[c]! += lost * numbers[valueAddedRef[cell]!]!;
     indirectLoss[c]! += lost * p0 * indirectMultiplier[cell]!;
   }
-  for (let u = uStart; u < uEnd; u++) {
+  // (nothing to add when no price moved and nothing leaked)
+  for (let u = restricted || price !== 1 ? uStart : uEnd; u < uEnd; u++) {
     const c = users[u]!;
     const cell = c * G + g;
     const paid = restrictStamp[cell] === stamp ? priceInside[cell]! : price;
     importCost[cell]! +=
       p0 * ((paid - 1) * (importsArrived[c]! + substituted[c]!) + paid * leakagePremiumVolume[c]!);
   }
+  state.goodShort[g] = anyShort;
+  state.goodPlanShort[g] = anyPlanShort;
+  state.goodBaseline[g] = calm ? 1 : 0;
 }
 
 /** The price ratio of good g in country c this period: its own glutted market if it restricts, else the outside market. */

@@ -28,6 +28,12 @@ export interface RunState {
   readonly priceInside: Float64Array;
 
   // --- goods ---
+  /** A restriction acts on the good this period (equals the period stamp). */
+  readonly goodStamp: Int32Array;
+  /** After the good's last clearing: some user was short; some producer planned below baseline; the state was exactly the baseline. */
+  readonly goodShort: Uint8Array;
+  readonly goodPlanShort: Uint8Array;
+  readonly goodBaseline: Uint8Array;
   /** Price ratio to base price outside restricting countries. */
   readonly priceOutside: Float64Array;
   /** First period with a shortage of the good (surge capacity ramps from there), or -1. */
@@ -109,6 +115,10 @@ export function createRunState(model: CompiledModel): RunState {
     diversionShare: f64(cells),
     priceInside: f64(cells),
     priceOutside: f64(G),
+    goodStamp: i32(G),
+    goodShort: new Uint8Array(G),
+    goodPlanShort: new Uint8Array(G),
+    goodBaseline: new Uint8Array(G),
     shockStart: i32(G),
     flowStamp: i32(F),
     flowPass: f64(F),

@@ -39,6 +39,9 @@ export interface ExperimentOptions {
   readonly signal?: AbortSignal;
 }
 
+/** Runs sampled together and then simulated under every policy. */
+const RUN_CHUNK = 64;
+
 /** How often the loop yields to the event loop (ms), so aborts and progress get through. */
 const YIELD_EVERY_MS = 25;
 
@@ -101,47 +104,68 @@ export async function runExperiment(scenario: ScenarioInput | Scenario, options:
     samplerKind === "latin-hypercube" ? latinHypercubeSampler(seed, model.randomDimensions, runs) : monteCarloSampler(seed, model.randomDimensions);
 
   const D = model.uncertainties.length;
+  const R = model.randomDimensions;
   const O = model.outcomes.count;
   const S = model.outcomes.seriesCount;
   const T = model.T;
   const state = createRunState(model);
-  const draws = new Float64Array(model.randomDimensions);
+  const draws = new Float64Array(R);
   const outcomeRow = new Float64Array(O);
   const seriesRow = new Float64Array(S * T);
-  // values[p][o] holds outcome o of every run under policy p (run-major inside)
+  // values[p][o] holds outcome o of every run under policy p; series likewise, run-major
   const values = policies.map(() => Array.from({ length: O }, () => new Float64Array(runs)));
+  const seriesValues = policies.map(() => Array.from({ length: S }, () => new Float64Array(runs * T)));
   const parameters = options.keepRuns ? Array.from({ length: D }, () => new Float64Array(runs)) : undefined;
+  // Runs go in chunks: each run's draws are sampled once into the chunk, then every policy
+  // simulates the chunk (common random numbers without sampling once per policy).
+  const chunkDraws = new Float64Array(RUN_CHUNK * R);
 
   const total = runs * policies.length;
   const progressEvery = Math.max(1, Math.floor(total / 100));
   let completed = 0;
+  let lastReported = 0;
   let lastYield = Date.now();
-  const policyResults: PolicyResult[] = [];
 
-  for (let p = 0; p < policies.length; p++) {
-    const policy = policies[p]!;
-    const policyName = model.policies.names[policy]!;
-    const seriesValues = Array.from({ length: S }, () => new Float64Array(runs * T));
-    for (let run = 0; run < runs; run++) {
+  for (let chunkStart = 0; chunkStart < runs; chunkStart += RUN_CHUNK) {
+    const chunkEnd = Math.min(runs, chunkStart + RUN_CHUNK);
+    for (let run = chunkStart; run < chunkEnd; run++) {
       sampleRun(model, sampler, run, draws);
-      if (parameters !== undefined && p === 0) for (let d = 0; d < D; d++) parameters[d]![run] = draws[d]!;
-      simulateRun(model, state, policy, draws, outcomeRow, S > 0 ? seriesRow : undefined);
-      for (let o = 0; o < O; o++) {
-        const value = outcomeRow[o]!;
-        if (!Number.isFinite(value)) throw nonFinite(model, policyName, o, run, seed);
-        values[p]![o]![run] = value;
+      chunkDraws.set(draws, (run - chunkStart) * R);
+      if (parameters !== undefined) for (let d = 0; d < D; d++) parameters[d]![run] = draws[d]!;
+    }
+    for (let p = 0; p < policies.length; p++) {
+      const policy = policies[p]!;
+      const policyName = model.policies.names[policy]!;
+      for (let run = chunkStart; run < chunkEnd; run++) {
+        const offset = (run - chunkStart) * R;
+        for (let d = 0; d < R; d++) draws[d] = chunkDraws[offset + d]!;
+        simulateRun(model, state, policy, draws, outcomeRow, S > 0 ? seriesRow : undefined);
+        for (let o = 0; o < O; o++) {
+          const value = outcomeRow[o]!;
+          if (!Number.isFinite(value)) throw nonFinite(model, policyName, o, run, seed);
+          values[p]![o]![run] = value;
+        }
+        for (let s = 0; s < S; s++) {
+          const target = seriesValues[p]![s]!;
+          for (let t = 0; t < T; t++) target[run * T + t] = seriesRow[s * T + t]!;
+        }
+        completed++;
+        if (completed - lastReported >= progressEvery || completed === total) {
+          lastReported = completed;
+          onProgress?.({ completed, total, policy: policyName });
+        }
+        if (signal?.aborted) throw abortError(signal.reason);
       }
-      for (let s = 0; s < S; s++) seriesValues[s]!.set(seriesRow.subarray(s * T, (s + 1) * T), run * T);
-      completed++;
-      if (completed % progressEvery === 0 || completed === total) onProgress?.({ completed, total, policy: policyName });
       if (Date.now() - lastYield >= YIELD_EVERY_MS) {
         await yieldToEventLoop();
         lastYield = Date.now();
+        if (signal?.aborted) throw abortError(signal.reason);
       }
-      if (signal?.aborted) throw abortError(signal.reason);
     }
-    policyResults.push(summarizePolicy(model, policy, values[p]!, seriesValues, runs, options.keepRuns === true));
   }
+  const policyResults: PolicyResult[] = policies.map((policy, p) =>
+    summarizePolicy(model, policy, values[p]!, seriesValues[p]!, runs, options.keepRuns === true),
+  );
 
   const baselineIndex = policies.includes(model.policies.baseline) ? policies.indexOf(model.policies.baseline) : 0;
   const comparisons: PolicyComparison[] = [];
