@@ -1,12 +1,16 @@
 import { defineConfig } from "tsup";
 
-// Two entries: `chokepoint` (runs in any JavaScript runtime: no Node built-ins in its
-// import graph) and `chokepoint/node` (file loading; worker threads later). Each is built
-// as ESM (.js) and CommonJS (.cjs), with declarations for both (.d.ts / .d.cts).
+// Two library entries: `chokepoint` (runs in any JavaScript runtime: no Node built-ins in
+// its import graph) and `chokepoint/node` (file loading, bundled scenarios; worker threads
+// later). Each is built as ESM (.js) and CommonJS (.cjs), with declarations for both
+// (.d.ts / .d.cts). A third entry, the `chokepoint` command (bin), is built as ESM only,
+// without declarations; its `#!/usr/bin/env node` line is kept and makes it executable.
+const library = { index: "src/index.ts", node: "src/node.ts" };
+
 export default defineConfig({
-  entry: { index: "src/index.ts", node: "src/node.ts" },
+  entry: { ...library, cli: "src/cli.ts" },
   format: ["esm", "cjs"],
-  dts: true,
+  dts: { entry: library },
   sourcemap: true,
   clean: true,
   outDir: "dist",
@@ -17,9 +21,16 @@ export default defineConfig({
   // CommonJS: Node ESM and the CJS build's interop both hand its module.exports over as
   // the default import). Node built-ins keep their `node:` prefix (tsup 8 strips it by
   // default), so bundlers see them for what they are.
-  external: ["zod", "yaml", "seedrandom", "mathjs", /^node:/],
+  external: ["zod", "yaml", "seedrandom", "mathjs", "commander", /^node:/],
   removeNodeProtocol: false,
-  // Code shared by the two entries lives in one chunk, in CommonJS as well as ESM, so
+  // Code shared by the entries lives in chunks, in CommonJS as well as ESM, so
   // `chokepoint/node` throws the very ScenarioError class that `chokepoint` exports.
   splitting: true,
+  // `import.meta.url` in the CommonJS build (chokepoint/node finds the bundled scenarios
+  // relative to itself); tsup derives it from __filename. Nothing is injected into ESM.
+  shims: true,
+  // The command is ESM only: no dist/cli.cjs.
+  esbuildOptions(options, { format }) {
+    if (format === "cjs") options.entryPoints = library;
+  },
 });

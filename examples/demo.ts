@@ -1,9 +1,7 @@
-// The first thing a new user runs (`npm run demo`): an experiment on the bundled
-// example scenario, printed as a table. Policies are compared on the same draws.
-import { readFileSync } from "node:fs";
-import { formatSummaryTable, parseScenario, runExperiment } from "../src/index.js";
+// `npm run demo`: the first thing a new user sees. Runs the bundled seed scenario through
+// the command line, exactly as `npx chokepoint run us-japan-chip-controls-2024 --runs 2000`.
+import { processEnvironment } from "../src/cli/environment.js";
+import { main } from "../src/cli/main.js";
 
-const runs = Number(process.env.CHOKEPOINT_RUNS ?? 5000);
-const scenario = parseScenario(readFileSync(new URL("./illustrative-standoff.json", import.meta.url), "utf8"));
-const result = await runExperiment(scenario, { runs, seed: "demo" });
-console.log(formatSummaryTable(result));
+const runs = process.env.CHOKEPOINT_RUNS ?? "2000";
+process.exitCode = await main(["run", "us-japan-chip-controls-2024", "--runs", runs, "--seed", "1"], processEnvironment());

@@ -1,13 +1,17 @@
-// Writes scenario.schema.json next to the built package, from the built package itself:
-// `node scripts/write-json-schema.mjs [distDir]` (default: dist/ of this repository).
-// Run by `npm run build` after tsup; shipped as `chokepoint/scenario.schema.json`.
+// Writes scenario.schema.json and result.schema.json next to the built package, from the
+// built package itself: `node scripts/write-json-schema.mjs [distDir]` (default: dist/ of
+// this repository). Run by `npm run build` after tsup; shipped as
+// `chokepoint/scenario.schema.json` and `chokepoint/result.schema.json`.
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const distDir = resolve(process.argv[2] ?? fileURLToPath(new URL("../dist", import.meta.url)));
-const { scenarioJsonSchema } = await import(pathToFileURL(resolve(distDir, "index.js")).href);
-const schema = scenarioJsonSchema();
-const target = resolve(distDir, "scenario.schema.json");
-writeFileSync(target, `${JSON.stringify(schema, null, 2)}\n`);
-console.log(`wrote ${target}`);
+const { scenarioJsonSchema, resultJsonSchema } = await import(pathToFileURL(resolve(distDir, "index.js")).href);
+const scenarioTarget = resolve(distDir, "scenario.schema.json");
+writeFileSync(scenarioTarget, `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
+console.log(`wrote ${scenarioTarget}`);
+
+const resultTarget = resolve(distDir, "result.schema.json");
+writeFileSync(resultTarget, `${JSON.stringify(resultJsonSchema(), null, 2)}\n`);
+console.log(`wrote ${resultTarget}`);

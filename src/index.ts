@@ -16,6 +16,7 @@ export type { DistributionSpec } from "./schema/distribution.js";
 // Experiments
 export { runExperiment, type ExperimentOptions, type ExperimentProgress } from "./experiment/run-experiment.js";
 export { simulateOnce, type SimulateOnceOptions, type SingleRun } from "./experiment/simulate-once.js";
+export { resultJsonSchema } from "./experiment/result-schema.js";
 export type {
   ExperimentResult,
   PolicyResult,

@@ -1,6 +1,10 @@
-// chokepoint/node: Node-only helpers (file system; worker threads later).
+// chokepoint/node: Node-only helpers (scenario files, bundled scenarios; worker threads later).
+import { readdirSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import { sep } from "node:path";
+import { fileURLToPath } from "node:url";
 import { ScenarioError } from "./errors.js";
+import { closestName } from "./schema/_internals/suggest.js";
 import { MAX_SCENARIO_TEXT_LENGTH, safeParseScenario } from "./schema/parse.js";
 import type { Scenario } from "./schema/scenario.js";
 
@@ -32,4 +36,108 @@ export async function loadScenarioFile(path: string): Promise<Scenario> {
   const result = safeParseScenario(text);
   if (!result.success) throw new ScenarioError(result.error.problems, `invalid scenario ${path}`);
   return result.scenario;
+}
+
+/** File name endings of scenario files, bundled or not. */
+const SCENARIO_FILE = /\.(json|ya?ml)$/;
+
+/**
+ * The folder of bundled scenarios, `scenarios/` at the package root: one level above this
+ * module both in `src/` and in `dist/` (in the CommonJS build, tsup's shim supplies
+ * `import.meta.url`). Computed on call, so that importing this module has no side effects.
+ */
+function scenariosFolder(): URL {
+  return new URL("../scenarios/", import.meta.url);
+}
+
+/** Bundled scenario files by name (file name without its ending). */
+function bundledScenarioFiles(): Map<string, string> {
+  let entries: string[];
+  try {
+    entries = readdirSync(scenariosFolder());
+  } catch {
+    return new Map();
+  }
+  const files = new Map<string, string>();
+  for (const entry of entries.sort()) {
+    const name = entry.replace(SCENARIO_FILE, "");
+    if (name !== entry && !files.has(name)) files.set(name, fileURLToPath(new URL(entry, scenariosFolder())));
+  }
+  return files;
+}
+
+/**
+ * Names of the scenarios that ship with the package (files in its `scenarios/` folder),
+ * sorted.
+ *
+ * @returns names such as `"illustrative-standoff"`, for {@link loadBundledScenario}.
+ * @example
+ * ```ts
+ * import { bundledScenarioNames } from "chokepoint/node";
+ * bundledScenarioNames(); // ["illustrative-standoff", ...]
+ * ```
+ */
+export function bundledScenarioNames(): string[] {
+  return [...bundledScenarioFiles().keys()];
+}
+
+function unknownScenario(name: string, known: readonly string[], what: string): ScenarioError {
+  const suggestion = closestName(name, known);
+  const hint = suggestion === undefined ? "" : `; did you mean "${suggestion}"?`;
+  const list = known.length === 0 ? "no scenarios are bundled" : `bundled: ${known.join(", ")}`;
+  return new ScenarioError([{ path: "", message: `${what} "${name}"${hint} (${list})` }], `cannot load ${name}`);
+}
+
+/**
+ * Load and validate a scenario that ships with the package, by name.
+ *
+ * @param name - one of {@link bundledScenarioNames}.
+ * @returns the validated scenario.
+ * @throws ScenarioError when no bundled scenario has that name (with the closest name, if
+ *   one is close) or the scenario is invalid.
+ * @example
+ * ```ts
+ * import { loadBundledScenario } from "chokepoint/node";
+ * const scenario = await loadBundledScenario("illustrative-standoff");
+ * ```
+ */
+export async function loadBundledScenario(name: string): Promise<Scenario> {
+  const files = bundledScenarioFiles();
+  const file = files.get(name);
+  if (file === undefined) throw unknownScenario(name, [...files.keys()], "no bundled scenario named");
+  return loadScenarioFile(file);
+}
+
+/** True when `nameOrPath` can only be meant as a file: it exists as one, or has a folder or a scenario file ending. */
+function isScenarioPath(nameOrPath: string): boolean {
+  try {
+    if (statSync(nameOrPath).isFile()) return true;
+  } catch {
+    // not a file: decided by its form
+  }
+  return nameOrPath.includes("/") || nameOrPath.includes(sep) || SCENARIO_FILE.test(nameOrPath);
+}
+
+/**
+ * Load a scenario given as a file path or as the name of a bundled scenario: a path when
+ * a file of that name exists, or when it contains a path separator or ends with `.json`,
+ * `.yaml` or `.yml`; otherwise a bundled scenario's name.
+ *
+ * @param nameOrPath - `"my-scenario.yaml"`, `"./scenarios/x"` or `"illustrative-standoff"`.
+ * @returns the validated scenario.
+ * @throws ScenarioError when the file cannot be read, the name is neither a file nor a
+ *   bundled scenario (with the closest bundled name, if one is close), or the scenario is
+ *   invalid.
+ * @example
+ * ```ts
+ * import { resolveScenario } from "chokepoint/node";
+ * const scenario = await resolveScenario(process.argv[2] ?? "illustrative-standoff");
+ * ```
+ */
+export async function resolveScenario(nameOrPath: string): Promise<Scenario> {
+  if (isScenarioPath(nameOrPath)) return loadScenarioFile(nameOrPath);
+  const files = bundledScenarioFiles();
+  const file = files.get(nameOrPath);
+  if (file === undefined) throw unknownScenario(nameOrPath, [...files.keys()], "no file or bundled scenario named");
+  return loadScenarioFile(file);
 }

@@ -35,6 +35,7 @@ describe("public API", () => {
         "quantileBands",
         "quantileSorted",
         "resilienceCoefficient",
+        "resultJsonSchema",
         "runExperiment",
         "runStream",
         "safeParseScenario",

@@ -3,7 +3,7 @@ import { formatValue } from "./format-number.js";
 
 /** Options of {@link formatSummaryTable}. */
 export interface SummaryTableOptions {
-  /** Outcomes to show, by name; all by default. */
+  /** Outcomes to show, by name, in this order; all by default. */
   readonly outcomes?: readonly string[];
 }
 
@@ -24,7 +24,11 @@ function pad(rows: string[][]): string {
  * ```
  */
 export function formatSummaryTable(result: ExperimentResult, options: SummaryTableOptions = {}): string {
-  const shown = result.outcomes.filter((o) => options.outcomes === undefined || options.outcomes.includes(o.name));
+  // In the order asked for, else in the result's order
+  const shown =
+    options.outcomes === undefined
+      ? result.outcomes
+      : options.outcomes.flatMap((name) => result.outcomes.filter((o) => o.name === name));
   const sections: string[] = [];
   for (const outcome of shown) {
     const rows: string[][] = [["  policy", "mean", "p05", "p50", "p95", `vs ${result.baselinePolicy} (95% CI)`]];

@@ -364,6 +364,10 @@ export function scenarioProblems(scenario: Scenario): InputProblem[] {
 
   // --- outcomes ------------------------------------------------------------------------
   scenario.outcomes.forEach((outcome, o) => checkOutcome(["outcomes", o], outcome));
+  const outcomeNames = new Set(scenario.outcomes.map((o) => o.name));
+  scenario.headlineOutcomes?.forEach((name, i) => {
+    if (scenario.outcomes.length > 0) checkName(["headlineOutcomes", i], name, outcomeNames, "outcome");
+  });
   function checkOutcome(at: Path, outcome: OutcomeDefinition) {
     switch (outcome.kind) {
       case "gdpLoss":

@@ -54,6 +54,10 @@ export const scenarioSchema = z.strictObject({
     .optional()
     .describe("The policy others are compared with; the first policy if omitted."),
   outcomes: z.array(outcomeSchema).default([]).describe("Outcomes to record; GDP loss per country if empty."),
+  headlineOutcomes: z
+    .array(identifierSchema)
+    .optional()
+    .describe("Outcomes a summary table shows by default (all are recorded); all if omitted."),
   ...provenance,
 });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { InputError, parseScenario, runExperiment, simulateOnce, type ExperimentProgress } from "../../src/index.js";
 import { twoCountryWorld } from "../_helpers/worlds.js";
 
-const example = parseScenario(readFileSync("examples/illustrative-standoff.json", "utf8"));
+const example = parseScenario(readFileSync("scenarios/illustrative-standoff.json", "utf8"));
 
 describe("runExperiment", () => {
   it("is deterministic: the same scenario, seed and run count give bit-identical results", async () => {

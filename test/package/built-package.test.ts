@@ -5,7 +5,7 @@
 // directory, not to dist/, so that test runs in parallel with each other or with
 // `npm run build` never clean each other's output.
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -108,12 +108,13 @@ function lastJsonLine<T>(stdout: string): T {
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), "chokepoint-package-"));
 
-  // 1. Build into a staging copy of the package (same package.json, README, LICENSE).
+  // 1. Build into a staging copy of the package (same package.json, README, LICENSE, scenarios).
   const stage = join(work, "stage");
-  mkdirSync(stage);
+  mkdirSync(join(stage, "scenarios"), { recursive: true });
   for (const file of ["package.json", "README.md", "LICENSE"]) {
     if (existsSync(join(repo, file))) copyFileSync(join(repo, file), join(stage, file));
   }
+  for (const file of readdirSync(join(repo, "scenarios"))) copyFileSync(join(repo, "scenarios", file), join(stage, "scenarios", file));
   const tsupCli = join(repo, "node_modules", "tsup", "dist", "cli-default.js");
   run(process.execPath, [tsupCli, "--out-dir", join(stage, "dist"), "--silent"], repo);
   // The schema script imports the built dist/index.js, whose dependencies must resolve
@@ -162,6 +163,10 @@ describe("packed tarball", () => {
       "dist/node.d.ts",
       "dist/node.d.cts",
       "dist/scenario.schema.json",
+      "dist/result.schema.json",
+      "dist/cli.js",
+      "scenarios/us-japan-chip-controls-2024.json",
+      "scenarios/china-gallium-germanium-ban.json",
     ]) {
       expect(packedFiles, file).toContain(file);
       expect(existsSync(join(packed, file)), file).toBe(true);
@@ -169,7 +174,14 @@ describe("packed tarball", () => {
   });
 
   it("ships no sources, tests or scratch files", () => {
-    expect(packedFiles.filter((f) => !/^(dist\/|package\.json$|README\.md$|LICENSE$)/.test(f))).toEqual([]);
+    expect(packedFiles.filter((f) => !/^(dist\/|scenarios\/[a-z0-9-]+\.json$|package\.json$|README\.md$|LICENSE$)/.test(f))).toEqual([]);
+  });
+
+  it("installs a working `chokepoint` command that runs a bundled scenario", () => {
+    const bin = (JSON.parse(readFileSync(join(packed, "package.json"), "utf8")) as { bin: Record<string, string> }).bin.chokepoint!;
+    const out = run(process.execPath, [join(packed, bin), "run", "china-gallium-germanium-ban", "--runs", "50", "--outcome", "gdpLoss:US"], scratch);
+    expect(out).toMatch(/gdpLoss:US \[USD\]/);
+    expect(run(process.execPath, [join(packed, bin), "list"], scratch)).toMatch(/us-japan-chip-controls-2024/);
   });
 
   it("has no Node built-in imports in the ESM main entry or the chunks it loads", () => {

@@ -4,20 +4,23 @@ import { parseScenario, runExperiment, type Scenario } from "../../src/index.js"
 
 const names = readdirSync("scenarios").filter((file) => file.endsWith(".json"));
 
+type Provenanced = { readonly source?: unknown; readonly assumption?: unknown };
+
 /** Entries that carry calibrated numbers, with where they are in the file. */
-function calibratedEntries(scenario: Scenario): [string, { source?: unknown; assumption?: unknown }][] {
+function calibratedEntries(scenario: Scenario): [string, Provenanced][] {
   const { world } = scenario;
+  const at = (list: readonly Provenanced[], path: string): [string, Provenanced][] => list.map((entry, i) => [`${path}[${i}]`, entry]);
   return [
-    ...world.countries.map((x, i) => [`world.countries[${i}]`, x] as const),
-    ...world.goods.map((x, i) => [`world.goods[${i}]`, x] as const),
-    ...world.production.map((x, i) => [`world.production[${i}]`, x] as const),
-    ...world.flows.map((x, i) => [`world.flows[${i}]`, x] as const),
-    ...world.recipes.map((x, i) => [`world.recipes[${i}]`, x] as const),
-    ...world.inputOutput.map((x, i) => [`world.inputOutput[${i}]`, x] as const),
-    ...scenario.uncertainties.map((x, i) => [`uncertainties[${i}]`, x] as const),
+    ...at(world.countries, "world.countries"),
+    ...at(world.goods, "world.goods"),
+    ...at(world.production, "world.production"),
+    ...at(world.flows, "world.flows"),
+    ...at(world.recipes, "world.recipes"),
+    ...at(world.inputOutput, "world.inputOutput"),
+    ...at(scenario.uncertainties, "uncertainties"),
     // a stock entry drawn from an uncertainty carries its provenance there
-    ...world.stocks.flatMap((x, i) => (typeof x.coverMonths === "number" ? [[`world.stocks[${i}]`, x] as const] : [])),
-  ] as [string, { source?: unknown; assumption?: unknown }][];
+    ...at(world.stocks, "world.stocks").filter(([, entry]) => typeof (entry as { coverMonths: unknown }).coverMonths === "number"),
+  ];
 }
 
 describe.each(names)("bundled scenario %s", (file) => {

@@ -20,7 +20,7 @@ const edit = (change: (s: Draft) => void): unknown => {
 
 describe("parseScenario", () => {
   it("accepts the example scenario and fills in defaults", () => {
-    const scenario = parseScenario(JSON.parse(readFileSync("examples/illustrative-standoff.json", "utf8")));
+    const scenario = parseScenario(JSON.parse(readFileSync("scenarios/illustrative-standoff.json", "utf8")));
     expect(scenario.period).toBe("month");
     expect(scenario.world.goods[0]!.priceFloor).toBe(0.5);
     expect(scenario.policies.map((p) => p.name)).toEqual(["us-alone", "us-nl", "aligned", "aligned-stockpile"]);

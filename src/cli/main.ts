@@ -1,0 +1,153 @@
+// The `chokepoint` command line: commands, their options and help (commander), and the
+// one place where every error becomes a message and an exit code. Nothing below prints a
+// stack trace: a failure the code anticipates is one line (or one line per problem);
+// anything else is a bug, reported as "internal error" with exit code 70. Each command's
+// module is loaded when it runs, so that help, version and usage errors need not load
+// the engine.
+import { Command, CommanderError, Option } from "commander";
+import packageJson from "../../package.json" with { type: "json" };
+import type { InputProblem } from "../errors.js";
+import type { CliEnvironment } from "./environment.js";
+import { CommandFailure, EXIT, Interrupted, UsageError } from "./errors.js";
+import { parseRuns, parseSeed } from "./options.js";
+import { problemLines } from "./problem-lines.js";
+import type { RunOptions } from "./run-command.js";
+
+const { version } = packageJson;
+
+const PROGRAM_HELP = `
+Examples:
+  chokepoint list
+  chokepoint run illustrative-standoff --runs 20000 --seed 1 --json result.json
+  chokepoint validate my-scenario.yaml
+
+Exit codes: 0 done, 1 invalid scenario or failed command, 2 bad command line,
+130 interrupted (Ctrl-C), 70 internal error.`;
+
+const RUN_HELP = `
+The table goes to stdout; with --json the full result (every statistic of every
+outcome and policy, and the comparisons with the baseline policy) goes to FILE,
+byte-identical for the same scenario, seed, runs, sampler and policies. Its JSON
+Schema: \`chokepoint schema --result\`.
+--policy and --outcome take several names: put them after the scenario.
+
+Examples:
+  chokepoint run illustrative-standoff --runs 20000 --seed 1
+  chokepoint run my-scenario.yaml --policy us-alone aligned --outcome gdpLoss:JP
+  chokepoint run illustrative-standoff --json result.json`;
+
+/** Commander's messages on one line: its "(Did you mean x?)" joins the line it follows. */
+function oneLine(message: string): string {
+  return `${message
+    .trim()
+    .replace(/\s*\n\(Did you mean (.+)\?\)$/, "; did you mean $1?")
+    .replace(/\s*\n\s*/g, " ")}\n`;
+}
+
+function createProgram(env: CliEnvironment): Command {
+  const program = new Command("chokepoint")
+    .description("Monte Carlo simulation of supply-chain risk between countries: run scenarios, validate them, list the bundled ones.")
+    .version(version, "-V, --version", "print the version")
+    .helpOption("-h, --help", "print this help")
+    .helpCommand(false)
+    .addHelpText("after", PROGRAM_HELP)
+    .configureOutput({ writeOut: env.out, writeErr: env.err, outputError: (message, write) => write(oneLine(message)) })
+    .exitOverride();
+
+  // Subcommands inherit the output and exit settings above; each gets --version too.
+  const command = (name: string) => program.command(name).version(version, "-V, --version", "print the version").helpOption("-h, --help", "print this help");
+
+  command("run")
+    .description("Run an experiment on a scenario and print a summary table per outcome: each policy's mean, p05, p50, p95 and its paired difference to the baseline policy.")
+    .argument("<scenario>", "a scenario file (.json, .yaml) or the name of a bundled scenario (see `chokepoint list`)")
+    .option("--runs <n>", "number of runs (draws of the uncertainties; each policy is simulated on every draw)", parseRuns, 10_000)
+    .option("--seed <seed>", "seed: the same seed gives the same results", parseSeed, "1")
+    .option("--policy <names...>", "simulate only these policies, in this order (all by default)")
+    .addOption(new Option("--sampler <kind>", "how the uncertainties are sampled").choices(["monte-carlo", "latin-hypercube"]).default("monte-carlo"))
+    .option("--outcome <names...>", "show these outcomes in the table (default: the scenario's headline outcomes; the JSON file has all)")
+    .option("--all-outcomes", "show every outcome in the table")
+    .option("--json <file>", "write the full result as JSON to FILE (atomically: complete or not at all)")
+    .option("--progress", "show progress on stderr even when it is not a terminal")
+    .option("--no-progress", "show no progress, even on a terminal")
+    .addHelpText("after", RUN_HELP)
+    .action(async (scenario: string, options: RunOptions) => (await import("./run-command.js")).runCommand(scenario, options, env));
+
+  command("validate")
+    .description("Check a scenario: one line when it is valid; otherwise every problem with its path and line:column, and exit code 1.")
+    .argument("<file>", "a scenario file (.json, .yaml) or the name of a bundled scenario")
+    .action(async (file: string) => (await import("./validate-command.js")).validateCommand(file, env));
+
+  command("list")
+    .description("List the bundled scenarios, with their titles.")
+    .action(async () => (await import("./list-command.js")).listCommand(env));
+
+  command("schema")
+    .description("Print the JSON Schema of scenario files (or of result files, with --result).")
+    .option("--result", "the JSON Schema of the files `chokepoint run --json` writes")
+    .action(async (options: { result?: boolean }) => (await import("./schema-command.js")).schemaCommand(options, env));
+
+  return program;
+}
+
+/** Print `error` as the user should see it and give the exit code. */
+function report(error: unknown, env: CliEnvironment): number {
+  // Commander printed its own message (or the help, or the version) already.
+  if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  if (error instanceof UsageError) {
+    env.err(`error: ${error.message}\n`);
+    return EXIT.usage;
+  }
+  if (error instanceof CommandFailure) {
+    env.err(`${error.lines.join("\n")}\n`);
+    return EXIT.failure;
+  }
+  // The commands turn the library's errors into the two above; these are a safety net,
+  // recognised by name so that this module does not load the library.
+  if (error instanceof Error && error.name === "InputError") {
+    env.err(`error: ${error.message}\n`);
+    return EXIT.usage;
+  }
+  if (error instanceof Error && error.name === "ScenarioError" && Array.isArray((error as { problems?: unknown }).problems)) {
+    env.err(`${problemLines("scenario", (error as Error & { problems: InputProblem[] }).problems).join("\n")}\n`);
+    return EXIT.failure;
+  }
+  if (error instanceof Interrupted) {
+    env.err(`${error.message}\n`);
+    return EXIT.interrupted;
+  }
+  return reportInternalError(error, env);
+}
+
+/** A bug: one line with its message, and where to report it; the stack only with CHOKEPOINT_DEBUG=1. */
+export function reportInternalError(error: unknown, env: Pick<CliEnvironment, "err">): number {
+  const message = error instanceof Error ? error.message : String(error);
+  const debug = typeof process !== "undefined" && process.env.CHOKEPOINT_DEBUG === "1";
+  try {
+    env.err(`internal error: ${message.split("\n")[0] ?? ""}\n`);
+    env.err(
+      debug && error instanceof Error && error.stack !== undefined
+        ? `${error.stack}\n`
+        : `please report it, with the command that caused it (CHOKEPOINT_DEBUG=1 adds the stack trace)\n`,
+    );
+  } catch {
+    // stderr itself failed: the exit code is all that is left
+  }
+  return EXIT.internal;
+}
+
+/**
+ * Run the `chokepoint` command line.
+ *
+ * @param argv - the arguments after the program's name.
+ * @param env - output streams and Ctrl-C (`processEnvironment()` for the real process).
+ * @returns the exit code: 0 done, 1 invalid scenario or failed command, 2 bad command
+ *   line, 70 internal error, 130 interrupted.
+ */
+export async function main(argv: readonly string[], env: CliEnvironment): Promise<number> {
+  try {
+    await createProgram(env).parseAsync([...argv], { from: "user" });
+    return EXIT.ok;
+  } catch (error) {
+    return report(error, env);
+  }
+}

@@ -1,0 +1,24 @@
+import { closestName } from "../schema/_internals/suggest.js";
+import { UsageError } from "./errors.js";
+
+/**
+ * Check names given with a repeatable option (`--policy`, `--outcome`) against the
+ * scenario's: each must exist, once.
+ *
+ * @param option - the option, for messages: `"policy"` for `--policy`.
+ * @returns the names, in the order given.
+ * @throws UsageError for an unknown name (with the closest known one) or a repeated one.
+ */
+export function checkNames(option: string, given: readonly string[], known: readonly string[]): string[] {
+  const seen = new Set<string>();
+  for (const name of given) {
+    if (!known.includes(name)) {
+      const suggestion = closestName(name, known);
+      const hint = suggestion === undefined ? "" : `; did you mean "${suggestion}"?`;
+      throw new UsageError(`--${option}: the scenario has no ${option} "${name}"${hint} (${option === "policy" ? "policies" : `${option}s`}: ${known.join(", ")})`);
+    }
+    if (seen.has(name)) throw new UsageError(`--${option}: "${name}" is given twice`);
+    seen.add(name);
+  }
+  return [...given];
+}

@@ -1,0 +1,22 @@
+// Parsers of option values. They throw UsageError with the option's name, which `main`
+// prints as it is (commander's own messages for these would be longer and less precise).
+import { UsageError } from "./errors.js";
+
+/** Most runs an experiment accepts: `MAX_RUNS` of src/experiment/run-experiment.ts (a test keeps them equal; not imported, so that parsing the command line does not load the engine). */
+export const MAX_RUNS = 100_000_000;
+
+/** `--runs N`: a whole number from 1 to 100,000,000 (digits; `_` or `,` between groups allowed). */
+export function parseRuns(value: string): number {
+  const digits = value.replace(/(?<=\d)[_,](?=\d{3})/g, "");
+  const runs = /^\d+$/.test(digits) ? Number(digits) : NaN;
+  if (!Number.isSafeInteger(runs) || runs < 1 || runs > MAX_RUNS) {
+    throw new UsageError(`--runs: expected a whole number from 1 to ${MAX_RUNS}, found ${JSON.stringify(value)}`);
+  }
+  return runs;
+}
+
+/** `--seed S`: any text of 1 to 256 characters. */
+export function parseSeed(value: string): string {
+  if (value.length === 0 || value.length > 256) throw new UsageError(`--seed: expected 1 to 256 characters, found ${value.length}`);
+  return value;
+}

@@ -1,0 +1,34 @@
+// The scenario a command is given: a file or a bundled scenario's name. A name or file
+// that does not exist is a bad command line (exit 2); a scenario that is invalid is a
+// failure (exit 1), reported problem by problem.
+import { existsSync, statSync } from "node:fs";
+import { ScenarioError } from "../errors.js";
+import { bundledScenarioNames, resolveScenario } from "../node.js";
+import type { Scenario } from "../schema/scenario.js";
+import { CommandFailure, UsageError } from "./errors.js";
+import { problemLines } from "./problem-lines.js";
+
+/** How the scenario argument was understood, for the header of `run`. */
+export function describeScenarioArgument(argument: string): string {
+  return existsSync(argument) ? argument : "bundled";
+}
+
+/**
+ * Load the scenario named on the command line (see `resolveScenario`).
+ *
+ * @throws UsageError when it is neither an existing file nor a bundled scenario, or is a folder;
+ *   CommandFailure with one line per problem when the scenario is invalid or unreadable.
+ */
+export async function loadScenarioArgument(argument: string): Promise<Scenario> {
+  if (existsSync(argument) && statSync(argument).isDirectory()) throw new UsageError(`${argument} is a folder, not a scenario file`);
+  try {
+    return await resolveScenario(argument);
+  } catch (error) {
+    if (!(error instanceof ScenarioError)) throw error;
+    if (!existsSync(argument) && !bundledScenarioNames().includes(argument)) {
+      throw new UsageError(error.problems.map((problem) => problem.message).join("; "));
+    }
+    const unreadable = error.problems.length === 1 && error.problems[0]?.path === "" && error.problems[0].line === undefined;
+    throw new CommandFailure(unreadable ? [error.problems[0]?.message ?? error.message] : problemLines(argument, error.problems));
+  }
+}

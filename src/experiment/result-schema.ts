@@ -1,0 +1,152 @@
+import { z } from "zod";
+
+// zod schemas of an experiment's result (src/experiment/result.ts), for the result files
+// the command line writes and for anyone reading them. A type-level test checks that
+// `z.infer<typeof experimentResultSchema>` is `ExperimentResult` up to `readonly`, so the
+// two cannot drift apart. Objects are strict: a field the schema does not know is an error.
+
+const outcomeStatisticsShape = {
+  count: z.number().int().describe("Number of runs."),
+  mean: z.number(),
+  sd: z.number().describe("Sample standard deviation (n - 1 denominator); 0 when count is 1."),
+  se: z.number().describe("Standard error of the mean, sd / sqrt(count)."),
+  min: z.number(),
+  max: z.number(),
+  p01: z.number(),
+  p05: z.number(),
+  p10: z.number(),
+  p25: z.number(),
+  p50: z.number(),
+  p75: z.number(),
+  p90: z.number(),
+  p95: z.number(),
+  p99: z.number(),
+  var95: z.number().describe("Value at risk at 95% (equal to p95)."),
+  cvar95: z.number().describe("Conditional value at risk at 95%: mean of the worst 5% of runs."),
+  var99: z.number().describe("Value at risk at 99% (equal to p99)."),
+  cvar99: z.number().describe("Conditional value at risk at 99%: mean of the worst 1% of runs."),
+  exceedance: z
+    .array(z.strictObject({ threshold: z.number(), probability: z.number().min(0).max(1) }))
+    .describe("P(outcome > threshold) for each of the outcome's thresholds."),
+};
+
+const named = {
+  name: z.string().describe("The outcome's name, as in the scenario."),
+  unit: z.string(),
+};
+
+/** Statistics of one outcome under one policy (type 7 quantiles; losses: larger is worse). */
+export const outcomeSummarySchema = z.strictObject({ ...named, ...outcomeStatisticsShape });
+
+/** Fan-chart bands of a per-period outcome: one entry per period. */
+export const seriesSummarySchema = z.strictObject({
+  ...named,
+  mean: z.array(z.number()),
+  p05: z.array(z.number()),
+  p25: z.array(z.number()),
+  p50: z.array(z.number()),
+  p75: z.array(z.number()),
+  p95: z.array(z.number()),
+});
+
+/** Results of one policy. */
+export const policyResultSchema = z.strictObject({
+  name: z.string(),
+  description: z.string().exactOptional(),
+  outcomes: z.array(outcomeSummarySchema),
+  series: z.array(seriesSummarySchema),
+  runs: z
+    .record(z.string(), z.array(z.number()))
+    .exactOptional()
+    .describe("Per-run values of each outcome (index = run), when per-run values were kept."),
+});
+
+/** Paired difference (policy - baseline) of one outcome over the same runs. */
+export const outcomeComparisonSchema = z.strictObject({
+  ...named,
+  count: z.number().int(),
+  mean: z.number().describe("Mean of policy - baseline: negative when the policy lowers the loss."),
+  sd: z.number(),
+  se: z.number(),
+  ci95Low: z.number().describe("Lower end of the 95% paired t interval of the mean difference."),
+  ci95High: z.number().describe("Upper end of the 95% paired t interval of the mean difference."),
+  probabilityLower: z.number().min(0).max(1).describe("Share of runs in which the policy's loss is lower than the baseline's."),
+  probabilityHigher: z.number().min(0).max(1).describe("Share of runs in which the policy's loss is higher than the baseline's."),
+});
+
+/** A policy compared with the baseline policy, run by run. */
+export const policyComparisonSchema = z.strictObject({
+  policy: z.string(),
+  baseline: z.string(),
+  outcomes: z.array(outcomeComparisonSchema),
+});
+
+const experimentResultShape = {
+  scenario: z.strictObject({
+    name: z.string(),
+    title: z.string().exactOptional(),
+    horizon: z.number().int(),
+    period: z.string(),
+    currency: z.string(),
+  }),
+  seed: z.string(),
+  runs: z.number().int(),
+  sampler: z.enum(["monte-carlo", "latin-hypercube"]),
+  baselinePolicy: z.string(),
+  outcomes: z
+    .array(
+      z.strictObject({
+        name: z.string(),
+        unit: z.string(),
+        description: z.string(),
+        thresholds: z.array(z.number()),
+        series: z.boolean(),
+      }),
+    )
+    .describe("Outcomes recorded, in order."),
+  policies: z.array(policyResultSchema),
+  comparisons: z.array(policyComparisonSchema).describe("Every other policy against the baseline policy."),
+  parameters: z
+    .record(z.string(), z.array(z.number()))
+    .exactOptional()
+    .describe("Sampled value of each uncertainty per run, when per-run values were kept."),
+  diagnostics: z.strictObject({
+    gdpLossCapped: z.number().int().describe("Runs x policies x countries in which a GDP loss was capped at GDP over the horizon."),
+  }),
+};
+
+/** What `runExperiment` returns. */
+export const experimentResultSchema = z.strictObject(experimentResultShape);
+
+/** Name and version of the result file format, the first two fields of a result file. */
+export const RESULT_FORMAT = { format: "chokepoint-result", version: 1 } as const;
+
+/** A result file, as `chokepoint run --json FILE` writes it: the format, its version, then the result. */
+export const resultDocumentSchema = z
+  .strictObject({
+    format: z.literal(RESULT_FORMAT.format),
+    version: z.literal(RESULT_FORMAT.version),
+    ...experimentResultShape,
+  })
+  .describe("A chokepoint experiment result: summaries per policy and outcome, and paired comparisons with the baseline policy.");
+
+/**
+ * The JSON Schema (draft 2020-12) of result files, as `chokepoint run --json FILE` writes
+ * them: `{ "format": "chokepoint-result", "version": 1, ...result }`. Generated from the
+ * zod schemas that check results in the tests.
+ *
+ * @returns a plain JSON object; the package also ships it as `chokepoint/result.schema.json`.
+ * @example
+ * ```ts
+ * const schema = resultJsonSchema();
+ * schema.required; // ["format", "version", "scenario", "seed", "runs", ...]
+ * ```
+ */
+export function resultJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(resultDocumentSchema, { io: "output" }) as Record<string, unknown>;
+  return {
+    $schema: schema.$schema,
+    title: "chokepoint result",
+    ...Object.fromEntries(Object.entries(schema).filter(([key]) => key !== "$schema")),
+  };
+}

@@ -1,0 +1,69 @@
+// Shared by the CLI tests: run `src/cli.ts` as a child process (node with the tsx loader),
+// as a user runs the `chokepoint` command; scratch directories.
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { createRequire } from "node:module";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { afterAll } from "vitest";
+
+export const repo = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const cli = join(repo, "src", "cli.ts");
+// By URL, so that the command can run in any folder (a scratch folder has no node_modules).
+const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+
+/** What one run of the command gave. */
+export interface CliRun {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Environment of the child: no loaders or options from the test runner. */
+function childEnvironment(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1" };
+  delete env.NODE_OPTIONS;
+  delete env.FORCE_COLOR;
+  delete env.CHOKEPOINT_DEBUG;
+  return env;
+}
+
+/** Start `chokepoint ...args` in `cwd` (the repository by default). */
+export function startCli(args: readonly string[], cwd = repo): ChildProcess {
+  return spawn(process.execPath, ["--import", tsxLoader, cli, ...args], { cwd, env: childEnvironment(), stdio: ["ignore", "pipe", "pipe"] });
+}
+
+/** Wait for a started command to end, collecting its output. */
+export function finished(child: ChildProcess): Promise<CliRun> {
+  let stdout = "";
+  let stderr = "";
+  child.stdout?.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+  child.stderr?.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+  return new Promise((resolvePromise, reject) => {
+    child.on("error", reject);
+    child.on("close", (code, signal) => resolvePromise({ code, signal, stdout, stderr }));
+  });
+}
+
+/** Run `chokepoint ...args` to the end. */
+export function runCli(args: readonly string[], cwd = repo): Promise<CliRun> {
+  return finished(startCli(args, cwd));
+}
+
+/** A scratch directory for this test file, removed after its tests. */
+export function scratchDirectory(): () => string {
+  let directory = "";
+  afterAll(() => {
+    if (directory) rmSync(directory, { recursive: true, force: true });
+  });
+  return () => (directory ||= mkdtempSync(join(tmpdir(), "chokepoint-cli-")));
+}
+
+/** Write `text` to `name` in `directory`; returns its path. */
+export function writeScratchFile(directory: string, name: string, text: string): string {
+  const file = join(directory, name);
+  writeFileSync(file, text);
+  return file;
+}
