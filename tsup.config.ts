@@ -1,14 +1,15 @@
 import { defineConfig } from "tsup";
 
 // Two library entries: `chokepoint` (runs in any JavaScript runtime: no Node built-ins in
-// its import graph) and `chokepoint/node` (file loading, bundled scenarios; worker threads
-// later). Each is built as ESM (.js) and CommonJS (.cjs), with declarations for both
-// (.d.ts / .d.cts). A third entry, the `chokepoint` command (bin), is built as ESM only,
-// without declarations; its `#!/usr/bin/env node` line is kept and makes it executable.
+// its import graph) and `chokepoint/node` (file loading, bundled scenarios, worker threads).
+// Each is built as ESM (.js) and CommonJS (.cjs), with declarations for both (.d.ts /
+// .d.cts). Two more entries are ESM only, without declarations: the `chokepoint` command
+// (bin; its `#!/usr/bin/env node` line is kept and makes it executable) and the worker
+// module that chokepoint/node's thread pool loads from next to itself.
 const library = { index: "src/index.ts", node: "src/node.ts" };
 
 export default defineConfig({
-  entry: { ...library, cli: "src/cli.ts" },
+  entry: { ...library, cli: "src/cli.ts", "experiment-worker": "src/experiment-worker.ts" },
   format: ["esm", "cjs"],
   dts: { entry: library },
   sourcemap: true,
@@ -21,7 +22,7 @@ export default defineConfig({
   // CommonJS: Node ESM and the CJS build's interop both hand its module.exports over as
   // the default import). Node built-ins keep their `node:` prefix (tsup 8 strips it by
   // default), so bundlers see them for what they are.
-  external: ["zod", "yaml", "seedrandom", "mathjs", "commander", /^node:/],
+  external: ["zod", "yaml", "seedrandom", "mathjs", "commander", "piscina", /^node:/],
   removeNodeProtocol: false,
   // Code shared by the entries lives in chunks, in CommonJS as well as ESM, so
   // `chokepoint/node` throws the very ScenarioError class that `chokepoint` exports.
@@ -29,7 +30,7 @@ export default defineConfig({
   // `import.meta.url` in the CommonJS build (chokepoint/node finds the bundled scenarios
   // relative to itself); tsup derives it from __filename. Nothing is injected into ESM.
   shims: true,
-  // The command is ESM only: no dist/cli.cjs.
+  // The command and the worker are ESM only: no dist/cli.cjs or dist/experiment-worker.cjs.
   esbuildOptions(options, { format }) {
     if (format === "cjs") options.entryPoints = library;
   },

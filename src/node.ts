@@ -1,4 +1,4 @@
-// chokepoint/node: Node-only helpers (scenario files, bundled scenarios; worker threads later).
+// chokepoint/node: Node-only helpers: scenario files, bundled scenarios, experiments over worker threads.
 import { readdirSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { sep } from "node:path";
@@ -7,6 +7,8 @@ import { ScenarioError } from "./errors.js";
 import { closestName } from "./schema/_internals/suggest.js";
 import { MAX_SCENARIO_TEXT_LENGTH, safeParseScenario } from "./schema/parse.js";
 import type { Scenario } from "./schema/scenario.js";
+
+export { runExperiment, type ParallelExperimentOptions } from "./parallel/run-experiment-parallel.js";
 
 /**
  * Read and validate a scenario file (JSON or YAML). Problems carry their path and the

@@ -9,7 +9,7 @@ import packageJson from "../../package.json" with { type: "json" };
 import type { InputProblem } from "../errors.js";
 import type { CliEnvironment } from "./environment.js";
 import { CommandFailure, EXIT, Interrupted, UsageError } from "./errors.js";
-import { parseRuns, parseSeed } from "./options.js";
+import { parseRuns, parseSeed, parseWorkers } from "./options.js";
 import { problemLines } from "./problem-lines.js";
 import type { RunOptions } from "./run-command.js";
 
@@ -63,6 +63,7 @@ function createProgram(env: CliEnvironment): Command {
     .option("--runs <n>", "number of runs (draws of the uncertainties; each policy is simulated on every draw)", parseRuns, 10_000)
     .option("--seed <seed>", "seed: the same seed gives the same results", parseSeed, "1")
     .option("--policy <names...>", "simulate only these policies, in this order (all by default)")
+    .option("--workers <n>", "worker threads to spread the runs over (default: the available cores); results do not depend on it", parseWorkers)
     .addOption(new Option("--sampler <kind>", "how the uncertainties are sampled").choices(["monte-carlo", "latin-hypercube"]).default("monte-carlo"))
     .option("--outcome <names...>", "show these outcomes in the table (default: the scenario's headline outcomes; the JSON file has all)")
     .option("--all-outcomes", "show every outcome in the table")

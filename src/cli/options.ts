@@ -15,6 +15,15 @@ export function parseRuns(value: string): number {
   return runs;
 }
 
+/** `--workers N`: worker threads, a whole number from 1 to 1024. */
+export function parseWorkers(value: string): number {
+  const workers = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(workers) || workers < 1 || workers > 1024) {
+    throw new UsageError(`--workers: expected a whole number from 1 to 1024, found ${JSON.stringify(value)}`);
+  }
+  return workers;
+}
+
 /** `--seed S`: any text of 1 to 256 characters. */
 export function parseSeed(value: string): string {
   if (value.length === 0 || value.length > 256) throw new UsageError(`--seed: expected 1 to 256 characters, found ${value.length}`);

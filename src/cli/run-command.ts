@@ -5,7 +5,7 @@ import { existsSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { outcomeDefinitions } from "../compile/compile.js";
 import { InputError } from "../errors.js";
-import { runExperiment } from "../experiment/run-experiment.js";
+import { runExperiment } from "../parallel/run-experiment-parallel.js";
 import type { ExperimentResult } from "../experiment/result.js";
 import { formatSummaryTable } from "../report/summary-table.js";
 import type { Scenario } from "../schema/scenario.js";
@@ -20,6 +20,8 @@ import { writeFileAtomically } from "./write-file-atomically.js";
 export interface RunOptions {
   readonly runs: number;
   readonly seed: string;
+  /** Worker threads; default: the available cores. */
+  readonly workers?: number;
   readonly sampler: "monte-carlo" | "latin-hypercube";
   readonly policy?: readonly string[];
   readonly outcome?: readonly string[];
@@ -91,6 +93,7 @@ export async function runCommand(argument: string, options: RunOptions, env: Cli
       runs: options.runs,
       seed: options.seed,
       sampler: options.sampler,
+      ...(options.workers === undefined ? {} : { workers: options.workers }),
       ...(policies === undefined ? {} : { policies }),
       signal: controller.signal,
       onProgress: ({ completed }) => {

@@ -1,0 +1,101 @@
+import type { CompiledModel } from "../compile/model.js";
+import { InputError } from "../errors.js";
+import { closestName } from "../schema/_internals/suggest.js";
+import type { Scenario } from "../schema/scenario.js";
+
+/** Most runs one experiment accepts. */
+export const MAX_RUNS = 100_000_000;
+
+/** Up to this many runs, summaries are exact by default (every run's values are kept). */
+export const EXACT_SUMMARY_RUNS = 100_000;
+
+/** Progress of a running experiment: simulations done (runs x policies) out of the total. */
+export interface ExperimentProgress {
+  readonly completed: number;
+  readonly total: number;
+  /** The policy being simulated (with parallel workers: the last policy of the runs reported). */
+  readonly policy: string;
+}
+
+/** Options of `runExperiment`. */
+export interface ExperimentOptions {
+  /** Number of runs (draws of the uncertainties); every policy is simulated on each. */
+  readonly runs: number;
+  /** Seed; run i's draws depend on (seed, i) only (and on `runs` for Latin hypercube). */
+  readonly seed: string | number;
+  /** Policies to simulate, by name, in this order; all by default. */
+  readonly policies?: readonly string[];
+  /** `monte-carlo` (default) or `latin-hypercube`. */
+  readonly sampler?: "monte-carlo" | "latin-hypercube";
+  /**
+   * `exact`: keep every run's values and compute exact quantiles (memory grows with runs).
+   * `streaming`: mergeable summaries whose memory does not grow with runs; quantiles come
+   * from a sketch with a documented relative error, everything else is exact.
+   * Default: exact up to 100,000 runs or with `keepRuns`, streaming above.
+   */
+  readonly summaries?: "exact" | "streaming";
+  /** Keep per-run outcome values and sampled parameters in the result (implies exact summaries). */
+  readonly keepRuns?: boolean;
+  /** Called at least every 1% of simulations, and at the end. */
+  readonly onProgress?: (progress: ExperimentProgress) => void;
+  /** Aborts the experiment; the promise rejects with an `AbortError`. */
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * Everything that decides an experiment's numbers, resolved and checked: the same plan on
+ * any worker or shard gives the same draws and the same summaries.
+ */
+export interface ExperimentPlan {
+  readonly runs: number;
+  readonly seed: string;
+  readonly sampler: "monte-carlo" | "latin-hypercube";
+  /** Policy indices in the model, in the order asked for. */
+  readonly policies: readonly number[];
+  /** Position in `policies` of the policy others are compared with. */
+  readonly baseline: number;
+  readonly summaries: "exact" | "streaming";
+  readonly keepRuns: boolean;
+}
+
+/** The plain options that determine a plan (what crosses to workers and shard files). */
+export type PlanOptions = Pick<ExperimentOptions, "runs" | "seed" | "policies" | "sampler" | "summaries" | "keepRuns">;
+
+/** Check options against the scenario and resolve them into a plan; InputError names the bad option. */
+export function resolvePlan(options: PlanOptions, scenario: Scenario, model: Pick<CompiledModel, "policies">): ExperimentPlan {
+  if (options === null || typeof options !== "object") throw new InputError("options", "expected an object such as { runs: 1000, seed: 1 }");
+  const { runs, seed } = options;
+  if (typeof runs !== "number" || !Number.isInteger(runs) || runs < 1 || runs > MAX_RUNS) {
+    throw new InputError("options.runs", `expected a whole number from 1 to ${MAX_RUNS}, found ${String(runs)}`);
+  }
+  if (!((typeof seed === "string" && seed.length > 0 && seed.length <= 256) || (typeof seed === "number" && Number.isFinite(seed)))) {
+    throw new InputError(
+      "options.seed",
+      `expected a non-empty string (up to 256 characters) or a finite number, found ${typeof seed === "string" ? JSON.stringify(seed) : String(seed)}`,
+    );
+  }
+  const sampler = options.sampler ?? "monte-carlo";
+  if (sampler !== "monte-carlo" && sampler !== "latin-hypercube") {
+    throw new InputError("options.sampler", `expected "monte-carlo" or "latin-hypercube", found ${String(sampler)}`);
+  }
+  const keepRuns = options.keepRuns === true;
+  const summaries = options.summaries ?? (keepRuns || runs <= EXACT_SUMMARY_RUNS ? "exact" : "streaming");
+  if (summaries !== "exact" && summaries !== "streaming") {
+    throw new InputError("options.summaries", `expected "exact" or "streaming", found ${String(summaries)}`);
+  }
+  if (keepRuns && summaries === "streaming") throw new InputError("options.keepRuns", "keeping every run's values needs exact summaries");
+  const names = scenario.policies.map((p) => p.name);
+  const selected = options.policies ?? names;
+  if (!Array.isArray(selected) || selected.length === 0) throw new InputError("options.policies", "expected a non-empty list of policy names");
+  const policies = selected.map((name, i) => {
+    const index = names.indexOf(name);
+    if (index < 0) {
+      const suggestion = closestName(String(name), names);
+      throw new InputError(`options.policies[${i}]`, `unknown policy "${String(name)}"${suggestion ? `; did you mean "${suggestion}"?` : ""} (policies: ${names.join(", ")})`);
+    }
+    return index;
+  });
+  if (new Set(policies).size !== policies.length) throw new InputError("options.policies", "a policy is listed twice");
+  const baseline = policies.includes(model.policies.baseline) ? policies.indexOf(model.policies.baseline) : 0;
+  return { runs, seed: String(seed), sampler, policies, baseline, summaries, keepRuns };
+}

@@ -1,0 +1,144 @@
+import type { CompiledModel } from "../compile/model.js";
+import { simulateRun } from "../engine/simulate.js";
+import { COUNTER_GDP_LOSS_CAPPED, createRunState, type RunState } from "../engine/state.js";
+import { latinHypercubeSampler, monteCarloSampler, type UniformSampler } from "../random/index.js";
+import type { ExperimentPlan } from "./plan.js";
+
+/** Most runs sampled together and then simulated under every policy. */
+export const RUN_CHUNK = 64;
+
+/** Runs per chunk: at most RUN_CHUNK, and at most 1% of the runs, so progress can be reported that often. */
+export function chunkRuns(plan: ExperimentPlan): number {
+  return Math.max(1, Math.min(RUN_CHUNK, Math.floor(plan.runs / 100)));
+}
+
+/**
+ * What an experiment records for a contiguous range of runs, under exact summaries:
+ * every run's outcome values (and series, and sampled parameters when kept). Ranges are
+ * merged by placing their values at their run indices, so the result never depends on
+ * how the runs were split between workers or shards.
+ */
+export interface ExactRangeData {
+  readonly summaries: "exact";
+  readonly runStart: number;
+  readonly runEnd: number;
+  /** `values[p][o][run - runStart]`: outcome o of the run under the plan's p-th policy. */
+  readonly values: Float64Array[][];
+  /** `series[p][s][(run - runStart) * T + t]`. */
+  readonly series: Float64Array[][];
+  /** `parameters[d][run - runStart]`, when runs are kept. */
+  readonly parameters?: Float64Array[];
+  readonly gdpLossCapped: number;
+}
+
+export type RangeData = ExactRangeData;
+
+/** Fill `draws` with run `run`'s sample: uncertainty values (via their quantile functions), then rule uniforms. */
+export function sampleRun(model: CompiledModel, sampler: UniformSampler, run: number, draws: Float64Array): void {
+  sampler.fill(run, draws);
+  const { uncertainties } = model;
+  for (let d = 0; d < uncertainties.length; d++) draws[d] = uncertainties[d]!.distribution.quantile(draws[d]!);
+}
+
+/** The plan's sampler: Monte Carlo, or a Latin hypercube over all the plan's runs. */
+export function planSampler(model: CompiledModel, plan: ExperimentPlan): UniformSampler {
+  return plan.sampler === "latin-hypercube"
+    ? latinHypercubeSampler(plan.seed, model.randomDimensions, plan.runs)
+    : monteCarloSampler(plan.seed, model.randomDimensions);
+}
+
+/** Raised when a run gives a non-finite value: a bug, never an answer. */
+export function nonFiniteError(model: CompiledModel, policy: number, outcome: number, run: number, seed: string): Error {
+  return new Error(
+    `internal error: run ${run} (seed ${JSON.stringify(seed)}) of policy "${model.policies.names[policy]}" gave a non-finite value for outcome "${model.outcomes.info[outcome]!.name}"; please report it with the scenario`,
+  );
+}
+
+/**
+ * Simulates and records runs `[runStart, runEnd)` of an experiment, in chunks: each chunk's
+ * draws are sampled once, then every policy simulates the chunk on them (common random
+ * numbers). Used on the main thread (chunk by chunk, yielding in between) and in workers.
+ */
+export class RangeAccumulator {
+  readonly data: RangeData;
+  private readonly state: RunState;
+  private readonly sampler: UniformSampler;
+  private readonly draws: Float64Array;
+  private readonly chunkDraws: Float64Array;
+  private readonly outcomeRow: Float64Array;
+  private readonly seriesRow: Float64Array;
+  private next: number;
+  private readonly chunk: number;
+
+  constructor(
+    private readonly model: CompiledModel,
+    private readonly plan: ExperimentPlan,
+    runStart: number,
+    runEnd: number,
+  ) {
+    const length = runEnd - runStart;
+    const { outcomes, T } = model;
+    this.data = {
+      summaries: "exact",
+      runStart,
+      runEnd,
+      values: plan.policies.map(() => Array.from({ length: outcomes.count }, () => new Float64Array(length))),
+      series: plan.policies.map(() => Array.from({ length: outcomes.seriesCount }, () => new Float64Array(length * T))),
+      ...(plan.keepRuns ? { parameters: model.uncertainties.map(() => new Float64Array(length)) } : {}),
+      gdpLossCapped: 0,
+    };
+    this.state = createRunState(model);
+    this.sampler = planSampler(model, plan);
+    this.draws = new Float64Array(model.randomDimensions);
+    this.chunk = chunkRuns(plan);
+    this.chunkDraws = new Float64Array(this.chunk * model.randomDimensions);
+    this.outcomeRow = new Float64Array(outcomes.count);
+    this.seriesRow = new Float64Array(outcomes.seriesCount * T);
+    this.next = runStart;
+  }
+
+  /** True when every run of the range has been simulated. */
+  get done(): boolean {
+    return this.next >= this.data.runEnd;
+  }
+
+  /**
+   * Simulate the next chunk of runs under every policy; returns the number of simulations
+   * done (runs x policies).
+   */
+  simulateChunk(): number {
+    const { model, plan, data, draws, chunkDraws, outcomeRow, seriesRow } = this;
+    const R = model.randomDimensions;
+    const O = model.outcomes.count;
+    const S = model.outcomes.seriesCount;
+    const T = model.T;
+    const from = this.next;
+    const to = Math.min(data.runEnd, from + this.chunk);
+    for (let run = from; run < to; run++) {
+      sampleRun(model, this.sampler, run, draws);
+      chunkDraws.set(draws, (run - from) * R);
+      if (data.parameters !== undefined) for (let d = 0; d < model.uncertainties.length; d++) data.parameters[d]![run - data.runStart] = draws[d]!;
+    }
+    for (let p = 0; p < plan.policies.length; p++) {
+      const policy = plan.policies[p]!;
+      for (let run = from; run < to; run++) {
+        const offset = (run - from) * R;
+        for (let d = 0; d < R; d++) draws[d] = chunkDraws[offset + d]!;
+        simulateRun(model, this.state, policy, draws, outcomeRow, S > 0 ? seriesRow : undefined);
+        const at = run - data.runStart;
+        for (let o = 0; o < O; o++) {
+          const value = outcomeRow[o]!;
+          if (!Number.isFinite(value)) throw nonFiniteError(model, policy, o, run, plan.seed);
+          data.values[p]![o]![at] = value;
+        }
+        for (let s = 0; s < S; s++) {
+          const target = data.series[p]![s]!;
+          for (let t = 0; t < T; t++) target[at * T + t] = seriesRow[s * T + t]!;
+        }
+      }
+    }
+    this.next = to;
+    (data as { gdpLossCapped: number }).gdpLossCapped = this.state.counters[COUNTER_GDP_LOSS_CAPPED]!;
+    return (to - from) * plan.policies.length;
+  }
+}
