@@ -88,6 +88,7 @@ function resetRun(model: CompiledModel, state: RunState, policy: number, draws: 
     state.importCost[cell] = 0;
   }
   state.priceOutside.fill(1);
+  for (let g = 0; g < model.G; g++) state.floorDemandRatio[g] = Math.pow(model.priceFloor[g]!, -numbers[model.elasticityRef[g]!]!);
   state.goodStamp.fill(0);
   state.goodShort.fill(0);
   state.goodPlanShort.fill(0);
@@ -452,12 +453,21 @@ function clearGood(model: CompiledModel, state: RunState, g: number, t: number):
       priceInside[cell] = 1; // nothing blocked: the segmented home market clears at the base price
       continue;
     }
+    // Home demand at price ratio p is R p^-eps; the glut is absorbed where that equals R + glut,
+    // i.e. at p = (1 + glut / R)^(-1/eps), unless that is below the floor, where the home
+    // market takes only R (floor^-eps - 1). floor^-eps is fixed for the run (see resetRun).
     const domesticMarket = U0[cell]! > 0 ? requirement[c]! : 0;
-    let ratio = domesticMarket > 0 ? Math.pow(1 + unsold / domesticMarket, -1 / elasticity) : model.priceFloor[g]!;
-    if (ratio < model.priceFloor[g]!) ratio = model.priceFloor[g]!;
-    priceInside[cell] = ratio;
-    let absorbed = domesticMarket * (Math.pow(ratio, -elasticity) - 1);
-    if (absorbed > unsold) absorbed = unsold;
+    const floor = model.priceFloor[g]!;
+    const swell = domesticMarket > 0 ? 1 + unsold / domesticMarket : Infinity;
+    let absorbed: number;
+    if (swell >= state.floorDemandRatio[g]!) {
+      priceInside[cell] = floor;
+      absorbed = domesticMarket * (state.floorDemandRatio[g]! - 1);
+      if (absorbed > unsold) absorbed = unsold;
+    } else {
+      priceInside[cell] = Math.pow(swell, -1 / elasticity);
+      absorbed = unsold;
+    }
     if (absorbed > 0) {
       sold[c]! += absorbed;
       lostSales[c]! -= absorbed;

@@ -34,6 +34,8 @@ export interface RunState {
   readonly goodShort: Uint8Array;
   readonly goodPlanShort: Uint8Array;
   readonly goodBaseline: Uint8Array;
+  /** Home demand at the price floor relative to base demand, floor^-eps, for this run's elasticity. */
+  readonly floorDemandRatio: Float64Array;
   /** Price ratio to base price outside restricting countries. */
   readonly priceOutside: Float64Array;
   /** First period with a shortage of the good (surge capacity ramps from there), or -1. */
@@ -115,6 +117,7 @@ export function createRunState(model: CompiledModel): RunState {
     diversionShare: f64(cells),
     priceInside: f64(cells),
     priceOutside: f64(G),
+    floorDemandRatio: f64(G),
     goodStamp: i32(G),
     goodShort: new Uint8Array(G),
     goodPlanShort: new Uint8Array(G),
