@@ -70,6 +70,12 @@ export {
   valueAtRisk,
   conditionalValueAtRisk,
   studentTQuantile,
+  ExactSum,
+  ExactMoments,
+  LogSketch,
+  StreamingSummary,
+  StreamingPaired,
+  StreamingBands,
   emptyMoments,
   addToMoments,
   mergeMoments,
@@ -80,6 +86,13 @@ export {
   type PairedDifference,
   type QuantileBands,
   type Moments,
+  type ExactMomentsJSON,
+  type LogSketchJSON,
+  type LogSketchOptions,
+  type StreamingSummaryJSON,
+  type StreamingSummaryOptions,
+  type StreamingPairedJSON,
+  type StreamingBandsJSON,
 } from "./stats/index.js";
 
 // Errors

@@ -9,6 +9,7 @@ import { MAX_SCENARIO_TEXT_LENGTH, safeParseScenario } from "./schema/parse.js";
 import type { Scenario } from "./schema/scenario.js";
 
 export { runExperiment, type ParallelExperimentOptions } from "./parallel/run-experiment-parallel.js";
+export { runShard, mergeShards, shardRuns, type ShardDocument, type ShardOptions } from "./parallel/shards.js";
 
 /**
  * Read and validate a scenario file (JSON or YAML). Problems carry their path and the

@@ -6,8 +6,14 @@ describe("public API", () => {
   it("exports exactly these names (a change here is a change to the public API: say why in the commit)", () => {
     expect(Object.keys(chokepoint).sort()).toMatchInlineSnapshot(`
       [
+        "ExactMoments",
+        "ExactSum",
         "InputError",
+        "LogSketch",
         "ScenarioError",
+        "StreamingBands",
+        "StreamingPaired",
+        "StreamingSummary",
         "addToMoments",
         "allocationCoefficients",
         "conditionalValueAtRisk",

@@ -9,6 +9,8 @@ export interface CliEnvironment {
   readonly err: (text: string) => void;
   /** True when standard error is a terminal (progress is shown only then). */
   readonly errIsTerminal: boolean;
+  /** Environment variables (JOB_COMPLETION_INDEX for `shard`). */
+  readonly variables: Readonly<Record<string, string | undefined>>;
   /** Call `listener` on Ctrl-C (SIGINT) until the returned function is called; a second Ctrl-C ends the process. */
   readonly onInterrupt: (listener: () => void) => () => void;
 }
@@ -19,6 +21,7 @@ export function processEnvironment(): CliEnvironment {
     out: (text) => void process.stdout.write(text),
     err: (text) => void process.stderr.write(text),
     errIsTerminal: process.stderr.isTTY === true,
+    variables: process.env,
     onInterrupt: (listener) => {
       // The first Ctrl-C asks the command to stop; a second one, if it has not yet, ends the process.
       let interrupts = 0;

@@ -9,9 +9,11 @@ import packageJson from "../../package.json" with { type: "json" };
 import type { InputProblem } from "../errors.js";
 import type { CliEnvironment } from "./environment.js";
 import { CommandFailure, EXIT, Interrupted, UsageError } from "./errors.js";
-import { parseRuns, parseSeed, parseWorkers } from "./options.js";
+import { parseIndex, parseRuns, parseSeed, parseShardCount, parseWorkers } from "./options.js";
 import { problemLines } from "./problem-lines.js";
+import type { MergeCommandOptions } from "./merge-command.js";
 import type { RunOptions } from "./run-command.js";
+import type { ShardCommandOptions } from "./shard-command.js";
 
 const { version } = packageJson;
 
@@ -64,6 +66,9 @@ function createProgram(env: CliEnvironment): Command {
     .option("--seed <seed>", "seed: the same seed gives the same results", parseSeed, "1")
     .option("--policy <names...>", "simulate only these policies, in this order (all by default)")
     .option("--workers <n>", "worker threads to spread the runs over (default: the available cores); results do not depend on it", parseWorkers)
+    .addOption(
+      new Option("--summaries <kind>", "exact quantiles from every run, or streaming summaries in constant memory (default: exact up to 100,000 runs)").choices(["exact", "streaming"]),
+    )
     .addOption(new Option("--sampler <kind>", "how the uncertainties are sampled").choices(["monte-carlo", "latin-hypercube"]).default("monte-carlo"))
     .option("--outcome <names...>", "show these outcomes in the table (default: the scenario's headline outcomes; the JSON file has all)")
     .option("--all-outcomes", "show every outcome in the table")
@@ -72,6 +77,29 @@ function createProgram(env: CliEnvironment): Command {
     .option("--no-progress", "show no progress, even on a terminal")
     .addHelpText("after", RUN_HELP)
     .action(async (scenario: string, options: RunOptions) => (await import("./run-command.js")).runCommand(scenario, options, env));
+
+  command("shard")
+    .description("Run one shard of an experiment and write its mergeable summaries to a file; `chokepoint merge` combines the shards into the result one process would give.")
+    .argument("<scenario>", "a scenario file (.json, .yaml) or the name of a bundled scenario")
+    .option("--index <i>", "which shard, from 0 (default: the JOB_COMPLETION_INDEX environment variable, as set by Kubernetes Indexed Jobs)", parseIndex)
+    .requiredOption("--of <k>", "how many shards the runs are split into", parseShardCount)
+    .option("--runs <n>", "runs of the whole experiment (all shards together)", parseRuns, 10_000)
+    .option("--seed <seed>", "seed: the same seed gives the same results", parseSeed, "1")
+    .option("--policy <names...>", "simulate only these policies, in this order (all by default)")
+    .addOption(new Option("--sampler <kind>", "how the uncertainties are sampled").choices(["monte-carlo", "latin-hypercube"]).default("monte-carlo"))
+    .option("--workers <n>", "worker threads for this shard (default: the available cores)", parseWorkers)
+    .requiredOption("--out <file>", "the shard file to write (atomically)")
+    .option("--progress", "show progress on stderr even when it is not a terminal")
+    .option("--no-progress", "show no progress, even on a terminal")
+    .action(async (scenario: string, options: ShardCommandOptions) => (await import("./shard-command.js")).shardCommand(scenario, options, env));
+
+  command("merge")
+    .description("Combine the shard files of one experiment into its result: the summary table, and the full result with --json.")
+    .argument("<files...>", "every shard file of the experiment")
+    .option("--json <file>", "write the full result as JSON to FILE (atomically)")
+    .option("--outcome <names...>", "show these outcomes in the table (default: the scenario's headline outcomes)")
+    .option("--all-outcomes", "show every outcome in the table")
+    .action(async (files: string[], options: MergeCommandOptions) => (await import("./merge-command.js")).mergeCommand(files, options, env));
 
   command("validate")
     .description("Check a scenario: one line when it is valid; otherwise every problem with its path and line:column, and exit code 1.")

@@ -24,6 +24,19 @@ export function parseWorkers(value: string): number {
   return workers;
 }
 
+/** `--index I`: a shard index, a whole number from 0. */
+export function parseIndex(value: string): number {
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) throw new UsageError(`--index: expected a whole number from 0, found ${JSON.stringify(value)}`);
+  return Number(value);
+}
+
+/** `--of K`: how many shards, a whole number from 1. */
+export function parseShardCount(value: string): number {
+  const count = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(count) || count < 1) throw new UsageError(`--of: expected a whole number from 1, found ${JSON.stringify(value)}`);
+  return count;
+}
+
 /** `--seed S`: any text of 1 to 256 characters. */
 export function parseSeed(value: string): string {
   if (value.length === 0 || value.length > 256) throw new UsageError(`--seed: expected 1 to 256 characters, found ${value.length}`);

@@ -22,6 +22,7 @@ export interface RunOptions {
   readonly seed: string;
   /** Worker threads; default: the available cores. */
   readonly workers?: number;
+  readonly summaries?: "exact" | "streaming";
   readonly sampler: "monte-carlo" | "latin-hypercube";
   readonly policy?: readonly string[];
   readonly outcome?: readonly string[];
@@ -50,7 +51,7 @@ function header(argument: string, scenario: Scenario, result: ExperimentResult, 
  * Progress on stderr: on a terminal one line redrawn at each whole percent (cleared at the
  * end); elsewhere, when asked for with --progress, a line per whole percent.
  */
-function progressReporter(env: CliEnvironment, wanted: boolean | undefined): { update: (completedRuns: number, runs: number) => void; clear: () => void } {
+export function progressReporter(env: CliEnvironment, wanted: boolean | undefined): { update: (completedRuns: number, runs: number) => void; clear: () => void } {
   if (wanted === false || (wanted === undefined && !env.errIsTerminal)) return { update: () => {}, clear: () => {} };
   const redraw = env.errIsTerminal;
   let shownPercent = -1;
@@ -94,6 +95,7 @@ export async function runCommand(argument: string, options: RunOptions, env: Cli
       seed: options.seed,
       sampler: options.sampler,
       ...(options.workers === undefined ? {} : { workers: options.workers }),
+      ...(options.summaries === undefined ? {} : { summaries: options.summaries }),
       ...(policies === undefined ? {} : { policies }),
       signal: controller.signal,
       onProgress: ({ completed }) => {

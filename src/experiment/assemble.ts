@@ -1,8 +1,15 @@
 import type { CompiledModel } from "../compile/model.js";
 import type { Scenario } from "../schema/scenario.js";
-import { pairedDifference, quantileBands, summarizeOutcome } from "../stats/index.js";
+import {
+  pairedDifference,
+  quantileBands,
+  summarizeOutcome,
+  type OutcomeStatistics,
+  type PairedDifference,
+  type QuantileBands,
+} from "../stats/index.js";
 import type { ExperimentPlan } from "./plan.js";
-import type { ExactRangeData, RangeData } from "./range-accumulator.js";
+import { fromRangeMessage, toRangeMessage, type ExactRangeData, type RangeData, type StreamingRangeData } from "./range-accumulator.js";
 import type { ExperimentResult, OutcomeComparison, OutcomeSummary, PolicyComparison, PolicyResult, SeriesSummary } from "./result.js";
 
 /** Concatenate one array of every range, in run order. */
@@ -24,6 +31,90 @@ function joined(ranges: readonly ExactRangeData[], pick: (range: ExactRangeData)
  * baseline policy. The ranges are taken in run order, so the result does not depend on
  * how the runs were split.
  */
+/** Summaries from every run's values: exact quantiles. */
+function exactSummaries(model: CompiledModel, plan: ExperimentPlan, ranges: readonly ExactRangeData[]) {
+  const { runs } = plan;
+  const { outcomes, T } = model;
+  const values = plan.policies.map((_, p) => outcomes.info.map((_, o) => joined(ranges, (r) => r.values[p]![o]!, runs)));
+  const series = plan.policies.map((_, p) => Array.from({ length: outcomes.seriesCount }, (_, s) => joined(ranges, (r) => r.series[p]![s]!, runs * T)));
+  const parameters = plan.keepRuns ? model.uncertainties.map((_, d) => joined(ranges, (r) => r.parameters![d]!, runs)) : undefined;
+  const policyResults = plan.policies.map((policy, p) =>
+    policyResult(
+      model,
+      policy,
+      outcomes.info.map((_, o) => summarizeOutcome(values[p]![o]!, { thresholds: outcomes.info[o]!.thresholds })),
+      Array.from({ length: outcomes.seriesCount }, (_, s) => quantileBands(series[p]![s]!, runs, T)),
+      plan.keepRuns ? values[p] : undefined,
+    ),
+  );
+  const comparisons = comparisonsOf(model, plan, (p, o) => pairedDifference(values[p]![o]!, values[plan.baseline]![o]!));
+  return { policyResults, comparisons, parameters };
+}
+
+/** Summaries merged from the ranges' streaming summaries: sketch quantiles, everything else exact. */
+function streamingSummaries(model: CompiledModel, plan: ExperimentPlan, ranges: readonly StreamingRangeData[]) {
+  const [first, ...rest] = ranges;
+  if (first === undefined || ranges.some((r) => r.summaries !== "streaming")) throw new Error("internal error: ranges of mixed summaries");
+  // merge into copies of the first range's summaries, so the ranges themselves are unchanged
+  const merged = toRangeMessage(first);
+  const total = fromRangeMessage(merged) as StreamingRangeData;
+  for (const range of rest) {
+    total.outcomes.forEach((row, p) => row.forEach((s, o) => s.merge(range.outcomes[p]![o]!)));
+    total.comparisons.forEach((row, c) => row.forEach((s, o) => s.merge(range.comparisons[c]![o]!)));
+    total.bands.forEach((row, p) => row.forEach((s, i) => s.merge(range.bands[p]![i]!)));
+  }
+  const policyResults = plan.policies.map((policy, p) =>
+    policyResult(
+      model,
+      policy,
+      total.outcomes[p]!.map((s) => s.summarize()),
+      total.bands[p]!.map((s) => s.summarize()),
+      undefined,
+    ),
+  );
+  const comparisons = comparisonsOf(model, plan, (p, o) => total.comparisons[p < plan.baseline ? p : p - 1]![o]!.summarize());
+  return { policyResults, comparisons, parameters: undefined };
+}
+
+function policyResult(
+  model: CompiledModel,
+  policy: number,
+  statistics: readonly OutcomeStatistics[],
+  bands: readonly QuantileBands[],
+  runValues: readonly Float64Array[] | undefined,
+): PolicyResult {
+  const { outcomes } = model;
+  const summaries: OutcomeSummary[] = outcomes.info.map((info, o) => ({ name: info.name, unit: info.unit, ...statistics[o]! }));
+  const series: SeriesSummary[] = [];
+  outcomes.info.forEach((info, o) => {
+    const s = outcomes.seriesIndex[o]!;
+    if (s >= 0) series.push({ name: info.name, unit: info.unit, ...bands[s]! });
+  });
+  const description = model.policies.descriptions[policy];
+  return {
+    name: model.policies.names[policy]!,
+    ...(description === undefined ? {} : { description }),
+    outcomes: summaries,
+    series,
+    ...(runValues === undefined ? {} : { runs: Object.fromEntries(outcomes.info.map((info, o) => [info.name, Array.from(runValues[o]!)])) }),
+  };
+}
+
+/** Every policy but the baseline against the baseline, outcome by outcome. */
+function comparisonsOf(model: CompiledModel, plan: ExperimentPlan, difference: (p: number, o: number) => PairedDifference): PolicyComparison[] {
+  const baseline = model.policies.names[plan.policies[plan.baseline]!]!;
+  const comparisons: PolicyComparison[] = [];
+  plan.policies.forEach((policy, p) => {
+    if (p === plan.baseline) return;
+    comparisons.push({
+      policy: model.policies.names[policy]!,
+      baseline,
+      outcomes: model.outcomes.info.map((info, o): OutcomeComparison => ({ name: info.name, unit: info.unit, ...difference(p, o) })),
+    });
+  });
+  return comparisons;
+}
+
 export function assembleResult(scenario: Scenario, model: CompiledModel, plan: ExperimentPlan, parts: readonly RangeData[]): ExperimentResult {
   const ranges = [...parts].sort((a, b) => a.runStart - b.runStart);
   let expected = 0;
@@ -33,46 +124,10 @@ export function assembleResult(scenario: Scenario, model: CompiledModel, plan: E
   }
   if (expected !== plan.runs) throw new Error(`internal error: the experiment recorded ${expected} of ${plan.runs} runs`);
   const { runs } = plan;
-  const { outcomes, T } = model;
-  const values = plan.policies.map((_, p) => outcomes.info.map((_, o) => joined(ranges, (r) => r.values[p]![o]!, runs)));
-  const series = plan.policies.map((_, p) => Array.from({ length: outcomes.seriesCount }, (_, s) => joined(ranges, (r) => r.series[p]![s]!, runs * T)));
-  const parameters = plan.keepRuns ? model.uncertainties.map((_, d) => joined(ranges, (r) => r.parameters![d]!, runs)) : undefined;
-
-  const policyResults: PolicyResult[] = plan.policies.map((policy, p) => {
-    const summaries: OutcomeSummary[] = outcomes.info.map((info, o) => ({
-      name: info.name,
-      unit: info.unit,
-      ...summarizeOutcome(values[p]![o]!, { thresholds: info.thresholds }),
-    }));
-    const bands: SeriesSummary[] = [];
-    outcomes.info.forEach((info, o) => {
-      const s = outcomes.seriesIndex[o]!;
-      if (s >= 0) bands.push({ name: info.name, unit: info.unit, ...quantileBands(series[p]![s]!, runs, T) });
-    });
-    const description = model.policies.descriptions[policy];
-    return {
-      name: model.policies.names[policy]!,
-      ...(description === undefined ? {} : { description }),
-      outcomes: summaries,
-      series: bands,
-      ...(plan.keepRuns ? { runs: Object.fromEntries(outcomes.info.map((info, o) => [info.name, Array.from(values[p]![o]!)])) } : {}),
-    };
-  });
-
   const baselineName = model.policies.names[plan.policies[plan.baseline]!]!;
-  const comparisons: PolicyComparison[] = [];
-  plan.policies.forEach((policy, p) => {
-    if (p === plan.baseline) return;
-    comparisons.push({
-      policy: model.policies.names[policy]!,
-      baseline: baselineName,
-      outcomes: outcomes.info.map((info, o): OutcomeComparison => ({
-        name: info.name,
-        unit: info.unit,
-        ...pairedDifference(values[p]![o]!, values[plan.baseline]![o]!),
-      })),
-    });
-  });
+  const { policyResults, comparisons, parameters } = ranges.every((r): r is ExactRangeData => r.summaries === "exact")
+    ? exactSummaries(model, plan, ranges)
+    : streamingSummaries(model, plan, ranges as readonly StreamingRangeData[]);
 
   const result: ExperimentResult = {
     scenario: {
@@ -85,8 +140,9 @@ export function assembleResult(scenario: Scenario, model: CompiledModel, plan: E
     seed: plan.seed,
     runs,
     sampler: plan.sampler,
+    summaries: plan.summaries,
     baselinePolicy: baselineName,
-    outcomes: outcomes.info.map((info) => ({ ...info, thresholds: [...info.thresholds] })),
+    outcomes: model.outcomes.info.map((info) => ({ ...info, thresholds: [...info.thresholds] })),
     policies: policyResults,
     comparisons,
     ...(parameters === undefined ? {} : { parameters: Object.fromEntries(model.uncertainties.map((u, d) => [u.name, Array.from(parameters[d]!)])) }),

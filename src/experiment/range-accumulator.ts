@@ -2,6 +2,14 @@ import type { CompiledModel } from "../compile/model.js";
 import { simulateRun } from "../engine/simulate.js";
 import { COUNTER_GDP_LOSS_CAPPED, createRunState, type RunState } from "../engine/state.js";
 import { latinHypercubeSampler, monteCarloSampler, type UniformSampler } from "../random/index.js";
+import {
+  StreamingBands,
+  StreamingPaired,
+  StreamingSummary,
+  type StreamingBandsJSON,
+  type StreamingPairedJSON,
+  type StreamingSummaryJSON,
+} from "../stats/index.js";
 import type { ExperimentPlan } from "./plan.js";
 
 /** Most runs sampled together and then simulated under every policy. */
@@ -31,7 +39,67 @@ export interface ExactRangeData {
   readonly gdpLossCapped: number;
 }
 
-export type RangeData = ExactRangeData;
+/**
+ * What an experiment records for a contiguous range of runs, under streaming summaries:
+ * mergeable summaries whose size does not grow with the runs. Merging is exact for
+ * everything but the quantile sketches' estimates, and independent of order, so ranges
+ * split any way give the same result.
+ */
+export interface StreamingRangeData {
+  readonly summaries: "streaming";
+  readonly runStart: number;
+  readonly runEnd: number;
+  /** `outcomes[p][o]`. */
+  readonly outcomes: StreamingSummary[][];
+  /** `comparisons[c][o]`: the c-th policy other than the baseline, minus the baseline, run by run. */
+  readonly comparisons: StreamingPaired[][];
+  /** `bands[p][s]`: per-period bands of the series outcomes. */
+  readonly bands: StreamingBands[][];
+  readonly gdpLossCapped: number;
+}
+
+export type RangeData = ExactRangeData | StreamingRangeData;
+
+/** A range's data as plain JSON-safe values, for worker messages and shard files. */
+export type RangeMessage =
+  | ExactRangeData
+  | {
+      readonly summaries: "streaming";
+      readonly runStart: number;
+      readonly runEnd: number;
+      readonly outcomes: StreamingSummaryJSON[][];
+      readonly comparisons: StreamingPairedJSON[][];
+      readonly bands: StreamingBandsJSON[][];
+      readonly gdpLossCapped: number;
+    };
+
+/** Plain data for a worker message or a file (streaming summaries become JSON). */
+export function toRangeMessage(data: RangeData): RangeMessage {
+  if (data.summaries === "exact") return data;
+  return {
+    summaries: "streaming",
+    runStart: data.runStart,
+    runEnd: data.runEnd,
+    outcomes: data.outcomes.map((row) => row.map((s) => s.toJSON())),
+    comparisons: data.comparisons.map((row) => row.map((s) => s.toJSON())),
+    bands: data.bands.map((row) => row.map((s) => s.toJSON())),
+    gdpLossCapped: data.gdpLossCapped,
+  };
+}
+
+/** The inverse of {@link toRangeMessage}. */
+export function fromRangeMessage(message: RangeMessage): RangeData {
+  if (message.summaries === "exact") return message;
+  return {
+    summaries: "streaming",
+    runStart: message.runStart,
+    runEnd: message.runEnd,
+    outcomes: message.outcomes.map((row) => row.map((json) => StreamingSummary.fromJSON(json))),
+    comparisons: message.comparisons.map((row) => row.map((json) => StreamingPaired.fromJSON(json))),
+    bands: message.bands.map((row) => row.map((json) => StreamingBands.fromJSON(json))),
+    gdpLossCapped: message.gdpLossCapped,
+  };
+}
 
 /** Fill `draws` with run `run`'s sample: uncertainty values (via their quantile functions), then rule uniforms. */
 export function sampleRun(model: CompiledModel, sampler: UniformSampler, run: number, draws: Float64Array): void {
@@ -69,6 +137,8 @@ export class RangeAccumulator {
   private readonly seriesRow: Float64Array;
   private next: number;
   private readonly chunk: number;
+  private readonly chunkOutcomes: Float64Array;
+  private readonly chunkSeries: Float64Array;
 
   constructor(
     private readonly model: CompiledModel,
@@ -78,20 +148,36 @@ export class RangeAccumulator {
   ) {
     const length = runEnd - runStart;
     const { outcomes, T } = model;
-    this.data = {
-      summaries: "exact",
-      runStart,
-      runEnd,
-      values: plan.policies.map(() => Array.from({ length: outcomes.count }, () => new Float64Array(length))),
-      series: plan.policies.map(() => Array.from({ length: outcomes.seriesCount }, () => new Float64Array(length * T))),
-      ...(plan.keepRuns ? { parameters: model.uncertainties.map(() => new Float64Array(length)) } : {}),
-      gdpLossCapped: 0,
-    };
+    const P = plan.policies.length;
+    if (plan.summaries === "exact") {
+      this.data = {
+        summaries: "exact",
+        runStart,
+        runEnd,
+        values: plan.policies.map(() => Array.from({ length: outcomes.count }, () => new Float64Array(length))),
+        series: plan.policies.map(() => Array.from({ length: outcomes.seriesCount }, () => new Float64Array(length * T))),
+        ...(plan.keepRuns ? { parameters: model.uncertainties.map(() => new Float64Array(length)) } : {}),
+        gdpLossCapped: 0,
+      };
+    } else {
+      this.data = {
+        summaries: "streaming",
+        runStart,
+        runEnd,
+        outcomes: plan.policies.map(() => outcomes.info.map((info) => new StreamingSummary({ thresholds: info.thresholds }))),
+        comparisons: Array.from({ length: P - 1 }, () => outcomes.info.map(() => new StreamingPaired())),
+        bands: plan.policies.map(() => Array.from({ length: outcomes.seriesCount }, () => new StreamingBands(T))),
+        gdpLossCapped: 0,
+      };
+    }
     this.state = createRunState(model);
     this.sampler = planSampler(model, plan);
     this.draws = new Float64Array(model.randomDimensions);
     this.chunk = chunkRuns(plan);
     this.chunkDraws = new Float64Array(this.chunk * model.randomDimensions);
+    // streaming: the chunk's values under every policy, fed to the summaries once all are in
+    this.chunkOutcomes = plan.summaries === "streaming" ? new Float64Array(this.chunk * P * outcomes.count) : new Float64Array(0);
+    this.chunkSeries = plan.summaries === "streaming" ? new Float64Array(this.chunk * P * outcomes.seriesCount * T) : new Float64Array(0);
     this.outcomeRow = new Float64Array(outcomes.count);
     this.seriesRow = new Float64Array(outcomes.seriesCount * T);
     this.next = runStart;
@@ -117,7 +203,9 @@ export class RangeAccumulator {
     for (let run = from; run < to; run++) {
       sampleRun(model, this.sampler, run, draws);
       chunkDraws.set(draws, (run - from) * R);
-      if (data.parameters !== undefined) for (let d = 0; d < model.uncertainties.length; d++) data.parameters[d]![run - data.runStart] = draws[d]!;
+      if (data.summaries === "exact" && data.parameters !== undefined) {
+        for (let d = 0; d < model.uncertainties.length; d++) data.parameters[d]![run - data.runStart] = draws[d]!;
+      }
     }
     for (let p = 0; p < plan.policies.length; p++) {
       const policy = plan.policies[p]!;
@@ -125,20 +213,46 @@ export class RangeAccumulator {
         const offset = (run - from) * R;
         for (let d = 0; d < R; d++) draws[d] = chunkDraws[offset + d]!;
         simulateRun(model, this.state, policy, draws, outcomeRow, S > 0 ? seriesRow : undefined);
-        const at = run - data.runStart;
-        for (let o = 0; o < O; o++) {
-          const value = outcomeRow[o]!;
-          if (!Number.isFinite(value)) throw nonFiniteError(model, policy, o, run, plan.seed);
-          data.values[p]![o]![at] = value;
-        }
-        for (let s = 0; s < S; s++) {
-          const target = data.series[p]![s]!;
-          for (let t = 0; t < T; t++) target[at * T + t] = seriesRow[s * T + t]!;
+        for (let o = 0; o < O; o++) if (!Number.isFinite(outcomeRow[o]!)) throw nonFiniteError(model, policy, o, run, plan.seed);
+        if (data.summaries === "exact") {
+          const at = run - data.runStart;
+          for (let o = 0; o < O; o++) data.values[p]![o]![at] = outcomeRow[o]!;
+          for (let s = 0; s < S; s++) {
+            const target = data.series[p]![s]!;
+            for (let t = 0; t < T; t++) target[at * T + t] = seriesRow[s * T + t]!;
+          }
+        } else {
+          const slot = (run - from) * plan.policies.length + p;
+          this.chunkOutcomes.set(outcomeRow, slot * O);
+          if (S > 0) this.chunkSeries.set(seriesRow, slot * S * T);
         }
       }
     }
+    if (data.summaries === "streaming") this.summarizeChunk(data, to - from);
     this.next = to;
     (data as { gdpLossCapped: number }).gdpLossCapped = this.state.counters[COUNTER_GDP_LOSS_CAPPED]!;
     return (to - from) * plan.policies.length;
+  }
+
+  /** Feed the chunk's values to the streaming summaries, run by run, comparisons against the baseline. */
+  private summarizeChunk(data: StreamingRangeData, runs: number): void {
+    const { plan, chunkOutcomes, chunkSeries } = this;
+    const O = this.model.outcomes.count;
+    const S = this.model.outcomes.seriesCount;
+    const T = this.model.T;
+    const P = plan.policies.length;
+    for (let r = 0; r < runs; r++) {
+      const base = (r * P + plan.baseline) * O;
+      for (let p = 0; p < P; p++) {
+        const slot = (r * P + p) * O;
+        const summaries = data.outcomes[p]!;
+        for (let o = 0; o < O; o++) summaries[o]!.add(chunkOutcomes[slot + o]!);
+        if (p !== plan.baseline) {
+          const paired = data.comparisons[p < plan.baseline ? p : p - 1]!;
+          for (let o = 0; o < O; o++) paired[o]!.add(chunkOutcomes[slot + o]! - chunkOutcomes[base + o]!);
+        }
+        for (let s = 0; s < S; s++) data.bands[p]![s]!.addRun(chunkSeries, ((r * P + p) * S + s) * T);
+      }
+    }
   }
 }

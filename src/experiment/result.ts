@@ -41,6 +41,8 @@ export interface ExperimentResult {
   readonly seed: string;
   readonly runs: number;
   readonly sampler: "monte-carlo" | "latin-hypercube";
+  /** `exact` quantiles from every run, or `streaming` (sketch quantiles within the documented relative accuracy; all else exact). */
+  readonly summaries: "exact" | "streaming";
   readonly baselinePolicy: string;
   /** Outcomes recorded, in order: name, unit, description, thresholds. */
   readonly outcomes: readonly { readonly name: string; readonly unit: string; readonly description: string; readonly thresholds: readonly number[]; readonly series: boolean }[];

@@ -1,10 +1,14 @@
+import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { Piscina } from "piscina";
 import { compileScenario } from "../compile/compile.js";
+import type { CompiledModel } from "../compile/model.js";
 import { abortError, InputError } from "../errors.js";
 import { assembleResult } from "../experiment/assemble.js";
-import { resolvePlan, type ExperimentOptions } from "../experiment/plan.js";
-import { chunkRuns, type RangeData } from "../experiment/range-accumulator.js";
+import { resolvePlan, type ExperimentOptions, type ExperimentPlan, type ExperimentProgress } from "../experiment/plan.js";
+import { chunkRuns, fromRangeMessage, RangeAccumulator, type RangeData, type RangeMessage } from "../experiment/range-accumulator.js";
 import type { ExperimentResult } from "../experiment/result.js";
 import { runExperiment as runOnThisThread } from "../experiment/run-experiment.js";
 import { parseScenario } from "../schema/parse.js";
@@ -28,20 +32,106 @@ const PROGRESS_EVERY_MS = 100;
 
 let experiments = 0;
 
+/** tsx's loader (its "." export), located from this file: only used when running from source. */
+function tsxLoader(): string {
+  const manifest = createRequire(import.meta.url).resolve("tsx/package.json");
+  return pathToFileURL(join(dirname(manifest), "dist", "loader.mjs")).href;
+}
+
 /** The worker module next to this one: built JavaScript in dist/, TypeScript under tsx or vitest. */
 function workerFile(): { filename: string; execArgv: string[] } {
   const typescript = import.meta.url.endsWith(".ts");
   const file = new URL(`${typescript ? "../" : "./"}experiment-worker.${typescript ? "ts" : "js"}`, import.meta.url);
-  return { filename: file.href, execArgv: typescript ? ["--import", "tsx"] : [] };
+  // Running from source (tsx, vitest): the workers load TypeScript through tsx too, found
+  // from here rather than from the working directory.
+  return { filename: file.href, execArgv: typescript ? ["--import", tsxLoader()] : [] };
 }
 
-/** Split `[0, runs)` into contiguous ranges, each a whole number of chunks. */
-function ranges(runs: number, chunk: number, count: number): [number, number][] {
-  const chunks = Math.ceil(runs / chunk);
-  const perRange = Math.max(1, Math.ceil(chunks / count));
+/** Split `[runStart, runEnd)` into contiguous ranges of whole chunks (the last may be short). */
+function splitRuns(runStart: number, runEnd: number, chunk: number, count: number): [number, number][] {
+  const chunks = Math.ceil((runEnd - runStart) / chunk);
+  const perRange = Math.max(1, Math.ceil(chunks / count)) * chunk;
   const out: [number, number][] = [];
-  for (let start = 0; start < runs; start += perRange * chunk) out.push([start, Math.min(runs, start + perRange * chunk)]);
+  for (let start = runStart; start < runEnd; start += perRange) out.push([start, Math.min(runEnd, start + perRange)]);
   return out;
+}
+
+/** Check a worker count; default: the available cores. */
+export function resolveWorkers(workers: number | undefined): number {
+  const count = workers ?? availableParallelism();
+  if (!Number.isInteger(count) || count < 1 || count > 1024) {
+    throw new InputError("options.workers", `expected a whole number from 1 to 1024, found ${String(count)}`);
+  }
+  return count;
+}
+
+/** What {@link simulateRuns} needs: the experiment, the runs, and how to run them. */
+export interface RunsRequest {
+  readonly scenario: Scenario;
+  readonly model: CompiledModel;
+  readonly plan: ExperimentPlan;
+  readonly runStart: number;
+  readonly runEnd: number;
+  readonly workers: number;
+  readonly signal?: AbortSignal | undefined;
+  readonly onProgress?: ((progress: ExperimentProgress) => void) | undefined;
+}
+
+/**
+ * Simulate runs `[runStart, runEnd)` of an experiment, on this thread or over a pool of
+ * worker threads, and return what each contiguous range recorded. However the runs are
+ * split, `assembleResult` puts the ranges together into the same numbers.
+ */
+export async function simulateRuns(request: RunsRequest): Promise<RangeData[]> {
+  const { scenario, model, plan, runStart, runEnd, workers, signal, onProgress } = request;
+  if (signal?.aborted) throw abortError(signal.reason);
+  const total = (runEnd - runStart) * plan.policies.length;
+  const lastPolicy = model.policies.names[plan.policies[plan.policies.length - 1]!]!;
+  if (workers === 1) {
+    const accumulator = new RangeAccumulator(model, plan, runStart, runEnd);
+    let completed = 0;
+    let lastYield = Date.now();
+    while (!accumulator.done) {
+      completed += accumulator.simulateChunk();
+      onProgress?.({ completed, total, policy: lastPolicy });
+      if (Date.now() - lastYield >= 25) {
+        await new Promise<void>((resolve) => setTimeout(resolve, 0));
+        lastYield = Date.now();
+      }
+      if (signal?.aborted) throw abortError(signal.reason);
+    }
+    return [accumulator.data];
+  }
+  const progress = new Int32Array(new SharedArrayBuffer(4));
+  const experiment = `${process.pid}:${++experiments}`;
+  const parts = splitRuns(runStart, runEnd, chunkRuns(plan), workers * RANGES_PER_WORKER);
+  const threads = Math.min(workers, parts.length);
+  const pool = new Piscina({ ...workerFile(), minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
+  let reported = 0;
+  const report = () => {
+    const completed = Atomics.load(progress, 0);
+    if (completed !== reported) {
+      reported = completed;
+      onProgress?.({ completed, total, policy: lastPolicy });
+    }
+  };
+  const timer = onProgress === undefined ? undefined : setInterval(report, PROGRESS_EVERY_MS);
+  try {
+    const results = await Promise.all(
+      parts.map(([start, end]) => {
+        const task: RangeTask = { experiment, scenario, plan, runStart: start, runEnd: end, progress };
+        return (pool.run(task, signal === undefined ? {} : { signal }) as Promise<RangeMessage>).then(fromRangeMessage);
+      }),
+    );
+    report();
+    return results;
+  } catch (error) {
+    if (signal?.aborted) throw abortError(signal.reason);
+    throw error;
+  } finally {
+    if (timer !== undefined) clearInterval(timer);
+    await pool.destroy();
+  }
 }
 
 /**
@@ -59,46 +149,11 @@ function ranges(runs: number, chunk: number, count: number): [number, number][] 
  * ```
  */
 export async function runExperiment(scenario: ScenarioInput | Scenario, options: ParallelExperimentOptions): Promise<ExperimentResult> {
-  const workers = options.workers ?? availableParallelism();
-  if (!Number.isInteger(workers) || workers < 1 || workers > 1024) {
-    throw new InputError("options.workers", `expected a whole number from 1 to 1024, found ${String(workers)}`);
-  }
+  const workers = resolveWorkers(options.workers);
   if (workers === 1) return runOnThisThread(scenario, options);
   const parsed = parseScenario(scenario);
   const model = compileScenario(parsed);
   const plan = resolvePlan(options, parsed, model);
-  const { signal, onProgress } = options;
-  if (signal?.aborted) throw abortError(signal.reason);
-
-  const total = plan.runs * plan.policies.length;
-  const lastPolicy = model.policies.names[plan.policies[plan.policies.length - 1]!]!;
-  const progress = new Int32Array(new SharedArrayBuffer(4));
-  const experiment = `${process.pid}:${++experiments}`;
-  const parts = ranges(plan.runs, chunkRuns(plan), workers * RANGES_PER_WORKER);
-  const pool = new Piscina({ ...workerFile(), minThreads: Math.min(workers, parts.length), maxThreads: Math.min(workers, parts.length), idleTimeout: 1000 });
-  let reported = 0;
-  const report = () => {
-    const completed = Atomics.load(progress, 0);
-    if (completed !== reported) {
-      reported = completed;
-      onProgress?.({ completed, total, policy: lastPolicy });
-    }
-  };
-  const timer = onProgress === undefined ? undefined : setInterval(report, PROGRESS_EVERY_MS);
-  try {
-    const results = await Promise.all(
-      parts.map(([runStart, runEnd]) => {
-        const task: RangeTask = { experiment, scenario: parsed, plan, runStart, runEnd, progress };
-        return pool.run(task, signal === undefined ? {} : { signal }) as Promise<RangeData>;
-      }),
-    );
-    report();
-    return assembleResult(parsed, model, plan, results);
-  } catch (error) {
-    if (signal?.aborted) throw abortError(signal.reason);
-    throw error;
-  } finally {
-    if (timer !== undefined) clearInterval(timer);
-    await pool.destroy();
-  }
+  const ranges = await simulateRuns({ scenario: parsed, model, plan, runStart: 0, runEnd: plan.runs, workers, signal: options.signal, onProgress: options.onProgress });
+  return assembleResult(parsed, model, plan, ranges);
 }

@@ -1,6 +1,7 @@
 import { InputError } from "../errors.js";
+import { ExactSum } from "./exact-sum.js";
 import { interpolateSorted } from "./_internals/interpolate-sorted.js";
-import { twoPassMoments } from "./_internals/two-pass-moments.js";
+import { roundRatio, scaledSum } from "./_internals/exact-rational.js";
 import { assertArrayLike, assertFinite, assertPositiveInteger } from "./_internals/validate.js";
 
 /** Per-period bands of a time series over runs: parallel arrays, one entry per period. */
@@ -18,8 +19,10 @@ export interface QuantileBands {
  * type 7 quantiles at 5%, 25%, 50%, 75% and 95%.
  *
  * For period t, with x_r = values[r * periods + t] (run-major layout):
- * mean[t] = sum_r x_r / runs, pXX[t] = Q7(XX/100) of {x_r} (Hyndman & Fan 1996
- * definition 7, R's default, https://doi.org/10.1080/00031305.1996.10473566).
+ * mean[t] = sum_r x_r / runs (the exact sum, by {@link ExactSum}, divided and correctly
+ * rounded once, as {@link StreamingBands} computes it), pXX[t] = Q7(XX/100) of {x_r}
+ * (Hyndman & Fan 1996 definition 7, R's default,
+ * https://doi.org/10.1080/00031305.1996.10473566).
  *
  * @param values run-major values, length runs * periods (not modified).
  * @param runs number of runs, a positive integer.
@@ -45,14 +48,16 @@ export function quantileBands(values: ArrayLike<number>, runs: number, periods: 
   const bands: QuantileBands = { mean: [], p05: [], p25: [], p50: [], p75: [], p95: [] };
   const column = new Float64Array(runs);
   for (let t = 0; t < periods; t++) {
+    const sum = new ExactSum();
     for (let r = 0; r < runs; r++) {
       const index = r * periods + t;
       const x = values[index];
       if (!Number.isFinite(x)) assertFinite(`values[${index}]`, x);
       column[r] = x!;
+      sum.add(x!);
     }
     column.sort();
-    bands.mean.push(twoPassMoments(column).mean);
+    bands.mean.push(roundRatio(scaledSum(sum), BigInt(runs) << 1074n));
     bands.p05.push(interpolateSorted(column, 0.05));
     bands.p25.push(interpolateSorted(column, 0.25));
     bands.p50.push(interpolateSorted(column, 0.5));

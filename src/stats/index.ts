@@ -6,6 +6,15 @@
 // Quantiles (Hyndman & Fan type 7, R's default)
 export { quantile, quantileSorted } from "./quantile.js";
 
+// Exact, order-independent accumulation (Shewchuk, fsum)
+export { ExactSum } from "./exact-sum.js";
+export type { ExactMomentsJSON } from "./exact-moments.js";
+export { ExactMoments } from "./exact-moments.js";
+
+// Mergeable quantile sketch with relative-error guarantee (DDSketch)
+export type { LogSketchJSON, LogSketchOptions } from "./log-sketch.js";
+export { LogSketch } from "./log-sketch.js";
+
 // Mergeable moments (Welford, Chan-Golub-LeVeque)
 export type { Moments } from "./moments.js";
 export { addToMoments, emptyMoments, mergeMoments, momentsOf, momentsVariance } from "./moments.js";
@@ -27,3 +36,11 @@ export { pairedDifference } from "./paired.js";
 // Time-series bands (fan charts)
 export type { QuantileBands } from "./bands.js";
 export { quantileBands } from "./bands.js";
+
+// Streaming summaries: constant memory, exact merges in any order (shards, workers)
+export type { StreamingSummaryJSON, StreamingSummaryOptions } from "./streaming-summary.js";
+export { StreamingSummary } from "./streaming-summary.js";
+export type { StreamingPairedJSON } from "./streaming-paired.js";
+export { StreamingPaired } from "./streaming-paired.js";
+export type { StreamingBandsJSON, StreamingBandsPeriodJSON } from "./streaming-bands.js";
+export { StreamingBands } from "./streaming-bands.js";

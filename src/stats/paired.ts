@@ -1,7 +1,8 @@
 import { InputError } from "../errors.js";
-import { twoPassMoments } from "./_internals/two-pass-moments.js";
+import { exactMomentsOf } from "./_internals/exact-moments-of.js";
+import { pairedStatistics } from "./_internals/paired-statistics.js";
+import { LARGEST_SQUARABLE } from "./_internals/two-product.js";
 import { assertArrayLike, assertFinite, assertNonEmpty } from "./_internals/validate.js";
-import { studentTQuantile } from "./student-t.js";
 
 /** A policy compared with a baseline run by run (differences policy - baseline; losses). */
 export interface PairedDifference {
@@ -27,7 +28,10 @@ export interface PairedDifference {
  * Compare a policy with a baseline over common random numbers: statistics of the run-by-
  * run differences d_i = policy_i - baseline_i, with a 95% paired t interval.
  *
- * mean = sum d / n, sd = sqrt(sum (d - mean)^2 / (n - 1)), se = sd / sqrt(n),
+ * mean = sum d / n, sd = sqrt(sum (d - mean)^2 / (n - 1)), se = sd / sqrt(n), from the
+ * {@link ExactMoments} of the differences (the mean and the variance correctly rounded),
+ * so that they are bit-identical to a {@link StreamingPaired} fed the same
+ * differences in any order and split;
  * interval mean ± t_{0.975, n-1} se (the paired t interval; Student 1908,
  * https://doi.org/10.1093/biomet/6.1.1, and e.g. NIST/SEMATECH e-Handbook §7.2.2,
  * https://www.itl.nist.gov/div898/handbook/prc/section2/prc22.htm), probabilityLower =
@@ -39,7 +43,7 @@ export interface PairedDifference {
  * @param baseline the baseline's loss in the same runs, same length (not modified).
  * @returns the paired statistics.
  * @throws {InputError} if the arrays are empty, of different lengths, hold a value that
- * is not a finite number, or a difference overflows.
+ * is not a finite number, or a difference overflows or exceeds 2^510 (about 3.35e153).
  * @example
  * pairedDifference([1, 2, 3, 4], [2, 2, 5, 5]);
  * // => { count: 4, mean: -1, sd: 0.816496580927726, se: 0.408248290463863,
@@ -69,22 +73,12 @@ export function pairedDifference(policy: ArrayLike<number>, baseline: ArrayLike<
     if (!Number.isFinite(d)) {
       throw new InputError(`policy[${i}]`, `the difference ${a} - ${b} overflows double precision`);
     }
+    if (!(Math.abs(d) <= LARGEST_SQUARABLE)) {
+      throw new InputError(`policy[${i}]`, `the difference ${a} - ${b} is too large: it must be at most 2^510 (about 3.35e153) in magnitude`);
+    }
     differences[i] = d;
     if (d < 0) lower++;
     else if (d > 0) higher++;
   }
-  const { mean, m2 } = twoPassMoments(differences);
-  const sd = n > 1 ? Math.sqrt(m2 / (n - 1)) : 0;
-  const se = sd / Math.sqrt(n);
-  const halfWidth = n > 1 ? studentTQuantile(0.975, n - 1) * se : 0;
-  return {
-    count: n,
-    mean,
-    sd,
-    se,
-    ci95Low: mean - halfWidth,
-    ci95High: mean + halfWidth,
-    probabilityLower: lower / n,
-    probabilityHigher: higher / n,
-  };
+  return pairedStatistics(exactMomentsOf("policy", differences), lower, higher);
 }

@@ -30,9 +30,9 @@ function childEnvironment(): NodeJS.ProcessEnv {
   return env;
 }
 
-/** Start `chokepoint ...args` in `cwd` (the repository by default). */
-export function startCli(args: readonly string[], cwd = repo): ChildProcess {
-  return spawn(process.execPath, ["--import", tsxLoader, cli, ...args], { cwd, env: childEnvironment(), stdio: ["ignore", "pipe", "pipe"] });
+/** Start `chokepoint ...args` in `cwd` (the repository by default), with extra environment variables. */
+export function startCli(args: readonly string[], cwd = repo, variables: Record<string, string> = {}): ChildProcess {
+  return spawn(process.execPath, ["--import", tsxLoader, cli, ...args], { cwd, env: { ...childEnvironment(), ...variables }, stdio: ["ignore", "pipe", "pipe"] });
 }
 
 /** Wait for a started command to end, collecting its output. */
@@ -48,8 +48,8 @@ export function finished(child: ChildProcess): Promise<CliRun> {
 }
 
 /** Run `chokepoint ...args` to the end. */
-export function runCli(args: readonly string[], cwd = repo): Promise<CliRun> {
-  return finished(startCli(args, cwd));
+export function runCli(args: readonly string[], cwd = repo, variables: Record<string, string> = {}): Promise<CliRun> {
+  return finished(startCli(args, cwd, variables));
 }
 
 /** A scratch directory for this test file, removed after its tests. */

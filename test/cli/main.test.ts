@@ -22,6 +22,7 @@ function recordingEnvironment(out?: (text: string) => void): CliEnvironment & { 
     out: out ?? ((text) => void (written.out += text)),
     err: (text) => void (written.err += text),
     errIsTerminal: false,
+    variables: {},
     onInterrupt: () => () => {},
   };
 }

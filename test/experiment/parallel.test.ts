@@ -37,3 +37,23 @@ describe("runExperiment over worker threads (chokepoint/node)", () => {
     await expect(runExperiment(example, { runs: 10, seed: 1, workers: 0 })).rejects.toThrowErrorMatchingInlineSnapshot(`[InputError: options.workers: expected a whole number from 1 to 1024, found 0]`);
   });
 });
+
+describe("streaming summaries", () => {
+  it("are bit-identical whatever the number of workers, and agree with exact summaries where exact", async () => {
+    const options = { runs: 900, seed: "stream", summaries: "streaming" } as const;
+    const [one, two] = await Promise.all([runExperiment(example, { ...options, workers: 1 }), runExperiment(example, { ...options, workers: 2 })]);
+    expect(JSON.stringify(two)).toBe(JSON.stringify(one));
+    expect(one.summaries).toBe("streaming");
+    const exact = await runExperiment(example, { ...options, summaries: "exact", workers: 1 });
+    one.policies.forEach((policy, p) =>
+      policy.outcomes.forEach((s, o) => {
+        const e = exact.policies[p]!.outcomes[o]!;
+        // exact in both: count, moments, extremes, exceedance
+        expect([s.count, s.mean, s.sd, s.se, s.min, s.max, s.exceedance]).toEqual([e.count, e.mean, e.sd, e.se, e.min, e.max, e.exceedance]);
+        // sketch quantiles within the sketch's relative accuracy (0.5%) of the exact ones
+        for (const q of ["p05", "p50", "p95"] as const) expect(Math.abs(s[q] - e[q])).toBeLessThanOrEqual(0.005 * Math.abs(e[q]) + 1e-9 * (Math.abs(e.max) + Math.abs(e.min)));
+      }),
+    );
+    one.comparisons.forEach((c, i) => c.outcomes.forEach((d, o) => expect(d.mean).toBe(exact.comparisons[i]!.outcomes[o]!.mean)));
+  });
+});

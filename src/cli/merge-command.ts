@@ -1,0 +1,58 @@
+// `chokepoint merge`: combine shard files into the experiment's result: the summary table,
+// and the full result as JSON with --json.
+import { readFile } from "node:fs/promises";
+import { InputError } from "../errors.js";
+import { mergeShards } from "../parallel/shards.js";
+import { formatSummaryTable } from "../report/summary-table.js";
+import type { CliEnvironment } from "./environment.js";
+import { CommandFailure, UsageError } from "./errors.js";
+import { checkNames } from "./names.js";
+import { formatResultDocument } from "./result-document.js";
+import { writeFileAtomically } from "./write-file-atomically.js";
+
+/** Options of `chokepoint merge`, as parsed from the command line. */
+export interface MergeCommandOptions {
+  readonly json?: string;
+  readonly outcome?: readonly string[];
+  readonly allOutcomes?: boolean;
+}
+
+async function readShard(file: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(`${file}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a folder" : (error as Error).message}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new CommandFailure([`${file}: not a shard file (not JSON)`]);
+  }
+}
+
+export async function mergeCommand(files: readonly string[], options: MergeCommandOptions, env: CliEnvironment): Promise<void> {
+  const shards = await Promise.all(files.map(readShard));
+  let result;
+  try {
+    result = mergeShards(shards);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    // name the file instead of the position in the list
+    const message = error.message.replace(/^shards\[(\d+)\]/, (_, i: string) => files[Number(i)] ?? `shard ${i}`).replace(/shards\[(\d+)\]/g, (_, i: string) => files[Number(i)] ?? `shard ${i}`);
+    throw new CommandFailure([message]);
+  }
+  const scenario = (shards[0] as { scenario: { headlineOutcomes?: string[] } }).scenario;
+  const shown =
+    options.outcome !== undefined
+      ? checkNames("outcome", options.outcome, result.outcomes.map((o) => o.name))
+      : options.allOutcomes
+        ? undefined
+        : scenario.headlineOutcomes;
+  env.out(`merged ${files.length} shard${files.length === 1 ? "" : "s"}\n\n${formatSummaryTable(result, shown === undefined ? {} : { outcomes: shown })}`);
+  if (options.json !== undefined) {
+    await writeFileAtomically(options.json, formatResultDocument(result));
+    env.err(`wrote ${options.json}\n`);
+  }
+}

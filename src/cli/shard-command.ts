@@ -1,0 +1,64 @@
+// `chokepoint shard`: one shard of an experiment, written as a file that `chokepoint merge`
+// combines with the others. The shard index comes from --index or, for a Kubernetes
+// Indexed Job, from JOB_COMPLETION_INDEX.
+import { InputError } from "../errors.js";
+import { runShard } from "../parallel/shards.js";
+import type { CliEnvironment } from "./environment.js";
+import { Interrupted, UsageError } from "./errors.js";
+import { progressReporter } from "./run-command.js";
+import { loadScenarioArgument } from "./scenario-argument.js";
+import { writeFileAtomically } from "./write-file-atomically.js";
+
+/** Options of `chokepoint shard`, as parsed from the command line. */
+export interface ShardCommandOptions {
+  readonly index?: number;
+  readonly of: number;
+  readonly runs: number;
+  readonly seed: string;
+  readonly sampler: "monte-carlo" | "latin-hypercube";
+  readonly policy?: readonly string[];
+  readonly workers?: number;
+  readonly out: string;
+  readonly progress?: boolean;
+}
+
+/** The shard index: --index, else JOB_COMPLETION_INDEX (Kubernetes Indexed Jobs). */
+function shardIndex(options: ShardCommandOptions, env: CliEnvironment): number {
+  if (options.index !== undefined) return options.index;
+  const fromJob = env.variables.JOB_COMPLETION_INDEX;
+  if (fromJob === undefined) throw new UsageError("--index: give the shard index, or set JOB_COMPLETION_INDEX (as a Kubernetes Indexed Job does)");
+  if (!/^\d+$/.test(fromJob)) throw new UsageError(`JOB_COMPLETION_INDEX: expected a whole number, found ${JSON.stringify(fromJob)}`);
+  return Number(fromJob);
+}
+
+export async function shardCommand(argument: string, options: ShardCommandOptions, env: CliEnvironment): Promise<void> {
+  const index = shardIndex(options, env);
+  if (index >= options.of) throw new UsageError(`--index: expected a shard from 0 to ${options.of - 1}, found ${index}`);
+  const scenario = await loadScenarioArgument(argument);
+  const progress = progressReporter(env, options.progress);
+  const controller = new AbortController();
+  const stopListening = env.onInterrupt(() => controller.abort("interrupted"));
+  try {
+    const shard = await runShard(scenario, {
+      runs: options.runs,
+      seed: options.seed,
+      sampler: options.sampler,
+      index,
+      of: options.of,
+      ...(options.policy === undefined ? {} : { policies: options.policy }),
+      ...(options.workers === undefined ? {} : { workers: options.workers }),
+      signal: controller.signal,
+      onProgress: ({ completed, total }) => progress.update(completed, total),
+    });
+    progress.clear();
+    await writeFileAtomically(options.out, `${JSON.stringify(shard)}\n`);
+    env.err(`wrote shard ${index} of ${options.of} (runs ${shard.shard.runStart} to ${shard.shard.runEnd - 1}) to ${options.out}\n`);
+  } catch (error) {
+    progress.clear();
+    if (controller.signal.aborted) throw new Interrupted(`interrupted; ${options.out} not written`);
+    if (error instanceof InputError) throw new UsageError(error.message);
+    throw error;
+  } finally {
+    stopListening();
+  }
+}
