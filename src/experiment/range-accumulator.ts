@@ -189,17 +189,18 @@ export class RangeAccumulator {
   }
 
   /**
-   * Simulate the next chunk of runs under every policy; returns the number of simulations
-   * done (runs x policies).
+   * Simulate the next chunk of runs (at most `limit`, and at most the chunk size) under
+   * every policy; returns the number of simulations done (runs x policies). The chunk size
+   * changes nothing in the numbers: a caller may shorten chunks to stay responsive.
    */
-  simulateChunk(): number {
+  simulateChunk(limit = Infinity): number {
     const { model, plan, data, draws, chunkDraws, outcomeRow, seriesRow } = this;
     const R = model.randomDimensions;
     const O = model.outcomes.count;
     const S = model.outcomes.seriesCount;
     const T = model.T;
     const from = this.next;
-    const to = Math.min(data.runEnd, from + this.chunk);
+    const to = Math.min(data.runEnd, from + Math.max(1, Math.min(this.chunk, Math.floor(limit))));
     for (let run = from; run < to; run++) {
       sampleRun(model, this.sampler, run, draws);
       chunkDraws.set(draws, (run - from) * R);

@@ -3,8 +3,9 @@ import { abortError } from "../errors.js";
 import { parseScenario } from "../schema/parse.js";
 import type { Scenario, ScenarioInput } from "../schema/scenario.js";
 import { assembleResult } from "./assemble.js";
-import { resolvePlan, type ExperimentOptions } from "./plan.js";
-import { RangeAccumulator } from "./range-accumulator.js";
+import type { CompiledModel } from "../compile/model.js";
+import { resolvePlan, type ExperimentOptions, type ExperimentPlan, type ExperimentProgress } from "./plan.js";
+import { RangeAccumulator, type RangeData } from "./range-accumulator.js";
 import type { ExperimentResult } from "./result.js";
 
 export { MAX_RUNS, type ExperimentOptions, type ExperimentProgress } from "./plan.js";
@@ -12,6 +13,9 @@ export { sampleRun } from "./range-accumulator.js";
 
 /** How often the loop yields to the event loop (ms), so aborts and progress get through. */
 const YIELD_EVERY_MS = 25;
+
+/** Aim for chunks of about this long (ms), so an abort is seen well within 100 ms. */
+const CHUNK_TARGET_MS = 10;
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -37,17 +41,37 @@ export async function runExperiment(scenario: ScenarioInput | Scenario, options:
   const parsed = parseScenario(scenario);
   const model = compileScenario(parsed);
   const plan = resolvePlan(options, parsed, model);
-  const { signal, onProgress } = options;
-  if (signal?.aborted) throw abortError(signal.reason);
+  const data = await simulateOnThisThread(model, plan, 0, plan.runs, options.signal, options.onProgress);
+  return assembleResult(parsed, model, plan, [data]);
+}
 
-  const accumulator = new RangeAccumulator(model, plan, 0, plan.runs);
-  const total = plan.runs * plan.policies.length;
+/**
+ * Simulate runs `[runStart, runEnd)` on this thread, yielding to the event loop every few
+ * milliseconds so that progress is reported and an abort is seen within about 25 ms.
+ */
+export async function simulateOnThisThread(
+  model: CompiledModel,
+  plan: ExperimentPlan,
+  runStart: number,
+  runEnd: number,
+  signal: AbortSignal | undefined,
+  onProgress: ((progress: ExperimentProgress) => void) | undefined,
+): Promise<RangeData> {
+  if (signal?.aborted) throw abortError(signal.reason);
+  const accumulator = new RangeAccumulator(model, plan, runStart, runEnd);
+  const total = (runEnd - runStart) * plan.policies.length;
   const lastPolicy = model.policies.names[plan.policies[plan.policies.length - 1]!]!;
   let completed = 0;
   let lastYield = Date.now();
+  // Chunk length adapts to how long runs take (the numbers do not depend on it), starting small.
+  let runsPerChunk = 1;
   while (!accumulator.done) {
     // a chunk is at most 1% of the runs, so reporting after each keeps the promise of progress every 1%
-    completed += accumulator.simulateChunk();
+    const started = performance.now();
+    const done = accumulator.simulateChunk(runsPerChunk);
+    completed += done;
+    const perRun = (performance.now() - started) / (done / plan.policies.length);
+    runsPerChunk = Math.max(1, Math.floor(CHUNK_TARGET_MS / Math.max(perRun, 1e-3)));
     onProgress?.({ completed, total, policy: lastPolicy });
     if (signal?.aborted) throw abortError(signal.reason);
     if (Date.now() - lastYield >= YIELD_EVERY_MS) {
@@ -56,5 +80,5 @@ export async function runExperiment(scenario: ScenarioInput | Scenario, options:
       if (signal?.aborted) throw abortError(signal.reason);
     }
   }
-  return assembleResult(parsed, model, plan, [accumulator.data]);
+  return accumulator.data;
 }

@@ -8,9 +8,9 @@ import type { CompiledModel } from "../compile/model.js";
 import { abortError, InputError } from "../errors.js";
 import { assembleResult } from "../experiment/assemble.js";
 import { resolvePlan, type ExperimentOptions, type ExperimentPlan, type ExperimentProgress } from "../experiment/plan.js";
-import { chunkRuns, fromRangeMessage, RangeAccumulator, type RangeData, type RangeMessage } from "../experiment/range-accumulator.js";
+import { chunkRuns, fromRangeMessage, type RangeData, type RangeMessage } from "../experiment/range-accumulator.js";
 import type { ExperimentResult } from "../experiment/result.js";
-import { runExperiment as runOnThisThread } from "../experiment/run-experiment.js";
+import { runExperiment as runOnThisThread, simulateOnThisThread } from "../experiment/run-experiment.js";
 import { parseScenario } from "../schema/parse.js";
 import type { Scenario, ScenarioInput } from "../schema/scenario.js";
 import type { RangeTask } from "./simulate-range.js";
@@ -87,21 +87,7 @@ export async function simulateRuns(request: RunsRequest): Promise<RangeData[]> {
   if (signal?.aborted) throw abortError(signal.reason);
   const total = (runEnd - runStart) * plan.policies.length;
   const lastPolicy = model.policies.names[plan.policies[plan.policies.length - 1]!]!;
-  if (workers === 1) {
-    const accumulator = new RangeAccumulator(model, plan, runStart, runEnd);
-    let completed = 0;
-    let lastYield = Date.now();
-    while (!accumulator.done) {
-      completed += accumulator.simulateChunk();
-      onProgress?.({ completed, total, policy: lastPolicy });
-      if (Date.now() - lastYield >= 25) {
-        await new Promise<void>((resolve) => setTimeout(resolve, 0));
-        lastYield = Date.now();
-      }
-      if (signal?.aborted) throw abortError(signal.reason);
-    }
-    return [accumulator.data];
-  }
+  if (workers === 1) return [await simulateOnThisThread(model, plan, runStart, runEnd, signal, onProgress)];
   const progress = new Int32Array(new SharedArrayBuffer(4));
   const experiment = `${process.pid}:${++experiments}`;
   const parts = splitRuns(runStart, runEnd, chunkRuns(plan), workers * RANGES_PER_WORKER);
