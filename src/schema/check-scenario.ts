@@ -4,6 +4,7 @@ import { createDistribution, describeDistribution, distributionProblems } from "
 import { leontiefInverse, technicalCoefficients } from "../io/index.js";
 import { didYouMean } from "./_internals/suggest.js";
 import { BALANCE_TOLERANCE, exceedsWithTolerance } from "./balance.js";
+import { LIMITS } from "./limits.js";
 import type { UncertainNumber } from "./common.js";
 import type { Lever, RuleAction } from "./levers.js";
 import type { OutcomeDefinition } from "./outcomes.js";
@@ -350,6 +351,16 @@ export function scenarioProblems(scenario: Scenario): InputProblem[] {
     }
   };
   scenario.rules.forEach((rule, r) => checkRule(["rules", r], rule));
+  // Rules targeting `triggering` run once per country that can trigger them: bound the total.
+  const instances = [...scenario.rules, ...scenario.policies.flatMap((p) => p.rules)].reduce((sum, rule) => {
+    const targets = rule.action.type === "exportRestriction" ? rule.action.targets : rule.action.type === "importRestriction" ? rule.action.sources : undefined;
+    if (targets !== "triggering") return sum + 1;
+    const condition = rule.when.find((c) => c.kind === "restriction");
+    return sum + (condition?.kind === "restriction" && condition.by !== undefined ? condition.by.length : world.countries.length - 1);
+  }, 0);
+  if (instances > LIMITS.ruleInstances) {
+    report(["rules"], `the rules expand to ${instances} rule instances (one per country that can trigger a "triggering" rule); at most ${LIMITS.ruleInstances} (a limit of chokepoint)`);
+  }
   scenario.policies.forEach((policy, p) => {
     policy.levers.forEach((lever, l) => {
       const at: Path = ["policies", p, "levers", l];

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { freeText, LIMITS } from "./limits.js";
 
 /**
  * An identifier for a country, good, sector, uncertainty, rule, policy or outcome:
@@ -28,23 +29,22 @@ export type UncertainNumber = z.infer<typeof uncertainNumberSchema>;
 /** Where a number comes from: publication, table or page, year, URL. */
 export const sourceSchema = z
   .strictObject({
-    publication: z.string().min(1).describe("Publication or data set, with its author or publisher."),
-    table: z.string().optional().describe("Table, figure or page the number is read from."),
+    publication: freeText().min(1).describe("Publication or data set, with its author or publisher."),
+    table: freeText().optional().describe("Table, figure or page the number is read from."),
     year: z.number().int().optional().describe("Year of publication."),
-    url: z.string().optional(),
-    note: z.string().optional().describe("How the number was derived from the source."),
+    url: freeText().optional(),
+    note: freeText().optional().describe("How the number was derived from the source."),
   })
   .describe("The source of a calibrated number.");
 
 /** Provenance fields any calibrated entry may carry. */
 export const provenance = {
-  source: z.union([sourceSchema, z.array(sourceSchema).min(1)]).optional(),
-  assumption: z
-    .string()
+  source: z.union([sourceSchema, z.array(sourceSchema).min(1).max(100)]).optional(),
+  assumption: freeText()
     .min(1)
     .optional()
     .describe("Set when the number is an assumption rather than a sourced figure: say why it was chosen."),
 };
 
 /** A list of names, or `"all"`. */
-export const namesOrAllSchema = z.union([z.literal("all"), z.array(identifierSchema).min(1)]);
+export const namesOrAllSchema = z.union([z.literal("all"), z.array(identifierSchema).min(1).max(LIMITS.listLength)]);

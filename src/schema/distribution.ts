@@ -62,8 +62,8 @@ export const bernoulliSchema = z.strictObject({
 });
 export const categoricalSchema = z.strictObject({
   type: z.literal("categorical"),
-  values: z.array(finite()).min(1),
-  weights: z.array(finite()).min(1),
+  values: z.array(finite()).min(1).max(10_000),
+  weights: z.array(finite()).min(1).max(10_000),
 });
 export const constantSchema = z.strictObject({
   type: z.literal("constant"),

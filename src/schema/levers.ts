@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { identifierSchema, namesOrAllSchema, uncertainNumberSchema } from "./common.js";
+import { LIMITS } from "./limits.js";
 
-const goods = z.array(identifierSchema).min(1, "expected at least one good");
+const goods = z.array(identifierSchema).min(1, "expected at least one good").max(LIMITS.listLength);
 
 const restrictionFields = {
   goods,

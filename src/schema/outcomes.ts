@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { identifierSchema } from "./common.js";
+import { freeText, limitedArray, LIMITS } from "./limits.js";
 
-const names = z.array(identifierSchema).min(1);
+const names = z.array(identifierSchema).min(1).max(LIMITS.listLength);
 
 const common = {
   name: identifierSchema,
-  description: z.string().optional(),
-  thresholds: z
-    .array(z.number())
+  description: freeText().optional(),
+  thresholds: limitedArray(z.number(), LIMITS.thresholdsPerOutcome, "thresholds")
     .optional()
     .describe("Report the probability that the outcome exceeds each of these values."),
 };

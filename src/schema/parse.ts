@@ -1,11 +1,12 @@
 import { ScenarioError, type InputProblem } from "../errors.js";
+import { LIMITS } from "./limits.js";
 import { problemsFromZodIssues } from "./_internals/zod-issues.js";
 import { parseText } from "./_internals/source-positions.js";
 import { scenarioProblems } from "./check-scenario.js";
 import { scenarioSchema, type Scenario } from "./scenario.js";
 
 /** Largest scenario text accepted, in characters. */
-export const MAX_SCENARIO_TEXT_LENGTH = 64 * 1024 * 1024;
+export const MAX_SCENARIO_TEXT_LENGTH = LIMITS.scenarioText;
 
 /** The outcome of {@link safeParseScenario}: the scenario, or every problem found. */
 export type SafeParseScenarioResult =

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { identifierSchema, uncertainNumberSchema } from "./common.js";
 import { ruleActionSchema } from "./levers.js";
+import { freeText, limitedArray, LIMITS } from "./limits.js";
 
-const names = z.array(identifierSchema).min(1);
+const names = z.array(identifierSchema).min(1).max(LIMITS.listLength);
 
 /** Holds while a matching restriction is active (as of the previous period). */
 export const restrictionConditionSchema = z.strictObject({
@@ -70,12 +71,12 @@ export const conditionSchema = z.discriminatedUnion("kind", [
 export const ruleSchema = z.strictObject({
   name: identifierSchema,
   agent: identifierSchema.describe("The country that acts."),
-  description: z.string().optional(),
-  when: z.array(conditionSchema).min(1, "expected at least one condition"),
+  description: freeText().optional(),
+  when: limitedArray(conditionSchema, LIMITS.conditionsPerRule, "conditions").min(1, "expected at least one condition"),
   probability: uncertainNumberSchema.default(1).describe("Chance the rule fires once its conditions hold, in [0, 1]."),
   delay: uncertainNumberSchema.default(0).describe("Periods between firing and the action taking effect."),
   action: ruleActionSchema,
-  assumption: z.string().optional(),
+  assumption: freeText().optional(),
 });
 
 export type Condition = z.infer<typeof conditionSchema>;

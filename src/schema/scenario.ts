@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { identifierSchema, provenance } from "./common.js";
+import { freeText, limitedArray, LIMITS } from "./limits.js";
 import { distributionSchema } from "./distribution.js";
 import { leverSchema } from "./levers.js";
 import { outcomeSchema } from "./outcomes.js";
@@ -8,16 +9,16 @@ import { worldSchema } from "./world.js";
 
 export const uncertaintySchema = z.strictObject({
   name: identifierSchema,
-  description: z.string().optional(),
+  description: freeText().optional(),
   distribution: distributionSchema,
   ...provenance,
 });
 
 export const policySchema = z.strictObject({
   name: identifierSchema,
-  description: z.string().optional(),
-  levers: z.array(leverSchema).default([]),
-  rules: z.array(ruleSchema).default([]).describe("Rules that apply only under this policy."),
+  description: freeText().optional(),
+  levers: limitedArray(leverSchema, LIMITS.leversPerPolicy, "levers").default([]),
+  rules: limitedArray(ruleSchema, LIMITS.rules, "rules").default([]).describe("Rules that apply only under this policy."),
   disableRules: z
     .array(identifierSchema)
     .default([])
@@ -30,15 +31,15 @@ export const PERIODS_PER_YEAR = { month: 12, quarter: 4, year: 1 } as const;
 export const scenarioSchema = z.strictObject({
   $schema: z.string().optional(),
   name: identifierSchema,
-  title: z.string().optional(),
-  description: z.string().optional(),
+  title: freeText().optional(),
+  description: freeText().optional(),
   currency: z.literal("USD").default("USD"),
   period: z.enum(["month", "quarter", "year"]).default("month"),
   horizon: z
     .number()
     .int("expected a whole number of periods")
     .min(1, "expected a horizon of at least 1 period")
-    .max(1200, "expected a horizon of at most 1200 periods"),
+    .max(LIMITS.horizon, `expected a horizon of at most ${LIMITS.horizon} periods`),
   maxEscalationDepth: z
     .number()
     .int()
@@ -47,13 +48,13 @@ export const scenarioSchema = z.strictObject({
     .default(3)
     .describe("Longest chain of rules firing in response to each other; deeper responses do not fire."),
   world: worldSchema,
-  uncertainties: z.array(uncertaintySchema).default([]),
-  rules: z.array(ruleSchema).default([]).describe("Agents' rules, active under every policy."),
-  policies: z.array(policySchema).min(1, "expected at least one policy"),
+  uncertainties: limitedArray(uncertaintySchema, LIMITS.uncertainties, "uncertainties").default([]),
+  rules: limitedArray(ruleSchema, LIMITS.rules, "rules").default([]).describe("Agents' rules, active under every policy."),
+  policies: limitedArray(policySchema, LIMITS.policies, "policies").min(1, "expected at least one policy"),
   baselinePolicy: identifierSchema
     .optional()
     .describe("The policy others are compared with; the first policy if omitted."),
-  outcomes: z.array(outcomeSchema).default([]).describe("Outcomes to record; GDP loss per country if empty."),
+  outcomes: limitedArray(outcomeSchema, LIMITS.outcomes, "outcomes").default([]).describe("Outcomes to record; GDP loss per country if empty."),
   headlineOutcomes: z
     .array(identifierSchema)
     .optional()

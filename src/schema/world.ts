@@ -1,19 +1,20 @@
 import { z } from "zod";
 import { identifierSchema, provenance, uncertainNumberSchema } from "./common.js";
+import { freeText, limitedArray, LIMITS } from "./limits.js";
 
 const nonNegative = (what: string) => z.number().min(0, `expected ${what} >= 0`);
 
 export const countrySchema = z.strictObject({
   id: identifierSchema.describe("Short code used everywhere else, e.g. `US`, `JP`, `CN`."),
-  name: z.string().optional(),
+  name: freeText().optional(),
   gdp: z.number().positive("expected GDP > 0").describe("Annual GDP in the scenario's currency (USD)."),
   ...provenance,
 });
 
 export const goodSchema = z.strictObject({
   id: identifierSchema,
-  name: z.string().optional(),
-  unit: z.string().min(1).describe("Unit of volumes, e.g. `t`, `kg`, `units`, `USD million`."),
+  name: freeText().optional(),
+  unit: freeText().min(1).max(80).describe("Unit of volumes, e.g. `t`, `kg`, `units`, `USD million`."),
   basePrice: z.number().positive("expected a base price > 0").describe("Price per unit before any shock, USD."),
   demandElasticity: uncertainNumberSchema.describe(
     "Short-run price elasticity of demand, as a positive number (0.2 means a 1% price rise cuts demand 0.2%).",
@@ -83,7 +84,7 @@ export const recipeSchema = z.strictObject({
   country: identifierSchema
     .optional()
     .describe("Only this country's producers use the recipe; without it, every producer without its own recipe does."),
-  inputs: z.array(recipeInputSchema).min(1, "expected at least one input"),
+  inputs: limitedArray(recipeInputSchema, LIMITS.recipeInputs, "inputs").min(1, "expected at least one input"),
   ...provenance,
 });
 
@@ -102,11 +103,10 @@ export const stockSchema = z.strictObject({
 
 export const inputOutputTableSchema = z.strictObject({
   country: identifierSchema,
-  sectors: z.array(identifierSchema).min(1),
-  Z: z.array(z.array(z.number())).describe("Inter-industry flows Z[i][j]: sales of sector i to sector j, per year."),
-  x: z.array(z.number()).describe("Gross output of each sector, per year, in the same unit as Z."),
-  valueAdded: z
-    .array(z.number())
+  sectors: limitedArray(identifierSchema, LIMITS.inputOutputSectors, "sectors").min(1),
+  Z: limitedArray(limitedArray(z.number(), LIMITS.inputOutputSectors, "columns"), LIMITS.inputOutputSectors, "rows").describe("Inter-industry flows Z[i][j]: sales of sector i to sector j, per year."),
+  x: limitedArray(z.number(), LIMITS.inputOutputSectors, "sectors").describe("Gross output of each sector, per year, in the same unit as Z."),
+  valueAdded: limitedArray(z.number(), LIMITS.inputOutputSectors, "sectors")
     .optional()
     .describe("Value added per sector; defaults to x minus column sums of Z (imports then count as value added)."),
   goodSectors: z
@@ -116,13 +116,13 @@ export const inputOutputTableSchema = z.strictObject({
 });
 
 export const worldSchema = z.strictObject({
-  countries: z.array(countrySchema).min(1, "expected at least one country"),
-  goods: z.array(goodSchema).min(1, "expected at least one good"),
-  production: z.array(productionSchema).default([]),
-  flows: z.array(flowSchema).default([]),
-  recipes: z.array(recipeSchema).default([]),
-  stocks: z.array(stockSchema).default([]),
-  inputOutput: z.array(inputOutputTableSchema).default([]),
+  countries: limitedArray(countrySchema, LIMITS.countries, "countries").min(1, "expected at least one country"),
+  goods: limitedArray(goodSchema, LIMITS.goods, "goods").min(1, "expected at least one good"),
+  production: limitedArray(productionSchema, LIMITS.production, "production entries").default([]),
+  flows: limitedArray(flowSchema, LIMITS.flows, "flows").default([]),
+  recipes: limitedArray(recipeSchema, LIMITS.recipes, "recipes").default([]),
+  stocks: limitedArray(stockSchema, LIMITS.stocks, "stocks").default([]),
+  inputOutput: limitedArray(inputOutputTableSchema, LIMITS.inputOutputTables, "input-output tables").default([]),
 });
 
 export type Country = z.infer<typeof countrySchema>;

@@ -1,8 +1,41 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document } from "yaml";
 import type { InputProblem } from "../../errors.js";
+import { LIMITS } from "../limits.js";
 
 /** Most aliases a YAML file may expand (guards against "billion laughs" alias bombs). */
-export const MAX_YAML_ALIASES = 1000;
+export const MAX_YAML_ALIASES = LIMITS.yamlAliases;
+
+/**
+ * Deepest nesting of brackets in the text, outside quoted strings, and where it first goes
+ * past the limit: flow-style YAML and JSON
+ * nest with brackets, and a parser recursing through thousands of them would overflow the
+ * stack, so depth is checked before parsing.
+ */
+function bracketDepth(text: string): { depth: number; offset: number } {
+  let depth = 0;
+  let deepest = 0;
+  let offset = -1;
+  let quote = "";
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quote !== "") {
+      if (ch === "\\" && quote === '"') i++;
+      else if (ch === quote) quote = "";
+      continue;
+    }
+    if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === "[" || ch === "{") {
+      depth++;
+      if (depth > deepest) deepest = depth;
+      if (depth === LIMITS.nesting + 1 && offset < 0) offset = i; // where the limit is first passed
+    } else if (ch === "]" || ch === "}") depth--;
+    else if (ch === "#") {
+      const end = text.indexOf("\n", i);
+      i = end < 0 ? text.length : end;
+    }
+  }
+  return { depth: deepest, offset };
+}
 
 /** A scenario file's text parsed into plain data, with a way to locate paths in the text. */
 export interface ParsedText {
@@ -27,11 +60,29 @@ function splitPath(path: string): (string | number)[] {
  */
 export function parseText(text: string): ParsedText {
   const lineCounter = new LineCounter();
+  const nesting = bracketDepth(text);
+  if (nesting.depth > LIMITS.nesting) {
+    let line = 1;
+    let column = 1;
+    for (let i = 0; i < nesting.offset; i++) {
+      if (text[i] === "\n") {
+        line++;
+        column = 1;
+      } else column++;
+    }
+    return {
+      value: undefined,
+      problems: [{ path: "", message: `lists and objects nested ${nesting.depth} deep; at most ${LIMITS.nesting} (a limit of chokepoint)`, line, column }],
+      locate: () => undefined,
+    };
+  }
   let document: Document.Parsed;
   try {
     document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   } catch (error) {
-    return { value: undefined, problems: [{ path: "", message: `cannot read the text: ${String(error)}` }], locate: () => undefined };
+    const tooDeep = error instanceof RangeError;
+    const message = tooDeep ? `the text is nested too deeply to read (at most ${LIMITS.nesting} levels)` : `cannot read the text: ${String(error)}`;
+    return { value: undefined, problems: [{ path: "", message }], locate: () => undefined };
   }
   const position = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
