@@ -1,3 +1,5 @@
+import { compileFormula } from "../formula/compile-formula.js";
+import type { FormulaProgram } from "../formula/program.js";
 import { leontiefInverse, technicalCoefficients } from "../io/index.js";
 import { createDistribution } from "../random/index.js";
 import type { Lever, RuleAction } from "../schema/levers.js";
@@ -12,6 +14,7 @@ import {
   CONDITION_SHORTFALL,
   OUTCOME_EXPORT_REVENUE_LOSS,
   OUTCOME_FIRST_FIRING,
+  OUTCOME_FORMULA,
   OUTCOME_GDP_LOSS,
   OUTCOME_GDP_LOSS_PERCENT,
   OUTCOME_IMPORT_COST,
@@ -654,6 +657,9 @@ function compileOutcomes(
   const goodsById = new Map(scenario.world.goods.map((g) => [g.id, g]));
   let seriesCount = 0;
   const periodWord = scenario.period;
+  const formulas: ({ program: FormulaProgram; inputs: Int32Array } | undefined)[] = new Array(n).fill(undefined);
+  let formulaVariables = 0;
+  let formulaStack = 0;
 
   definitions.forEach((d, o) => {
     let unitText = "";
@@ -723,6 +729,19 @@ function compileOutcomes(
         unitText = "USD";
         description ||= `Extra cost of ${d.country}'s purchases from abroad at higher prices`;
         break;
+      case "formula": {
+        kind[o] = OUTCOME_FORMULA;
+        const names = Object.keys(d.variables);
+        const compiled = compileFormula(d.expression, names);
+        if (!("program" in compiled)) throw new Error(`internal error: formula of outcome "${d.name}" passed validation but does not compile`);
+        const inputs = Int32Array.from(names, (name) => definitions.findIndex((other) => other.name === d.variables[name]));
+        formulas[o] = { program: compiled.program, inputs };
+        formulaVariables = Math.max(formulaVariables, inputs.length);
+        formulaStack = Math.max(formulaStack, compiled.program.stackSize);
+        unitText = d.unit;
+        description ||= `${d.expression} (${Object.entries(d.variables).map(([v, name]) => `${v} = ${name}`).join(", ")})`;
+        break;
+      }
       case "ruleFired":
       case "firstFiring":
         kind[o] = d.kind === "ruleFired" ? OUTCOME_RULE_FIRED : OUTCOME_FIRST_FIRING;
@@ -751,5 +770,8 @@ function compileOutcomes(
     listStart: Int32Array.from(lists.start),
     list: Int32Array.from(lists.items),
     seriesCount,
+    formulas,
+    formulaVariables,
+    formulaStack,
   };
 }

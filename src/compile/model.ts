@@ -1,3 +1,4 @@
+import type { FormulaProgram } from "../formula/program.js";
 import type { Distribution } from "../random/index.js";
 import type { Scenario } from "../schema/scenario.js";
 import type { NumberTable } from "./numbers.js";
@@ -105,6 +106,7 @@ export const OUTCOME_EXPORT_REVENUE_LOSS = 6;
 export const OUTCOME_IMPORT_COST = 7;
 export const OUTCOME_RULE_FIRED = 8;
 export const OUTCOME_FIRST_FIRING = 9;
+export const OUTCOME_FORMULA = 10;
 
 /** Statistic over periods (shortfall, price) or unit (output loss, price). */
 export const STAT_MAX = 0;
@@ -142,6 +144,11 @@ export interface OutcomeTable {
   readonly listStart: Int32Array;
   readonly list: Int32Array;
   readonly seriesCount: number;
+  /** Formula outcomes: the program and the outcomes its variables stand for (by outcome index). */
+  readonly formulas: readonly ({ readonly program: FormulaProgram; readonly inputs: Int32Array } | undefined)[];
+  /** Scratch sizes for evaluating formulas. */
+  readonly formulaVariables: number;
+  readonly formulaStack: number;
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   CONDITION_SHORTFALL,
   OUTCOME_EXPORT_REVENUE_LOSS,
   OUTCOME_FIRST_FIRING,
+  OUTCOME_FORMULA,
   OUTCOME_GDP_LOSS,
   OUTCOME_GDP_LOSS_PERCENT,
   OUTCOME_IMPORT_COST,
@@ -26,6 +27,7 @@ import {
   type CompiledModel,
 } from "../compile/model.js";
 import { bindDraws } from "../compile/numbers.js";
+import { evaluateFormula } from "../formula/evaluate-formula.js";
 import { exceedsWithTolerance } from "../schema/balance.js";
 import { COUNTER_GDP_LOSS_CAPPED, NEVER, type RunState } from "./state.js";
 
@@ -674,6 +676,13 @@ function finishRun(model: CompiledModel, state: RunState, out: Float64Array): vo
           if (effect < value) value = effect;
         }
         break;
+      case OUTCOME_FORMULA: {
+        // formulas read outcomes listed before them, already in `out`
+        const formula = outcomes.formulas[o]!;
+        for (let v = 0; v < formula.inputs.length; v++) state.formulaVariables[v] = out[formula.inputs[v]!]!;
+        value = evaluateFormula(formula.program, state.formulaVariables, state.formulaStack);
+        break;
+      }
     }
     out[o] = value;
   }

@@ -85,6 +85,9 @@ export interface RunState {
   readonly outcomeAccumulator: Float64Array;
   /** Event counters kept across runs for diagnostics (see COUNTER_*). */
   readonly counters: Int32Array;
+  /** Scratch for evaluating formula outcomes. */
+  readonly formulaVariables: Float64Array;
+  readonly formulaStack: Float64Array;
 }
 
 /** Counter: a country's GDP loss was capped at its GDP over the horizon. */
@@ -154,5 +157,7 @@ export function createRunState(model: CompiledModel): RunState {
     indirectLoss: f64(C),
     outcomeAccumulator: f64(model.outcomes.count),
     counters: i32(1),
+    formulaVariables: f64(model.outcomes.formulaVariables),
+    formulaStack: f64(model.outcomes.formulaStack),
   };
 }

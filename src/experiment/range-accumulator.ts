@@ -1,4 +1,5 @@
 import type { CompiledModel } from "../compile/model.js";
+import { InputError } from "../errors.js";
 import { simulateRun } from "../engine/simulate.js";
 import { COUNTER_GDP_LOSS_CAPPED, createRunState, type RunState } from "../engine/state.js";
 import { latinHypercubeSampler, monteCarloSampler, type UniformSampler } from "../random/index.js";
@@ -117,6 +118,14 @@ export function planSampler(model: CompiledModel, plan: ExperimentPlan): Uniform
 
 /** Raised when a run gives a non-finite value: a bug, never an answer. */
 export function nonFiniteError(model: CompiledModel, policy: number, outcome: number, run: number, seed: string): Error {
+  const formula = model.outcomes.formulas[outcome];
+  if (formula !== undefined) {
+    const info = model.outcomes.info[outcome]!;
+    return new InputError(
+      `outcome "${info.name}"`,
+      `its formula ${info.description} is not a finite number in run ${run} (seed ${JSON.stringify(seed)}) of policy "${model.policies.names[policy]}": a division by zero, or the log or square root of a number out of range? Guard it, e.g. "b > 0 ? a / b : 0"`,
+    );
+  }
   return new Error(
     `internal error: run ${run} (seed ${JSON.stringify(seed)}) of policy "${model.policies.names[policy]}" gave a non-finite value for outcome "${model.outcomes.info[outcome]!.name}"; please report it with the scenario`,
   );

@@ -6,7 +6,7 @@ import { latinHypercubeSampler, monteCarloSampler } from "../random/index.js";
 import { closestName } from "../schema/_internals/suggest.js";
 import { parseScenario } from "../schema/parse.js";
 import type { Scenario, ScenarioInput } from "../schema/scenario.js";
-import { sampleRun } from "./run-experiment.js";
+import { nonFiniteError, sampleRun } from "./range-accumulator.js";
 
 /** Which single run {@link simulateOnce} simulates. */
 export interface SimulateOnceOptions {
@@ -61,6 +61,7 @@ export function simulateOnce(scenario: ScenarioInput | Scenario, options: Simula
   const outcomes = new Float64Array(model.outcomes.count);
   const series = new Float64Array(model.outcomes.seriesCount * model.T);
   simulateRun(model, state, policy, draws, outcomes, series);
+  for (let o = 0; o < outcomes.length; o++) if (!Number.isFinite(outcomes[o]!)) throw nonFiniteError(model, policy, o, run, String(options.seed));
   const T = model.T;
   return {
     policy: policyName,

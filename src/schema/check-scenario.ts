@@ -5,6 +5,7 @@ import { leontiefInverse, technicalCoefficients } from "../io/index.js";
 import { didYouMean } from "./_internals/suggest.js";
 import { BALANCE_TOLERANCE, exceedsWithTolerance } from "./balance.js";
 import { LIMITS } from "./limits.js";
+import { compileFormula, reservedFormulaName } from "../formula/compile-formula.js";
 import type { UncertainNumber } from "./common.js";
 import type { Lever, RuleAction } from "./levers.js";
 import type { OutcomeDefinition } from "./outcomes.js";
@@ -374,13 +375,29 @@ export function scenarioProblems(scenario: Scenario): InputProblem[] {
   if (scenario.baselinePolicy !== undefined) checkName(["baselinePolicy"], scenario.baselinePolicy, policies, "policy");
 
   // --- outcomes ------------------------------------------------------------------------
-  scenario.outcomes.forEach((outcome, o) => checkOutcome(["outcomes", o], outcome));
+  scenario.outcomes.forEach((outcome, o) => checkOutcome(["outcomes", o], outcome, o));
   const outcomeNames = new Set(scenario.outcomes.map((o) => o.name));
   scenario.headlineOutcomes?.forEach((name, i) => {
     if (scenario.outcomes.length > 0) checkName(["headlineOutcomes", i], name, outcomeNames, "outcome");
   });
-  function checkOutcome(at: Path, outcome: OutcomeDefinition) {
+  function checkOutcome(at: Path, outcome: OutcomeDefinition, index: number) {
     switch (outcome.kind) {
+      case "formula": {
+        const earlier = new Set(scenario.outcomes.slice(0, index).map((o) => o.name));
+        for (const [name, target] of Object.entries(outcome.variables)) {
+          if (reservedFormulaName(name)) report([...at, "variables", name], `"${name}" is a function or constant of formulas; choose another name`);
+          if (!earlier.has(target)) {
+            const later = scenario.outcomes.slice(index).some((o) => o.name === target);
+            report(
+              [...at, "variables", name],
+              later ? `outcome "${target}" must be listed before this formula` : `unknown outcome "${target}"${didYouMean(target, earlier)}`,
+            );
+          }
+        }
+        const compiled = compileFormula(outcome.expression, Object.keys(outcome.variables));
+        if ("problems" in compiled) for (const problem of compiled.problems) report([...at, "expression"], problem);
+        break;
+      }
       case "gdpLoss":
         country([...at, "country"], outcome.country);
         break;

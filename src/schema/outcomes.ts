@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { identifierSchema } from "./common.js";
+import { FORMULA_LIMITS, FORMULA_NAME } from "../formula/compile-formula.js";
 import { freeText, limitedArray, LIMITS } from "./limits.js";
 
 const names = z.array(identifierSchema).min(1).max(LIMITS.listLength);
@@ -95,6 +96,24 @@ export const firstFiringOutcomeSchema = z.strictObject({
   ...common,
 });
 
+/**
+ * An outcome computed from outcomes listed before it, by a formula: `jp / (jp + cn)` with
+ * `variables: { jp: "gdpLoss:JP", cn: "gdpLoss:CN" }`. Formulas are checked against an
+ * allow-list and compiled once (see SECURITY.md).
+ */
+export const formulaOutcomeSchema = z.strictObject({
+  kind: z.literal("formula"),
+  expression: z.string().min(1).max(FORMULA_LIMITS.length, `expected a formula of at most ${FORMULA_LIMITS.length} characters`),
+  variables: z
+    .record(
+      z.string().regex(FORMULA_NAME, { message: "expected a formula name of letters, digits and _, starting with a letter or _" }),
+      identifierSchema,
+    )
+    .describe("Names the formula uses, each standing for an outcome listed earlier."),
+  unit: freeText().min(1).max(80).default("formula"),
+  ...common,
+});
+
 export const outcomeSchema = z.discriminatedUnion("kind", [
   gdpLossOutcomeSchema,
   valueAddedLossOutcomeSchema,
@@ -105,6 +124,7 @@ export const outcomeSchema = z.discriminatedUnion("kind", [
   importCostIncreaseOutcomeSchema,
   ruleFiredOutcomeSchema,
   firstFiringOutcomeSchema,
+  formulaOutcomeSchema,
 ]);
 
 export type OutcomeDefinition = z.infer<typeof outcomeSchema>;
