@@ -17,6 +17,8 @@ const YIELD_EVERY_MS = 25;
 /** Aim for chunks of about this long (ms), so an abort is seen well within 100 ms. */
 const CHUNK_TARGET_MS = 10;
 
+/** A millisecond clock: `performance` where the runtime has it (browsers, Node, Deno, Bun), else `Date`. */
+const now: () => number = typeof performance === "undefined" ? () => Date.now() : () => performance.now();
 const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
@@ -67,11 +69,12 @@ export async function simulateOnThisThread(
   let runsPerChunk = 1;
   while (!accumulator.done) {
     // a chunk is at most 1% of the runs, so reporting after each keeps the promise of progress every 1%
-    const started = performance.now();
+    const started = now();
     const done = accumulator.simulateChunk(runsPerChunk);
     completed += done;
-    const perRun = (performance.now() - started) / (done / plan.policies.length);
-    runsPerChunk = Math.max(1, Math.floor(CHUNK_TARGET_MS / Math.max(perRun, 1e-3)));
+    const perRun = (now() - started) / (done / plan.policies.length);
+    // at most doubling per chunk, so a coarse clock that reads 0 ms cannot make one chunk huge
+    runsPerChunk = Math.max(1, Math.min(2 * runsPerChunk, Math.floor(CHUNK_TARGET_MS / Math.max(perRun, 1e-3))));
     onProgress?.({ completed, total, policy: lastPolicy });
     if (signal?.aborted) throw abortError(signal.reason);
     if (Date.now() - lastYield >= YIELD_EVERY_MS) {

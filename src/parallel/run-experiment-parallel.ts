@@ -102,19 +102,29 @@ export async function simulateRuns(request: RunsRequest): Promise<RangeData[]> {
     }
   };
   const timer = onProgress === undefined ? undefined : setInterval(report, PROGRESS_EVERY_MS);
+  // The abort is handled here rather than passed to piscina: piscina replaces a worker whose
+  // task was aborted, and a replacement still booting when the pool is destroyed can leave
+  // its message port open. Destroying the pool stops every worker and starts none.
+  let onAbort: (() => void) | undefined;
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(abortError(signal?.reason));
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
   try {
-    const results = await Promise.all(
+    const tasks = Promise.all(
       parts.map(([start, end]) => {
         const task: RangeTask = { experiment, scenario, plan, runStart: start, runEnd: end, progress };
-        return (pool.run(task, signal === undefined ? {} : { signal }) as Promise<RangeMessage>).then(fromRangeMessage);
+        return (pool.run(task) as Promise<RangeMessage>).then(fromRangeMessage);
       }),
     );
+    const results = await Promise.race([tasks, aborted]);
     report();
     return results;
   } catch (error) {
     if (signal?.aborted) throw abortError(signal.reason);
     throw error;
   } finally {
+    if (onAbort !== undefined) signal?.removeEventListener("abort", onAbort);
     if (timer !== undefined) clearInterval(timer);
     await pool.destroy();
   }
