@@ -8,11 +8,13 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^chokepoint\/node$/, replacement: source("./src/node.ts") },
+      { find: /^chokepoint\/testing$/, replacement: source("./src/testing/index.ts") },
       { find: /^chokepoint$/, replacement: source("./src/index.ts") },
     ],
   },
   test: {
     include: ["test/**/*.test.ts", "examples/**/*.test.ts"],
+    globalSetup: ["test/_setup/cli-bundle.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

@@ -1,4 +1,5 @@
-import { create, parseDependencies, type MathNode } from "mathjs";
+// The number-only build: formulas are on plain numbers, and it loads in half the time.
+import { create, parseDependencies, type MathNode } from "mathjs/number";
 import { OP, type FormulaProgram } from "./program.js";
 
 /** Functions a formula may call, with how many arguments they take. */

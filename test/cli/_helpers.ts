@@ -1,17 +1,14 @@
-// Shared by the CLI tests: run `src/cli.ts` as a child process (node with the tsx loader),
-// as a user runs the `chokepoint` command; scratch directories.
+// Shared by the CLI tests: run the `chokepoint` command as a child process, as a user runs
+// it (bundled from src/cli.ts by test/_setup/cli-bundle.ts); scratch directories.
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { createRequire } from "node:module";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { afterAll } from "vitest";
+import { fileURLToPath } from "node:url";
+import { afterAll, inject } from "vitest";
 
 export const repo = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-const cli = join(repo, "src", "cli.ts");
-// By URL, so that the command can run in any folder (a scratch folder has no node_modules).
-const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+const cli = inject("cliBundle");
 
 /** What one run of the command gave. */
 export interface CliRun {
@@ -32,7 +29,7 @@ function childEnvironment(): NodeJS.ProcessEnv {
 
 /** Start `chokepoint ...args` in `cwd` (the repository by default), with extra environment variables. */
 export function startCli(args: readonly string[], cwd = repo, variables: Record<string, string> = {}): ChildProcess {
-  return spawn(process.execPath, ["--import", tsxLoader, cli, ...args], { cwd, env: { ...childEnvironment(), ...variables }, stdio: ["ignore", "pipe", "pipe"] });
+  return spawn(process.execPath, [cli, ...args], { cwd, env: { ...childEnvironment(), ...variables }, stdio: ["ignore", "pipe", "pipe"] });
 }
 
 /** Wait for a started command to end, collecting its output. */

@@ -1,0 +1,36 @@
+// Global setup: bundle the `chokepoint` command (and the worker module it starts) from the
+// sources once per test run, so the CLI tests start plain `node` on one file rather than
+// compiling TypeScript in every child process (half the start-up time, on every spawn).
+// The bundle sits in a folder of the repository root, so that it finds `../scenarios/`
+// exactly as dist/cli.js does; one folder per test process, so parallel runs do not meet.
+import { rmSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+import type { TestProject } from "vitest/node";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** Path of the bundled `chokepoint` command, for test/cli/_helpers.ts. */
+    cliBundle: string;
+  }
+}
+
+const repo = resolve(fileURLToPath(new URL("../..", import.meta.url)));
+
+export default async function setup(project: TestProject): Promise<() => void> {
+  const outdir = join(repo, `.cli-test-${process.pid}`);
+  await build({
+    entryPoints: { cli: join(repo, "src/cli.ts"), "experiment-worker": join(repo, "src/experiment-worker.ts") },
+    bundle: true,
+    splitting: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    packages: "external",
+    outdir,
+    logLevel: "warning",
+  });
+  project.provide("cliBundle", join(outdir, "cli.js"));
+  return () => rmSync(outdir, { recursive: true, force: true });
+}
