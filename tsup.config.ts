@@ -1,12 +1,14 @@
 import { defineConfig } from "tsup";
 
-// Two library entries: `chokepoint` (runs in any JavaScript runtime: no Node built-ins in
-// its import graph) and `chokepoint/node` (file loading, bundled scenarios, worker threads).
+// Three library entries: `chokepoint` (runs in any JavaScript runtime: no Node built-ins in
+// its import graph), `chokepoint/node` (file loading, bundled scenarios, worker threads)
+// and `chokepoint/testing` (fast-check arbitraries and invariants; no Node built-ins
+// either; fast-check is its peer dependency, never bundled).
 // Each is built as ESM (.js) and CommonJS (.cjs), with declarations for both (.d.ts /
 // .d.cts). Two more entries are ESM only, without declarations: the `chokepoint` command
 // (bin; its `#!/usr/bin/env node` line is kept and makes it executable) and the worker
 // module that chokepoint/node's thread pool loads from next to itself.
-const library = { index: "src/index.ts", node: "src/node.ts" };
+const library = { index: "src/index.ts", node: "src/node.ts", testing: "src/testing/index.ts" };
 
 export default defineConfig({
   entry: { ...library, cli: "src/cli.ts", "experiment-worker": "src/experiment-worker.ts" },
@@ -22,7 +24,7 @@ export default defineConfig({
   // CommonJS: Node ESM and the CJS build's interop both hand its module.exports over as
   // the default import). Node built-ins keep their `node:` prefix (tsup 8 strips it by
   // default), so bundlers see them for what they are.
-  external: ["zod", "yaml", "seedrandom", "mathjs", "commander", "piscina", /^node:/],
+  external: ["zod", "yaml", "seedrandom", "mathjs", "commander", "piscina", "fast-check", /^node:/],
   removeNodeProtocol: false,
   // Code shared by the entries lives in chunks, in CommonJS as well as ESM, so
   // `chokepoint/node` throws the very ScenarioError class that `chokepoint` exports.

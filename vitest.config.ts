@@ -14,6 +14,8 @@ export default defineConfig({
   },
   test: {
     include: ["test/**/*.test.ts", "examples/**/*.test.ts"],
+    // the built-package tests build and pack the library: `npm run test:package` runs them
+    exclude: ["test/package/**", "**/node_modules/**"],
     globalSetup: ["test/_setup/cli-bundle.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -1,110 +1,108 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseScenario, simulateOnce } from "../../src/index.js";
-import { compileScenario } from "../../src/compile/compile.js";
-import { createRunState } from "../../src/engine/state.js";
-import { simulateRun } from "../../src/engine/simulate.js";
-import { restrictionArbitrary, scenarioFor, worldArbitrary } from "../_helpers/arbitraries.js";
+import {
+  assertDeterministic,
+  assertFullLeakageIsNoRestriction,
+  assertGdpLossWithinGdp,
+  assertLossesScaleWithVolumes,
+  assertSeverityNeverLowersShortfall,
+  assertStocksAndPricesNonNegative,
+  assertZeroLossWithoutRestrictions,
+  policyArbitrary,
+  scenarioArbitrary,
+  simulateDraw,
+  worldArbitrary,
+} from "../../src/testing/index.js";
 
-const NUM_RUNS = 150;
+// The engine's invariants (chokepoint/testing) over generated scenarios, each on a draw
+// picked by fast-check. Each property is cheap (a few small simulations per case).
+const NUM_RUNS = 40;
+const run = fc.nat(1000);
+const anyScenario = scenarioArbitrary();
+/** One policy with at least one lever, a restriction among them (every kind may appear). */
+const withRestriction = scenarioArbitrary({ maxPolicies: 1, minLevers: 1 }).filter((scenario) =>
+  (scenario.policies[0]!.levers ?? []).some((lever) => lever.type === "exportRestriction" || lever.type === "importRestriction"),
+);
+const severities = fc.tuple(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 20 })).map(([a, b]) => [Math.min(a, b) / 20, Math.max(a, b) / 20] as const);
 
-const worldAndRestriction = worldArbitrary().chain((world) => fc.tuple(fc.constant(world), restrictionArbitrary(world.shape)));
-
-describe("engine invariants (fast-check)", () => {
-  it("generated worlds are valid scenarios", () => {
+describe("engine invariants (fast-check, chokepoint/testing)", () => {
+  it("generated worlds, policies and scenarios are valid", () => {
     fc.assert(
       fc.property(worldArbitrary(), (world) => {
-        parseScenario(scenarioFor(world, [{ name: "none" }]));
+        parseScenario({ name: "w", horizon: 3, world, policies: [{ name: "none" }] });
+      }),
+      { numRuns: NUM_RUNS },
+    );
+    const world = fc.sample(worldArbitrary({ minCountries: 3 }), { numRuns: 1, seed: 7 })[0]!;
+    fc.assert(
+      fc.property(policyArbitrary(world, { maxRules: 2 }), (policy) => {
+        parseScenario({ name: "p", horizon: 12, world, policies: [policy] });
       }),
       { numRuns: NUM_RUNS },
     );
   });
 
   it("no restriction gives exactly zero loss, no shortfall, base prices", () => {
-    fc.assert(
-      fc.property(worldArbitrary(), (world) => {
-        const { outcomes } = simulateOnce(scenarioFor(world, [{ name: "none" }]), { seed: 1 });
-        for (const [name, value] of Object.entries(outcomes)) expect(value, name).toBe(name.startsWith("price") ? 1 : 0);
-      }),
-      { numRuns: NUM_RUNS },
-    );
+    fc.assert(fc.property(anyScenario, run, (scenario, r) => assertZeroLossWithoutRestrictions(scenario, { run: r })), { numRuns: NUM_RUNS });
   });
 
   it("leakage 1 is the same as no restriction", () => {
-    fc.assert(
-      fc.property(worldAndRestriction, ([world, lever]) => {
-        const scenario = scenarioFor(world, [{ name: "none" }, { name: "leaky", levers: [{ ...lever, leakage: 1 }] }]);
-        expect(simulateOnce(scenario, { policy: "leaky", seed: 1 }).outcomes).toEqual(simulateOnce(scenario, { policy: "none", seed: 1 }).outcomes);
-      }),
-      { numRuns: NUM_RUNS },
-    );
+    fc.assert(fc.property(withRestriction, run, (scenario, r) => assertFullLeakageIsNoRestriction(scenario, { run: r })), { numRuns: NUM_RUNS });
   });
 
   it("a more severe restriction never lowers the target's shortfall of the restricted good", () => {
     fc.assert(
-      fc.property(worldAndRestriction, fc.double({ min: 0, max: 1, noNaN: true }), ([world, lever], extra) => {
-        const stronger = Math.min(1, lever.severity + extra * (1 - lever.severity));
-        const scenario = scenarioFor(world, [
-          { name: "weak", levers: [lever] },
-          { name: "strong", levers: [{ ...lever, severity: stronger }] },
-        ]);
-        const name = `short:${lever.targets[0]}:${lever.goods[0]}`;
-        const weak = simulateOnce(scenario, { policy: "weak", seed: 1 }).outcomes[name]!;
-        const strong = simulateOnce(scenario, { policy: "strong", seed: 1 }).outcomes[name]!;
-        expect(strong).toBeGreaterThanOrEqual(weak - 1e-12);
-      }),
+      fc.property(withRestriction, severities, run, (scenario, [weaker, stronger], r) => assertSeverityNeverLowersShortfall(scenario, { weaker, stronger, run: r })),
       { numRuns: NUM_RUNS },
     );
   });
 
-  it("stocks, reserves and prices never go negative; GDP loss never exceeds GDP; everything is finite", () => {
+  it("a restriction never helps its target: the target's shortfall is at least that with the restriction at severity 0", () => {
     fc.assert(
-      fc.property(worldAndRestriction, ([world, lever]) => {
-        const scenario = parseScenario(
-          scenarioFor(world, [
-            { name: "restrict", levers: [lever, { type: "stockpileRelease", actor: lever.targets[0]!, goods: lever.goods, coverMonths: 1, maxReleaseShare: 0.3 }] },
-          ]),
-        );
-        const model = compileScenario(scenario);
-        const state = createRunState(model);
-        const outcomes = new Float64Array(model.outcomes.count);
-        const series = new Float64Array(model.outcomes.seriesCount * model.T);
-        simulateRun(model, state, 0, new Float64Array(model.randomDimensions), outcomes, series);
-        for (const value of [...state.stock, ...state.reserve]) expect(value).toBeGreaterThanOrEqual(0);
-        for (const value of series) expect(value).toBeGreaterThan(0);
-        for (const value of outcomes) expect(Number.isFinite(value)).toBe(true);
-        const years = model.T / model.periodsPerYear;
-        model.outcomes.info.forEach((info, o) => {
-          if (info.name.startsWith("gdp:")) expect(outcomes[o]).toBeLessThanOrEqual(1e12 * years);
-          if (info.name.startsWith("gdpPct:")) expect(outcomes[o]).toBeLessThanOrEqual(100 * years);
-          if (info.name.startsWith("short:")) expect(outcomes[o]).toBeGreaterThanOrEqual(0);
-          if (info.name.startsWith("short:")) expect(outcomes[o]).toBeLessThanOrEqual(1);
-        });
-      }),
+      fc.property(withRestriction, fc.integer({ min: 1, max: 20 }), run, (scenario, s, r) => assertSeverityNeverLowersShortfall(scenario, { weaker: 0, stronger: s / 20, run: r })),
       { numRuns: NUM_RUNS },
     );
   });
 
-  it("a restriction never helps its target: the target's shortfall of the good is at least that with no restriction", () => {
+  it("stocks, reserves and prices never go negative; shortfalls stay in [0, 1]; everything is finite", () => {
+    fc.assert(fc.property(anyScenario, run, (scenario, r) => assertStocksAndPricesNonNegative(scenario, { run: r })), { numRuns: NUM_RUNS });
+  });
+
+  it("GDP loss never exceeds GDP over the horizon, in USD and in % of GDP", () => {
+    fc.assert(fc.property(anyScenario, run, (scenario, r) => assertGdpLossWithinGdp(scenario, { run: r })), { numRuns: NUM_RUNS });
+  });
+
+  it("losses scale by k and shortfalls and prices stay put when volumes scale by a power of two k, bit for bit", () => {
+    const noLognormal = scenarioArbitrary({ distributionKinds: ["constant", "uniform", "triangular", "pert", "beta", "normal", "categorical", "bernoulli"] });
     fc.assert(
-      fc.property(worldAndRestriction, ([world, lever]) => {
-        const scenario = scenarioFor(world, [{ name: "none" }, { name: "restrict", levers: [lever] }]);
-        const name = `short:${lever.targets[0]}:${lever.goods[0]}`;
-        const restricted = simulateOnce(scenario, { policy: "restrict", seed: 1 }).outcomes[name]!;
-        expect(restricted).toBeGreaterThanOrEqual(simulateOnce(scenario, { policy: "none", seed: 1 }).outcomes[name]!);
-      }),
+      fc.property(noLognormal, fc.integer({ min: -12, max: 12 }), run, (scenario, n, r) => assertLossesScaleWithVolumes(scenario, { factor: 2 ** n, run: r })),
       { numRuns: NUM_RUNS },
     );
   });
 
-  it("is deterministic: the same scenario and draw give bit-identical outcomes", () => {
+  it("is deterministic: the same scenario and draw give bit-identical outcomes, also after a JSON round trip", () => {
+    fc.assert(fc.property(anyScenario, run, (scenario, r) => assertDeterministic(scenario, { seed: "d", run: r })), { numRuns: 25 });
+  });
+
+  it("simulateDraw gives every policy the same draws (common random numbers)", () => {
     fc.assert(
-      fc.property(worldAndRestriction, fc.nat(1000), ([world, lever], run) => {
-        const scenario = scenarioFor(world, [{ name: "restrict", levers: [lever] }]);
-        expect(simulateOnce(scenario, { seed: "d", run })).toEqual(simulateOnce(scenario, { seed: "d", run }));
+      fc.property(scenarioArbitrary({ minPolicies: 2 }), run, (scenario, r) => {
+        const [first, ...others] = scenario.policies.map((policy) => simulateDraw(scenario, { seed: "crn", run: r, policy: policy.name }).parameters);
+        for (const parameters of others) expect(parameters).toEqual(first);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it("simulateDraw replays simulateOnce", () => {
+    fc.assert(
+      fc.property(anyScenario, run, (scenario, r) => {
+        const policy = scenario.policies[scenario.policies.length - 1]!.name;
+        const { seed: _seed, run: _run, closingStocks: _stocks, closingReserves: _reserves, ...replayed } = simulateDraw(scenario, { seed: 3, run: r, policy });
+        expect(replayed).toEqual(simulateOnce(scenario, { seed: 3, run: r, policy }));
       }),
       { numRuns: 30 },
     );
   });
 });
-

@@ -136,8 +136,12 @@ beforeAll(() => {
   run("tar", ["-xzf", join(work, info.filename), "-C", work], work);
   packed = join(scratch, "node_modules", "chokepoint");
   renameSync(join(work, "package"), packed);
-  const manifest = JSON.parse(readFileSync(join(packed, "package.json"), "utf8")) as { dependencies?: Record<string, string> };
-  for (const dependency of Object.keys(manifest.dependencies ?? {})) {
+  const manifest = JSON.parse(readFileSync(join(packed, "package.json"), "utf8")) as {
+    dependencies?: Record<string, string>;
+    peerDependencies?: Record<string, string>;
+  };
+  // Peer dependencies (fast-check, for chokepoint/testing) as a user installs them next to chokepoint.
+  for (const dependency of [...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.peerDependencies ?? {})]) {
     const link = join(scratch, "node_modules", dependency);
     mkdirSync(dirname(link), { recursive: true });
     symlinkSync(join(repo, "node_modules", dependency), link, "junction");
@@ -162,6 +166,10 @@ describe("packed tarball", () => {
       "dist/node.cjs",
       "dist/node.d.ts",
       "dist/node.d.cts",
+      "dist/testing.js",
+      "dist/testing.cjs",
+      "dist/testing.d.ts",
+      "dist/testing.d.cts",
       "dist/scenario.schema.json",
       "dist/result.schema.json",
       "dist/cli.js",
@@ -184,7 +192,7 @@ describe("packed tarball", () => {
     expect(run(process.execPath, [join(packed, bin), "list"], scratch)).toMatch(/us-japan-chip-controls-2024/);
   });
 
-  it("has no Node built-in imports in the ESM main entry or the chunks it loads", () => {
+  it("has no Node built-in imports in the ESM main and testing entries or the chunks they load", () => {
     const seen = new Set<string>();
     const visit = (file: string): void => {
       if (seen.has(file)) return;
@@ -195,7 +203,8 @@ describe("packed tarball", () => {
       for (const match of text.matchAll(/\bfrom\s*["']\.\/([^"']+)["']/g)) visit(match[1] ?? "");
     };
     visit("index.js");
-    expect(seen.size).toBeGreaterThan(0);
+    visit("testing.js");
+    expect(seen.size).toBeGreaterThan(1);
   });
 });
 
@@ -262,6 +271,53 @@ describe("Node entry `chokepoint/node`", () => {
       `const api = require("chokepoint");\nconst node = require("chokepoint/node");\n(async () => {${nodeEntryBody}})().catch((e) => { console.error(e); process.exit(1); });\n`,
     );
     check(lastJsonLine<NodeReport>(runNode(file)));
+  });
+});
+
+describe("testing entry `chokepoint/testing`", () => {
+  interface TestingReport {
+    worlds: number;
+    scenarioValid: boolean;
+    zeroLoss: boolean;
+    caught: string;
+    sameInputError: boolean;
+    sameAsSimulateOnce: boolean;
+  }
+  // Generates scenarios with the user's fast-check (a peer dependency), checks invariants,
+  // catches a failing one, replays a draw; InputError is the root entry's class.
+  const testingBody = `
+    const worlds = fc.sample(testing.worldArbitrary({ maxCountries: 3 }), { seed: 1, numRuns: 5 });
+    const scenario = fc.sample(testing.scenarioArbitrary({ maxCountries: 2, maxGoods: 2, horizon: 3 }), { seed: 2, numRuns: 1 })[0];
+    const details = fc.check(fc.property(testing.scenarioArbitrary({ horizon: 3 }), (s) => testing.assertZeroLossWithoutRestrictions(s)), { seed: 3, numRuns: 20 });
+    let caught = "";
+    try { testing.assertSeverityNeverLowersShortfall(scenario, { weaker: 1, stronger: 0 }); } catch (e) { caught = e.name; }
+    let inputError;
+    try { testing.worldArbitrary({ minCountries: 1 }); } catch (e) { inputError = e; }
+    const draw = testing.simulateDraw(${JSON.stringify(tinyScenario)}, { seed: 4, run: 2, policy: "ban" });
+    const once = api.simulateOnce(${JSON.stringify(tinyScenario)}, { seed: 4, run: 2, policy: "ban" });
+    console.log(JSON.stringify({
+      worlds: worlds.filter((w) => api.safeParseScenario({ name: "w", horizon: 2, world: w, policies: [{ name: "none" }] }).success).length,
+      scenarioValid: api.safeParseScenario(scenario).success,
+      zeroLoss: !details.failed,
+      caught,
+      sameInputError: inputError instanceof api.InputError,
+      sameAsSimulateOnce: JSON.stringify(draw.outcomes) === JSON.stringify(once.outcomes),
+    }));
+  `;
+  const check = (report: TestingReport): void => {
+    expect(report).toEqual({ worlds: 5, scenarioValid: true, zeroLoss: true, caught: "InputError", sameInputError: true, sameAsSimulateOnce: true });
+  };
+
+  it("works with import from ESM", () => {
+    const file = join(scratch, "testing-import.mjs");
+    writeFileSync(file, `import fc from "fast-check";\nimport * as api from "chokepoint";\nimport * as testing from "chokepoint/testing";\n${testingBody}`);
+    check(lastJsonLine<TestingReport>(runNode(file)));
+  });
+
+  it("works with require from CommonJS", () => {
+    const file = join(scratch, "testing-require.cjs");
+    writeFileSync(file, `const fc = require("fast-check");\nconst api = require("chokepoint");\nconst testing = require("chokepoint/testing");\n${testingBody}`);
+    check(lastJsonLine<TestingReport>(runNode(file)));
   });
 });
 

@@ -1,0 +1,84 @@
+import { InputError } from "../errors.js";
+import type { Scenario, ScenarioInput } from "../schema/scenario.js";
+import { InvariantError } from "./invariant-error.js";
+import { restrictionLever, show, subject, withPoliciesOnly, type InvariantDrawOptions } from "./_internals/variants.js";
+import { simulateDraw } from "./simulate-draw.js";
+
+const INVARIANT = "a more severe restriction never lowers the target's shortfall";
+
+/** Options of {@link assertSeverityNeverLowersShortfall}. */
+export interface SeverityOptions extends InvariantDrawOptions {
+  /** Index of the restriction in the policy's `levers`; default its first export or import restriction. */
+  readonly lever?: number;
+  /** The two severities compared, `0 <= weaker <= stronger <= 1`. */
+  readonly weaker: number;
+  readonly stronger: number;
+  /** Slack allowed for rounding, in shares; default 1e-12. */
+  readonly tolerance?: number;
+}
+
+/**
+ * Invariant: **a more severe restriction never lowers the target's shortfall.** The
+ * policy's restriction lever is set to severity `weaker`, then `stronger`, with the
+ * policy's other levers unchanged and no rules; on the same draw, each country whose
+ * supply the restriction cuts (the targets of an export restriction, or the actor of an
+ * import restriction) has a largest and a mean shortfall of each restricted good at
+ * least as high under `stronger` (within `tolerance`).
+ *
+ * Rules are switched off because a harsher restriction can provoke a response that
+ * helps its target: if the target retaliates with an export ban of the same good, its
+ * home market absorbs what it no longer sells and its own shortfall falls.
+ *
+ * @param scenario - a valid scenario whose policy has an export or import restriction.
+ * @param options - `{ weaker, stronger, lever?, tolerance = 1e-12, seed = 1, run = 0, policy = baseline }`.
+ * @returns `true` when the invariant holds.
+ * @throws {InvariantError} naming the country, good and both shortfalls when it does not.
+ * @throws {InputError} for severities outside `0 <= weaker <= stronger <= 1`, or a policy
+ *   without a restriction at `lever`.
+ * @example
+ * ```ts
+ * import fc from "fast-check";
+ * import { assertSeverityNeverLowersShortfall, scenarioArbitrary } from "chokepoint/testing";
+ *
+ * const withBan = scenarioArbitrary({ maxPolicies: 1, minLevers: 1, leverKinds: ["exportRestriction"] });
+ * fc.assert(fc.property(withBan, fc.double({ min: 0, max: 1 }), fc.double({ min: 0, max: 1 }), (scenario, a, b) =>
+ *   assertSeverityNeverLowersShortfall(scenario, { weaker: Math.min(a, b), stronger: Math.max(a, b) })));
+ * ```
+ */
+export function assertSeverityNeverLowersShortfall(scenario: ScenarioInput | Scenario, options: SeverityOptions): true {
+  const { weaker, stronger } = options;
+  if (!(weaker >= 0 && weaker <= stronger && stronger <= 1)) {
+    throw new InputError("options", `expected severities 0 <= weaker <= stronger <= 1, found ${weaker} and ${stronger}`);
+  }
+  const tolerance = options.tolerance ?? 1e-12;
+  const { scenario: parsed, policy, draw } = subject(scenario, options);
+  const { index, lever } = restrictionLever(policy, options.lever);
+  const withSeverity = (severity: number) => policy.levers.map((l, i) => (i === index ? { ...lever, severity } : l));
+  const variant = withPoliciesOnly(parsed, [
+    { name: "weaker", levers: withSeverity(weaker) },
+    { name: "stronger", levers: withSeverity(stronger) },
+  ]);
+  const weak = simulateDraw(variant, { seed: draw.seed, run: draw.run, policy: "weaker" }).outcomes;
+  const strong = simulateDraw(variant, { seed: draw.seed, run: draw.run, policy: "stronger" }).outcomes;
+  const countries = parsed.world.countries.map((c) => c.id);
+  const cut =
+    lever.type === "importRestriction"
+      ? [lever.actor]
+      : lever.targets === "all"
+        ? countries.filter((c) => c !== lever.actor)
+        : lever.targets;
+  for (const country of cut) {
+    for (const good of lever.goods) {
+      for (const name of [`shortfall:${country}:${good}`, `meanShortfall:${country}:${good}`]) {
+        if (strong[name]! < weak[name]! - tolerance) {
+          throw new InvariantError(
+            INVARIANT,
+            draw,
+            `policies[${JSON.stringify(policy.name)}].levers[${index}] (${lever.type} by ${lever.actor}): ${name} is ${show(weak[name]!)} at severity ${show(weaker)} but ${show(strong[name]!)} at severity ${show(stronger)}`,
+          );
+        }
+      }
+    }
+  }
+  return true;
+}

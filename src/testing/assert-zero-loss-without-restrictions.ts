@@ -1,0 +1,45 @@
+import type { Scenario, ScenarioInput } from "../schema/scenario.js";
+import { InvariantError } from "./invariant-error.js";
+import { isRestriction, show, subject, withPoliciesOnly, type InvariantDrawOptions } from "./_internals/variants.js";
+import { simulateDraw } from "./simulate-draw.js";
+
+const INVARIANT = "zero loss without restrictions";
+
+/**
+ * Invariant: **no restriction gives zero loss.** With every export and import
+ * restriction removed from the policy, and no rules (rules are how restrictions come
+ * about), nothing is lost: on the given draw every GDP loss, value added lost, output
+ * lost, export revenue lost and extra import cost is exactly 0, every shortfall exactly
+ * 0, and every price exactly the base price. Stockpile and capacity levers stay; with
+ * no shortage they change nothing.
+ *
+ * Exact equality holds because the engine serves a balanced world's demand within its
+ * rounding tolerance and sums losses from parts that are each exactly 0 when nothing
+ * changes (docs/model.md, step 10).
+ *
+ * @param scenario - a valid scenario.
+ * @param options - `{ seed = 1, run = 0, policy = baseline }`: the draw, and the policy
+ *   whose non-restriction levers are kept.
+ * @returns `true` when the invariant holds (so it can be a fast-check predicate).
+ * @throws {InvariantError} naming the first outcome that is not 0 (or 1 for a price).
+ * @example
+ * ```ts
+ * import fc from "fast-check";
+ * import { assertZeroLossWithoutRestrictions, scenarioArbitrary } from "chokepoint/testing";
+ *
+ * fc.assert(fc.property(scenarioArbitrary(), fc.nat(1000), (scenario, run) =>
+ *   assertZeroLossWithoutRestrictions(scenario, { seed: 7, run })));
+ * ```
+ */
+export function assertZeroLossWithoutRestrictions(scenario: ScenarioInput | Scenario, options: InvariantDrawOptions = {}): true {
+  const { scenario: parsed, policy, draw } = subject(scenario, options);
+  const variant = withPoliciesOnly(parsed, [{ name: policy.name, levers: policy.levers.filter((lever) => !isRestriction(lever)) }]);
+  const result = simulateDraw(variant, draw);
+  for (const [name, value] of Object.entries(result.outcomes)) {
+    const expected = name.startsWith("price:") ? 1 : 0;
+    if (value !== expected) {
+      throw new InvariantError(INVARIANT, draw, `with no restrictions and no rules, ${name} is ${show(value)}, expected exactly ${expected}`);
+    }
+  }
+  return true;
+}
