@@ -21,6 +21,7 @@ export type {
   ExperimentResult,
   PolicyResult,
   OutcomeSummary,
+  Histogram,
   SeriesSummary,
   PolicyComparison,
   OutcomeComparison,
@@ -29,6 +30,21 @@ export type {
 // Reports
 export { formatSummaryTable, type SummaryTableOptions } from "./report/summary-table.js";
 export { formatValue } from "./report/format-number.js";
+export { renderHtmlReport, type HtmlReportOptions } from "./report/html-report.js";
+export { formatRunsCsv } from "./report/runs-csv.js";
+export { explainScenario } from "./report/explain.js";
+
+// Charts: SVG strings (no DOM; the same input gives the same bytes) and Vega-Lite specs (plain JSON)
+export { histogramSvg, type HistogramChartData, type HistogramChartOptions } from "./report/charts/histogram-svg.js";
+export { fanChartSvg, type FanChartData, type FanChartOptions } from "./report/charts/fan-chart-svg.js";
+export { comparisonSvg, type ComparisonChartData, type ComparisonChartOptions } from "./report/charts/comparison-svg.js";
+export { tornadoSvg, type TornadoBar, type TornadoChartOptions } from "./report/charts/tornado-svg.js";
+export { networkSvg, type NetworkChartOptions } from "./report/charts/network-svg.js";
+export { histogramVegaLite, type HistogramVegaLiteOptions } from "./report/charts/histogram-vega-lite.js";
+export { fanChartVegaLite, type FanChartVegaLiteOptions } from "./report/charts/fan-chart-vega-lite.js";
+export { comparisonVegaLite, type ComparisonVegaLiteOptions } from "./report/charts/comparison-vega-lite.js";
+export { tornadoVegaLite, type TornadoVegaLiteOptions } from "./report/charts/tornado-vega-lite.js";
+export type { VegaLiteSpec } from "./report/charts/_internals/vega-lite.js";
 
 // Input-output toolkit (exact; plain arrays in and out)
 export {

@@ -9,8 +9,9 @@ import packageJson from "../../package.json" with { type: "json" };
 import type { InputProblem } from "../errors.js";
 import type { CliEnvironment } from "./environment.js";
 import { CommandFailure, EXIT, Interrupted, UsageError } from "./errors.js";
-import { parseIndex, parseRuns, parseSeed, parseShardCount, parseWorkers } from "./options.js";
+import { parseIndex, parsePolicyList, parseRuns, parseSeed, parseShardCount, parseWorkers } from "./options.js";
 import { problemLines } from "./problem-lines.js";
+import type { CompareCommandOptions } from "./compare-command.js";
 import type { MergeCommandOptions } from "./merge-command.js";
 import type { RunOptions } from "./run-command.js";
 import type { ShardCommandOptions } from "./shard-command.js";
@@ -21,6 +22,9 @@ const PROGRAM_HELP = `
 Examples:
   chokepoint list
   chokepoint run illustrative-standoff --runs 20000 --seed 1 --json result.json
+  chokepoint run illustrative-standoff --runs 5000 --html report.html --csv runs.csv
+  chokepoint compare illustrative-standoff --policies us-alone,aligned
+  chokepoint explain illustrative-standoff
   chokepoint validate my-scenario.yaml
 
 Exit codes: 0 done, 1 invalid scenario or failed command, 2 bad command line,
@@ -31,12 +35,26 @@ The table goes to stdout; with --json the full result (every statistic of every
 outcome and policy, and the comparisons with the baseline policy) goes to FILE,
 byte-identical for the same scenario, seed, runs, sampler and policies. Its JSON
 Schema: \`chokepoint schema --result\`.
+--csv writes one row per run and policy (the sampled parameters, then the outcomes);
+--html a self-contained report (charts, tables, assumptions and sources; no scripts,
+no network) that a browser opens and prints. Files are written atomically: complete or
+not at all (Ctrl-C writes none).
 --policy and --outcome take several names: put them after the scenario.
 
 Examples:
   chokepoint run illustrative-standoff --runs 20000 --seed 1
   chokepoint run my-scenario.yaml --policy us-alone aligned --outcome gdpLoss:JP
-  chokepoint run illustrative-standoff --json result.json`;
+  chokepoint run illustrative-standoff --json result.json --html report.html --csv runs.csv`;
+
+const COMPARE_HELP = `
+For each outcome (the headline outcomes by default), each policy minus the first of
+--policies (default: the baseline policy), run by run on the same draws: the mean
+difference, its 95% interval, and the share of runs in which the policy gives the lower
+value (for a loss: better) or the higher one.
+
+Examples:
+  chokepoint compare illustrative-standoff
+  chokepoint compare illustrative-standoff --policies us-alone,aligned --runs 20000`;
 
 /** Commander's messages on one line: its "(Did you mean x?)" joins the line it follows. */
 function oneLine(message: string): string {
@@ -73,8 +91,11 @@ function createProgram(env: CliEnvironment): Command {
     .option("--outcome <names...>", "show these outcomes in the table (default: the scenario's headline outcomes; the JSON file has all)")
     .option("--all-outcomes", "show every outcome in the table")
     .option("--json <file>", "write the full result as JSON to FILE (atomically: complete or not at all)")
+    .option("--csv <file>", "write every run under every policy to FILE as CSV: sampled parameters and outcomes, with a header")
+    .option("--html <file>", "write a self-contained HTML report with charts to FILE")
     .option("--progress", "show progress on stderr even when it is not a terminal")
     .option("--no-progress", "show no progress, even on a terminal")
+    .option("-q, --quiet", "print nothing on stderr but errors: no progress, no notes")
     .addHelpText("after", RUN_HELP)
     .action(async (scenario: string, options: RunOptions) => (await import("./run-command.js")).runCommand(scenario, options, env));
 
@@ -91,15 +112,39 @@ function createProgram(env: CliEnvironment): Command {
     .requiredOption("--out <file>", "the shard file to write (atomically)")
     .option("--progress", "show progress on stderr even when it is not a terminal")
     .option("--no-progress", "show no progress, even on a terminal")
+    .option("-q, --quiet", "print nothing on stderr but errors: no progress, no notes")
     .action(async (scenario: string, options: ShardCommandOptions) => (await import("./shard-command.js")).shardCommand(scenario, options, env));
 
   command("merge")
     .description("Combine the shard files of one experiment into its result: the summary table, and the full result with --json.")
     .argument("<files...>", "every shard file of the experiment")
     .option("--json <file>", "write the full result as JSON to FILE (atomically)")
+    .option("--html <file>", "write a self-contained HTML report with charts to FILE")
     .option("--outcome <names...>", "show these outcomes in the table (default: the scenario's headline outcomes)")
     .option("--all-outcomes", "show every outcome in the table")
+    .option("-q, --quiet", "print nothing on stderr but errors")
     .action(async (files: string[], options: MergeCommandOptions) => (await import("./merge-command.js")).mergeCommand(files, options, env));
+
+  command("compare")
+    .description("Compare policies run by run on the same draws: per outcome, each policy minus the first, with the mean difference, its 95% interval and the probability that it is lower or higher.")
+    .argument("<scenario>", "a scenario file (.json, .yaml) or the name of a bundled scenario")
+    .option("--policies <names>", "policies to compare, separated by commas; the first is the reference (default: the baseline policy, then the others)", parsePolicyList)
+    .option("--runs <n>", "number of runs", parseRuns, 10_000)
+    .option("--seed <seed>", "seed: the same seed gives the same results", parseSeed, "1")
+    .option("--workers <n>", "worker threads (default: the available cores); results do not depend on it", parseWorkers)
+    .addOption(new Option("--sampler <kind>", "how the uncertainties are sampled").choices(["monte-carlo", "latin-hypercube"]).default("monte-carlo"))
+    .option("--outcome <names...>", "compare these outcomes (default: the scenario's headline outcomes)")
+    .option("--all-outcomes", "compare every outcome")
+    .option("--progress", "show progress on stderr even when it is not a terminal")
+    .option("--no-progress", "show no progress, even on a terminal")
+    .option("-q, --quiet", "print nothing on stderr but errors")
+    .addHelpText("after", COMPARE_HELP)
+    .action(async (scenario: string, options: CompareCommandOptions) => (await import("./compare-command.js")).compareCommand(scenario, options, env));
+
+  command("explain")
+    .description("Describe a scenario in words: countries, goods, the dependency chain from primary inputs to final goods, each importer's supply from countries that may restrict it, supply concentration (HHI), rules and policies.")
+    .argument("<scenario>", "a scenario file (.json, .yaml) or the name of a bundled scenario")
+    .action(async (scenario: string) => (await import("./explain-command.js")).explainCommand(scenario, env));
 
   command("validate")
     .description("Check a scenario: one line when it is valid; otherwise every problem with its path and line:column, and exit code 1.")

@@ -1,20 +1,26 @@
 // `chokepoint merge`: combine shard files into the experiment's result: the summary table,
-// and the full result as JSON with --json.
+// the full result as JSON with --json, and a report with --html.
 import { readFile } from "node:fs/promises";
 import { InputError } from "../errors.js";
 import { mergeShards } from "../parallel/shards.js";
+import { renderHtmlReport } from "../report/html-report.js";
 import { formatSummaryTable } from "../report/summary-table.js";
+import { parseScenario } from "../schema/parse.js";
 import type { CliEnvironment } from "./environment.js";
 import { CommandFailure, UsageError } from "./errors.js";
 import { checkNames } from "./names.js";
 import { formatResultDocument } from "./result-document.js";
-import { writeFileAtomically } from "./write-file-atomically.js";
+import { checkOutputFile, writeFileAtomically } from "./write-file-atomically.js";
 
 /** Options of `chokepoint merge`, as parsed from the command line. */
 export interface MergeCommandOptions {
   readonly json?: string;
   readonly outcome?: readonly string[];
   readonly allOutcomes?: boolean;
+  /** A self-contained HTML report with charts. */
+  readonly html?: string;
+  /** No notes on stderr (errors still). */
+  readonly quiet?: boolean;
 }
 
 async function readShard(file: string): Promise<unknown> {
@@ -33,6 +39,8 @@ async function readShard(file: string): Promise<unknown> {
 }
 
 export async function mergeCommand(files: readonly string[], options: MergeCommandOptions, env: CliEnvironment): Promise<void> {
+  if (options.json !== undefined) checkOutputFile("--json", options.json);
+  if (options.html !== undefined) checkOutputFile("--html", options.html);
   const shards = await Promise.all(files.map(readShard));
   let result;
   try {
@@ -51,8 +59,18 @@ export async function mergeCommand(files: readonly string[], options: MergeComma
         ? undefined
         : scenario.headlineOutcomes;
   env.out(`merged ${files.length} shard${files.length === 1 ? "" : "s"}\n\n${formatSummaryTable(result, shown === undefined ? {} : { outcomes: shown })}`);
+  const note = (text: string) => {
+    if (!options.quiet) env.err(text);
+  };
   if (options.json !== undefined) {
     await writeFileAtomically(options.json, formatResultDocument(result));
-    env.err(`wrote ${options.json}\n`);
+    note(`wrote ${options.json}\n`);
+  }
+  if (options.html !== undefined) {
+    // the shards carry the scenario they were run on (mergeShards has checked it)
+    const featured = options.outcome !== undefined ? shown : options.allOutcomes ? result.outcomes.map((o) => o.name) : undefined;
+    const report = renderHtmlReport(result, parseScenario((shards[0] as { scenario: unknown }).scenario), featured === undefined ? {} : { outcomes: featured });
+    await writeFileAtomically(options.html, report);
+    note(`wrote ${options.html}\n`);
   }
 }

@@ -11,11 +11,13 @@ import { UsageError } from "./errors.js";
  */
 export function checkNames(option: string, given: readonly string[], known: readonly string[]): string[] {
   const seen = new Set<string>();
+  // --policies (of `compare`) names policies too
+  const noun = option === "policies" ? "policy" : option;
   for (const name of given) {
     if (!known.includes(name)) {
       const suggestion = closestName(name, known);
       const hint = suggestion === undefined ? "" : `; did you mean "${suggestion}"?`;
-      throw new UsageError(`--${option}: the scenario has no ${option} "${name}"${hint} (${option === "policy" ? "policies" : `${option}s`}: ${known.join(", ")})`);
+      throw new UsageError(`--${option}: the scenario has no ${noun} "${name}"${hint} (${noun === "policy" ? "policies" : `${noun}s`}: ${known.join(", ")})`);
     }
     if (seen.has(name)) throw new UsageError(`--${option}: "${name}" is given twice`);
     seen.add(name);

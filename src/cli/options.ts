@@ -42,3 +42,10 @@ export function parseSeed(value: string): string {
   if (value.length === 0 || value.length > 256) throw new UsageError(`--seed: expected 1 to 256 characters, found ${value.length}`);
   return value;
 }
+
+/** `--policies a,b,c`: names separated by commas (spaces around them ignored). */
+export function parsePolicyList(value: string): string[] {
+  const names = value.split(",").map((name) => name.trim());
+  if (names.some((name) => name === "")) throw new UsageError(`--policies: expected names separated by commas, found ${JSON.stringify(value)}`);
+  return names;
+}

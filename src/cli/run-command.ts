@@ -1,20 +1,20 @@
 // `chokepoint run`: an experiment on a scenario, a summary table on stdout and, with
-// --json, the full result in a file written atomically. Ctrl-C stops the experiment and
-// writes nothing.
-import { existsSync, statSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+// --json, --csv and --html, the full result, every run, and a report in files written
+// atomically. Ctrl-C stops the experiment and writes nothing.
 import { outcomeDefinitions } from "../compile/compile.js";
-import { InputError } from "../errors.js";
-import { runExperiment } from "../parallel/run-experiment-parallel.js";
+import { EXACT_SUMMARY_RUNS } from "../experiment/plan.js";
 import type { ExperimentResult } from "../experiment/result.js";
+import { renderHtmlReport } from "../report/html-report.js";
+import { formatRunsCsv } from "../report/runs-csv.js";
 import { formatSummaryTable } from "../report/summary-table.js";
 import type { Scenario } from "../schema/scenario.js";
 import type { CliEnvironment } from "./environment.js";
-import { Interrupted, UsageError } from "./errors.js";
+import { UsageError } from "./errors.js";
+import { runInterruptibly } from "./interruptible-experiment.js";
 import { checkNames } from "./names.js";
 import { formatResultDocument } from "./result-document.js";
 import { describeScenarioArgument, loadScenarioArgument } from "./scenario-argument.js";
-import { writeFileAtomically } from "./write-file-atomically.js";
+import { checkOutputFile, writeFileAtomically } from "./write-file-atomically.js";
 
 /** Options of `chokepoint run`, as parsed from the command line. */
 export interface RunOptions {
@@ -28,15 +28,20 @@ export interface RunOptions {
   readonly outcome?: readonly string[];
   readonly allOutcomes?: boolean;
   readonly json?: string;
+  /** Every run and policy, one row each, with the sampled parameters and the outcomes. */
+  readonly csv?: string;
+  /** A self-contained HTML report with charts. */
+  readonly html?: string;
   /** Show progress on stderr; by default only on a terminal. */
   readonly progress?: boolean;
+  /** No progress and no notes on stderr (errors still). */
+  readonly quiet?: boolean;
 }
 
-/** Fail before a long experiment, not after it, when the result file cannot go where asked. */
-function checkJsonTarget(file: string): void {
-  if (existsSync(file) && statSync(file).isDirectory()) throw new UsageError(`--json: ${file} is a folder; give a file name`);
-  const folder = dirname(resolve(file));
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(`--json: folder ${dirname(file)} does not exist`);
+/** The result without per-run values: what the result file holds, whatever else was asked for. */
+export function withoutRuns(result: ExperimentResult): ExperimentResult {
+  const { parameters: _parameters, ...rest } = result;
+  return { ...rest, policies: result.policies.map(({ runs: _runs, ...policy }) => policy) };
 }
 
 /** One line above the table: which scenario, how many policies and outcomes. */
@@ -47,30 +52,16 @@ function header(argument: string, scenario: Scenario, result: ExperimentResult, 
   return `scenario ${scenario.name} (${describeScenarioArgument(argument)}): ${policies} ${policies === 1 ? "policy" : "policies"} (baseline ${result.baselinePolicy}), ${outcomes} ${outcomes === 1 ? "outcome" : "outcomes"}${showing}\n`;
 }
 
-/**
- * Progress on stderr: on a terminal one line redrawn at each whole percent (cleared at the
- * end); elsewhere, when asked for with --progress, a line per whole percent.
- */
-export function progressReporter(env: CliEnvironment, wanted: boolean | undefined): { update: (completedRuns: number, runs: number) => void; clear: () => void } {
-  if (wanted === false || (wanted === undefined && !env.errIsTerminal)) return { update: () => {}, clear: () => {} };
-  const redraw = env.errIsTerminal;
-  let shownPercent = -1;
-  return {
-    update: (completedRuns, runs) => {
-      const percent = Math.floor((100 * completedRuns) / runs);
-      if (percent === shownPercent) return;
-      shownPercent = percent;
-      const text = `${percent}% (${completedRuns} of ${runs} runs)`;
-      env.err(redraw ? `\r\x1b[K${text}` : `progress ${text}\n`);
-    },
-    clear: () => {
-      if (redraw && shownPercent >= 0) env.err("\r\x1b[K");
-    },
-  };
-}
-
 export async function runCommand(argument: string, options: RunOptions, env: CliEnvironment): Promise<void> {
-  if (options.json !== undefined) checkJsonTarget(options.json);
+  const files = [
+    ["--json", options.json],
+    ["--csv", options.csv],
+    ["--html", options.html],
+  ] as const;
+  for (const [option, file] of files) if (file !== undefined) checkOutputFile(option, file);
+  if (options.csv !== undefined && options.summaries === "streaming") {
+    throw new UsageError("--csv: writing every run needs every run's values, which --summaries streaming does not keep; leave out one of them");
+  }
   const scenario = await loadScenarioArgument(argument);
   const policyNames = scenario.policies.map((policy) => policy.name);
   const policies = options.policy === undefined ? undefined : checkNames("policy", options.policy, policyNames);
@@ -82,41 +73,40 @@ export async function runCommand(argument: string, options: RunOptions, env: Cli
         ? undefined
         : scenario.headlineOutcomes;
 
-  // Progress counts simulations (runs x policies); shown as runs under every policy.
-  const policyCount = (policies ?? policyNames).length;
-  let completedRuns = 0;
-  const progress = progressReporter(env, options.progress);
-  const controller = new AbortController();
-  const stopListening = env.onInterrupt(() => controller.abort("interrupted"));
-  let result: ExperimentResult | undefined;
-  try {
-    result = await runExperiment(scenario, {
+  // Per-run values for the CSV file, and for the report's sensitivity charts when summaries
+  // are exact anyway (they keep every run's values already): the numbers do not change.
+  const keepRuns = options.csv !== undefined || (options.html !== undefined && options.summaries !== "streaming" && options.runs <= EXACT_SUMMARY_RUNS);
+  const result = await runInterruptibly(
+    scenario,
+    {
       runs: options.runs,
       seed: options.seed,
       sampler: options.sampler,
       ...(options.workers === undefined ? {} : { workers: options.workers }),
       ...(options.summaries === undefined ? {} : { summaries: options.summaries }),
       ...(policies === undefined ? {} : { policies }),
-      signal: controller.signal,
-      onProgress: ({ completed }) => {
-        completedRuns = Math.floor(completed / policyCount);
-        progress.update(completedRuns, options.runs);
-      },
-    });
-  } catch (error) {
-    if (!controller.signal.aborted) throw error instanceof InputError ? new UsageError(error.message) : error;
-  } finally {
-    progress.clear();
-    stopListening();
-  }
-  // An interrupt that came after the last run still stops the command: nothing is written.
-  if (controller.signal.aborted || result === undefined) {
-    throw new Interrupted(`interrupted after ${completedRuns} of ${options.runs} runs${options.json === undefined ? "" : `; ${options.json} not written`}`);
-  }
+      ...(keepRuns ? { keepRuns } : {}),
+    },
+    env,
+    options.quiet ? false : options.progress,
+    files.flatMap(([, file]) => (file === undefined ? [] : [file])),
+  );
 
   env.out(`${header(argument, scenario, result, shown)}\n${formatSummaryTable(result, shown === undefined ? {} : { outcomes: shown })}`);
+  const note = (text: string) => {
+    if (!options.quiet) env.err(text);
+  };
   if (options.json !== undefined) {
-    await writeFileAtomically(options.json, formatResultDocument(result));
-    env.err(`wrote ${options.json}\n`);
+    await writeFileAtomically(options.json, formatResultDocument(withoutRuns(result)));
+    note(`wrote ${options.json}\n`);
+  }
+  if (options.csv !== undefined) {
+    await writeFileAtomically(options.csv, formatRunsCsv(result));
+    note(`wrote ${options.csv} (${result.runs * result.policies.length} rows: every run under every policy)\n`);
+  }
+  if (options.html !== undefined) {
+    const featured = options.outcome !== undefined ? shown : options.allOutcomes ? result.outcomes.map((o) => o.name) : undefined;
+    await writeFileAtomically(options.html, renderHtmlReport(result, scenario, featured === undefined ? {} : { outcomes: featured }));
+    note(`wrote ${options.html}\n`);
   }
 }

@@ -5,7 +5,7 @@ import { InputError } from "../errors.js";
 import { runShard } from "../parallel/shards.js";
 import type { CliEnvironment } from "./environment.js";
 import { Interrupted, UsageError } from "./errors.js";
-import { progressReporter } from "./run-command.js";
+import { progressReporter } from "./progress.js";
 import { loadScenarioArgument } from "./scenario-argument.js";
 import { writeFileAtomically } from "./write-file-atomically.js";
 
@@ -20,6 +20,8 @@ export interface ShardCommandOptions {
   readonly workers?: number;
   readonly out: string;
   readonly progress?: boolean;
+  /** No progress and no notes on stderr (errors still). */
+  readonly quiet?: boolean;
 }
 
 /** The shard index: --index, else JOB_COMPLETION_INDEX (Kubernetes Indexed Jobs). */
@@ -35,7 +37,7 @@ export async function shardCommand(argument: string, options: ShardCommandOption
   const index = shardIndex(options, env);
   if (index >= options.of) throw new UsageError(`--index: expected a shard from 0 to ${options.of - 1}, found ${index}`);
   const scenario = await loadScenarioArgument(argument);
-  const progress = progressReporter(env, options.progress);
+  const progress = progressReporter(env, options.quiet ? false : options.progress);
   const controller = new AbortController();
   const stopListening = env.onInterrupt(() => controller.abort("interrupted"));
   try {
@@ -52,7 +54,7 @@ export async function shardCommand(argument: string, options: ShardCommandOption
     });
     progress.clear();
     await writeFileAtomically(options.out, `${JSON.stringify(shard)}\n`);
-    env.err(`wrote shard ${index} of ${options.of} (runs ${shard.shard.runStart} to ${shard.shard.runEnd - 1}) to ${options.out}\n`);
+    if (!options.quiet) env.err(`wrote shard ${index} of ${options.of} (runs ${shard.shard.runStart} to ${shard.shard.runEnd - 1}) to ${options.out}\n`);
   } catch (error) {
     progress.clear();
     if (controller.signal.aborted) throw new Interrupted(`interrupted; ${options.out} not written`);

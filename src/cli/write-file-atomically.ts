@@ -1,5 +1,7 @@
+import { existsSync, statSync } from "node:fs";
 import { open, rename, rm } from "node:fs/promises";
-import { CommandFailure } from "./errors.js";
+import { dirname, resolve } from "node:path";
+import { CommandFailure, UsageError } from "./errors.js";
 
 /**
  * Write `text` to `file` so that `file` is either left as it was or holds all of `text`:
@@ -25,4 +27,16 @@ export async function writeFileAtomically(file: string, text: string): Promise<v
     const reason = code === "EACCES" || code === "EPERM" ? "permission denied" : code === "ENOSPC" ? "no space left on the device" : (error as Error).message;
     throw new CommandFailure([`cannot write ${file}: ${reason}`]);
   }
+}
+
+/**
+ * Fail before a long experiment, not after it, when an output file cannot go where asked.
+ *
+ * @param option - the option that names the file, for the message (`--json`).
+ * @throws UsageError when `file` is a folder or its folder does not exist.
+ */
+export function checkOutputFile(option: string, file: string): void {
+  if (existsSync(file) && statSync(file).isDirectory()) throw new UsageError(`${option}: ${file} is a folder; give a file name`);
+  const folder = dirname(resolve(file));
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(`${option}: folder ${dirname(file)} does not exist`);
 }

@@ -1,6 +1,7 @@
-import type { CompiledModel } from "../compile/model.js";
+import { OUTCOME_FIRST_FIRING, OUTCOME_RULE_FIRED, type CompiledModel } from "../compile/model.js";
 import type { Scenario } from "../schema/scenario.js";
 import {
+  type LogSketchJSON,
   pairedDifference,
   quantileBands,
   summarizeOutcome,
@@ -10,7 +11,88 @@ import {
 } from "../stats/index.js";
 import type { ExperimentPlan } from "./plan.js";
 import { fromRangeMessage, toRangeMessage, type ExactRangeData, type RangeData, type StreamingRangeData } from "./range-accumulator.js";
-import type { ExperimentResult, OutcomeComparison, OutcomeSummary, PolicyComparison, PolicyResult, SeriesSummary } from "./result.js";
+import type { ExperimentResult, Histogram, OutcomeComparison, OutcomeSummary, PolicyComparison, PolicyResult, SeriesSummary } from "./result.js";
+
+/** Bins of an outcome's histogram. */
+const HISTOGRAM_BINS = 30;
+/** Whole-valued outcomes get one bin per whole number when they span at most this many. */
+const MAX_WHOLE_NUMBER_BINS = 61;
+
+/** Outcomes whose every value is a whole number: rule fired (0 or 1), period of first firing. */
+function wholeValued(model: CompiledModel, o: number): boolean {
+  const kind = model.outcomes.kind[o];
+  return kind === OUTCOME_RULE_FIRED || kind === OUTCOME_FIRST_FIRING;
+}
+
+/**
+ * Bin edges from `min` to `max`: HISTOGRAM_BINS equal-width bins (one bin when min = max),
+ * or one bin per whole number, centred on it, for whole-valued outcomes of small span.
+ */
+function histogramEdges(min: number, max: number, whole: boolean): number[] {
+  if (whole && Number.isInteger(min) && Number.isInteger(max) && max - min + 1 <= MAX_WHOLE_NUMBER_BINS) {
+    return Array.from({ length: max - min + 2 }, (_, k) => min - 0.5 + k);
+  }
+  if (!(max > min)) return [min, max];
+  const width = (max - min) / HISTOGRAM_BINS;
+  return Array.from({ length: HISTOGRAM_BINS + 1 }, (_, k) => (k === HISTOGRAM_BINS ? max : min + k * width));
+}
+
+/** The bin of `x` among `edges` (equal widths): edges[k] <= x < edges[k + 1], the last bin closed. */
+function binOf(x: number, edges: readonly number[]): number {
+  const bins = edges.length - 1;
+  if (bins === 1) return 0;
+  const first = edges[0]!;
+  let k = Math.floor(((x - first) / (edges[bins]! - first)) * bins);
+  k = k < 0 ? 0 : k >= bins ? bins - 1 : k;
+  // the arithmetic above may land one bin off at an edge: settle it against the edges themselves
+  if (x < edges[k]! && k > 0) k--;
+  else if (x >= edges[k + 1]! && k < bins - 1) k++;
+  return k;
+}
+
+/** Histogram of every run's values. */
+function histogramOfValues(values: Float64Array, min: number, max: number, whole: boolean): Histogram {
+  const edges = histogramEdges(min, max, whole);
+  const counts = new Array<number>(edges.length - 1).fill(0);
+  for (let i = 0; i < values.length; i++) {
+    const k = binOf(values[i]!, edges);
+    counts[k] = counts[k]! + 1;
+  }
+  return { edges, counts };
+}
+
+/**
+ * A value of the sketch bucket with index `index` (of magnitudes, relative accuracy `a`),
+ * from the bucket mapping LogSketch documents: bucket floor(M l(v)), with
+ * l(v) = e + (m - 1)(5 - m) / 3 for v = m 2^e and M = 3 / (4 ln gamma), gamma = (1 + a) / (1 - a).
+ * The bucket's middle in l, inverted: within the bucket, so within a relative `a` of
+ * every value counted in it (a test checks it against LogSketch's own estimates).
+ */
+function sketchBucketValue(index: number, a: number): number {
+  // ln gamma = 2 atanh(a) by its series, basic arithmetic only (as LogSketch computes it), so
+  // the value is the same on every platform
+  let lnGamma = 0;
+  for (let k = 0, power = a; k < 80; k++, power *= a * a) lnGamma += power / (2 * k + 1);
+  const multiplier = 3 / (8 * lnGamma);
+  const l = (index + 0.5) / multiplier;
+  const exponent = Math.floor(l);
+  const m = 3 - Math.sqrt(4 - 3 * (l - exponent));
+  return m * 2 ** exponent;
+}
+
+/** Histogram from a quantile sketch's buckets: each bucket's count in the bin of its value (clamped to the exact [min, max]). */
+function histogramOfSketch(sketch: LogSketchJSON, min: number, max: number, whole: boolean): Histogram {
+  const edges = histogramEdges(min, max, whole);
+  const counts = new Array<number>(edges.length - 1).fill(0);
+  const add = (value: number, count: number) => {
+    const k = binOf(value < min ? min : value > max ? max : value, edges);
+    counts[k] = counts[k]! + count;
+  };
+  for (const [index, count] of sketch.negative) add(-sketchBucketValue(index, sketch.relativeAccuracy), count);
+  if (sketch.zeroCount > 0) add(0, sketch.zeroCount);
+  for (const [index, count] of sketch.positive) add(sketchBucketValue(index, sketch.relativeAccuracy), count);
+  return { edges, counts };
+}
 
 /** Concatenate one array of every range, in run order. */
 function joined(ranges: readonly ExactRangeData[], pick: (range: ExactRangeData) => Float64Array, length: number): Float64Array {
@@ -42,7 +124,10 @@ function exactSummaries(model: CompiledModel, plan: ExperimentPlan, ranges: read
     policyResult(
       model,
       policy,
-      outcomes.info.map((_, o) => summarizeOutcome(values[p]![o]!, { thresholds: outcomes.info[o]!.thresholds })),
+      outcomes.info.map((_, o) => {
+        const statistics = summarizeOutcome(values[p]![o]!, { thresholds: outcomes.info[o]!.thresholds });
+        return { ...statistics, histogram: histogramOfValues(values[p]![o]!, statistics.min, statistics.max, wholeValued(model, o)) };
+      }),
       Array.from({ length: outcomes.seriesCount }, (_, s) => quantileBands(series[p]![s]!, runs, T)),
       plan.keepRuns ? values[p] : undefined,
     ),
@@ -67,7 +152,10 @@ function streamingSummaries(model: CompiledModel, plan: ExperimentPlan, ranges: 
     policyResult(
       model,
       policy,
-      total.outcomes[p]!.map((s) => s.summarize()),
+      total.outcomes[p]!.map((s, o) => {
+        const statistics = s.summarize();
+        return { ...statistics, histogram: histogramOfSketch(s.toJSON().sketch, statistics.min, statistics.max, wholeValued(model, o)) };
+      }),
       total.bands[p]!.map((s) => s.summarize()),
       undefined,
     ),
@@ -79,7 +167,7 @@ function streamingSummaries(model: CompiledModel, plan: ExperimentPlan, ranges: 
 function policyResult(
   model: CompiledModel,
   policy: number,
-  statistics: readonly OutcomeStatistics[],
+  statistics: readonly (OutcomeStatistics & { readonly histogram: Histogram })[],
   bands: readonly QuantileBands[],
   runValues: readonly Float64Array[] | undefined,
 ): PolicyResult {

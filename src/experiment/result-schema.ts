@@ -35,8 +35,19 @@ const named = {
   unit: z.string(),
 };
 
+/** Run counts per bin of an outcome's values. */
+export const histogramSchema = z
+  .strictObject({
+    edges: z.array(z.number()).describe("Bin edges, ascending: one more than the bins."),
+    counts: z.array(z.number().int().min(0)).describe("Runs per bin; the last bin includes its upper edge."),
+  })
+  .refine((histogram) => histogram.edges.length === histogram.counts.length + 1, { message: "expected one more edge than counts" })
+  .describe(
+    "Distribution of the runs' values: about 30 equal-width bins from min to max (one bin per whole number for whole-valued outcomes); from the quantile sketch with streaming summaries.",
+  );
+
 /** Statistics of one outcome under one policy (type 7 quantiles; losses: larger is worse). */
-export const outcomeSummarySchema = z.strictObject({ ...named, ...outcomeStatisticsShape });
+export const outcomeSummarySchema = z.strictObject({ ...named, ...outcomeStatisticsShape, histogram: histogramSchema.exactOptional() });
 
 /** Fan-chart bands of a per-period outcome: one entry per period. */
 export const seriesSummarySchema = z.strictObject({

@@ -1,0 +1,97 @@
+// `chokepoint compare`: policies compared run by run on the same draws (common random
+// numbers): for each outcome, each policy minus the first, with the mean difference, its
+// 95% interval and the share of runs in which the policy gives the lower value.
+import { outcomeDefinitions } from "../compile/compile.js";
+import type { ExperimentResult } from "../experiment/result.js";
+import { formatValue } from "../report/format-number.js";
+import { percent, signed } from "../report/_internals/text.js";
+import type { Scenario } from "../schema/scenario.js";
+import { pairedDifference, type PairedDifference } from "../stats/index.js";
+import type { CliEnvironment } from "./environment.js";
+import { UsageError } from "./errors.js";
+import { runInterruptibly } from "./interruptible-experiment.js";
+import { checkNames } from "./names.js";
+import { loadScenarioArgument } from "./scenario-argument.js";
+
+/** Options of `chokepoint compare`, as parsed from the command line. */
+export interface CompareCommandOptions {
+  readonly runs: number;
+  readonly seed: string;
+  readonly workers?: number;
+  readonly sampler: "monte-carlo" | "latin-hypercube";
+  /** Policies to compare, the first being the reference; default: the baseline policy first, then the others. */
+  readonly policies?: readonly string[];
+  readonly outcome?: readonly string[];
+  readonly allOutcomes?: boolean;
+  readonly progress?: boolean;
+  readonly quiet?: boolean;
+}
+
+function pad(rows: readonly (readonly string[])[]): string {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  return rows.map((row) => row.map((cell, column) => (column === 0 || column === row.length - 1 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join("  ").trimEnd()).join("\n");
+}
+
+/** What the comparison says in a word: lower or higher when the 95% interval excludes 0. */
+function verdict(d: PairedDifference): string {
+  return d.ci95High < 0 ? "lower" : d.ci95Low > 0 ? "higher" : "no clear difference";
+}
+
+/** The comparison table: per outcome, each policy minus the reference, run by run. */
+export function formatComparison(result: ExperimentResult, reference: string, outcomes: readonly string[]): string {
+  const referenceRuns = result.policies.find((p) => p.name === reference)!.runs!;
+  const others = result.policies.filter((p) => p.name !== reference);
+  const sections = outcomes.map((name) => {
+    const info = result.outcomes.find((o) => o.name === name)!;
+    const f = (value: number) => formatValue(value, info.unit);
+    const rows: string[][] = [["  policy", `mean difference`, "95% interval", "P(lower)", "P(higher)", "verdict"]];
+    for (const policy of others) {
+      const d = pairedDifference(policy.runs![name]!, referenceRuns[name]!);
+      rows.push([`  ${policy.name}`, signed(f, d.mean), `${f(d.ci95Low)} .. ${f(d.ci95High)}`, percent(d.probabilityLower), percent(d.probabilityHigher), verdict(d)]);
+    }
+    return `${name} [${info.unit}]: ${info.description}; each policy minus ${reference}\n${pad(rows)}`;
+  });
+  const title = result.scenario.title ?? result.scenario.name;
+  return (
+    `${title}\n${result.runs} runs, seed ${JSON.stringify(result.seed)}, ${result.sampler}, ${result.scenario.horizon} ${result.scenario.period}s; ` +
+    `every policy on the same draws, compared run by run\n\n${sections.join("\n\n")}\n\n` +
+    `P(lower), P(higher): share of runs in which the policy's value is lower (for a loss: better) or higher than ${reference}'s; ` +
+    `equal runs count in neither. Verdict: lower or higher when the 95% interval of the mean difference excludes 0.\n`
+  );
+}
+
+/** The policies to compare: those given (at least two), else the baseline first and then the others. */
+function policiesToCompare(scenario: Scenario, given: readonly string[] | undefined): string[] {
+  const names = scenario.policies.map((p) => p.name);
+  if (given !== undefined) {
+    const policies = checkNames("policies", given, names);
+    if (policies.length < 2) throw new UsageError("--policies: give at least two policies to compare, separated by commas");
+    return policies;
+  }
+  if (names.length < 2) throw new UsageError(`the scenario has a single policy (${names[0]}): there is nothing to compare`);
+  const baseline = scenario.baselinePolicy ?? names[0]!;
+  return [baseline, ...names.filter((name) => name !== baseline)];
+}
+
+export async function compareCommand(argument: string, options: CompareCommandOptions, env: CliEnvironment): Promise<void> {
+  const scenario = await loadScenarioArgument(argument);
+  const policies = policiesToCompare(scenario, options.policies);
+  const known = outcomeDefinitions(scenario).map((o) => o.name);
+  const outcomes = options.outcome !== undefined ? checkNames("outcome", options.outcome, known) : options.allOutcomes ? known : (scenario.headlineOutcomes ?? known);
+  const result = await runInterruptibly(
+    scenario,
+    {
+      runs: options.runs,
+      seed: options.seed,
+      sampler: options.sampler,
+      policies,
+      // the differences are taken run by run, from every run's values
+      keepRuns: true,
+      ...(options.workers === undefined ? {} : { workers: options.workers }),
+    },
+    env,
+    options.quiet ? false : options.progress,
+    [],
+  );
+  env.out(formatComparison(result, policies[0]!, outcomes));
+}

@@ -1,0 +1,8 @@
+// `chokepoint explain`: a readable description of a scenario's world, rules and policies.
+import { explainScenario } from "../report/explain.js";
+import type { CliEnvironment } from "./environment.js";
+import { loadScenarioArgument } from "./scenario-argument.js";
+
+export async function explainCommand(argument: string, env: CliEnvironment): Promise<void> {
+  env.out(explainScenario(await loadScenarioArgument(argument)));
+}

@@ -1,0 +1,236 @@
+// The chart functions: SVG output pinned by file snapshots (open them in a browser to see
+// what changed), byte-stable, names escaped, degenerate data drawn without NaN, and the
+// Vega-Lite specs plain JSON.
+import { describe, expect, it } from "vitest";
+import {
+  comparisonSvg,
+  comparisonVegaLite,
+  fanChartSvg,
+  fanChartVegaLite,
+  histogramSvg,
+  histogramVegaLite,
+  InputError,
+  networkSvg,
+  parseScenario,
+  tornadoSvg,
+  tornadoVegaLite,
+  type ComparisonChartData,
+  type FanChartData,
+  type HistogramChartData,
+  type TornadoBar,
+} from "../../src/index.js";
+import { twoCountryWorld } from "../_helpers/worlds.js";
+
+const histogram: HistogramChartData = {
+  name: "gdpLoss:JP",
+  unit: "USD",
+  histogram: { edges: [0, 1e9, 2e9, 3e9, 4e9, 5e9], counts: [120, 410, 280, 0, 40] },
+  p05: 3.1e8,
+  p50: 1.6e9,
+  p95: 3.9e9,
+};
+
+const fan: FanChartData = {
+  name: "galliumPrice:outside",
+  unit: "x base price",
+  p05: [1, 1, 1.1, 1.2, 1.1, 1],
+  p25: [1, 1.1, 1.4, 1.6, 1.3, 1.1],
+  p50: [1, 1.2, 1.8, 2.1, 1.6, 1.2],
+  p75: [1, 1.4, 2.3, 2.8, 2, 1.4],
+  p95: [1, 1.9, 3.2, 4, 2.9, 1.8],
+};
+
+const comparison: ComparisonChartData = {
+  baselinePolicy: "us-alone",
+  comparisons: [
+    {
+      policy: "aligned",
+      baseline: "us-alone",
+      outcomes: [{ name: "gdpLoss:JP", unit: "USD", count: 1000, mean: 4.6e9, sd: 1e9, se: 3.2e7, ci95Low: 4.54e9, ci95High: 4.67e9, probabilityLower: 0.02, probabilityHigher: 0.97 }],
+    },
+    {
+      policy: "aligned-stockpile",
+      baseline: "us-alone",
+      outcomes: [{ name: "gdpLoss:JP", unit: "USD", count: 1000, mean: -2e8, sd: 1e9, se: 3.2e7, ci95Low: -2.6e8, ci95High: -1.4e8, probabilityLower: 0.6, probabilityHigher: 0.3 }],
+    },
+    {
+      policy: "us-nl",
+      baseline: "us-alone",
+      outcomes: [{ name: "gdpLoss:JP", unit: "USD", count: 1000, mean: 1e7, sd: 1e9, se: 3.2e7, ci95Low: -5e7, ci95High: 7e7, probabilityLower: 0.45, probabilityHigher: 0.5 }],
+    },
+  ],
+};
+
+const bars: TornadoBar[] = [
+  { label: "retaliationProbability", low: 1.1e9, high: 3.9e9 },
+  { label: "stock cover", low: 2.6e9, high: 1.9e9 },
+  { label: "elasticity", low: 2.2e9, high: 2.45e9 },
+];
+
+const scenario = parseScenario(twoCountryWorld());
+
+/** Every chart, as the snapshot files name them. */
+const charts: Record<string, () => string> = {
+  histogram: () => histogramSvg(histogram),
+  "fan-chart": () => fanChartSvg(fan, { period: "month" }),
+  comparison: () => comparisonSvg(comparison, "gdpLoss:JP"),
+  tornado: () => tornadoSvg(bars, { title: "GDP loss of JP by parameter", unit: "USD", base: 2.3e9, lowLabel: "lowest fifth", highLabel: "highest fifth" }),
+  network: () => networkSvg(scenario, { policy: "ban" }),
+};
+
+/** The data marks of a chart (elements of class `mark`). */
+const marks = (svg: string) => [...svg.matchAll(/class="mark[ "]/g)].length;
+
+describe("SVG charts", () => {
+  it.each(Object.keys(charts))("%s: matches its snapshot file", async (name) => {
+    await expect(charts[name]!()).toMatchFileSnapshot(`__snapshots__/charts/${name}.svg`);
+  });
+
+  it.each(Object.keys(charts))("%s: the same input gives the same bytes; an <svg> with role, title, desc and aria ids; no NaN", (name) => {
+    const svg = charts[name]!();
+    expect(charts[name]!()).toBe(svg);
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ')).toBe(true);
+    expect(svg.endsWith("</svg>")).toBe(true);
+    const id = /^<svg [^>]* id="([^"]+)"/.exec(svg)?.[1];
+    expect(id).toBeDefined();
+    expect(svg).toContain(`role="img" aria-labelledby="${id}-title" aria-describedby="${id}-desc"`);
+    expect(svg).toMatch(new RegExp(`<title id="${id}-title">[^<]+</title><desc id="${id}-desc">[^<]+</desc>`));
+    expect(svg).not.toMatch(/NaN|Infinity|undefined|\[object/);
+    expect(Number(/data-marks="(\d+)"/.exec(svg)?.[1])).toBe(marks(svg));
+  });
+
+  it("draws the expected marks: one bar per non-empty bin, three fan-chart marks, a row per policy, a bar per entry, an arrow per flow", () => {
+    expect(marks(charts.histogram!())).toBe(4);
+    expect(marks(charts["fan-chart"]!())).toBe(3);
+    expect(marks(charts.comparison!())).toBe(3);
+    expect(marks(charts.tornado!())).toBe(3);
+    expect(marks(charts.network!())).toBe(1);
+    expect(charts.network!()).toContain('data-restricted="policy"');
+  });
+
+  it("labels axes with units and marks p05, p50 and p95 on histograms", () => {
+    const svg = charts.histogram!();
+    expect(svg).toContain(">gdpLoss:JP (USD)</text>");
+    expect(svg).toContain(">runs</text>");
+    for (const q of ["p05 $310 m", "p50 $1.6 bn", "p95 $3.9 bn"]) expect(svg).toContain(`>${q}</text>`);
+    expect(charts["fan-chart"]!()).toContain(">month (0-based)</text>");
+    expect(charts["fan-chart"]!()).toContain(">x base price</text>");
+    expect(charts.comparison!()).toContain("difference to us-alone (USD)");
+  });
+
+  it("takes an id for the <svg> and its title and desc, and rejects one that is not a name", () => {
+    expect(histogramSvg(histogram, { id: "chart-7" })).toContain('id="chart-7" class="chokepoint-chart"');
+    expect(histogramSvg(histogram, { id: "chart-7" })).toContain('<title id="chart-7-title">');
+    expect(() => histogramSvg(histogram, { id: 'x" onload="alert(1)' })).toThrow(InputError);
+  });
+
+  it("escapes names with <, &, \" and ' in text and attributes", () => {
+    const name = `loss <of> "A" & 'B'`;
+    const svgs = [
+      histogramSvg({ ...histogram, name }),
+      fanChartSvg({ ...fan, name }),
+      comparisonSvg({ baselinePolicy: name, comparisons: [{ ...comparison.comparisons[0]!, policy: `${name}2`, outcomes: [{ ...comparison.comparisons[0]!.outcomes[0]!, name }] }] }, name),
+      tornadoSvg([{ label: name, low: 1, high: 2 }], { title: name, unit: name }),
+    ];
+    for (const svg of svgs) {
+      expect(svg).toContain("loss &lt;of&gt; &quot;A&quot; &amp; &#39;B&#39;");
+      expect(svg).not.toContain("<of>");
+      expect(svg).not.toContain('"A"');
+    }
+  });
+
+  it("draws degenerate data without NaN: every run equal, empty bins, one bin, one period, flat bands, zero differences", () => {
+    const svgs = [
+      histogramSvg({ name: "x", unit: "USD", histogram: { edges: [5, 5], counts: [1000] }, p05: 5, p50: 5, p95: 5 }),
+      histogramSvg({ name: "x", unit: "USD", histogram: { edges: [0, 0], counts: [10] } }),
+      histogramSvg({ name: "x", unit: "share", histogram: { edges: [0, 1, 2, 3], counts: [0, 0, 0] } }),
+      histogramSvg({ name: "x", unit: "USD", histogram: { edges: [-2e9, -1e9, 0], counts: [3, 0] }, p50: -1.5e9 }),
+      fanChartSvg({ name: "x", unit: "USD", p05: [0], p25: [0], p50: [0], p75: [0], p95: [0] }),
+      fanChartSvg({ name: "x", unit: "USD", p05: [3, 3, 3], p25: [3, 3, 3], p50: [3, 3, 3], p75: [3, 3, 3], p95: [3, 3, 3] }),
+      comparisonSvg(
+        { baselinePolicy: "a", comparisons: [{ policy: "b", baseline: "a", outcomes: [{ name: "x", unit: "USD", count: 5, mean: 0, sd: 0, se: 0, ci95Low: 0, ci95High: 0, probabilityLower: 0, probabilityHigher: 0 }] }] },
+        "x",
+      ),
+      tornadoSvg([{ label: "p", low: 7, high: 7 }], { title: "flat", unit: "USD", base: 7 }),
+      networkSvg(parseScenario({ ...twoCountryWorld(), world: { ...twoCountryWorld().world, flows: [], recipes: [] } })),
+    ];
+    for (const svg of svgs) {
+      expect(svg).not.toMatch(/NaN|Infinity|undefined/);
+      expect(svg).toMatch(/^<svg [^>]*viewBox="0 0 \d+ \d+"/);
+    }
+    // all-zero bins: no bars, but a chart
+    expect(marks(svgs[2]!)).toBe(0);
+    // every run equal: one visible bar
+    expect(marks(svgs[0]!)).toBe(1);
+    expect(/<rect class="mark bar" x="[\d.]+" y="[\d.]+" width="([\d.]+)"/.exec(svgs[0]!)?.[1]).not.toBe("0");
+  });
+
+  it("rejects bad input with InputError naming the field", () => {
+    expect(() => histogramSvg({ name: "x", unit: "USD" })).toThrow(/data\.histogram/);
+    expect(() => histogramSvg({ name: "x", unit: "USD", histogram: { edges: [0, 1], counts: [1, 2] } })).toThrow(InputError);
+    expect(() => histogramSvg({ name: "x", unit: "USD", histogram: { edges: [0, Number.NaN], counts: [1] } })).toThrow(/edges\[1\]/);
+    expect(() => fanChartSvg({ ...fan, p95: [1] })).toThrow(/data\.p95/);
+    expect(() => fanChartSvg({ ...fan, p50: [] })).toThrow(InputError);
+    expect(() => comparisonSvg(comparison, "nope")).toThrow(/no comparison has an outcome "nope"/);
+    expect(() => comparisonSvg({ baselinePolicy: "a", comparisons: [] }, "x")).toThrow(/single policy/);
+    expect(() => tornadoSvg([], { title: "t", unit: "USD" })).toThrow(/at least one bar/);
+    expect(() => tornadoSvg([{ label: "a", low: Number.NaN, high: 1 }], { title: "t", unit: "USD" })).toThrow(/bars\[0\]\.low/);
+    expect(() => networkSvg(scenario, { goods: ["z"] })).toThrow(/no good "z"/);
+    expect(() => networkSvg(scenario, { policy: "nope" })).toThrow(/no policy "nope"/);
+    expect(() => histogramSvg(histogram, { width: 10 })).toThrow(/options\.width/);
+  });
+});
+
+describe("Vega-Lite specs", () => {
+  const specs: Record<string, () => unknown> = {
+    histogram: () => histogramVegaLite(histogram),
+    "fan-chart": () => fanChartVegaLite(fan, { period: "quarter" }),
+    comparison: () => comparisonVegaLite(comparison, "gdpLoss:JP"),
+    tornado: () => tornadoVegaLite(bars, { title: "GDP loss of JP by parameter", unit: "USD", base: 2.3e9 }),
+  };
+
+  it.each(Object.keys(specs))("%s: plain JSON (survives a JSON round trip unchanged), the same for the same input, v5 schema", (name) => {
+    const spec = specs[name]!() as Record<string, unknown>;
+    expect(JSON.parse(JSON.stringify(spec))).toEqual(spec);
+    expect(JSON.stringify(specs[name]!())).toBe(JSON.stringify(spec));
+    expect(spec.$schema).toBe("https://vega.github.io/schema/vega-lite/v5.json");
+    expect(typeof spec.title).toBe("string");
+    // every number finite; null only where Vega-Lite means "none" (no sort, no title)
+    const visit = (value: unknown, key: string): void => {
+      if (value === null) expect(["sort", "title"]).toContain(key);
+      else if (typeof value === "number") expect(Number.isFinite(value)).toBe(true);
+      else if (typeof value === "object") for (const [k, v] of Object.entries(value)) visit(v, Array.isArray(value) ? key : k);
+    };
+    visit(spec, "");
+  });
+
+  it("puts the data inline with units in the axis titles", () => {
+    const spec = histogramVegaLite(histogram) as unknown as { layer: { data: { values: unknown[] }; encoding: { x?: { title?: string } } }[] };
+    expect(spec.layer[0]!.data.values).toEqual([
+      { from: 0, to: 1e9, runs: 120 },
+      { from: 1e9, to: 2e9, runs: 410 },
+      { from: 2e9, to: 3e9, runs: 280 },
+      { from: 3e9, to: 4e9, runs: 0 },
+      { from: 4e9, to: 5e9, runs: 40 },
+    ]);
+    expect(spec.layer[0]!.encoding.x?.title).toBe("gdpLoss:JP (USD)");
+    const fanSpec = fanChartVegaLite(fan) as unknown as { data: { values: { period: number }[] } };
+    expect(fanSpec.data.values.map((v) => v.period)).toEqual([0, 1, 2, 3, 4, 5]);
+    const tornadoSpec = tornadoVegaLite(bars, { title: "t", unit: "USD" }) as unknown as { data: { values: { label: string; order: number }[] } };
+    expect(tornadoSpec.data.values.map((v) => `${v.order}:${v.label}`)).toEqual([
+      "0:retaliationProbability",
+      "0:retaliationProbability",
+      "1:stock cover",
+      "1:stock cover",
+      "2:elasticity",
+      "2:elasticity",
+    ]);
+  });
+
+  it("rejects data it cannot chart", () => {
+    expect(() => histogramVegaLite({ name: "x", unit: "USD" })).toThrow(InputError);
+    expect(() => fanChartVegaLite({ ...fan, p05: [] })).toThrow(InputError);
+    expect(() => comparisonVegaLite(comparison, "nope")).toThrow(InputError);
+    expect(() => tornadoVegaLite([], { title: "t", unit: "USD" })).toThrow(InputError);
+  });
+});

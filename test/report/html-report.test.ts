@@ -1,0 +1,98 @@
+// The HTML report: self-contained (no scripts, fonts or anything fetched), every chart with
+// its text alternative and a unique id, the sections the issue asks for, deterministic.
+import { beforeAll, describe, expect, it } from "vitest";
+import { InputError, renderHtmlReport, runExperiment, type ExperimentResult, type Scenario } from "../../src/index.js";
+import { loadBundledScenario } from "../../src/node.js";
+
+let scenario: Scenario;
+let result: ExperimentResult;
+let html: string;
+
+beforeAll(async () => {
+  scenario = await loadBundledScenario("illustrative-standoff");
+  result = await runExperiment(scenario, { runs: 300, seed: "report", keepRuns: true });
+  html = renderHtmlReport(result, scenario);
+});
+
+/** Every `<svg>` of the page with its kind and declared number of marks. */
+function charts(page: string): { kind: string; marks: number; svg: string }[] {
+  return [...page.matchAll(/<svg [^>]*data-chart="([a-z-]+)" data-marks="(\d+)"[\s\S]*?<\/svg>/g)].map((m) => ({ kind: m[1]!, marks: Number(m[2]), svg: m[0] }));
+}
+
+describe("renderHtmlReport", () => {
+  it("is one self-contained document: no scripts, no external resources, fonts or imports; print styles", () => {
+    expect(html.startsWith("<!DOCTYPE html>\n<html lang=\"en\">")).toBe(true);
+    expect(html.endsWith("</html>\n")).toBe(true);
+    expect(html).not.toMatch(/<script|<link|<img|<iframe|@import|@font-face|url\(|src=/i);
+    // links to sources are plain links, not fetched
+    for (const [, href] of html.matchAll(/href="([^"]+)"/g)) expect(href!.startsWith("#") || /^https?:\/\//.test(href!)).toBe(true);
+    expect(html).toContain("@media print");
+    expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
+    expect(html).not.toMatch(/NaN|Infinity|undefined|\[object/);
+  });
+
+  it("is the same, byte for byte, for the same result and scenario (no timestamps)", async () => {
+    expect(renderHtmlReport(result, scenario)).toBe(html);
+    const again = await runExperiment(scenario, { runs: 300, seed: "report", keepRuns: true });
+    expect(renderHtmlReport(again, scenario)).toBe(html);
+  });
+
+  it("has the sections: distributions, fan charts, comparison, first retaliation, sensitivity, network, summary table, assumptions and sources", () => {
+    const sections = [...html.matchAll(/<section id="([a-z-]+)">/g)].map((m) => m[1]);
+    expect(sections).toEqual(["distributions", "over-time", "comparison", "timing", "sensitivity", "network", "summary", "assumptions"]);
+    expect(html).toContain("<h2>Assumptions and sources</h2>");
+    expect(html).toContain("<h3>Sources cited</h3>");
+  });
+
+  it("draws a histogram per headline outcome and policy, a fan chart per series and policy, a comparison per headline outcome, the network", () => {
+    const found = charts(html);
+    const count = (kind: string) => found.filter((c) => c.kind === kind).length;
+    const policies = result.policies.length;
+    const headline = scenario.headlineOutcomes!;
+    // `retaliation` (rule fired: 0 or 1) is a table of shares; `retaliationMonth` (first firing) gets histograms under timing
+    const histograms = headline.filter((name) => name !== "retaliation").length + 1;
+    expect(count("histogram")).toBe(histograms * policies);
+    expect(count("fan-chart")).toBe(result.outcomes.filter((o) => o.series).length * policies);
+    expect(count("comparison")).toBe(headline.length);
+    expect(count("network")).toBe(2);
+    expect(count("tornado")).toBeGreaterThan(0);
+    for (const chart of found) {
+      expect([...chart.svg.matchAll(/class="mark[ "]/g)]).toHaveLength(chart.marks);
+      if (chart.kind !== "histogram") expect(chart.marks).toBeGreaterThan(0);
+    }
+  });
+
+  it("gives every chart a unique id, a title and a description that its aria attributes point at", () => {
+    const ids = charts(html).map((c) => /^<svg [^>]* id="([^"]+)"/.exec(c.svg)![1]!);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const { svg } of charts(html)) {
+      const id = /^<svg [^>]* id="([^"]+)"/.exec(svg)![1]!;
+      expect(svg).toContain(`role="img" aria-labelledby="${id}-title" aria-describedby="${id}-desc"`);
+      expect(svg).toMatch(new RegExp(`<title id="${id}-title">[^<]+</title><desc id="${id}-desc">[^<]{20,}</desc>`));
+    }
+  });
+
+  it("shows the featured outcomes asked for, and checks them", () => {
+    const page = renderHtmlReport(result, scenario, { outcomes: ["gdpLoss:US"], title: "Only the US" });
+    expect(page).toContain("<title>Only the US</title>");
+    expect(charts(page).filter((c) => c.kind === "comparison")).toHaveLength(1);
+    expect(() => renderHtmlReport(result, scenario, { outcomes: ["gdpLoss:XX"] })).toThrow(InputError);
+    expect(() => renderHtmlReport({ ...result, scenario: { ...result.scenario, name: "other" } }, scenario)).toThrow(/not "illustrative-standoff"/);
+  });
+
+  it("works without per-run values (no sensitivity section) and with streaming summaries", async () => {
+    const streaming = await runExperiment(scenario, { runs: 300, seed: "report", summaries: "streaming" });
+    const page = renderHtmlReport(streaming, scenario);
+    expect(page).not.toContain('<section id="sensitivity">');
+    expect(page).toContain("streaming summaries");
+    expect(page).not.toMatch(/NaN|Infinity/);
+  });
+
+  it("escapes the scenario's text", async () => {
+    const odd = { ...scenario, title: `<b>"A" & 'B'</b>`, description: "x < y" };
+    const page = renderHtmlReport(await runExperiment(odd, { runs: 20, seed: 1 }), odd);
+    expect(page).toContain("<title>&lt;b&gt;&quot;A&quot; &amp; &#39;B&#39;&lt;/b&gt;</title>");
+    expect(page).toContain("x &lt; y");
+    expect(page).not.toContain("<b>");
+  });
+});
