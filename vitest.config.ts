@@ -17,6 +17,7 @@ export default defineConfig({
     // the built-package tests build and pack the library: `npm run test:package` runs them
     exclude: ["test/package/**", "**/node_modules/**"],
     globalSetup: ["test/_setup/cli-bundle.ts"],
+    setupFiles: ["test/_setup/bundled-worker.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

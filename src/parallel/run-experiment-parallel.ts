@@ -1,7 +1,4 @@
-import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
-import { dirname, join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { Piscina } from "piscina";
 import { compileScenario } from "../compile/compile.js";
 import type { CompiledModel } from "../compile/model.js";
@@ -14,6 +11,7 @@ import { runExperiment as runOnThisThread, simulateOnThisThread } from "../exper
 import { parseScenario } from "../schema/parse.js";
 import type { Scenario, ScenarioInput } from "../schema/scenario.js";
 import type { RangeTask } from "./simulate-range.js";
+import { workerFile } from "./worker-file.js";
 
 /** Options of chokepoint/node's `runExperiment`: the library's, plus worker threads. */
 export interface ParallelExperimentOptions extends ExperimentOptions {
@@ -31,21 +29,6 @@ const RANGES_PER_WORKER = 4;
 const PROGRESS_EVERY_MS = 100;
 
 let experiments = 0;
-
-/** tsx's loader (its "." export), located from this file: only used when running from source. */
-function tsxLoader(): string {
-  const manifest = createRequire(import.meta.url).resolve("tsx/package.json");
-  return pathToFileURL(join(dirname(manifest), "dist", "loader.mjs")).href;
-}
-
-/** The worker module next to this one: built JavaScript in dist/, TypeScript under tsx or vitest. */
-function workerFile(): { filename: string; execArgv: string[] } {
-  const typescript = import.meta.url.endsWith(".ts");
-  const file = new URL(`${typescript ? "../" : "./"}experiment-worker.${typescript ? "ts" : "js"}`, import.meta.url);
-  // Running from source (tsx, vitest): the workers load TypeScript through tsx too, found
-  // from here rather than from the working directory.
-  return { filename: file.href, execArgv: typescript ? ["--import", tsxLoader()] : [] };
-}
 
 /** Split `[runStart, runEnd)` into contiguous ranges of whole chunks (the last may be short). */
 function splitRuns(runStart: number, runEnd: number, chunk: number, count: number): [number, number][] {
@@ -119,14 +102,20 @@ export async function simulateRuns(request: RunsRequest): Promise<RangeData[]> {
     );
     const results = await Promise.race([tasks, aborted]);
     report();
+    await pool.destroy();
     return results;
   } catch (error) {
-    if (signal?.aborted) throw abortError(signal.reason);
+    if (signal?.aborted) {
+      // Every worker is terminated now (destroy() calls terminate() on each at once); not
+      // waiting for their exit events keeps the rejection within the promised 100 ms.
+      void pool.destroy().catch(() => undefined);
+      throw abortError(signal.reason);
+    }
+    await pool.destroy();
     throw error;
   } finally {
     if (onAbort !== undefined) signal?.removeEventListener("abort", onAbort);
     if (timer !== undefined) clearInterval(timer);
-    await pool.destroy();
   }
 }
 
