@@ -1,4 +1,3 @@
-import { compileFormula } from "../formula/compile-formula.js";
 import type { FormulaProgram } from "../formula/program.js";
 import { leontiefInverse, technicalCoefficients } from "../io/index.js";
 import { createDistribution } from "../random/index.js";
@@ -54,11 +53,19 @@ class Csr {
 }
 
 /**
- * Compile a validated scenario into flat arrays for the engine. Runs once per
- * experiment; everything expensive (orderings, input-output inverses) happens here.
- * The scenario must come from `parseScenario` (references are assumed valid).
+ * Compiles a formula outcome's expression over its variables' names: mathjs on the main
+ * thread (src/compile/compile-scenario.ts); in a worker thread, a look-up of the programs
+ * the main thread compiled, so that workers never load mathjs.
  */
-export function compileScenario(scenario: Scenario): CompiledModel {
+export type FormulaCompiler = (expression: string, variables: readonly string[]) => FormulaProgram;
+
+/**
+ * Compile a validated scenario into flat arrays for the engine, its formulas with
+ * `compileFormula`. Runs once per experiment; everything expensive (orderings,
+ * input-output inverses) happens here. The scenario must come from `parseScenario`
+ * (references are assumed valid).
+ */
+export function compileModel(scenario: Scenario, compileFormula: FormulaCompiler): CompiledModel {
   const { world } = scenario;
   const countryIds = world.countries.map((c) => c.id);
   const goodIds = world.goods.map((g) => g.id);
@@ -267,7 +274,7 @@ export function compileScenario(scenario: Scenario): CompiledModel {
     rules: Int32Array.from(policyRules.items),
   };
 
-  const outcomes = compileOutcomes(scenario, ci, gi, flowSource, ruleInstancesByName);
+  const outcomes = compileOutcomes(scenario, ci, gi, flowSource, ruleInstancesByName, compileFormula);
   const rules = ruleBuilder.build();
 
   return {
@@ -642,6 +649,7 @@ function compileOutcomes(
   gi: Resolve,
   flowSource: Int32Array,
   ruleInstancesByName: ReadonlyMap<string, number[]>,
+  compileFormula: FormulaCompiler,
 ): OutcomeTable {
   const definitions = outcomeDefinitions(scenario);
   const n = definitions.length;
@@ -732,12 +740,11 @@ function compileOutcomes(
       case "formula": {
         kind[o] = OUTCOME_FORMULA;
         const names = Object.keys(d.variables);
-        const compiled = compileFormula(d.expression, names);
-        if (!("program" in compiled)) throw new Error(`internal error: formula of outcome "${d.name}" passed validation but does not compile`);
+        const program = compileFormula(d.expression, names);
         const inputs = Int32Array.from(names, (name) => definitions.findIndex((other) => other.name === d.variables[name]));
-        formulas[o] = { program: compiled.program, inputs };
+        formulas[o] = { program, inputs };
         formulaVariables = Math.max(formulaVariables, inputs.length);
-        formulaStack = Math.max(formulaStack, compiled.program.stackSize);
+        formulaStack = Math.max(formulaStack, program.stackSize);
         unitText = d.unit;
         description ||= `${d.expression} (${Object.entries(d.variables).map(([v, name]) => `${v} = ${name}`).join(", ")})`;
         break;

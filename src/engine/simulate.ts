@@ -460,7 +460,8 @@ function clearGood(model: CompiledModel, state: RunState, g: number, t: number):
     // market takes only R (floor^-eps - 1). floor^-eps is fixed for the run (see resetRun).
     const domesticMarket = U0[cell]! > 0 ? requirement[c]! : 0;
     const floor = model.priceFloor[g]!;
-    const swell = domesticMarket > 0 ? 1 + unsold / domesticMarket : Infinity;
+    // 1 / 0 rather than the constant Infinity: V8 boxed the constant on the heap every time
+    const swell = domesticMarket > 0 ? 1 + unsold / domesticMarket : 1 / 0;
     let absorbed: number;
     if (swell >= state.floorDemandRatio[g]!) {
       priceInside[cell] = floor;

@@ -1,4 +1,4 @@
-import { compileScenario } from "../compile/compile.js";
+import { compileScenario } from "../compile/compile-scenario.js";
 import { abortError } from "../errors.js";
 import { parseScenario } from "../schema/parse.js";
 import type { Scenario, ScenarioInput } from "../schema/scenario.js";

@@ -1,4 +1,4 @@
-import { compileScenario } from "../compile/compile.js";
+import { compileScenario } from "../compile/compile-scenario.js";
 import { simulateRun } from "../engine/simulate.js";
 import { createRunState } from "../engine/state.js";
 import { InputError } from "../errors.js";

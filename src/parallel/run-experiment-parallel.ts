@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
 import { Piscina } from "piscina";
-import { compileScenario } from "../compile/compile.js";
+import { compileScenario } from "../compile/compile-scenario.js";
 import type { CompiledModel } from "../compile/model.js";
 import { abortError, InputError } from "../errors.js";
 import { assembleResult } from "../experiment/assemble.js";
@@ -72,6 +72,7 @@ export async function simulateRuns(request: RunsRequest): Promise<RangeData[]> {
   const lastPolicy = model.policies.names[plan.policies[plan.policies.length - 1]!]!;
   if (workers === 1) return [await simulateOnThisThread(model, plan, runStart, runEnd, signal, onProgress)];
   const progress = new Int32Array(new SharedArrayBuffer(4));
+  const formulas = model.outcomes.formulas.flatMap((formula) => (formula === undefined ? [] : [formula.program]));
   const experiment = `${process.pid}:${++experiments}`;
   const parts = splitRuns(runStart, runEnd, chunkRuns(plan), workers * RANGES_PER_WORKER);
   const threads = Math.min(workers, parts.length);
@@ -96,7 +97,7 @@ export async function simulateRuns(request: RunsRequest): Promise<RangeData[]> {
   try {
     const tasks = Promise.all(
       parts.map(([start, end]) => {
-        const task: RangeTask = { experiment, scenario, plan, runStart: start, runEnd: end, progress };
+        const task: RangeTask = { experiment, scenario, formulas, plan, runStart: start, runEnd: end, progress };
         return (pool.run(task) as Promise<RangeMessage>).then(fromRangeMessage);
       }),
     );

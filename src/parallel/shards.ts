@@ -1,4 +1,4 @@
-import { compileScenario } from "../compile/compile.js";
+import { compileScenario } from "../compile/compile-scenario.js";
 import { InputError } from "../errors.js";
 import { assembleResult } from "../experiment/assemble.js";
 import { resolvePlan, type ExperimentProgress, type PlanOptions } from "../experiment/plan.js";

@@ -1,6 +1,7 @@
-import { compileScenario } from "../compile/compile.js";
+import { compileModel } from "../compile/compile.js";
 import type { CompiledModel } from "../compile/model.js";
 import type { ExperimentPlan } from "../experiment/plan.js";
+import type { FormulaProgram } from "../formula/program.js";
 import { RangeAccumulator, toRangeMessage, type RangeMessage } from "../experiment/range-accumulator.js";
 import type { Scenario } from "../schema/scenario.js";
 
@@ -9,6 +10,8 @@ export interface RangeTask {
   /** Identifies the experiment, so a worker compiles its scenario once for all its tasks. */
   readonly experiment: string;
   readonly scenario: Scenario;
+  /** The scenario's formula programs in outcome order, compiled by the caller: workers never load mathjs. */
+  readonly formulas: readonly FormulaProgram[];
   readonly plan: ExperimentPlan;
   readonly runStart: number;
   readonly runEnd: number;
@@ -23,7 +26,15 @@ let cached: { experiment: string; model: CompiledModel } | undefined;
  * by the caller; it is compiled once per experiment and worker.
  */
 export function simulateRange(task: RangeTask): RangeMessage {
-  if (cached?.experiment !== task.experiment) cached = { experiment: task.experiment, model: compileScenario(task.scenario) };
+  if (cached?.experiment !== task.experiment) {
+    let next = 0;
+    const model = compileModel(task.scenario, (expression) => {
+      const program = task.formulas[next++];
+      if (program === undefined) throw new Error(`internal error: no compiled program for the formula "${expression}"`);
+      return program;
+    });
+    cached = { experiment: task.experiment, model };
+  }
   const accumulator = new RangeAccumulator(cached.model, task.plan, task.runStart, task.runEnd);
   while (!accumulator.done) Atomics.add(task.progress, 0, accumulator.simulateChunk());
   return toRangeMessage(accumulator.data);

@@ -1,4 +1,4 @@
-import { compileScenario } from "../compile/compile.js";
+import { compileScenario } from "../compile/compile-scenario.js";
 import { InputError } from "../errors.js";
 import type { UncertainNumber } from "../schema/common.js";
 import type { Lever, RuleAction } from "../schema/levers.js";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { identifierSchema } from "./common.js";
-import { FORMULA_LIMITS, FORMULA_NAME } from "../formula/compile-formula.js";
+import { FORMULA_LIMITS, FORMULA_NAME } from "../formula/vocabulary.js";
 import { freeText, limitedArray, LIMITS } from "./limits.js";
 
 const names = z.array(identifierSchema).min(1).max(LIMITS.listLength);

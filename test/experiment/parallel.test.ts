@@ -6,6 +6,20 @@ import { runExperiment } from "../../src/node.js";
 const example = parseScenario(readFileSync("scenarios/illustrative-standoff.json", "utf8"));
 
 describe("runExperiment over worker threads (chokepoint/node)", () => {
+  it("evaluates formula outcomes in workers from the programs compiled on the main thread, bit-identically", async () => {
+    const input = JSON.parse(readFileSync("scenarios/illustrative-standoff.json", "utf8")) as { outcomes: unknown[] };
+    input.outcomes.push(
+      { name: "jpShareOfLoss", kind: "formula", expression: "jp / max(jp + cn, 1)", variables: { jp: "gdpLoss:JP", cn: "gdpLoss:CN" }, unit: "share" },
+      { name: "lossGap", kind: "formula", expression: "abs(cn - jp) / 1e9", variables: { jp: "gdpLoss:JP", cn: "gdpLoss:CN" }, unit: "USD bn" },
+    );
+    const scenario = parseScenario(input);
+    const options = { runs: 300, seed: "formulas", keepRuns: true } as const;
+    const [one, two] = await Promise.all([runExperiment(scenario, { ...options, workers: 1 }), runExperiment(scenario, { ...options, workers: 2 })]);
+    expect(JSON.stringify(two)).toBe(JSON.stringify(one));
+    const gap = one.policies[0]!.outcomes.find((o) => o.name === "lossGap")!;
+    expect(gap.mean).toBeGreaterThan(0);
+  });
+
   it("gives bit-identical results whatever the number of workers", async () => {
     const options = { runs: 700, seed: "threads", keepRuns: true } as const;
     const [one, two, three] = await Promise.all([

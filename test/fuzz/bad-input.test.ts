@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { safeParseScenario, ScenarioError, type Scenario, type ScenarioInput } from "../../src/index.js";
-import { compileScenario } from "../../src/compile/compile.js";
+import { compileScenario } from "../../src/compile/compile-scenario.js";
 import { resolvePlan } from "../../src/experiment/plan.js";
 import { RangeAccumulator } from "../../src/experiment/range-accumulator.js";
 import { twoCountryWorld } from "../_helpers/worlds.js";

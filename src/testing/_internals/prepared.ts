@@ -1,4 +1,4 @@
-import { compileScenario } from "../../compile/compile.js";
+import { compileScenario } from "../../compile/compile-scenario.js";
 import type { CompiledModel } from "../../compile/model.js";
 import { simulateRun } from "../../engine/simulate.js";
 import { createRunState, type RunState } from "../../engine/state.js";
