@@ -1,7 +1,7 @@
 import type { ScenarioInput } from "../src/index.js";
 
 /** A small deterministic generator (mulberry32), so synthetic worlds are the same on every machine. */
-function generator(seed: number) {
+export function generator(seed: number) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -63,23 +63,7 @@ export function syntheticScenario(countries: number, goods: number, options: { h
       for (let k = 1; k <= partners; k++) ship(c, (c + k * 7) % C === c ? (c + k) % C : (c + k * 7) % C, g, (surplus * 0.5) / partners);
     }
   }
-  const production = [];
-  for (let c = 0; c < C; c++) {
-    for (let g = 0; g < G; g++) {
-      const output = Q[c * G + g]!;
-      if (output > 0) {
-        production.push({
-          country: country(c),
-          good: good(g),
-          output,
-          capacity: output * 1.1,
-          valueAddedPerUnit: 10 + g,
-          surgeCapacity: { param: "surge" },
-          rampPeriods: { param: "ramp" },
-        });
-      }
-    }
-  }
+  const production = productionEntries(Q, C, G, { country, good }, (g) => 10 + g);
   const restrictor = country(0);
   const target = country(1);
   const rawGoods = Array.from({ length: Math.max(1, Math.floor(G / 4)) }, (_, g) => good(g));
@@ -101,12 +85,7 @@ export function syntheticScenario(countries: number, goods: number, options: { h
       stocks: Array.from({ length: C }, (_, c) => ({ country: country(c), good: good(0), coverMonths: { param: "cover" } })),
     },
     uncertainties: [
-      { name: "elasticity", distribution: { type: "triangular", min: 0.1, mode: 0.3, max: 0.8 } },
-      { name: "surge", distribution: { type: "pert", min: 0, mode: 20, max: 100 } },
-      { name: "ramp", distribution: { type: "uniform", min: 2, max: 12 } },
-      { name: "cover", distribution: { type: "uniform", min: 0.5, max: 3 } },
-      { name: "severity", distribution: { type: "beta", alpha: 5, beta: 2 } },
-      { name: "leakage", distribution: { type: "beta", alpha: 2, beta: 8 } },
+      ...worldUncertainties,
       { name: "answerProbability", distribution: { type: "uniform", min: 0.2, max: 0.8 } },
       { name: "answerDelay", distribution: { type: "triangular", min: 1, mode: 3, max: 9 } },
     ],
@@ -137,4 +116,46 @@ export function syntheticScenario(countries: number, goods: number, options: { h
       { name: "price", kind: "price", good: good(0), stat: "max", series: true },
     ],
   };
+}
+
+/** The uncertainties both generated worlds draw: elasticity, surge capacity, ramp-up, stock cover, severity, leakage. */
+export const worldUncertainties = [
+  { name: "elasticity", distribution: { type: "triangular", min: 0.1, mode: 0.3, max: 0.8 } },
+  { name: "surge", distribution: { type: "pert", min: 0, mode: 20, max: 100 } },
+  { name: "ramp", distribution: { type: "uniform", min: 2, max: 12 } },
+  { name: "cover", distribution: { type: "uniform", min: 0.5, max: 3 } },
+  { name: "severity", distribution: { type: "beta", alpha: 5, beta: 2 } },
+  { name: "leakage", distribution: { type: "beta", alpha: 2, beta: 8 } },
+] as const;
+
+/**
+ * Production entries of every cell with output in `Q` (country-major, C x G): capacity
+ * 10% above output, surge capacity and ramp-up from the uncertainties "surge" and "ramp".
+ */
+export function productionEntries(
+  Q: ArrayLike<number>,
+  C: number,
+  G: number,
+  names: { country: (c: number) => string; good: (g: number) => string },
+  valueAddedPerUnit: (g: number) => number,
+) {
+  const { country, good } = names;
+  const production = [];
+  for (let c = 0; c < C; c++) {
+    for (let g = 0; g < G; g++) {
+      const output = Q[c * G + g]!;
+      if (output > 0) {
+        production.push({
+          country: country(c),
+          good: good(g),
+          output,
+          capacity: output * 1.1,
+          valueAddedPerUnit: valueAddedPerUnit(g),
+          surgeCapacity: { param: "surge" },
+          rampPeriods: { param: "ramp" },
+        });
+      }
+    }
+  }
+  return production;
 }

@@ -1,0 +1,112 @@
+// Agreement check: the reference implementation against the engine (simulateOnce), run by
+// run, on worlds without rules. `npm run bench` prints the result and exits non-zero when
+// any value disagrees beyond the tolerance.
+import { parseScenario, simulateOnce, type Scenario, type ScenarioInput } from "../../src/index.js";
+import { twoCountryWorld } from "../../test/_helpers/worlds.js";
+import { mrioScenario } from "../mrio-scenario.js";
+import { syntheticScenario } from "../synthetic-scenario.js";
+import { BUNDLED, bundled, featureRichWorld, withoutRules } from "../worlds.js";
+import { ReferenceModel } from "./reference.js";
+
+/** Relative tolerance of the agreement check. */
+export const RELATIVE_TOLERANCE = 1e-9;
+
+/**
+ * Values agree when |a - b| <= 1e-9 max(|a|, |b|). A value that is exactly 0 in one
+ * implementation may be rounding noise in the other (a sum of parts that cancel); those
+ * agree when |a - b| <= 1e-9 times the largest magnitude the outcome takes in that world.
+ */
+export function agree(a: number, b: number, scale: number): boolean {
+  const diff = Math.abs(a - b);
+  return diff <= RELATIVE_TOLERANCE * Math.max(Math.abs(a), Math.abs(b)) || diff <= RELATIVE_TOLERANCE * 1e-3 * scale;
+}
+
+export interface ValidationWorld {
+  readonly label: string;
+  readonly scenario: ScenarioInput;
+  readonly runs: number;
+}
+
+export function validationWorlds(quick: boolean): ValidationWorld[] {
+  const runs = quick ? 4 : 12;
+  return [
+    { label: "two-country (test/_helpers/worlds.ts)", scenario: twoCountryWorld(), runs: 1 },
+    {
+      label: "two-country, 12 months, stocks and reserve",
+      scenario: twoCountryWorld({
+        horizon: 12,
+        world: { ...twoCountryWorld().world, stocks: [{ country: "B", good: "x", coverMonths: 1.5, maxDrawShare: 0.4 }] },
+        policies: [
+          { name: "none" },
+          { name: "ban", levers: [{ type: "exportRestriction", actor: "A", targets: ["B"], goods: ["x"], duration: 6 }] },
+          { name: "ban-reserve", levers: [{ type: "exportRestriction", actor: "A", targets: ["B"], goods: ["x"], leakage: 0.1, leakagePremium: 0.5 }, { type: "stockpileRelease", actor: "B", goods: ["x"], coverMonths: 2, maxReleaseShare: 0.5 }] },
+        ],
+      }),
+      runs: 1,
+    },
+    { label: "synthetic 5 x 5", scenario: withoutRules(syntheticScenario(5, 5)), runs },
+    { label: "synthetic 8 x 10", scenario: withoutRules(syntheticScenario(8, 10)), runs },
+    { label: "synthetic 20 x 20", scenario: withoutRules(syntheticScenario(20, 20)), runs },
+    { label: "feature-rich 8 x 10", scenario: featureRichWorld(), runs },
+    { label: "MRIO-shaped 12 x 30", scenario: mrioScenario(12, 30), runs: Math.max(2, runs / 2) },
+    ...BUNDLED.map((name) => ({ label: `${name}${name === "china-gallium-germanium-ban" ? "" : " without rules"}`, scenario: withoutRules(bundled(name)), runs })),
+  ];
+}
+
+export interface WorldAgreement {
+  readonly label: string;
+  readonly runs: number;
+  readonly policies: number;
+  readonly values: number;
+  readonly disagreements: number;
+  /** Largest |a - b| / max(|a|, |b|) among values that agree to the relative tolerance. */
+  readonly maxRelative: number;
+  /** Values that agree only through the near-zero allowance (1e-12 of the outcome's largest magnitude). */
+  readonly nearZero: number;
+  readonly firstDisagreement?: string;
+}
+
+/** Compare the reference with simulateOnce on every run and policy of `world`. */
+export function validateWorld(world: ValidationWorld, seed = "agreement"): WorldAgreement {
+  const scenario: Scenario = parseScenario(world.scenario);
+  const reference = new ReferenceModel(scenario);
+  const pairs: { name: string; engine: number; reference: number; where: string }[] = [];
+  for (let run = 0; run < world.runs; run++) {
+    for (const policy of scenario.policies) {
+      const engine = simulateOnce(scenario, { policy: policy.name, seed, run });
+      const ours = reference.simulate(policy.name, new Map(Object.entries(engine.parameters)));
+      for (const [name, value] of Object.entries(engine.outcomes)) {
+        pairs.push({ name, engine: value, reference: ours.outcomes[name] ?? Number.NaN, where: `run ${run}, ${policy.name}, ${name}` });
+      }
+      for (const [name, values] of Object.entries(engine.series)) {
+        values.forEach((value, t) => pairs.push({ name: `series ${name}`, engine: value, reference: ours.series[name]?.[t] ?? Number.NaN, where: `run ${run}, ${policy.name}, ${name}[${t}]` }));
+      }
+    }
+  }
+  const scale = new Map<string, number>();
+  for (const p of pairs) scale.set(p.name, Math.max(scale.get(p.name) ?? 0, Math.abs(p.engine), Math.abs(p.reference)));
+  let disagreements = 0;
+  let maxRelative = 0;
+  let nearZero = 0;
+  let firstDisagreement: string | undefined;
+  for (const p of pairs) {
+    const magnitude = Math.max(Math.abs(p.engine), Math.abs(p.reference));
+    const relative = magnitude === 0 ? 0 : Math.abs(p.engine - p.reference) / magnitude;
+    const ok = Number.isFinite(p.reference) && agree(p.engine, p.reference, scale.get(p.name)!);
+    if (!ok) {
+      disagreements++;
+      firstDisagreement ??= `${p.where}: engine ${p.engine}, reference ${p.reference}`;
+    } else if (relative > RELATIVE_TOLERANCE) nearZero++;
+    else if (relative > maxRelative) maxRelative = relative;
+  }
+  return {
+    label: world.label,
+    runs: world.runs,
+    policies: scenario.policies.length,
+    values: pairs.length,
+    disagreements,
+    maxRelative,
+    nearZero,
+    ...(firstDisagreement === undefined ? {} : { firstDisagreement }),
+  };
+}
