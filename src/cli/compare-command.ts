@@ -4,7 +4,7 @@
 import { outcomeDefinitions } from "../compile/compile.js";
 import type { ExperimentResult } from "../experiment/result.js";
 import { formatValue } from "../report/format-number.js";
-import { percent, signed } from "../report/_internals/text.js";
+import { alignColumns, percent, signed } from "../report/_internals/text.js";
 import type { Scenario } from "../schema/scenario.js";
 import { pairedDifference, type PairedDifference } from "../stats/index.js";
 import type { CliEnvironment } from "./environment.js";
@@ -27,10 +27,8 @@ export interface CompareCommandOptions {
   readonly quiet?: boolean;
 }
 
-function pad(rows: readonly (readonly string[])[]): string {
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  return rows.map((row) => row.map((cell, column) => (column === 0 || column === row.length - 1 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join("  ").trimEnd()).join("\n");
-}
+/** Names and the verdict (first and last columns) left-aligned, the figures right-aligned. */
+const pad = (rows: readonly (readonly string[])[]): string => alignColumns(rows, (column, columns) => column === 0 || column === columns - 1).join("\n");
 
 /** What the comparison says in a word: lower or higher when the 95% interval excludes 0. */
 function verdict(d: PairedDifference): string {

@@ -8,7 +8,7 @@ import { formatValue } from "./format-number.js";
 import { describeDistribution } from "../random/describe-distribution.js";
 import { numberText, uncertainNumber } from "./_internals/provenance.js";
 import { exportRestrictable, exportRestrictors, rulesUnder } from "./_internals/restrictions.js";
-import { listInWords, plural } from "./_internals/text.js";
+import { alignColumns, listInWords, plural } from "./_internals/text.js";
 
 /** Most chains from a primary input to a final good listed (the rest are counted). */
 const MAX_CHAINS = 40;
@@ -20,15 +20,7 @@ function columns(allRows: readonly (readonly string[])[], indent = "  ", rightAl
   const kept = allRows[0]!.map((_, c) => c).filter((c) => allRows.some((row) => (row[c] ?? "") !== ""));
   const rows = allRows.map((row) => kept.map((c) => row[c] ?? ""));
   const rightAligned = kept.flatMap((c, k) => (rightAlignedColumns.includes(c) ? [k] : []));
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => (row[c] ?? "").length)));
-  return rows.map(
-    (row) =>
-      indent +
-      row
-        .map((cell, c) => (rightAligned.includes(c) ? cell.padStart(widths[c]!) : c === row.length - 1 ? cell : cell.padEnd(widths[c]!)))
-        .join("  ")
-        .trimEnd(),
-  );
+  return alignColumns(rows, (c) => !rightAligned.includes(c)).map((line) => indent + line);
 }
 
 /** `12.3%` of a share in [0, 1]. */

@@ -1,5 +1,6 @@
 import type { ExperimentResult } from "../experiment/result.js";
 import { formatValue } from "./format-number.js";
+import { alignColumns } from "./_internals/text.js";
 
 /** Options of {@link formatSummaryTable}. */
 export interface SummaryTableOptions {
@@ -7,12 +8,8 @@ export interface SummaryTableOptions {
   readonly outcomes?: readonly string[];
 }
 
-function pad(rows: string[][]): string {
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  return rows
-    .map((row) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join("  "))
-    .join("\n");
-}
+/** The first column left-aligned (names), the others right-aligned (numbers). */
+const pad = (rows: string[][]): string => alignColumns(rows, (column) => column === 0).join("\n");
 
 /**
  * A plain-text table of an experiment's results: for each outcome, each policy's mean,

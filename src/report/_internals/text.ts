@@ -18,6 +18,22 @@ export function listInWords(names: readonly string[], conjunction = "and"): stri
   return `${names.slice(0, -1).join(", ")} ${conjunction} ${names[names.length - 1]}`;
 }
 
+/**
+ * Rows of cells as lines of aligned columns, two spaces apart, each as wide as its widest
+ * cell: the columns `leftAligned(column, columnCount)` picks are padded on the right, the
+ * others on the left; trailing spaces are trimmed.
+ */
+export function alignColumns(rows: readonly (readonly string[])[], leftAligned: (column: number, columnCount: number) => boolean): string[] {
+  if (rows.length === 0) return [];
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length)));
+  return rows.map((row) =>
+    row
+      .map((cell, column) => (leftAligned(column, row.length) ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
+      .join("  ")
+      .trimEnd(),
+  );
+}
+
 /** `1 run`, `2 runs`. */
 export function plural(count: number, word: string, many = `${word}s`): string {
   return `${count} ${count === 1 ? word : many}`;

@@ -11,6 +11,30 @@ export interface TornadoBar {
   readonly high: number;
 }
 
+/**
+ * The checked input of a tornado chart, SVG or Vega-Lite: the bars in drawing order (widest
+ * first unless `sort` is false) and the base value.
+ *
+ * @throws {InputError} if there is no bar, a value is not finite, or the title or unit is missing.
+ */
+export function tornadoRows(
+  bars: readonly TornadoBar[],
+  options: { readonly title: string; readonly unit: string; readonly base?: number; readonly sort?: boolean },
+): { rows: TornadoBar[]; base: number } {
+  if (!Array.isArray(bars) || bars.length === 0) throw new InputError("bars", "expected at least one bar { label, low, high }");
+  bars.forEach((bar, i) => {
+    if (typeof bar?.label !== "string") throw new InputError(`bars[${i}].label`, "expected a text");
+    for (const key of ["low", "high"] as const) {
+      if (!Number.isFinite(bar[key])) throw new InputError(`bars[${i}].${key}`, `expected a finite number, got ${String(bar[key])}`);
+    }
+  });
+  if (typeof options?.title !== "string" || typeof options.unit !== "string") throw new InputError("options", "expected { title, unit }");
+  const base = options.base ?? 0;
+  if (!Number.isFinite(base)) throw new InputError("options.base", `expected a finite number, got ${String(base)}`);
+  const rows = options.sort === false ? [...bars] : [...bars].sort((a, b) => Math.abs(b.high - b.low) - Math.abs(a.high - a.low));
+  return { rows, base };
+}
+
 /** Options of {@link tornadoSvg}. */
 export interface TornadoChartOptions extends ChartBaseOptions {
   readonly title: string;
@@ -50,17 +74,7 @@ export interface TornadoChartOptions extends ChartBaseOptions {
  * ```
  */
 export function tornadoSvg(bars: readonly TornadoBar[], options: TornadoChartOptions): string {
-  if (!Array.isArray(bars) || bars.length === 0) throw new InputError("bars", "expected at least one bar { label, low, high }");
-  bars.forEach((bar, i) => {
-    if (typeof bar?.label !== "string") throw new InputError(`bars[${i}].label`, "expected a text");
-    for (const key of ["low", "high"] as const) {
-      if (!Number.isFinite(bar[key])) throw new InputError(`bars[${i}].${key}`, `expected a finite number, got ${String(bar[key])}`);
-    }
-  });
-  if (typeof options?.title !== "string" || typeof options.unit !== "string") throw new InputError("options", "expected { title, unit }");
-  const base = options.base ?? 0;
-  if (!Number.isFinite(base)) throw new InputError("options.base", `expected a finite number, got ${String(base)}`);
-  const rows = options.sort === false ? [...bars] : [...bars].sort((a, b) => Math.abs(b.high - b.low) - Math.abs(a.high - a.low));
+  const { rows, base } = tornadoRows(bars, options);
   const width = sizeOf(options.width, 640, "width");
   const rowHeight = 26;
   const height = sizeOf(options.height, Math.max(140, 100 + rows.length * rowHeight), "height");

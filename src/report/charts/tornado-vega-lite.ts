@@ -1,5 +1,4 @@
-import { InputError } from "../../errors.js";
-import type { TornadoBar } from "./tornado-svg.js";
+import { tornadoRows, type TornadoBar } from "./tornado-svg.js";
 import { VEGA_LITE_SCHEMA, type VegaLiteSpec } from "./_internals/vega-lite.js";
 
 /** Options of {@link tornadoVegaLite}. */
@@ -36,17 +35,7 @@ export interface TornadoVegaLiteOptions {
  * ```
  */
 export function tornadoVegaLite(bars: readonly TornadoBar[], options: TornadoVegaLiteOptions): VegaLiteSpec {
-  if (!Array.isArray(bars) || bars.length === 0) throw new InputError("bars", "expected at least one bar { label, low, high }");
-  bars.forEach((bar, i) => {
-    if (typeof bar?.label !== "string") throw new InputError(`bars[${i}].label`, "expected a text");
-    for (const key of ["low", "high"] as const) {
-      if (!Number.isFinite(bar[key])) throw new InputError(`bars[${i}].${key}`, `expected a finite number, got ${String(bar[key])}`);
-    }
-  });
-  if (typeof options?.title !== "string" || typeof options.unit !== "string") throw new InputError("options", "expected { title, unit }");
-  const base = options.base ?? 0;
-  if (!Number.isFinite(base)) throw new InputError("options.base", `expected a finite number, got ${String(base)}`);
-  const rows = options.sort === false ? [...bars] : [...bars].sort((a, b) => Math.abs(b.high - b.low) - Math.abs(a.high - a.low));
+  const { rows, base } = tornadoRows(bars, options);
   const lowLabel = options.lowLabel ?? "low";
   const highLabel = options.highLabel ?? "high";
   const values = rows.flatMap((row, order) => [
