@@ -63,7 +63,7 @@ export function simulateRun(
   for (let t = 0; t < T; t++) {
     decide(model, state, policy, t, draws);
     activateLevers(model, state, policy, t);
-    for (let k = 0; k < model.G; k++) clearGood(model, state, model.goodOrder[k]!, t);
+    clearGoods(model, state, t);
     recordPeriod(model, state, t, series);
   }
   finishRun(model, state, outcomes);
@@ -276,12 +276,13 @@ function activateLevers(model: CompiledModel, state: RunState, policy: number, t
 }
 
 /**
- * Steps 3 to 7 for one good: produce (from inputs cleared earlier this period), ship
- * baseline flows through restrictions, substitute from spare capacity and diverted
- * volume, draw down stocks, clear (shortfall and prices) and account.
+ * Steps 3 to 7 for each good in topological order: produce (from inputs cleared earlier
+ * this period), ship baseline flows through restrictions, substitute from spare capacity
+ * and diverted volume, draw down stocks, clear (shortfall and prices) and account.
  */
-function clearGood(model: CompiledModel, state: RunState, g: number, t: number): void {
-  // Hoisted so the loops below read plain locals (and V8 keeps them in registers).
+function clearGoods(model: CompiledModel, state: RunState, t: number): void {
+  // Hoisted once per period, not per good, so the loops below read plain locals (and V8
+  // keeps them in registers); a function per good re-read them all 264 times a run (3%).
   const { G, producers, users, U0, H0, Q0, K0, valueAddedRef, flowExporter, flowImporter, flowVolume } = model;
   const { inputStart, inputGood, inputCritical, inputWeightRef, useStart, useCell, usePerUnit } = model;
   const { surgeRef, rampRef, maxDrawShare, indirectMultiplier } = model;
@@ -289,289 +290,295 @@ function clearGood(model: CompiledModel, state: RunState, g: number, t: number):
   const { capacityStamp, addedCapacity, flowStamp, flowPass, flowUnrestricted, flowPremium, stock, reserve, reserveRate } = state;
   const { importsArrived, substituted, leakagePremiumVolume, lostUnits, lostRevenue, directLoss, indirectLoss, importCost } = state;
   const stamp = t + 1;
-  const p0 = model.basePrice[g]!;
-  const elasticity = numbers[model.elasticityRef[g]!]!;
-  const pStart = model.producerStart[g]!;
-  const pEnd = model.producerStart[g + 1]!;
-  const uStart = model.userStart[g]!;
-  const uEnd = model.userStart[g + 1]!;
-  const fStart = model.flowStart[g]!;
-  const fEnd = model.flowStart[g + 1]!;
   const { requirement, demandScale, available, demandOnProducer, fillRate, unmetOrders, sold, lostSales, glut, spare, divertible, gap } = state;
+  const { goodOrder, goodInputStart, goodInputs, goodUseStart, goodUses, basePrice, elasticityRef, producerStart, userStart, flowStart } = model;
+  const { priceFloor, priceCap, marketIntegrationRef } = model;
+  const { goodStamp, goodShort, goodPlanShort, goodBaseline, shockStart, floorDemandRatio, priceOutside } = state;
+  for (let order = 0; order < G; order++) {
+    const g = goodOrder[order]!;
+    const p0 = basePrice[g]!;
+    const elasticity = numbers[elasticityRef[g]!]!;
+    const pStart = producerStart[g]!;
+    const pEnd = producerStart[g + 1]!;
+    const uStart = userStart[g]!;
+    const uEnd = userStart[g + 1]!;
+    const fStart = flowStart[g]!;
+    const fEnd = flowStart[g + 1]!;
 
-  // A calm good (no restriction on it, no input short, no downstream producer planning below
-  // baseline) clears exactly at the baseline. If it did last period too, its state already
-  // holds those values and there is nothing to compute.
-  let calm = state.goodStamp[g] !== stamp;
-  for (let k = model.goodInputStart[g]!; calm && k < model.goodInputStart[g + 1]!; k++) if (state.goodShort[model.goodInputs[k]!]) calm = false;
-  for (let k = model.goodUseStart[g]!; calm && k < model.goodUseStart[g + 1]!; k++) if (state.goodPlanShort[model.goodUses[k]!]) calm = false;
-  if (calm && state.goodBaseline[g]) return;
-  let anyShort = 0;
-  let anyPlanShort = 0;
+    // A calm good (no restriction on it, no input short, no downstream producer planning below
+    // baseline) clears exactly at the baseline. If it did last period too, its state already
+    // holds those values and there is nothing to compute.
+    let calm = goodStamp[g] !== stamp;
+    for (let k = goodInputStart[g]!; calm && k < goodInputStart[g + 1]!; k++) if (goodShort[goodInputs[k]!]) calm = false;
+    for (let k = goodUseStart[g]!; calm && k < goodUseStart[g + 1]!; k++) if (goodPlanShort[goodUses[k]!]) calm = false;
+    if (calm && goodBaseline[g]) continue;
+    let anyShort = 0;
+    let anyPlanShort = 0;
 
-  // Produce: output share allowed by inputs, y = min over critical inputs (1 - sigma) x (1 - sum of weighted non-critical sigma)
-  for (let p = pStart; p < pEnd; p++) {
-    const c = producers[p]!;
-    const cell = c * G + g;
-    let critical = 1;
-    let nonCritical = 1;
-    for (let k = inputStart[cell]!; k < inputStart[cell + 1]!; k++) {
-      const sigma = shortfall[c * G + inputGood[k]!]!;
-      if (inputCritical[k]) {
-        if (1 - sigma < critical) critical = 1 - sigma;
-      } else nonCritical -= numbers[inputWeightRef[k]!]! * sigma;
-    }
-    let y = critical * nonCritical;
-    if (y < 0) y = 0;
-    inputShare[cell] = y;
-    demandOnProducer[c] = 0;
-    sold[c] = 0;
-    lostSales[c] = 0;
-    glut[c] = 0;
-  }
-
-  // Requirement: baseline use, less the inputs downstream producers no longer plan to use
-  // (they planned, last period, to make less than baseline for want of buyers, not of inputs)
-  for (let u = uStart; u < uEnd; u++) {
-    const c = users[u]!;
-    const cell = c * G + g;
-    let need = U0[cell]!;
-    for (let k = useStart[cell]!; k < useStart[cell + 1]!; k++) need -= usePerUnit[k]! * planShortfall[useCell[k]!]!;
-    if (need < 0) need = 0;
-    requirement[c] = need;
-    const scale = need / U0[cell]!;
-    demandScale[c] = scale < 1 ? scale : 1;
-    available[c] = 0;
-    importsArrived[c] = 0;
-    substituted[c] = 0;
-    leakagePremiumVolume[c] = 0;
-  }
-
-  // Demand on each producer from its baseline customers; the share it can serve from output allowed by inputs
-  for (let p = pStart; p < pEnd; p++) {
-    const c = producers[p]!;
-    if (U0[c * G + g]! > 0) demandOnProducer[c]! += H0[c * G + g]! * demandScale[c]!;
-  }
-  for (let f = fStart; f < fEnd; f++) {
-    const i = flowImporter[f]!;
-    // (an importer that uses none of the good has only flows of volume 0)
-    demandOnProducer[flowExporter[f]!]! += flowVolume[f]! * demandScale[i]!;
-  }
-  for (let p = pStart; p < pEnd; p++) {
-    const c = producers[p]!;
-    const cell = c * G + g;
-    const demand = demandOnProducer[c]!;
-    const canMake = inputShare[cell]! * Q0[cell]!;
-    const short = exceedsWithTolerance(demand, canMake); // within rounding of output counts as served
-    fillRate[c] = short ? canMake / demand : 1;
-    unmetOrders[c] = short ? demand - canMake : 0;
-    if (U0[cell]! > 0) {
-      const domestic = H0[cell]! * demandScale[c]! * fillRate[c]!;
-      sold[c]! += domestic;
-      lostSales[c]! += H0[cell]! - domestic;
-      available[c]! += domestic;
-    }
-  }
-
-  // Ship baseline flows through this period's restrictions; blocked volume stays with the exporter
-  for (let f = fStart; f < fEnd; f++) {
-    const e = flowExporter[f]!;
-    const i = flowImporter[f]!;
-    const wanted = flowVolume[f]! * demandScale[i]! * fillRate[e]!;
-    let arrives = wanted;
-    if (flowStamp[f] === stamp) {
-      arrives = wanted * flowPass[f]!;
-      const leaked = wanted * (flowPass[f]! - flowUnrestricted[f]!);
-      leakagePremiumVolume[i]! += leaked * flowPremium[f]!;
-      glut[e]! += wanted - arrives;
-    }
-    sold[e]! += arrives;
-    lostSales[e]! += flowVolume[f]! - arrives;
-    available[i]! += arrives;
-    importsArrived[i]! += arrives;
-    lostRevenue[f]! += (flowVolume[f]! - arrives) * p0;
-  }
-
-  // Gaps before substitution
-  let totalGap = 0;
-  for (let u = uStart; u < uEnd; u++) {
-    const c = users[u]!;
-    const shortBy = requirement[c]! - available[c]!;
-    gap[c] = shortBy > 0 ? shortBy : 0;
-    totalGap += gap[c]!;
-  }
-  if (totalGap > 0 && state.shockStart[g]! < 0) state.shockStart[g] = t;
-
-  // Substitute: spare capacity of producers not restricting the good, plus volume restricting exporters divert
-  if (totalGap > 0) {
-    let pool = 0;
-    const elapsed = t - state.shockStart[g]!;
+    // Produce: output share allowed by inputs, y = min over critical inputs (1 - sigma) x (1 - sum of weighted non-critical sigma)
     for (let p = pStart; p < pEnd; p++) {
       const c = producers[p]!;
       const cell = c * G + g;
-      spare[c] = 0;
-      divertible[c] = 0;
-      if (restrictStamp[cell] === stamp) {
-        divertible[c] = glut[c]! * diversionShare[cell]!;
-        pool += divertible[c]!;
-        continue;
+      let critical = 1;
+      let nonCritical = 1;
+      for (let k = inputStart[cell]!; k < inputStart[cell + 1]!; k++) {
+        const sigma = shortfall[c * G + inputGood[k]!]!;
+        if (inputCritical[k]) {
+          if (1 - sigma < critical) critical = 1 - sigma;
+        } else nonCritical -= numbers[inputWeightRef[k]!]! * sigma;
       }
-      let capacity = K0[cell]! + numbers[surgeRef[cell]!]! * ramp(elapsed, numbers[rampRef[cell]!]!);
-      if (capacityStamp[cell] === stamp) capacity += addedCapacity[cell]!;
-      const free = inputShare[cell]! * capacity - sold[c]!;
-      if (free > 0) {
-        spare[c] = free;
-        pool += free;
-      }
+      let y = critical * nonCritical;
+      if (y < 0) y = 0;
+      inputShare[cell] = y;
+      demandOnProducer[c] = 0;
+      sold[c] = 0;
+      lostSales[c] = 0;
+      glut[c] = 0;
     }
-    if (pool > 0) {
-      const fill = pool >= totalGap ? 1 : pool / totalGap;
-      const useShare = pool >= totalGap ? totalGap / pool : 1;
-      for (let u = uStart; u < uEnd; u++) {
-        const c = users[u]!;
-        const got = gap[c]! * fill;
-        available[c]! += got;
-        substituted[c]! += got;
-        gap[c]! -= got;
-      }
-      for (let p = pStart; p < pEnd; p++) {
-        const c = producers[p]!;
-        const extra = (spare[c]! + divertible[c]!) * useShare;
-        sold[c]! += extra;
-        lostSales[c]! -= extra;
-        glut[c]! -= divertible[c]! * useShare;
-      }
-    }
-  }
 
-  // Glut: a restricting exporter's domestic price falls until its market absorbs the blocked volume (down to the floor)
-  const restricted = state.goodStamp[g] === stamp;
-  for (let p = restricted ? pStart : pEnd; p < pEnd; p++) {
-    const c = producers[p]!;
-    const cell = c * G + g;
-    if (restrictStamp[cell] !== stamp) continue;
-    const unsold = glut[c]!;
-    if (!(unsold > 0)) {
-      priceInside[cell] = 1; // nothing blocked: the segmented home market clears at the base price
-      continue;
-    }
-    // Home demand at price ratio p is R p^-eps; the glut is absorbed where that equals R + glut,
-    // i.e. at p = (1 + glut / R)^(-1/eps), unless that is below the floor, where the home
-    // market takes only R (floor^-eps - 1). floor^-eps is fixed for the run (see resetRun).
-    const domesticMarket = U0[cell]! > 0 ? requirement[c]! : 0;
-    const floor = model.priceFloor[g]!;
-    // 1 / 0 rather than the constant Infinity: V8 boxed the constant on the heap every time
-    const swell = domesticMarket > 0 ? 1 + unsold / domesticMarket : 1 / 0;
-    let absorbed: number;
-    if (swell >= state.floorDemandRatio[g]!) {
-      priceInside[cell] = floor;
-      absorbed = domesticMarket * (state.floorDemandRatio[g]! - 1);
-      if (absorbed > unsold) absorbed = unsold;
-    } else {
-      priceInside[cell] = Math.pow(swell, -1 / elasticity);
-      absorbed = unsold;
-    }
-    if (absorbed > 0) {
-      sold[c]! += absorbed;
-      lostSales[c]! -= absorbed;
-      available[c]! += absorbed;
-    }
-  }
-
-  // Re-trade among buyers outside restricting countries: each closes the share kappa of the
-  // distance between its availability and the market's average availability ratio
-  const kappa = numbers[model.marketIntegrationRef[g]!]!;
-  if (kappa > 0) {
-    let pooledAvailable = 0;
-    let pooledRequired = 0;
+    // Requirement: baseline use, less the inputs downstream producers no longer plan to use
+    // (they planned, last period, to make less than baseline for want of buyers, not of inputs)
     for (let u = uStart; u < uEnd; u++) {
       const c = users[u]!;
-      if (restrictStamp[c * G + g] === stamp) continue;
-      pooledAvailable += available[c]!;
-      pooledRequired += requirement[c]!;
+      const cell = c * G + g;
+      let need = U0[cell]!;
+      for (let k = useStart[cell]!; k < useStart[cell + 1]!; k++) need -= usePerUnit[k]! * planShortfall[useCell[k]!]!;
+      if (need < 0) need = 0;
+      requirement[c] = need;
+      const scale = need / U0[cell]!;
+      demandScale[c] = scale < 1 ? scale : 1;
+      available[c] = 0;
+      importsArrived[c] = 0;
+      substituted[c] = 0;
+      leakagePremiumVolume[c] = 0;
     }
-    if (pooledRequired > 0 && pooledAvailable < pooledRequired) {
-      const ratio = pooledAvailable / pooledRequired;
+
+    // Demand on each producer from its baseline customers; the share it can serve from output allowed by inputs
+    for (let p = pStart; p < pEnd; p++) {
+      const c = producers[p]!;
+      if (U0[c * G + g]! > 0) demandOnProducer[c]! += H0[c * G + g]! * demandScale[c]!;
+    }
+    for (let f = fStart; f < fEnd; f++) {
+      const i = flowImporter[f]!;
+      // (an importer that uses none of the good has only flows of volume 0)
+      demandOnProducer[flowExporter[f]!]! += flowVolume[f]! * demandScale[i]!;
+    }
+    for (let p = pStart; p < pEnd; p++) {
+      const c = producers[p]!;
+      const cell = c * G + g;
+      const demand = demandOnProducer[c]!;
+      const canMake = inputShare[cell]! * Q0[cell]!;
+      const short = exceedsWithTolerance(demand, canMake); // within rounding of output counts as served
+      fillRate[c] = short ? canMake / demand : 1;
+      unmetOrders[c] = short ? demand - canMake : 0;
+      if (U0[cell]! > 0) {
+        const domestic = H0[cell]! * demandScale[c]! * fillRate[c]!;
+        sold[c]! += domestic;
+        lostSales[c]! += H0[cell]! - domestic;
+        available[c]! += domestic;
+      }
+    }
+
+    // Ship baseline flows through this period's restrictions; blocked volume stays with the exporter
+    for (let f = fStart; f < fEnd; f++) {
+      const e = flowExporter[f]!;
+      const i = flowImporter[f]!;
+      const wanted = flowVolume[f]! * demandScale[i]! * fillRate[e]!;
+      let arrives = wanted;
+      if (flowStamp[f] === stamp) {
+        arrives = wanted * flowPass[f]!;
+        const leaked = wanted * (flowPass[f]! - flowUnrestricted[f]!);
+        leakagePremiumVolume[i]! += leaked * flowPremium[f]!;
+        glut[e]! += wanted - arrives;
+      }
+      sold[e]! += arrives;
+      lostSales[e]! += flowVolume[f]! - arrives;
+      available[i]! += arrives;
+      importsArrived[i]! += arrives;
+      lostRevenue[f]! += (flowVolume[f]! - arrives) * p0;
+    }
+
+    // Gaps before substitution
+    let totalGap = 0;
+    for (let u = uStart; u < uEnd; u++) {
+      const c = users[u]!;
+      const shortBy = requirement[c]! - available[c]!;
+      gap[c] = shortBy > 0 ? shortBy : 0;
+      totalGap += gap[c]!;
+    }
+    if (totalGap > 0 && shockStart[g]! < 0) shockStart[g] = t;
+
+    // Substitute: spare capacity of producers not restricting the good, plus volume restricting exporters divert
+    if (totalGap > 0) {
+      let pool = 0;
+      const elapsed = t - shockStart[g]!;
+      for (let p = pStart; p < pEnd; p++) {
+        const c = producers[p]!;
+        const cell = c * G + g;
+        spare[c] = 0;
+        divertible[c] = 0;
+        if (restrictStamp[cell] === stamp) {
+          divertible[c] = glut[c]! * diversionShare[cell]!;
+          pool += divertible[c]!;
+          continue;
+        }
+        let capacity = K0[cell]! + numbers[surgeRef[cell]!]! * ramp(elapsed, numbers[rampRef[cell]!]!);
+        if (capacityStamp[cell] === stamp) capacity += addedCapacity[cell]!;
+        const free = inputShare[cell]! * capacity - sold[c]!;
+        if (free > 0) {
+          spare[c] = free;
+          pool += free;
+        }
+      }
+      if (pool > 0) {
+        const fill = pool >= totalGap ? 1 : pool / totalGap;
+        const useShare = pool >= totalGap ? totalGap / pool : 1;
+        for (let u = uStart; u < uEnd; u++) {
+          const c = users[u]!;
+          const got = gap[c]! * fill;
+          available[c]! += got;
+          substituted[c]! += got;
+          gap[c]! -= got;
+        }
+        for (let p = pStart; p < pEnd; p++) {
+          const c = producers[p]!;
+          const extra = (spare[c]! + divertible[c]!) * useShare;
+          sold[c]! += extra;
+          lostSales[c]! -= extra;
+          glut[c]! -= divertible[c]! * useShare;
+        }
+      }
+    }
+
+    // Glut: a restricting exporter's domestic price falls until its market absorbs the blocked volume (down to the floor)
+    const restricted = goodStamp[g] === stamp;
+    for (let p = restricted ? pStart : pEnd; p < pEnd; p++) {
+      const c = producers[p]!;
+      const cell = c * G + g;
+      if (restrictStamp[cell] !== stamp) continue;
+      const unsold = glut[c]!;
+      if (!(unsold > 0)) {
+        priceInside[cell] = 1; // nothing blocked: the segmented home market clears at the base price
+        continue;
+      }
+      // Home demand at price ratio p is R p^-eps; the glut is absorbed where that equals R + glut,
+      // i.e. at p = (1 + glut / R)^(-1/eps), unless that is below the floor, where the home
+      // market takes only R (floor^-eps - 1). floor^-eps is fixed for the run (see resetRun).
+      const domesticMarket = U0[cell]! > 0 ? requirement[c]! : 0;
+      const floor = priceFloor[g]!;
+      // 1 / 0 rather than the constant Infinity: V8 boxed the constant on the heap every time
+      const swell = domesticMarket > 0 ? 1 + unsold / domesticMarket : 1 / 0;
+      let absorbed: number;
+      if (swell >= floorDemandRatio[g]!) {
+        priceInside[cell] = floor;
+        absorbed = domesticMarket * (floorDemandRatio[g]! - 1);
+        if (absorbed > unsold) absorbed = unsold;
+      } else {
+        priceInside[cell] = Math.pow(swell, -1 / elasticity);
+        absorbed = unsold;
+      }
+      if (absorbed > 0) {
+        sold[c]! += absorbed;
+        lostSales[c]! -= absorbed;
+        available[c]! += absorbed;
+      }
+    }
+
+    // Re-trade among buyers outside restricting countries: each closes the share kappa of the
+    // distance between its availability and the market's average availability ratio
+    const kappa = numbers[marketIntegrationRef[g]!]!;
+    if (kappa > 0) {
+      let pooledAvailable = 0;
+      let pooledRequired = 0;
       for (let u = uStart; u < uEnd; u++) {
         const c = users[u]!;
         if (restrictStamp[c * G + g] === stamp) continue;
-        const moved = kappa * (ratio * requirement[c]! - available[c]!);
-        available[c]! += moved;
-        if (moved > 0) substituted[c]! += moved; // bought on the market at its price
+        pooledAvailable += available[c]!;
+        pooledRequired += requirement[c]!;
+      }
+      if (pooledRequired > 0 && pooledAvailable < pooledRequired) {
+        const ratio = pooledAvailable / pooledRequired;
+        for (let u = uStart; u < uEnd; u++) {
+          const c = users[u]!;
+          if (restrictStamp[c * G + g] === stamp) continue;
+          const moved = kappa * (ratio * requirement[c]! - available[c]!);
+          available[c]! += moved;
+          if (moved > 0) substituted[c]! += moved; // bought on the market at its price
+        }
       }
     }
-  }
 
-  // Draw down commercial stocks, then strategic reserves, at bounded rates
-  for (let u = uStart; u < uEnd; u++) {
-    const c = users[u]!;
-    const shortBy = requirement[c]! - available[c]!;
-    gap[c] = shortBy > 0 ? shortBy : 0;
-    if (!(gap[c]! > 0)) continue;
-    const cell = c * G + g;
-    let draw = Math.min(gap[c]!, stock[cell]!, maxDrawShare[cell]! * U0[cell]!);
-    if (draw > 0) {
-      stock[cell]! -= draw;
-      available[c]! += draw;
-      gap[c]! -= draw;
+    // Draw down commercial stocks, then strategic reserves, at bounded rates
+    for (let u = uStart; u < uEnd; u++) {
+      const c = users[u]!;
+      const shortBy = requirement[c]! - available[c]!;
+      gap[c] = shortBy > 0 ? shortBy : 0;
+      if (!(gap[c]! > 0)) continue;
+      const cell = c * G + g;
+      let draw = Math.min(gap[c]!, stock[cell]!, maxDrawShare[cell]! * U0[cell]!);
+      if (draw > 0) {
+        stock[cell]! -= draw;
+        available[c]! += draw;
+        gap[c]! -= draw;
+      }
+      draw = Math.min(gap[c]!, reserve[cell]!, reserveRate[cell]! * U0[cell]!);
+      if (draw > 0) {
+        reserve[cell]! -= draw;
+        available[c]! += draw;
+        gap[c]! -= draw;
+      }
     }
-    draw = Math.min(gap[c]!, reserve[cell]!, reserveRate[cell]! * U0[cell]!);
-    if (draw > 0) {
-      reserve[cell]! -= draw;
-      available[c]! += draw;
-      gap[c]! -= draw;
-    }
-  }
 
-  // Clear: shortfall per user; price outside restricting countries from the market's availability
-  let marketAvailable = 0;
-  let marketRequired = 0;
-  for (let u = uStart; u < uEnd; u++) {
-    const c = users[u]!;
-    const cell = c * G + g;
-    const need = requirement[c]!;
-    let sigma = need > 0 ? 1 - available[c]! / need : 0;
-    if (sigma < 0) sigma = 0;
-    else if (sigma > 0) anyShort = 1;
-    shortfall[cell] = sigma;
-    if (restrictStamp[cell] !== stamp) {
-      marketAvailable += available[c]!;
-      marketRequired += need;
+    // Clear: shortfall per user; price outside restricting countries from the market's availability
+    let marketAvailable = 0;
+    let marketRequired = 0;
+    for (let u = uStart; u < uEnd; u++) {
+      const c = users[u]!;
+      const cell = c * G + g;
+      const need = requirement[c]!;
+      let sigma = need > 0 ? 1 - available[c]! / need : 0;
+      if (sigma < 0) sigma = 0;
+      else if (sigma > 0) anyShort = 1;
+      shortfall[cell] = sigma;
+      if (restrictStamp[cell] !== stamp) {
+        marketAvailable += available[c]!;
+        marketRequired += need;
+      }
     }
-  }
-  let price = 1;
-  if (marketRequired > 0 && marketAvailable < marketRequired) {
-    price = Math.pow(marketAvailable / marketRequired, -1 / elasticity);
-    if (!(price <= model.priceCap[g]!)) price = model.priceCap[g]!;
-  }
-  state.priceOutside[g] = price;
+    let price = 1;
+    if (marketRequired > 0 && marketAvailable < marketRequired) {
+      price = Math.pow(marketAvailable / marketRequired, -1 / elasticity);
+      if (!(price <= priceCap[g]!)) price = priceCap[g]!;
+    }
+    priceOutside[g] = price;
 
-  // Account: output and value added lost by producers; extra cost paid by users
-  for (let p = pStart; p < pEnd; p++) {
-    const c = producers[p]!;
-    const cell = c * G + g;
-    // Lost output is summed from its parts (each exactly 0 when nothing changed), so an
-    // undisturbed world loses exactly nothing rather than rounding noise.
-    const lost = lostSales[c]!;
-    output[cell] = Q0[cell]! - lost;
-    const planned = lost - unmetOrders[c]!;
-    planShortfall[cell] = planned;
-    if (planned !== 0) anyPlanShort = 1;
-    lostUnits[cell]! += lost;
-    directLoss[c]! += lost * numbers[valueAddedRef[cell]!]!;
-    indirectLoss[c]! += lost * p0 * indirectMultiplier[cell]!;
+    // Account: output and value added lost by producers; extra cost paid by users
+    for (let p = pStart; p < pEnd; p++) {
+      const c = producers[p]!;
+      const cell = c * G + g;
+      // Lost output is summed from its parts (each exactly 0 when nothing changed), so an
+      // undisturbed world loses exactly nothing rather than rounding noise.
+      const lost = lostSales[c]!;
+      output[cell] = Q0[cell]! - lost;
+      const planned = lost - unmetOrders[c]!;
+      planShortfall[cell] = planned;
+      if (planned !== 0) anyPlanShort = 1;
+      lostUnits[cell]! += lost;
+      directLoss[c]! += lost * numbers[valueAddedRef[cell]!]!;
+      indirectLoss[c]! += lost * p0 * indirectMultiplier[cell]!;
+    }
+    // (nothing to add when no price moved and nothing leaked)
+    for (let u = restricted || price !== 1 ? uStart : uEnd; u < uEnd; u++) {
+      const c = users[u]!;
+      const cell = c * G + g;
+      const paid = restrictStamp[cell] === stamp ? priceInside[cell]! : price;
+      importCost[cell]! +=
+        p0 * ((paid - 1) * (importsArrived[c]! + substituted[c]!) + paid * leakagePremiumVolume[c]!);
+    }
+    goodShort[g] = anyShort;
+    goodPlanShort[g] = anyPlanShort;
+    goodBaseline[g] = calm ? 1 : 0;
   }
-  // (nothing to add when no price moved and nothing leaked)
-  for (let u = restricted || price !== 1 ? uStart : uEnd; u < uEnd; u++) {
-    const c = users[u]!;
-    const cell = c * G + g;
-    const paid = restrictStamp[cell] === stamp ? priceInside[cell]! : price;
-    importCost[cell]! +=
-      p0 * ((paid - 1) * (importsArrived[c]! + substituted[c]!) + paid * leakagePremiumVolume[c]!);
-  }
-  state.goodShort[g] = anyShort;
-  state.goodPlanShort[g] = anyPlanShort;
-  state.goodBaseline[g] = calm ? 1 : 0;
 }
 
 /** The price ratio of good g in country c this period: its own glutted market if it restricts, else the outside market. */
