@@ -103,14 +103,21 @@ export function heading(title: string): void {
 
 // --- child processes --------------------------------------------------------------------
 
+/** True when the benchmarks run bundled (bench/start.mjs), not from source under tsx. */
+const BUNDLED = import.meta.url.endsWith(".bundle.mjs");
+
 /**
- * Run a file of bench/ in a fresh Node process (under tsx unless `tsx` is false), with
- * extra Node flags, and return the JSON object it prints on its last stdout line.
+ * Run a file of bench/ in a fresh Node process, with extra Node flags, and return the JSON
+ * object it prints on its last stdout line. A TypeScript child runs as its bundle
+ * (bench/start.mjs builds it) when the benchmarks run bundled, else under tsx.
  */
-export function runChild<T>(file: string, args: readonly string[], nodeFlags: readonly string[] = [], tsx = true): Promise<T> {
-  const path = fileURLToPath(new URL(file, import.meta.url));
+export function runChild<T>(file: string, args: readonly string[], nodeFlags: readonly string[] = []): Promise<T> {
+  const typescript = file.endsWith(".ts");
+  const bundle = file.replace(/^\.\/children\/(.*)\.ts$/, "./$1.child.bundle.mjs");
+  const path = fileURLToPath(new URL(typescript && BUNDLED ? bundle : file, import.meta.url));
+  const loader = typescript && !BUNDLED ? ["--import", "tsx"] : [];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeFlags, ...(tsx ? ["--import", "tsx"] : []), path, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [...nodeFlags, ...loader, path, ...args], { stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     let err = "";
     child.stdout.on("data", (d: Buffer) => (out += d.toString()));

@@ -50,7 +50,7 @@ export async function throughput(quick: boolean): Promise<ThroughputResult> {
   console.log(`load average before: ${load()}`);
   const library = await buildLibrary();
   try {
-    const child = (name: string, runs: number, w: number) => runChild<ChildResult>("./children/throughput.mjs", [library.dir, name, String(runs), String(w)], [], false);
+    const child = (name: string, runs: number, w: number) => runChild<ChildResult>("./children/throughput.mjs", [library.dir, name, String(runs), String(w)]);
     const startups: ChildResult[] = [];
     for (let k = 0; k < 3; k++) startups.push(await child("china-gallium-germanium-ban", 2, workers));
     const startup = startups.reduce((a, b) => (b.seconds < a.seconds ? b : a));
