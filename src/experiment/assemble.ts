@@ -1,14 +1,7 @@
 import { OUTCOME_FIRST_FIRING, OUTCOME_RULE_FIRED, type CompiledModel } from "../compile/model.js";
 import type { Scenario } from "../schema/scenario.js";
-import {
-  type LogSketchJSON,
-  pairedDifference,
-  quantileBands,
-  summarizeOutcome,
-  type OutcomeStatistics,
-  type PairedDifference,
-  type QuantileBands,
-} from "../stats/index.js";
+import type { LogSketchJSON, OutcomeStatistics, PairedDifference, QuantileBands } from "../stats/index.js";
+import { bandsOverRanges, differenceOverRanges, outcomeOverRanges } from "./exact-range.js";
 import type { ExperimentPlan } from "./plan.js";
 import { fromRangeMessage, toRangeMessage, type ExactRangeData, type RangeData, type StreamingRangeData } from "./range-accumulator.js";
 import type { ExperimentResult, Histogram, OutcomeComparison, OutcomeSummary, PolicyComparison, PolicyResult, SeriesSummary } from "./result.js";
@@ -107,32 +100,33 @@ function joined(ranges: readonly ExactRangeData[], pick: (range: ExactRangeData)
   return out;
 }
 
-/**
- * Turn the recorded ranges of an experiment (contiguous, covering every run) into its
- * result: summaries per policy and outcome, bands, and paired comparisons with the
- * baseline policy. The ranges are taken in run order, so the result does not depend on
- * how the runs were split.
- */
-/** Summaries from every run's values: exact quantiles. */
+/** Summaries from every run's values, merged from the ranges' sorted values and exact sums: exact quantiles. */
 function exactSummaries(model: CompiledModel, plan: ExperimentPlan, ranges: readonly ExactRangeData[]) {
   const { runs } = plan;
   const { outcomes, T } = model;
-  const values = plan.policies.map((_, p) => outcomes.info.map((_, o) => joined(ranges, (r) => r.values[p]![o]!, runs)));
-  const series = plan.policies.map((_, p) => Array.from({ length: outcomes.seriesCount }, (_, s) => joined(ranges, (r) => r.series[p]![s]!, runs * T)));
+  const parts = ranges.map((range) => range.summary);
+  const kept = (range: ExactRangeData) => {
+    if (range.values === undefined) throw new Error("internal error: a range kept no runs");
+    return range.values;
+  };
+  const values = plan.keepRuns ? plan.policies.map((_, p) => outcomes.info.map((_, o) => joined(ranges, (r) => kept(r)[p]![o]!, runs))) : undefined;
   const parameters = plan.keepRuns ? model.uncertainties.map((_, d) => joined(ranges, (r) => r.parameters![d]!, runs)) : undefined;
   const policyResults = plan.policies.map((policy, p) =>
     policyResult(
       model,
       policy,
-      outcomes.info.map((_, o) => {
-        const statistics = summarizeOutcome(values[p]![o]!, { thresholds: outcomes.info[o]!.thresholds });
-        return { ...statistics, histogram: histogramOfValues(values[p]![o]!, statistics.min, statistics.max, wholeValued(model, o)) };
+      outcomes.info.map((info, o) => {
+        const { statistics, sorted } = outcomeOverRanges(
+          parts.map((part) => part.outcomes[p]![o]!),
+          info.thresholds,
+        );
+        return { ...statistics, histogram: histogramOfValues(sorted, statistics.min, statistics.max, wholeValued(model, o)) };
       }),
-      Array.from({ length: outcomes.seriesCount }, (_, s) => quantileBands(series[p]![s]!, runs, T)),
-      plan.keepRuns ? values[p] : undefined,
+      Array.from({ length: outcomes.seriesCount }, (_, s) => bandsOverRanges(parts.map((part) => part.bands[p]![s]!), runs, T)),
+      values?.[p],
     ),
   );
-  const comparisons = comparisonsOf(model, plan, (p, o) => pairedDifference(values[p]![o]!, values[plan.baseline]![o]!));
+  const comparisons = comparisonsOf(model, plan, (p, o) => differenceOverRanges(parts.map((part) => part.differences[p < plan.baseline ? p : p - 1]![o]!)));
   return { policyResults, comparisons, parameters };
 }
 
@@ -203,6 +197,12 @@ function comparisonsOf(model: CompiledModel, plan: ExperimentPlan, difference: (
   return comparisons;
 }
 
+/**
+ * Turn the recorded ranges of an experiment (contiguous, covering every run) into its
+ * result: summaries per policy and outcome, bands, and paired comparisons with the
+ * baseline policy. The ranges are taken in run order, so the result does not depend on
+ * how the runs were split.
+ */
 export function assembleResult(scenario: Scenario, model: CompiledModel, plan: ExperimentPlan, parts: readonly RangeData[]): ExperimentResult {
   const ranges = [...parts].sort((a, b) => a.runStart - b.runStart);
   let expected = 0;

@@ -11,6 +11,7 @@ import {
   type StreamingPairedJSON,
   type StreamingSummaryJSON,
 } from "../stats/index.js";
+import { summarizeExactRange, type ExactRangeSummary } from "./exact-range.js";
 import type { ExperimentPlan } from "./plan.js";
 
 /** Most runs sampled together and then simulated under every policy. */
@@ -22,22 +23,29 @@ export function chunkRuns(plan: ExperimentPlan): number {
 }
 
 /**
- * What an experiment records for a contiguous range of runs, under exact summaries:
- * every run's outcome values (and series, and sampled parameters when kept). Ranges are
- * merged by placing their values at their run indices, so the result never depends on
- * how the runs were split between workers or shards.
+ * What an experiment records for a contiguous range of runs, under exact summaries: every
+ * run's outcome values and series, sorted and summed exactly where the range was
+ * simulated (src/experiment/exact-range.ts). Ranges are merged by merging their sorted
+ * values and adding their exact sums, so the result never depends on how the runs were
+ * split between workers or shards.
  */
 export interface ExactRangeData {
   readonly summaries: "exact";
   readonly runStart: number;
   readonly runEnd: number;
-  /** `values[p][o][run - runStart]`: outcome o of the run under the plan's p-th policy. */
-  readonly values: Float64Array[][];
-  /** `series[p][s][(run - runStart) * T + t]`. */
-  readonly series: Float64Array[][];
+  readonly summary: ExactRangeSummary;
+  /** `values[p][o][run - runStart]`: outcome o of the run under the plan's p-th policy, when runs are kept. */
+  readonly values?: Float64Array[][];
   /** `parameters[d][run - runStart]`, when runs are kept. */
   readonly parameters?: Float64Array[];
   readonly gdpLossCapped: number;
+}
+
+/** Every run's values of a range, as simulated (exact summaries), before they are summarized. */
+interface ExactRecording {
+  readonly values: Float64Array[][];
+  readonly series: Float64Array[][];
+  readonly parameters?: Float64Array[];
 }
 
 /**
@@ -137,7 +145,13 @@ export function nonFiniteError(model: CompiledModel, policy: number, outcome: nu
  * numbers). Used on the main thread (chunk by chunk, yielding in between) and in workers.
  */
 export class RangeAccumulator {
-  readonly data: RangeData;
+  /** Exact summaries: the runs' values as recorded; streaming: undefined. */
+  private readonly recording: ExactRecording | undefined;
+  /** Streaming summaries: the summaries so far; exact: undefined. */
+  private readonly streaming: StreamingRangeData | undefined;
+  private readonly runStart: number;
+  private readonly runEnd: number;
+  private gdpLossCapped = 0;
   private readonly state: RunState;
   private readonly sampler: UniformSampler;
   private readonly draws: Float64Array;
@@ -158,18 +172,16 @@ export class RangeAccumulator {
     const length = runEnd - runStart;
     const { outcomes, T } = model;
     const P = plan.policies.length;
+    this.runStart = runStart;
+    this.runEnd = runEnd;
     if (plan.summaries === "exact") {
-      this.data = {
-        summaries: "exact",
-        runStart,
-        runEnd,
+      this.recording = {
         values: plan.policies.map(() => Array.from({ length: outcomes.count }, () => new Float64Array(length))),
         series: plan.policies.map(() => Array.from({ length: outcomes.seriesCount }, () => new Float64Array(length * T))),
         ...(plan.keepRuns ? { parameters: model.uncertainties.map(() => new Float64Array(length)) } : {}),
-        gdpLossCapped: 0,
       };
     } else {
-      this.data = {
+      this.streaming = {
         summaries: "streaming",
         runStart,
         runEnd,
@@ -194,7 +206,27 @@ export class RangeAccumulator {
 
   /** True when every run of the range has been simulated. */
   get done(): boolean {
-    return this.next >= this.data.runEnd;
+    return this.next >= this.runEnd;
+  }
+
+  /**
+   * What the range recorded, once every run is simulated: with exact summaries, its values
+   * sorted and summed here (the costly part, done where the range ran: in a worker, in
+   * parallel with the others); with streaming summaries, the summaries.
+   */
+  result(): RangeData {
+    if (!this.done) throw new Error("internal error: a range's result was asked for before all its runs were simulated");
+    const { runStart, runEnd, gdpLossCapped } = this;
+    if (this.streaming !== undefined) return { ...this.streaming, gdpLossCapped };
+    const { values, series, parameters } = this.recording!;
+    return {
+      summaries: "exact",
+      runStart,
+      runEnd,
+      summary: summarizeExactRange(this.model, this.plan, values, series, runEnd - runStart),
+      ...(this.plan.keepRuns ? { values, ...(parameters === undefined ? {} : { parameters }) } : {}),
+      gdpLossCapped,
+    };
   }
 
   /**
@@ -203,18 +235,18 @@ export class RangeAccumulator {
    * changes nothing in the numbers: a caller may shorten chunks to stay responsive.
    */
   simulateChunk(limit = Infinity): number {
-    const { model, plan, data, draws, chunkDraws, outcomeRow, seriesRow } = this;
+    const { model, plan, recording, draws, chunkDraws, outcomeRow, seriesRow, runStart } = this;
     const R = model.randomDimensions;
     const O = model.outcomes.count;
     const S = model.outcomes.seriesCount;
     const T = model.T;
     const from = this.next;
-    const to = Math.min(data.runEnd, from + Math.max(1, Math.min(this.chunk, Math.floor(limit))));
+    const to = Math.min(this.runEnd, from + Math.max(1, Math.min(this.chunk, Math.floor(limit))));
     for (let run = from; run < to; run++) {
       sampleRun(model, this.sampler, run, draws);
       chunkDraws.set(draws, (run - from) * R);
-      if (data.summaries === "exact" && data.parameters !== undefined) {
-        for (let d = 0; d < model.uncertainties.length; d++) data.parameters[d]![run - data.runStart] = draws[d]!;
+      if (recording?.parameters !== undefined) {
+        for (let d = 0; d < model.uncertainties.length; d++) recording.parameters[d]![run - runStart] = draws[d]!;
       }
     }
     for (let p = 0; p < plan.policies.length; p++) {
@@ -224,11 +256,11 @@ export class RangeAccumulator {
         for (let d = 0; d < R; d++) draws[d] = chunkDraws[offset + d]!;
         simulateRun(model, this.state, policy, draws, outcomeRow, S > 0 ? seriesRow : undefined);
         for (let o = 0; o < O; o++) if (!Number.isFinite(outcomeRow[o]!)) throw nonFiniteError(model, policy, o, run, plan.seed);
-        if (data.summaries === "exact") {
-          const at = run - data.runStart;
-          for (let o = 0; o < O; o++) data.values[p]![o]![at] = outcomeRow[o]!;
+        if (recording !== undefined) {
+          const at = run - runStart;
+          for (let o = 0; o < O; o++) recording.values[p]![o]![at] = outcomeRow[o]!;
           for (let s = 0; s < S; s++) {
-            const target = data.series[p]![s]!;
+            const target = recording.series[p]![s]!;
             for (let t = 0; t < T; t++) target[at * T + t] = seriesRow[s * T + t]!;
           }
         } else {
@@ -238,9 +270,9 @@ export class RangeAccumulator {
         }
       }
     }
-    if (data.summaries === "streaming") this.summarizeChunk(data, to - from);
+    if (this.streaming !== undefined) this.summarizeChunk(this.streaming, to - from);
     this.next = to;
-    (data as { gdpLossCapped: number }).gdpLossCapped = this.state.counters[COUNTER_GDP_LOSS_CAPPED]!;
+    this.gdpLossCapped = this.state.counters[COUNTER_GDP_LOSS_CAPPED]!;
     return (to - from) * plan.policies.length;
   }
 

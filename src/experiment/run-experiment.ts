@@ -83,5 +83,5 @@ export async function simulateOnThisThread(
       if (signal?.aborted) throw abortError(signal.reason);
     }
   }
-  return accumulator.data;
+  return accumulator.result();
 }

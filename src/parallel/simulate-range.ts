@@ -37,5 +37,5 @@ export function simulateRange(task: RangeTask): RangeMessage {
   }
   const accumulator = new RangeAccumulator(cached.model, task.plan, task.runStart, task.runEnd);
   while (!accumulator.done) Atomics.add(task.progress, 0, accumulator.simulateChunk());
-  return toRangeMessage(accumulator.data);
+  return toRangeMessage(accumulator.result());
 }

@@ -1,7 +1,6 @@
 import { InputError } from "../errors.js";
 import { ExactSum } from "./exact-sum.js";
-import { interpolateSorted } from "./_internals/interpolate-sorted.js";
-import { roundRatio, scaledSum } from "./_internals/exact-rational.js";
+import { appendBand } from "./_internals/band-of-sorted.js";
 import { assertArrayLike, assertFinite, assertPositiveInteger } from "./_internals/validate.js";
 
 /** Per-period bands of a time series over runs: parallel arrays, one entry per period. */
@@ -57,12 +56,7 @@ export function quantileBands(values: ArrayLike<number>, runs: number, periods: 
       sum.add(x!);
     }
     column.sort();
-    bands.mean.push(roundRatio(scaledSum(sum), BigInt(runs) << 1074n));
-    bands.p05.push(interpolateSorted(column, 0.05));
-    bands.p25.push(interpolateSorted(column, 0.25));
-    bands.p50.push(interpolateSorted(column, 0.5));
-    bands.p75.push(interpolateSorted(column, 0.75));
-    bands.p95.push(interpolateSorted(column, 0.95));
+    appendBand(bands, runs, (i) => column[i]!, sum);
   }
   return bands;
 }

@@ -1,11 +1,7 @@
 import { InputError } from "../errors.js";
-import { countAbove } from "./_internals/count-above.js";
-import { interpolateSorted } from "./_internals/interpolate-sorted.js";
 import { sortedCopy } from "./_internals/sorted-copy.js";
 import { exactMomentsOf } from "./_internals/exact-moments-of.js";
-import { outcomeStatistics } from "./_internals/outcome-statistics.js";
-import { momentStatistics } from "./_internals/moment-statistics.js";
-import { tailMean } from "./_internals/tail-mean.js";
+import { statisticsOfSorted } from "./_internals/sorted-statistics.js";
 import { assertArrayLike, assertFinite } from "./_internals/validate.js";
 
 /** Statistics of one outcome over runs (losses: larger = worse). */
@@ -79,17 +75,5 @@ export function summarizeOutcome(values: ArrayLike<number>, options: SummarizeOp
   assertArrayLike("options.thresholds", thresholds);
   for (let i = 0; i < thresholds.length; i++) assertFinite(`options.thresholds[${i}]`, thresholds[i]);
 
-  const sorted = sortedCopy("values", values);
-  const moments = momentStatistics(exactMomentsOf("values", values));
-  const exceedance: { threshold: number; probability: number }[] = [];
-  for (let i = 0; i < thresholds.length; i++) {
-    const threshold = thresholds[i]!;
-    exceedance.push({ threshold, probability: countAbove(sorted, threshold) / moments.count });
-  }
-  return outcomeStatistics(
-    moments,
-    (p) => interpolateSorted(sorted, p),
-    (level) => tailMean(sorted, level),
-    exceedance,
-  );
+  return statisticsOfSorted(sortedCopy("values", values), exactMomentsOf("values", values), thresholds);
 }

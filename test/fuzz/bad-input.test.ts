@@ -137,7 +137,7 @@ function runExperimentSync(scenario: Scenario) {
   const plan = resolvePlan({ runs: 2, seed: "fuzz" }, scenario, model);
   const accumulator = new RangeAccumulator(model, plan, 0, plan.runs);
   while (!accumulator.done) accumulator.simulateChunk();
-  return accumulator.data;
+  return accumulator.result();
 }
 
 function examine(input: unknown): void {

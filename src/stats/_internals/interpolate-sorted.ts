@@ -8,12 +8,17 @@
  * (R's `(1 - f) x[j] + f x[j+1]` can step back by one unit in the last place).
  */
 export function interpolateSorted(sorted: ArrayLike<number>, p: number): number {
-  const last = sorted.length - 1;
+  return interpolateOrdered(sorted.length, p, (i) => sorted[i]!);
+}
+
+/** {@link interpolateSorted} over `count` values read in ascending order by `at(i)`, 0 <= i < count. */
+export function interpolateOrdered(count: number, p: number, at: (i: number) => number): number {
+  const last = count - 1;
   const h = last * p;
   const j = Math.floor(h);
-  const low = sorted[j]!;
-  if (j >= last) return sorted[last]!;
-  const high = sorted[j + 1]!;
+  const low = at(j);
+  if (j >= last) return at(last);
+  const high = at(j + 1);
   const fraction = h - j;
   if (fraction === 0 || low === high) return low;
   const gap = high - low;

@@ -1,0 +1,125 @@
+// Exact summaries are split into the part each range of runs can do where it was simulated
+// (sorting, exact sums: the costly, per-value part) and the part that needs every range
+// (merging sorted arrays, adding exact sums, reading off quantiles). With worker threads
+// the first part runs in the workers, in parallel, rather than on the main thread after
+// they finish. Every step is exact, so the statistics are bit-identical however the runs
+// were split: a merge of sorted ranges is the sort of their union, and exact sums do not
+// depend on order.
+import type { CompiledModel } from "../compile/model.js";
+import { ExactMoments, ExactSum, type ExactMomentsJSON, type OutcomeStatistics, type PairedDifference, type QuantileBands } from "../stats/index.js";
+import { appendBand } from "../stats/_internals/band-of-sorted.js";
+import { exactMomentsOf } from "../stats/_internals/exact-moments-of.js";
+import { mergeSorted, selectSorted } from "../stats/_internals/merge-sorted.js";
+import { pairedStatistics } from "../stats/_internals/paired-statistics.js";
+import { statisticsOfSorted } from "../stats/_internals/sorted-statistics.js";
+import type { ExperimentPlan } from "./plan.js";
+
+/** One outcome's values over a range of runs, ascending, with their exact moments. */
+export interface SortedRange {
+  readonly sorted: Float64Array;
+  readonly moments: ExactMomentsJSON;
+}
+
+/**
+ * One series outcome over a range of `n` runs: period t's values, ascending, at
+ * `columns[t * n .. (t + 1) * n)`, and `sums[t]`, their exact sum as partials.
+ */
+export interface SortedColumns {
+  readonly columns: Float64Array;
+  readonly sums: number[][];
+}
+
+/** What a range of runs contributes to exact summaries. */
+export interface ExactRangeSummary {
+  /** `outcomes[p][o]`: outcome o under the plan's p-th policy. */
+  readonly outcomes: SortedRange[][];
+  /** `differences[c][o]`: the c-th policy other than the baseline, minus the baseline, run by run. */
+  readonly differences: SortedRange[][];
+  /** `bands[p][s]`: series s under the plan's p-th policy. */
+  readonly bands: SortedColumns[][];
+}
+
+function sortedRange(values: Float64Array, name: string): SortedRange {
+  return { sorted: values.slice().sort(), moments: exactMomentsOf(name, values).toJSON() };
+}
+
+/**
+ * Sort and sum a range's recorded values (already checked finite).
+ *
+ * @param values `values[p][o][run]` over the range's `length` runs.
+ * @param series `series[p][s][run * T + t]`.
+ */
+export function summarizeExactRange(model: CompiledModel, plan: ExperimentPlan, values: Float64Array[][], series: Float64Array[][], length: number): ExactRangeSummary {
+  const { outcomes, T } = model;
+  const policyName = (p: number) => model.policies.names[plan.policies[p]!]!;
+  const name = (p: number, o: number) => `policy "${policyName(p)}", outcome "${outcomes.info[o]!.name}"`;
+  const baseline = values[plan.baseline]!;
+  const differences: SortedRange[][] = [];
+  values.forEach((row, p) => {
+    if (p === plan.baseline) return;
+    differences.push(
+      row.map((policyValues, o) => {
+        const d = new Float64Array(length);
+        for (let r = 0; r < length; r++) d[r] = policyValues[r]! - baseline[o]![r]!;
+        return sortedRange(d, `${name(p, o)} minus the baseline "${policyName(plan.baseline)}"`);
+      }),
+    );
+  });
+  const column = new Float64Array(length);
+  const bands = series.map((row) =>
+    row.map((recorded): SortedColumns => {
+      const columns = new Float64Array(length * T);
+      const sums: number[][] = [];
+      for (let t = 0; t < T; t++) {
+        const sum = new ExactSum();
+        for (let r = 0; r < length; r++) {
+          const x = recorded[r * T + t]!;
+          column[r] = x;
+          sum.add(x);
+        }
+        columns.set(column.sort(), t * length);
+        sums.push(sum.partials());
+      }
+      return { columns, sums };
+    }),
+  );
+  return { outcomes: values.map((row, p) => row.map((v, o) => sortedRange(v, name(p, o)))), differences, bands };
+}
+
+/** Every range's values of one outcome, ascending, with their exact moments merged. */
+function mergeRanges(parts: readonly SortedRange[]): { sorted: Float64Array; moments: ExactMoments } {
+  const moments = new ExactMoments();
+  parts.forEach((part, k) => moments.merge(ExactMoments.fromJSON(part.moments, `range ${k}`)));
+  return { sorted: mergeSorted(parts.map((part) => part.sorted)), moments };
+}
+
+/** Statistics of one outcome over every range (its `thresholds` for the exceedance probabilities), and all its values, ascending. */
+export function outcomeOverRanges(parts: readonly SortedRange[], thresholds: ArrayLike<number>): { statistics: OutcomeStatistics; sorted: Float64Array } {
+  const { sorted, moments } = mergeRanges(parts);
+  return { statistics: statisticsOfSorted(sorted, moments, thresholds), sorted };
+}
+
+/** Paired statistics of one policy against the baseline over every range. */
+export function differenceOverRanges(parts: readonly SortedRange[]): PairedDifference {
+  const { sorted, moments } = mergeRanges(parts);
+  let lower = 0;
+  while (lower < sorted.length && sorted[lower]! < 0) lower++;
+  let higher = 0;
+  while (higher < sorted.length - lower && sorted[sorted.length - 1 - higher]! > 0) higher++;
+  return pairedStatistics(moments, lower, higher);
+}
+
+/** Fan-chart bands of one series over every range (`runs` in all, `T` periods). */
+export function bandsOverRanges(parts: readonly SortedColumns[], runs: number, T: number): QuantileBands {
+  const bands: QuantileBands = { mean: [], p05: [], p25: [], p50: [], p75: [], p95: [] };
+  const lengths = parts.map((part) => part.columns.length / T);
+  if (lengths.reduce((a, b) => a + b, 0) !== runs) throw new Error(`internal error: expected ${runs} runs in all, found ${lengths.join(" + ")}`);
+  for (let t = 0; t < T; t++) {
+    const sum = new ExactSum();
+    for (const part of parts) sum.addSum(ExactSum.fromPartials(part.sums[t]!));
+    const columns = parts.map((part, k) => part.columns.subarray(t * lengths[k]!, (t + 1) * lengths[k]!));
+    // five quantiles need ten order statistics: select them rather than merge every value
+    appendBand(bands, runs, columns.length === 1 ? (i) => columns[0]![i]! : (i) => selectSorted(columns, i), sum);
+  }
+  return bands;
+}
