@@ -315,27 +315,6 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
     let anyShort = 0;
     let anyPlanShort = 0;
 
-    // Produce: output share allowed by inputs, y = min over critical inputs (1 - sigma) x (1 - sum of weighted non-critical sigma)
-    for (let p = pStart; p < pEnd; p++) {
-      const c = producers[p]!;
-      const cell = c * G + g;
-      let critical = 1;
-      let nonCritical = 1;
-      for (let k = inputStart[cell]!; k < inputStart[cell + 1]!; k++) {
-        const sigma = shortfall[c * G + inputGood[k]!]!;
-        if (inputCritical[k]) {
-          if (1 - sigma < critical) critical = 1 - sigma;
-        } else nonCritical -= numbers[inputWeightRef[k]!]! * sigma;
-      }
-      let y = critical * nonCritical;
-      if (y < 0) y = 0;
-      inputShare[cell] = y;
-      demandOnProducer[c] = 0;
-      sold[c] = 0;
-      lostSales[c] = 0;
-      glut[c] = 0;
-    }
-
     // Requirement: baseline use, less the inputs downstream producers no longer plan to use
     // (they planned, last period, to make less than baseline for want of buyers, not of inputs)
     for (let u = uStart; u < uEnd; u++) {
@@ -353,11 +332,30 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
       leakagePremiumVolume[c] = 0;
     }
 
-    // Demand on each producer from its baseline customers; the share it can serve from output allowed by inputs
+    // Produce: output share allowed by inputs, y = min over critical inputs (1 - sigma) x (1 - sum of weighted non-critical sigma)
     for (let p = pStart; p < pEnd; p++) {
       const c = producers[p]!;
-      if (U0[c * G + g]! > 0) demandOnProducer[c]! += H0[c * G + g]! * demandScale[c]!;
+      const cell = c * G + g;
+      let critical = 1;
+      let nonCritical = 1;
+      for (let k = inputStart[cell]!; k < inputStart[cell + 1]!; k++) {
+        const sigma = shortfall[c * G + inputGood[k]!]!;
+        if (inputCritical[k]) {
+          if (1 - sigma < critical) critical = 1 - sigma;
+        } else nonCritical -= numbers[inputWeightRef[k]!]! * sigma;
+      }
+      let y = critical * nonCritical;
+      if (y < 0) y = 0;
+      inputShare[cell] = y;
+      // demand on it from its home market first (flows add theirs below)
+      demandOnProducer[c] = 0;
+      if (U0[cell]! > 0) demandOnProducer[c]! += H0[cell]! * demandScale[c]!;
+      sold[c] = 0;
+      lostSales[c] = 0;
+      glut[c] = 0;
     }
+
+    // Demand on each producer from its baseline customers abroad; the share it can serve from output allowed by inputs
     for (let f = fStart; f < fEnd; f++) {
       const i = flowImporter[f]!;
       // (an importer that uses none of the good has only flows of volume 0)
@@ -450,38 +448,49 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
       }
     }
 
-    // Glut: a restricting exporter's domestic price falls until its market absorbs the blocked volume (down to the floor)
+    // Glut: a restricting exporter's domestic price falls until its market absorbs the blocked
+    // volume (down to the floor). Then account: output and value added lost by producers.
     const restricted = goodStamp[g] === stamp;
-    for (let p = restricted ? pStart : pEnd; p < pEnd; p++) {
+    for (let p = pStart; p < pEnd; p++) {
       const c = producers[p]!;
       const cell = c * G + g;
-      if (restrictStamp[cell] !== stamp) continue;
-      const unsold = glut[c]!;
-      if (!(unsold > 0)) {
-        priceInside[cell] = 1; // nothing blocked: the segmented home market clears at the base price
-        continue;
+      if (restricted && restrictStamp[cell] === stamp) {
+        const unsold = glut[c]!;
+        if (!(unsold > 0)) priceInside[cell] = 1; // nothing blocked: the segmented home market clears at the base price
+        else {
+          // Home demand at price ratio p is R p^-eps; the glut is absorbed where that equals R + glut,
+          // i.e. at p = (1 + glut / R)^(-1/eps), unless that is below the floor, where the home
+          // market takes only R (floor^-eps - 1). floor^-eps is fixed for the run (see resetRun).
+          const domesticMarket = U0[cell]! > 0 ? requirement[c]! : 0;
+          const floor = priceFloor[g]!;
+          // 1 / 0 rather than the constant Infinity: V8 boxed the constant on the heap every time
+          const swell = domesticMarket > 0 ? 1 + unsold / domesticMarket : 1 / 0;
+          let absorbed: number;
+          if (swell >= floorDemandRatio[g]!) {
+            priceInside[cell] = floor;
+            absorbed = domesticMarket * (floorDemandRatio[g]! - 1);
+            if (absorbed > unsold) absorbed = unsold;
+          } else {
+            priceInside[cell] = Math.pow(swell, -1 / elasticity);
+            absorbed = unsold;
+          }
+          if (absorbed > 0) {
+            sold[c]! += absorbed;
+            lostSales[c]! -= absorbed;
+            available[c]! += absorbed;
+          }
+        }
       }
-      // Home demand at price ratio p is R p^-eps; the glut is absorbed where that equals R + glut,
-      // i.e. at p = (1 + glut / R)^(-1/eps), unless that is below the floor, where the home
-      // market takes only R (floor^-eps - 1). floor^-eps is fixed for the run (see resetRun).
-      const domesticMarket = U0[cell]! > 0 ? requirement[c]! : 0;
-      const floor = priceFloor[g]!;
-      // 1 / 0 rather than the constant Infinity: V8 boxed the constant on the heap every time
-      const swell = domesticMarket > 0 ? 1 + unsold / domesticMarket : 1 / 0;
-      let absorbed: number;
-      if (swell >= floorDemandRatio[g]!) {
-        priceInside[cell] = floor;
-        absorbed = domesticMarket * (floorDemandRatio[g]! - 1);
-        if (absorbed > unsold) absorbed = unsold;
-      } else {
-        priceInside[cell] = Math.pow(swell, -1 / elasticity);
-        absorbed = unsold;
-      }
-      if (absorbed > 0) {
-        sold[c]! += absorbed;
-        lostSales[c]! -= absorbed;
-        available[c]! += absorbed;
-      }
+      // Lost output is summed from its parts (each exactly 0 when nothing changed), so an
+      // undisturbed world loses exactly nothing rather than rounding noise.
+      const lost = lostSales[c]!;
+      output[cell] = Q0[cell]! - lost;
+      const planned = lost - unmetOrders[c]!;
+      planShortfall[cell] = planned;
+      if (planned !== 0) anyPlanShort = 1;
+      lostUnits[cell]! += lost;
+      directLoss[c]! += lost * numbers[valueAddedRef[cell]!]!;
+      indirectLoss[c]! += lost * p0 * indirectMultiplier[cell]!;
     }
 
     // Re-trade among buyers outside restricting countries: each closes the share kappa of the
@@ -508,34 +517,30 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
       }
     }
 
-    // Draw down commercial stocks, then strategic reserves, at bounded rates
-    for (let u = uStart; u < uEnd; u++) {
-      const c = users[u]!;
-      const shortBy = requirement[c]! - available[c]!;
-      gap[c] = shortBy > 0 ? shortBy : 0;
-      if (!(gap[c]! > 0)) continue;
-      const cell = c * G + g;
-      let draw = Math.min(gap[c]!, stock[cell]!, maxDrawShare[cell]! * U0[cell]!);
-      if (draw > 0) {
-        stock[cell]! -= draw;
-        available[c]! += draw;
-        gap[c]! -= draw;
-      }
-      draw = Math.min(gap[c]!, reserve[cell]!, reserveRate[cell]! * U0[cell]!);
-      if (draw > 0) {
-        reserve[cell]! -= draw;
-        available[c]! += draw;
-        gap[c]! -= draw;
-      }
-    }
-
-    // Clear: shortfall per user; price outside restricting countries from the market's availability
+    // Draw down commercial stocks, then strategic reserves, at bounded rates; then clear:
+    // shortfall per user, and the market's availability outside restricting countries
     let marketAvailable = 0;
     let marketRequired = 0;
     for (let u = uStart; u < uEnd; u++) {
       const c = users[u]!;
       const cell = c * G + g;
       const need = requirement[c]!;
+      const shortBy = need - available[c]!;
+      gap[c] = shortBy > 0 ? shortBy : 0;
+      if (gap[c]! > 0) {
+        let draw = Math.min(gap[c]!, stock[cell]!, maxDrawShare[cell]! * U0[cell]!);
+        if (draw > 0) {
+          stock[cell]! -= draw;
+          available[c]! += draw;
+          gap[c]! -= draw;
+        }
+        draw = Math.min(gap[c]!, reserve[cell]!, reserveRate[cell]! * U0[cell]!);
+        if (draw > 0) {
+          reserve[cell]! -= draw;
+          available[c]! += draw;
+          gap[c]! -= draw;
+        }
+      }
       let sigma = need > 0 ? 1 - available[c]! / need : 0;
       if (sigma < 0) sigma = 0;
       else if (sigma > 0) anyShort = 1;
@@ -552,22 +557,7 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
     }
     priceOutside[g] = price;
 
-    // Account: output and value added lost by producers; extra cost paid by users
-    for (let p = pStart; p < pEnd; p++) {
-      const c = producers[p]!;
-      const cell = c * G + g;
-      // Lost output is summed from its parts (each exactly 0 when nothing changed), so an
-      // undisturbed world loses exactly nothing rather than rounding noise.
-      const lost = lostSales[c]!;
-      output[cell] = Q0[cell]! - lost;
-      const planned = lost - unmetOrders[c]!;
-      planShortfall[cell] = planned;
-      if (planned !== 0) anyPlanShort = 1;
-      lostUnits[cell]! += lost;
-      directLoss[c]! += lost * numbers[valueAddedRef[cell]!]!;
-      indirectLoss[c]! += lost * p0 * indirectMultiplier[cell]!;
-    }
-    // (nothing to add when no price moved and nothing leaked)
+    // Extra cost paid by users (nothing to add when no price moved and nothing leaked)
     for (let u = restricted || price !== 1 ? uStart : uEnd; u < uEnd; u++) {
       const c = users[u]!;
       const cell = c * G + g;
