@@ -24,6 +24,13 @@ export interface ThroughputRow {
   /** Parallel capacity of the machine measured just before each repetition (a CPU-bound loop on `workers` threads). */
   readonly capacity: number[];
   readonly speedup: number;
+  /**
+   * What the hardware allows: `workers` independent single-thread processes of the same
+   * experiment run side by side, their combined throughput against one alone (best of the
+   * repetitions). Below `workers` when the cores slow each other down (shared caches, memory,
+   * or vCPUs that share a physical core), which no parallel code can get round.
+   */
+  readonly sideBySide: number;
   readonly identical: boolean;
 }
 
@@ -62,10 +69,13 @@ export async function throughput(quick: boolean): Promise<ThroughputResult> {
       const capacity: number[] = [];
       const singles: ChildResult[] = [];
       const parallels: ChildResult[] = [];
+      const sideBySide: number[] = [];
       for (let k = 0; k < repetitions; k++) {
         capacity.push(await parallelCapacity(workers));
         singles.push(await child(name, runs, 1));
         parallels.push(await child(name, runs, workers));
+        const together = await Promise.all(Array.from({ length: workers }, () => child(name, runs, 1)));
+        sideBySide.push(Math.max(...together.map((r) => r.seconds)));
       }
       // best of the repetitions for each configuration: other tenants only ever add time
       const single = singles.reduce((a, b) => (b.seconds < a.seconds ? b : a));
@@ -78,16 +88,17 @@ export async function throughput(quick: boolean): Promise<ThroughputResult> {
         parallel,
         capacity,
         speedup: single.seconds / parallel.seconds,
+        sideBySide: (workers * single.seconds) / Math.min(...sideBySide),
         identical: [...singles, ...parallels].every((r) => r.hash === single.hash),
       };
       rows.push(row);
       console.log(
-        `  ${name}: ${fmt(runs / single.seconds)} runs/s on 1 thread, ${fmt(runs / parallel.seconds)} on ${workers}; capacity ${capacity.map((c) => c.toFixed(2)).join(", ")}; load ${load()}`,
+        `  ${name}: ${fmt(runs / single.seconds)} runs/s on 1 thread, ${fmt(runs / parallel.seconds)} on ${workers}; ${workers} processes side by side ${sig(row.sideBySide)}x; capacity ${capacity.map((c) => c.toFixed(2)).join(", ")}; load ${load()}`,
       );
     }
     console.log("");
     table(
-      ["scenario", "policies", "runs", "runs/s, 1 worker", "policy-runs/s, 1 worker", `runs/s, ${workers} workers`, "speed-up", `speed-up less pool start-up`, `CPU / wall, ${workers} workers`, `CPU s, 1 / ${workers} workers`, `2 x CPU(1) / CPU(${workers})`, "machine capacity", "identical results"],
+      ["scenario", "policies", "runs", "runs/s, 1 worker", "policy-runs/s, 1 worker", `runs/s, ${workers} workers`, "speed-up", `speed-up less pool start-up`, `${workers} processes side by side`, "speed-up / side by side", `CPU / wall, ${workers} workers`, `CPU s, 1 / ${workers} workers`, `2 x CPU(1) / CPU(${workers})`, "machine capacity", "identical results"],
       rows.map((r) => [
         r.scenario,
         String(r.policies),
@@ -97,6 +108,8 @@ export async function throughput(quick: boolean): Promise<ThroughputResult> {
         fmt(r.runs / r.parallel.seconds),
         `${sig(r.speedup)}x`,
         `${sig(r.single.seconds / Math.max(1e-9, r.parallel.seconds - startup.seconds))}x`,
+        `${sig(r.sideBySide)}x`,
+        `${Math.round((100 * r.speedup) / r.sideBySide)}%`,
         sig(r.parallel.cpuSeconds / r.parallel.seconds),
         `${sig(r.single.cpuSeconds)} / ${sig(r.parallel.cpuSeconds)}`,
         `${sig((workers * r.single.cpuSeconds) / r.parallel.cpuSeconds)}x`,
@@ -106,7 +119,8 @@ export async function throughput(quick: boolean): Promise<ThroughputResult> {
     );
     console.log(
       `\nA run is one draw of the uncertainties simulated under every policy of the scenario (runExperiment's default), exact summaries, timed around the runExperiment call in a fresh process (compile, simulate, summarise; with ${workers} workers, starting the pool too); the fastest of ${repetitions} repetitions of each. ` +
-        `Speed-up less pool start-up: the same with the best start-up time above taken off the ${workers}-worker time (what a long experiment tends to). CPU / wall is the CPU time of all the process's threads over the wall time: about ${workers} when every worker had a core. ${workers} x CPU(1) / CPU(${workers}): the speed-up the work allows if every worker had a core to itself (CPU time of the single-thread run over that of the ${workers}-worker run, pool start-up included) — an estimate for a loaded machine, not a measurement. Machine capacity: ${workers} threads of a CPU-bound loop against one, just before each repetition (about ${workers} on an idle machine; other tenants of this shared machine lower it).`,
+        `Speed-up less pool start-up: the same with the best start-up time above taken off the ${workers}-worker time (what a long experiment tends to). CPU / wall is the CPU time of all the process's threads over the wall time: about ${workers} when every worker had a core. ${workers} x CPU(1) / CPU(${workers}): the speed-up the work allows if every worker had a core to itself (CPU time of the single-thread run over that of the ${workers}-worker run, pool start-up included) — an estimate for a loaded machine, not a measurement. Machine capacity: ${workers} threads of a CPU-bound loop against one, just before each repetition (about ${workers} on an idle machine; other tenants of this shared machine lower it). ` +
+        `${workers} processes side by side: ${workers} independent single-thread processes of the same experiment started together, their combined runs per second against one process alone (best of ${repetitions}): the most any split of the work over ${workers} cores could give on this machine; speed-up / side by side is how much of that the workers get.`,
     );
     return { workers, startup, rows };
   } finally {
