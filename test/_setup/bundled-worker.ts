@@ -1,7 +1,7 @@
 // Setup file: experiments over worker threads load the worker module bundled by
 // test/_setup/cli-bundle.ts, rather than TypeScript through tsx in every new thread (which
 // costs seconds per pool). The bundle is built from the same sources; the tsx path itself
-// runs in CI through `npm run demo` and the examples.
+// runs in CI through the examples (npx tsx examples/*.ts).
 import { vi } from "vitest";
 
 vi.mock("../../src/parallel/worker-file.js", async () => {

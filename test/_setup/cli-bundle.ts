@@ -8,7 +8,7 @@
 import { rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
+import { bundleCommand } from "../../scripts/bundle-command.mjs";
 import type { TestProject } from "vitest/node";
 
 declare module "vitest" {
@@ -22,19 +22,7 @@ const repo = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 
 export default async function setup(project: TestProject): Promise<() => void> {
   const outdir = join(repo, `.cli-test-${process.pid}`);
-  await build({
-    entryPoints: { cli: join(repo, "src/cli.ts"), "experiment-worker": join(repo, "src/experiment-worker.ts") },
-    bundle: true,
-    splitting: true,
-    format: "esm",
-    platform: "node",
-    target: "node20",
-    external: ["piscina"],
-    // CommonJS dependencies bundled into ESM call require() for Node's built-ins
-    banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
-    outdir,
-    logLevel: "warning",
-  });
+  await bundleCommand(outdir);
   project.provide("cliBundle", join(outdir, "cli.js"));
   return () => rmSync(outdir, { recursive: true, force: true });
 }
