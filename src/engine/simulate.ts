@@ -308,9 +308,10 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
     // A calm good (no restriction on it, no input short, no downstream producer planning below
     // baseline) clears exactly at the baseline. If it did last period too, its state already
     // holds those values and there is nothing to compute.
-    let calm = goodStamp[g] !== stamp;
+    let downstreamPlansLess = false;
+    for (let k = goodUseStart[g]!; !downstreamPlansLess && k < goodUseStart[g + 1]!; k++) if (goodPlanShort[goodUses[k]!]) downstreamPlansLess = true;
+    let calm = goodStamp[g] !== stamp && !downstreamPlansLess;
     for (let k = goodInputStart[g]!; calm && k < goodInputStart[g + 1]!; k++) if (goodShort[goodInputs[k]!]) calm = false;
-    for (let k = goodUseStart[g]!; calm && k < goodUseStart[g + 1]!; k++) if (goodPlanShort[goodUses[k]!]) calm = false;
     if (calm && goodBaseline[g]) continue;
     let anyShort = 0;
     let anyPlanShort = 0;
@@ -321,7 +322,8 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
       const c = users[u]!;
       const cell = c * G + g;
       let need = U0[cell]!;
-      for (let k = useStart[cell]!; k < useStart[cell + 1]!; k++) need -= usePerUnit[k]! * planShortfall[useCell[k]!]!;
+      // (every planShortfall read here is 0 unless a good made from this one plans less)
+      if (downstreamPlansLess) for (let k = useStart[cell]!; k < useStart[cell + 1]!; k++) need -= usePerUnit[k]! * planShortfall[useCell[k]!]!;
       if (need < 0) need = 0;
       requirement[c] = need;
       const scale = need / U0[cell]!;
