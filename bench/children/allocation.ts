@@ -1,5 +1,6 @@
 // Child process of section 6 (needs --expose-gc): does the per-period loop allocate?
-// Usage: node --expose-gc --import tsx bench/children/allocation.ts RUNS LONG_RUNS EXPERIMENT_RUNS
+// Usage: node --expose-gc bench/allocation.child.bundle.mjs RUNS LONG_RUNS EXPERIMENT_RUNS
+// (bundled by bench/start.mjs; or node --expose-gc --import tsx bench/children/allocation.ts ...)
 //
 // 1. simulateRun on a prepared state (compileScenario + createRunState), seed scenario,
 //    every policy in turn, RUNS runs: heap used after a full GC before and after (what is

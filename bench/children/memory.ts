@@ -1,6 +1,7 @@
 // Child process of section 3: one experiment of a bundled scenario, one policy; prints peak
 // RSS (the kernel's high-water mark, and a 10 ms sample) and peak heap as JSON.
-// Usage: node --import tsx bench/children/memory.ts RUNS exact|streaming POLICY SCENARIO WORKERS [BUILD_DIR]
+// Usage: node bench/memory.child.bundle.mjs RUNS exact|streaming POLICY SCENARIO WORKERS [BUILD_DIR]
+// (bundled by bench/start.mjs; or node --import tsx bench/children/memory.ts ...)
 // With WORKERS 1 the runs go on the main thread (the library's runExperiment from src/);
 // with more, chokepoint/node's runExperiment over worker threads, loaded from BUILD_DIR (the
 // library built by bench/build-library.ts) so the workers run plain JavaScript.

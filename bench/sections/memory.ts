@@ -89,7 +89,7 @@ export async function memory(plan: MemoryPlan): Promise<MemoryResult> {
     ],
   );
   console.log(
-    `\nEach row is a fresh \`node --import tsx\` process running one experiment with one policy; the 1-run row is the fixed cost (Node, tsx, zod, mathjs, the library). Rows on the main thread run the library from src/; rows with workers run chokepoint/node's runExperiment from the library built from src/ (worker threads included in the process's RSS). Exact summaries keep every run's values (memory grows with runs by design); streaming summaries should stay flat.`,
+    `\nEach row is a fresh Node process (bench/memory.child.bundle.mjs under \`npm run bench\`) running one experiment with one policy; the 1-run row is the fixed cost (Node, zod, mathjs, the library). Rows on the main thread run the library from src/, bundled; rows with workers run chokepoint/node's runExperiment from the library built from src/ (worker threads included in the process's RSS). Exact summaries keep every run's values (memory grows with runs by design); streaming summaries should stay flat.`,
   );
   return { baseline, rows };
 }
