@@ -422,7 +422,10 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
           pool += divertible[c]!;
           continue;
         }
-        let capacity = K0[cell]! + numbers[surgeRef[cell]!]! * ramp(elapsed, numbers[rampRef[cell]!]!);
+        // ramp(elapsed, tau) written out: called, it returned a boxed double where V8 did not inline it
+        const tau = numbers[rampRef[cell]!]!;
+        const surgeShare = elapsed < 0 ? 0 : tau <= 0 ? 1 : 1 - Math.exp(-elapsed / tau);
+        let capacity = K0[cell]! + numbers[surgeRef[cell]!]! * surgeShare;
         if (capacityStamp[cell] === stamp) capacity += addedCapacity[cell]!;
         const free = inputShare[cell]! * capacity - sold[c]!;
         if (free > 0) {
