@@ -1,5 +1,5 @@
 import type { ScenarioInput } from "../src/index.js";
-import { generator, productionEntries, worldUncertainties } from "./synthetic-scenario.js";
+import { flowEntries, generator, productionEntries, worldUncertainties } from "./synthetic-scenario.js";
 
 /** Shape of the MRIO-like world; every field has a default. */
 export interface MrioOptions {
@@ -101,10 +101,7 @@ export function mrioScenario(regions = 49, goods = 200, options: MrioOptions = {
       countries: Array.from({ length: C }, (_, c) => ({ id: country(c), gdp: 1e13 })),
       goods: Array.from({ length: G }, (_, g) => ({ id: good(g), unit: "t", basePrice: 100 + g, demandElasticity: g % 2 === 0 ? { param: "elasticity" } : 0.5 })),
       production,
-      flows: [...flows].map(([key, volume]) => {
-        const [e, i, g] = key.split("|").map(Number) as [number, number, number];
-        return { exporter: country(e), importer: country(i), good: good(g), volume };
-      }),
+      flows: flowEntries(flows, { country, good }),
       recipes: recipes.map((r) => ({
         output: good(r.h),
         inputs: r.inputs.map((x) => (x.critical ? { good: good(x.g), perUnit: x.perUnit } : { good: good(x.g), perUnit: x.perUnit, critical: false, weight: x.weight })),

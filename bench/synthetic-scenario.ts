@@ -74,10 +74,7 @@ export function syntheticScenario(countries: number, goods: number, options: { h
       countries: Array.from({ length: C }, (_, c) => ({ id: country(c), gdp: 1e12 })),
       goods: Array.from({ length: G }, (_, g) => ({ id: good(g), unit: "t", basePrice: 100 + 10 * g, demandElasticity: g % 2 === 0 ? { param: "elasticity" } : 0.5 })),
       production,
-      flows: [...flows].map(([key, volume]) => {
-        const [e, i, g] = key.split("|").map(Number) as [number, number, number];
-        return { exporter: country(e), importer: country(i), good: good(g), volume };
-      }),
+      flows: flowEntries(flows, { country, good }),
       recipes: recipes.map((r) => ({
         output: good(r.h),
         inputs: r.inputs.map((x) => (x.critical ? { good: good(x.g), perUnit: x.perUnit } : { good: good(x.g), perUnit: x.perUnit, critical: false, weight: 0.3 })),
@@ -158,4 +155,13 @@ export function productionEntries(
     }
   }
   return production;
+}
+
+/** Flow entries from volumes keyed "exporter|importer|good" (indices), in the map's order. */
+export function flowEntries(flows: ReadonlyMap<string, number>, names: { country: (c: number) => string; good: (g: number) => string }) {
+  const { country, good } = names;
+  return [...flows].map(([key, volume]) => {
+    const [e, i, g] = key.split("|").map(Number) as [number, number, number];
+    return { exporter: country(e), importer: country(i), good: good(g), volume };
+  });
 }

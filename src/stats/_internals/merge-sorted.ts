@@ -34,27 +34,17 @@ export function mergeSorted(parts: readonly Float64Array[]): Float64Array {
   return level[0]!;
 }
 
-/** The first index of ascending `part` whose value does not go before `value` (in {@link leftFirst}'s order, ties not before). */
-function countBefore(part: ArrayLike<number>, value: number, from: number, to: number): number {
+/**
+ * How many values of ascending `part[from .. to)` go before `value` in {@link leftFirst}'s
+ * order (a prefix of the range): strictly before, or, with `ties`, before or equal.
+ */
+function countBefore(part: ArrayLike<number>, value: number, from: number, to: number, ties: boolean): number {
   let low = from;
   let high = to;
   while (low < high) {
     const middle = (low + high) >>> 1;
     const x = part[middle]!;
-    if (x < value || (x === value && x === 0 && 1 / x < 1 / value)) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
-/** The first index of ascending `part` whose value goes after `value`. */
-function countNotAfter(part: ArrayLike<number>, value: number, from: number, to: number): number {
-  let low = from;
-  let high = to;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    const x = part[middle]!;
-    if (x < value || (x === value && (x !== 0 || 1 / x <= 1 / value))) low = middle + 1;
+    if (ties ? leftFirst(x, value) : !leftFirst(value, x)) low = middle + 1;
     else high = middle;
   }
   return low;
@@ -81,8 +71,8 @@ export function selectSorted(parts: readonly ArrayLike<number>[], rank: number):
     const lows = new Array<number>(k);
     const highs = new Array<number>(k);
     for (let i = 0; i < k; i++) {
-      lows[i] = countBefore(parts[i]!, pivot, low[i]!, high[i]!);
-      highs[i] = countNotAfter(parts[i]!, pivot, lows[i]!, high[i]!);
+      lows[i] = countBefore(parts[i]!, pivot, low[i]!, high[i]!, false);
+      highs[i] = countBefore(parts[i]!, pivot, lows[i]!, high[i]!, true);
       before += lows[i]! - low[i]!;
       notAfter += highs[i]! - low[i]!;
     }
