@@ -22,20 +22,30 @@ export interface ParallelExperimentOptions extends ExperimentOptions {
   readonly workers?: number;
 }
 
-/** Ranges per worker: enough that a slow range does not leave the others idle. */
-const RANGES_PER_WORKER = 4;
-
 /** How often progress across workers is reported (ms). */
 const PROGRESS_EVERY_MS = 100;
 
+/** The smallest range, in chunks: small enough to even out the end, large enough that a range's fixed cost is negligible. */
+const MIN_RANGE_CHUNKS = 2;
+
 let experiments = 0;
 
-/** Split `[runStart, runEnd)` into contiguous ranges of whole chunks (the last may be short). */
-function splitRuns(runStart: number, runEnd: number, chunk: number, count: number): [number, number][] {
-  const chunks = Math.ceil((runEnd - runStart) / chunk);
-  const perRange = Math.max(1, Math.ceil(chunks / count)) * chunk;
+/**
+ * Split `[runStart, runEnd)` into contiguous ranges of whole chunks (the last may be short)
+ * by guided self-scheduling: each range is 1/(2 x workers) of the runs still unassigned, so
+ * ranges shrink towards the end. Workers take them in order as they become free, and the
+ * last ones are small, so no worker waits long for another to finish, even when cores run
+ * at different speeds (hybrid cores, or a busy neighbour). About 2 x workers x ln(runs /
+ * chunk) ranges; the result does not depend on the split.
+ */
+export function splitRuns(runStart: number, runEnd: number, chunk: number, workers: number): [number, number][] {
   const out: [number, number][] = [];
-  for (let start = runStart; start < runEnd; start += perRange) out.push([start, Math.min(runEnd, start + perRange)]);
+  for (let start = runStart; start < runEnd; ) {
+    const share = Math.ceil((runEnd - start) / (2 * workers) / chunk);
+    const end = Math.min(runEnd, start + Math.max(MIN_RANGE_CHUNKS, share) * chunk);
+    out.push([start, end]);
+    start = end;
+  }
   return out;
 }
 
@@ -74,7 +84,7 @@ export async function simulateRuns(request: RunsRequest): Promise<RangeData[]> {
   const progress = new Int32Array(new SharedArrayBuffer(4));
   const formulas = model.outcomes.formulas.flatMap((formula) => (formula === undefined ? [] : [formula.program]));
   const experiment = `${process.pid}:${++experiments}`;
-  const parts = splitRuns(runStart, runEnd, chunkRuns(plan), workers * RANGES_PER_WORKER);
+  const parts = splitRuns(runStart, runEnd, chunkRuns(plan), workers);
   const threads = Math.min(workers, parts.length);
   const pool = new Piscina({ ...workerFile(), minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
   let reported = 0;
@@ -95,13 +105,19 @@ export async function simulateRuns(request: RunsRequest): Promise<RangeData[]> {
     signal?.addEventListener("abort", onAbort, { once: true });
   });
   try {
-    const tasks = Promise.all(
-      parts.map(([start, end]) => {
+    // Each worker takes the next range in run order when it finishes one, so the small last
+    // ranges come last (piscina's own queue may reorder tasks it could not place at once).
+    const results: RangeData[] = [];
+    let next = 0;
+    const takeRanges = async () => {
+      while (next < parts.length) {
+        const index = next++;
+        const [start, end] = parts[index]!;
         const task: RangeTask = { experiment, scenario, formulas, plan, runStart: start, runEnd: end, progress };
-        return (pool.run(task) as Promise<RangeMessage>).then(fromRangeMessage);
-      }),
-    );
-    const results = await Promise.race([tasks, aborted]);
+        results[index] = fromRangeMessage((await pool.run(task)) as RangeMessage);
+      }
+    };
+    await Promise.race([Promise.all(Array.from({ length: threads }, takeRanges)), aborted]);
     report();
     await pool.destroy();
     return results;

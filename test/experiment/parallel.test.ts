@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseScenario } from "../../src/index.js";
 import { runExperiment } from "../../src/node.js";
+import { splitRuns } from "../../src/parallel/run-experiment-parallel.js";
 
 const example = parseScenario(readFileSync("scenarios/illustrative-standoff.json", "utf8"));
 
@@ -49,6 +51,37 @@ describe("runExperiment over worker threads (chokepoint/node)", () => {
 
   it("refuses a bad worker count", async () => {
     await expect(runExperiment(example, { runs: 10, seed: 1, workers: 0 })).rejects.toThrowErrorMatchingInlineSnapshot(`[InputError: options.workers: expected a whole number from 1 to 1024, found 0]`);
+  });
+});
+
+describe("splitRuns (guided self-scheduling)", () => {
+  it("covers the runs with contiguous ranges of whole chunks that shrink towards the end", () => {
+    fc.assert(
+      fc.property(fc.nat(1000), fc.integer({ min: 1, max: 200_000 }), fc.integer({ min: 1, max: 64 }), fc.integer({ min: 1, max: 16 }), (start, length, chunk, workers) => {
+        const ranges = splitRuns(start, start + length, chunk, workers);
+        expect(ranges[0]![0]).toBe(start);
+        expect(ranges.at(-1)![1]).toBe(start + length);
+        ranges.forEach(([from, to], k) => {
+          expect(to).toBeGreaterThan(from);
+          if (k > 0) expect(from).toBe(ranges[k - 1]![1]);
+          if (k < ranges.length - 1) {
+            expect((to - from) % chunk).toBe(0);
+            // never larger than the one before, and about 1/(2 x workers) of what was left
+            if (k > 0) expect(to - from).toBeLessThanOrEqual(ranges[k - 1]![1] - ranges[k - 1]![0]);
+            expect(to - from).toBeLessThanOrEqual(Math.max(2 * chunk, Math.ceil((start + length - from) / (2 * workers) / chunk) * chunk));
+          }
+        });
+        // geometric shrinking: about 2 x workers x ln(runs / chunk) ranges, not one per chunk
+        expect(ranges.length).toBeLessThanOrEqual(Math.ceil(2 * workers * Math.log(Math.max(2, length / chunk))) + 2 * workers + 1);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("gives 4 x 2,500 runs of 10,000 and then shrinking ranges, for 2 workers and chunks of 100", () => {
+    const sizes = splitRuns(0, 10_000, 100, 2).map(([from, to]) => to - from);
+    expect(sizes.slice(0, 4)).toEqual([2500, 1900, 1400, 1100]);
+    expect(sizes.at(-1)).toBe(200);
   });
 });
 
