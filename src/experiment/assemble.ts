@@ -43,13 +43,15 @@ function binOf(x: number, edges: readonly number[]): number {
   return k;
 }
 
-/** Histogram of every run's values. */
-function histogramOfValues(values: Float64Array, min: number, max: number, whole: boolean): Histogram {
+/** Histogram of every run's values, given in parts (the ranges of runs). */
+function histogramOfValues(parts: readonly Float64Array[], min: number, max: number, whole: boolean): Histogram {
   const edges = histogramEdges(min, max, whole);
   const counts = new Array<number>(edges.length - 1).fill(0);
-  for (let i = 0; i < values.length; i++) {
-    const k = binOf(values[i]!, edges);
-    counts[k] = counts[k]! + 1;
+  for (const values of parts) {
+    for (let i = 0; i < values.length; i++) {
+      const k = binOf(values[i]!, edges);
+      counts[k] = counts[k]! + 1;
+    }
   }
   return { edges, counts };
 }
@@ -116,11 +118,15 @@ function exactSummaries(model: CompiledModel, plan: ExperimentPlan, ranges: read
       model,
       policy,
       outcomes.info.map((info, o) => {
-        const { statistics, sorted } = outcomeOverRanges(
-          parts.map((part) => part.outcomes[p]![o]!),
-          info.thresholds,
+        const outcomeRanges = parts.map((part) => part.outcomes[p]![o]!);
+        const statistics = outcomeOverRanges(outcomeRanges, info.thresholds);
+        const histogram = histogramOfValues(
+          outcomeRanges.map((range) => range.sorted),
+          statistics.min,
+          statistics.max,
+          wholeValued(model, o),
         );
-        return { ...statistics, histogram: histogramOfValues(sorted, statistics.min, statistics.max, wholeValued(model, o)) };
+        return { ...statistics, histogram };
       }),
       Array.from({ length: outcomes.seriesCount }, (_, s) => bandsOverRanges(parts.map((part) => part.bands[p]![s]!), runs, T)),
       values?.[p],

@@ -8,10 +8,11 @@
 import type { CompiledModel } from "../compile/model.js";
 import { ExactMoments, ExactSum, type ExactMomentsJSON, type OutcomeStatistics, type PairedDifference, type QuantileBands } from "../stats/index.js";
 import { appendBand } from "../stats/_internals/band-of-sorted.js";
+import { countAbove, countBelow } from "../stats/_internals/count-above.js";
 import { exactMomentsOf } from "../stats/_internals/exact-moments-of.js";
-import { mergeSorted, selectSorted } from "../stats/_internals/merge-sorted.js";
+import { selectSorted } from "../stats/_internals/merge-sorted.js";
 import { pairedStatistics } from "../stats/_internals/paired-statistics.js";
-import { statisticsOfSorted } from "../stats/_internals/sorted-statistics.js";
+import { statisticsOfSortedParts } from "../stats/_internals/sorted-statistics.js";
 import type { ExperimentPlan } from "./plan.js";
 
 /** One outcome's values over a range of runs, ascending, with their exact moments. */
@@ -86,26 +87,34 @@ export function summarizeExactRange(model: CompiledModel, plan: ExperimentPlan, 
   return { outcomes: values.map((row, p) => row.map((v, o) => sortedRange(v, name(p, o)))), differences, bands };
 }
 
-/** Every range's values of one outcome, ascending, with their exact moments merged. */
-function mergeRanges(parts: readonly SortedRange[]): { sorted: Float64Array; moments: ExactMoments } {
+/** The exact moments of every range, merged. */
+function momentsOverRanges(parts: readonly SortedRange[]): ExactMoments {
   const moments = new ExactMoments();
   parts.forEach((part, k) => moments.merge(ExactMoments.fromJSON(part.moments, `range ${k}`)));
-  return { sorted: mergeSorted(parts.map((part) => part.sorted)), moments };
+  return moments;
 }
 
-/** Statistics of one outcome over every range (its `thresholds` for the exceedance probabilities), and all its values, ascending. */
-export function outcomeOverRanges(parts: readonly SortedRange[], thresholds: ArrayLike<number>): { statistics: OutcomeStatistics; sorted: Float64Array } {
-  const { sorted, moments } = mergeRanges(parts);
-  return { statistics: statisticsOfSorted(sorted, moments, thresholds), sorted };
+/**
+ * Statistics of one outcome over every range (its `thresholds` for the exceedance
+ * probabilities), read from the ranges' sorted values without merging them all.
+ */
+export function outcomeOverRanges(parts: readonly SortedRange[], thresholds: ArrayLike<number>): OutcomeStatistics {
+  return statisticsOfSortedParts(
+    parts.map((part) => part.sorted),
+    momentsOverRanges(parts),
+    thresholds,
+  );
 }
 
-/** Paired statistics of one policy against the baseline over every range. */
+/** Paired statistics of one policy against the baseline over every range: only counts and moments, so nothing is merged. */
 export function differenceOverRanges(parts: readonly SortedRange[]): PairedDifference {
-  const { sorted, moments } = mergeRanges(parts);
+  const moments = momentsOverRanges(parts);
   let lower = 0;
-  while (lower < sorted.length && sorted[lower]! < 0) lower++;
   let higher = 0;
-  while (higher < sorted.length - lower && sorted[sorted.length - 1 - higher]! > 0) higher++;
+  for (const { sorted } of parts) {
+    lower += countBelow(sorted, 0);
+    higher += countAbove(sorted, 0);
+  }
   return pairedStatistics(moments, lower, higher);
 }
 

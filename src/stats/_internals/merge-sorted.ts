@@ -84,3 +84,24 @@ export function selectSorted(parts: readonly ArrayLike<number>[], rank: number):
     } else return pivot;
   }
 }
+
+/**
+ * Where the first `rank` values of the ascending union of ascending arrays come from:
+ * `split[i]` values of `parts[i]`, its first ones, summing to `rank`. As in
+ * {@link mergeSorted}, equal values are taken from the lower-numbered part first, so
+ * `mergeSorted(parts.map((part, i) => part.subarray(split[i])))` is, bit for bit, the last
+ * values of `mergeSorted(parts)` from index `rank` on.
+ */
+export function splitSorted(parts: readonly Float64Array[], rank: number): number[] {
+  const total = parts.reduce((n, part) => n + part.length, 0);
+  if (rank >= total) return parts.map((part) => part.length);
+  const pivot = selectSorted(parts, rank);
+  const split = parts.map((part) => countBefore(part, pivot, 0, part.length, false));
+  let needed = rank - split.reduce((a, b) => a + b, 0);
+  for (let i = 0; i < parts.length && needed > 0; i++) {
+    const take = Math.min(needed, countBefore(parts[i]!, pivot, split[i]!, parts[i]!.length, true) - split[i]!);
+    split[i] = split[i]! + take;
+    needed -= take;
+  }
+  return split;
+}

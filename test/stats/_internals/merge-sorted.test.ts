@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { mergeSorted, selectSorted } from "../../../src/stats/_internals/merge-sorted.js";
+import { mergeSorted, selectSorted, splitSorted } from "../../../src/stats/_internals/merge-sorted.js";
 
 /** Bit patterns, so that -0 and +0 count as different. */
 const bits = (values: ArrayLike<number>) => Array.from(values, (x) => (Object.is(x, -0) ? "-0" : String(x)));
@@ -33,6 +33,29 @@ describe("mergeSorted and selectSorted", () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("split at each rank into prefixes of the parts whose suffixes merge to the merge's suffix", () => {
+    fc.assert(
+      fc.property(sortedParts, (parts) => {
+        const merged = mergeSorted(parts);
+        for (let rank = 0; rank <= merged.length; rank++) {
+          const split = splitSorted(parts, rank);
+          expect(split.reduce((a, b) => a + b, 0)).toBe(rank);
+          split.forEach((s, i) => expect(s).toBeLessThanOrEqual(parts[i]!.length));
+          expect(bits(mergeSorted(parts.map((part, i) => part.subarray(split[i]))))).toEqual(bits(merged.subarray(rank)));
+          expect(bits(mergeSorted(parts.map((part, i) => part.subarray(0, split[i]))))).toEqual(bits(merged.subarray(0, rank)));
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("take tied values from the lower-numbered part first when splitting, as the merge does", () => {
+    const parts = [new Float64Array([1, 2]), new Float64Array([2, 2]), new Float64Array([0, 2])];
+    expect(splitSorted(parts, 3)).toEqual([2, 0, 1]);
+    expect(splitSorted(parts, 4)).toEqual([2, 1, 1]);
+    expect(splitSorted(parts, 6)).toEqual([2, 2, 2]);
   });
 
   it("order -0 before +0 however the zeros are spread (hand-made case)", () => {
