@@ -4,7 +4,8 @@ import { createDistribution } from "../random/index.js";
 import type { Lever, RuleAction } from "../schema/levers.js";
 import type { OutcomeDefinition } from "../schema/outcomes.js";
 import type { Rule } from "../schema/rules.js";
-import { PERIODS_PER_YEAR, type Scenario } from "../schema/scenario.js";
+import { PERIODS_PER_YEAR } from "../schema/periods.js";
+import type { Scenario } from "../schema/scenario.js";
 import {
   CONDITION_PERIOD,
   CONDITION_DRAW,

@@ -11,7 +11,8 @@ import type { UncertainNumber } from "./common.js";
 import type { Lever, RuleAction } from "./levers.js";
 import type { OutcomeDefinition } from "./outcomes.js";
 import type { Condition, Rule } from "./rules.js";
-import { PERIODS_PER_YEAR, type Scenario } from "./scenario.js";
+import { PERIODS_PER_YEAR } from "./periods.js";
+import type { Scenario } from "./scenario.js";
 
 type Path = (string | number)[];
 

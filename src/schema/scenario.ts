@@ -25,9 +25,6 @@ export const policySchema = z.strictObject({
     .describe("Names of scenario-wide rules switched off under this policy."),
 });
 
-/** The periods a scenario can step in, and how many make a year. */
-export const PERIODS_PER_YEAR = { month: 12, quarter: 4, year: 1 } as const;
-
 export const scenarioSchema = z.strictObject({
   $schema: z.string().optional(),
   name: identifierSchema,

@@ -1,4 +1,5 @@
-import { PERIODS_PER_YEAR, type Scenario, type ScenarioInput } from "../schema/scenario.js";
+import { PERIODS_PER_YEAR } from "../schema/periods.js";
+import type { Scenario, ScenarioInput } from "../schema/scenario.js";
 import { InvariantError } from "./invariant-error.js";
 import { show, subject, withStandardOutcomes, type InvariantDrawOptions } from "./_internals/variants.js";
 import { simulateDraw } from "./simulate-draw.js";

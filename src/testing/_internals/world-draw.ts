@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { InputError } from "../../errors.js";
-import { PERIODS_PER_YEAR, type ScenarioInput } from "../../schema/scenario.js";
+import { PERIODS_PER_YEAR } from "../../schema/periods.js";
+import type { ScenarioInput } from "../../schema/scenario.js";
 import type { DistributionKind } from "../distribution-arbitrary.js";
 import { inputOutputTableArbitrary, type GeneratedInputOutputTable } from "../input-output-table-arbitrary.js";
 import { gridNumber, readable } from "./grid.js";
