@@ -96,68 +96,83 @@ export const COUNTER_GDP_LOSS_CAPPED = 0;
 /** Start period of a lever that has not been pulled. */
 export const NEVER = 0x3fffffff;
 
+/**
+ * The object a {@link RunState} is, made by a constructor rather than returned as an object
+ * literal. V8 makes a literal's second object by copying the first as a template and then
+ * storing each value into the copy, which counts as reassigning every field: the engine
+ * code optimised for the first state (every function that reads `state`) is thrown away
+ * and optimised again, and the new code can stay slower for the rest of the thread. Each
+ * worker range and each experiment makes a new state, so every worker paid it. A
+ * constructor's stores each add a field to a new object instead. See bench/README.md.
+ */
+interface RunStateObject extends RunState {}
+class RunStateObject {
+  constructor(model: CompiledModel) {
+    const { C, G } = model;
+    const cells = C * G;
+    const F = model.flowVolume.length;
+    const S = model.slots.count;
+    const R = model.rules.count;
+    const f64 = (n: number) => new Float64Array(n);
+    const i32 = (n: number) => new Int32Array(n);
+    const state = this as { -readonly [K in keyof RunState]: RunState[K] };
+    state.numbers = model.numbers.initial.slice();
+    state.stock = f64(cells);
+    state.reserve = f64(cells);
+    state.reserveRate = f64(cells);
+    state.addedCapacity = f64(cells);
+    state.capacityStamp = i32(cells);
+    state.inputShare = f64(cells);
+    state.output = f64(cells);
+    state.planShortfall = f64(cells);
+    state.shortfall = f64(cells);
+    state.restrictStamp = i32(cells);
+    state.diversionShare = f64(cells);
+    state.priceInside = f64(cells);
+    state.priceOutside = f64(G);
+    state.floorDemandRatio = f64(G);
+    state.goodStamp = i32(G);
+    state.goodShort = new Uint8Array(G);
+    state.goodPlanShort = new Uint8Array(G);
+    state.goodBaseline = new Uint8Array(G);
+    state.shockStart = i32(G);
+    state.flowStamp = i32(F);
+    state.flowPass = f64(F);
+    state.flowUnrestricted = f64(F);
+    state.flowPremium = f64(F);
+    state.slotStart = i32(S);
+    state.slotEnd = i32(S);
+    state.slotDepth = i32(S);
+    state.ruleDecided = new Uint8Array(R);
+    state.ruleEffect = i32(R);
+    state.requirement = f64(C);
+    state.demandScale = f64(C);
+    state.available = f64(C);
+    state.demandOnProducer = f64(C);
+    state.fillRate = f64(C);
+    state.unmetOrders = f64(C);
+    state.sold = f64(C);
+    state.lostSales = f64(C);
+    state.glut = f64(C);
+    state.spare = f64(C);
+    state.divertible = f64(C);
+    state.gap = f64(C);
+    state.importsArrived = f64(C);
+    state.substituted = f64(C);
+    state.leakagePremiumVolume = f64(C);
+    state.lostUnits = f64(cells);
+    state.importCost = f64(cells);
+    state.lostRevenue = f64(F);
+    state.directLoss = f64(C);
+    state.indirectLoss = f64(C);
+    state.outcomeAccumulator = f64(model.outcomes.count);
+    state.counters = i32(1);
+    state.formulaVariables = f64(model.outcomes.formulaVariables);
+    state.formulaStack = f64(model.outcomes.formulaStack);
+  }
+}
+
 /** Allocate the state for runs of `model`. */
 export function createRunState(model: CompiledModel): RunState {
-  const { C, G } = model;
-  const cells = C * G;
-  const F = model.flowVolume.length;
-  const S = model.slots.count;
-  const R = model.rules.count;
-  const f64 = (n: number) => new Float64Array(n);
-  const i32 = (n: number) => new Int32Array(n);
-  return {
-    numbers: model.numbers.initial.slice(),
-    stock: f64(cells),
-    reserve: f64(cells),
-    reserveRate: f64(cells),
-    addedCapacity: f64(cells),
-    capacityStamp: i32(cells),
-    inputShare: f64(cells),
-    output: f64(cells),
-    planShortfall: f64(cells),
-    shortfall: f64(cells),
-    restrictStamp: i32(cells),
-    diversionShare: f64(cells),
-    priceInside: f64(cells),
-    priceOutside: f64(G),
-    floorDemandRatio: f64(G),
-    goodStamp: i32(G),
-    goodShort: new Uint8Array(G),
-    goodPlanShort: new Uint8Array(G),
-    goodBaseline: new Uint8Array(G),
-    shockStart: i32(G),
-    flowStamp: i32(F),
-    flowPass: f64(F),
-    flowUnrestricted: f64(F),
-    flowPremium: f64(F),
-    slotStart: i32(S),
-    slotEnd: i32(S),
-    slotDepth: i32(S),
-    ruleDecided: new Uint8Array(R),
-    ruleEffect: i32(R),
-    requirement: f64(C),
-    demandScale: f64(C),
-    available: f64(C),
-    demandOnProducer: f64(C),
-    fillRate: f64(C),
-    unmetOrders: f64(C),
-    sold: f64(C),
-    lostSales: f64(C),
-    glut: f64(C),
-    spare: f64(C),
-    divertible: f64(C),
-    gap: f64(C),
-    importsArrived: f64(C),
-    substituted: f64(C),
-    leakagePremiumVolume: f64(C),
-    lostUnits: f64(cells),
-    importCost: f64(cells),
-    lostRevenue: f64(F),
-    directLoss: f64(C),
-    indirectLoss: f64(C),
-    outcomeAccumulator: f64(model.outcomes.count),
-    counters: i32(1),
-    formulaVariables: f64(model.outcomes.formulaVariables),
-    formulaStack: f64(model.outcomes.formulaStack),
-  };
+  return new RunStateObject(model);
 }
