@@ -70,7 +70,7 @@ if (results.throughput !== undefined) {
   const t = results.throughput;
   for (const r of t.rows) {
     rows.push([
-      `speed-up on ${t.workers} cores: ${r.scenario} [${t.workers} processes side by side: ${sig(r.sideBySide)}x; CPU / wall ${sig(r.parallel.cpuSeconds / r.parallel.seconds)}]`,
+      `speed-up on ${t.workers} cores: ${r.scenario} [${t.workers} shard processes: ${sig(r.shards)}x; CPU / wall ${sig(r.parallel.cpuSeconds / r.parallel.seconds)}]`,
       ">= 1.8x",
       `${sig(r.speedup)}x`,
       verdict(r.speedup >= 1.8),

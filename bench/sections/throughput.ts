@@ -25,12 +25,13 @@ export interface ThroughputRow {
   readonly capacity: number[];
   readonly speedup: number;
   /**
-   * What the hardware allows: `workers` independent single-thread processes of the same
-   * experiment run side by side, their combined throughput against one alone (best of the
-   * repetitions). Below `workers` when the cores slow each other down (shared caches, memory,
-   * or vCPUs that share a physical core), which no parallel code can get round.
+   * The same experiment split as shards would split it: `workers` independent single-thread
+   * processes, each running its share of the runs (runs / workers), started together; the
+   * single-thread time over the slowest one's (best of the repetitions). Each process pays
+   * its own start, compilation and JIT warm-up, as each worker thread does, so this is the
+   * speed-up any split of this one experiment over `workers` cores could expect here.
    */
-  readonly sideBySide: number;
+  readonly shards: number;
   readonly identical: boolean;
 }
 
@@ -41,9 +42,9 @@ export interface ThroughputResult {
 }
 
 /**
- * Runs per scenario: about 20 s single-threaded each on an idle reference machine (a fifth
- * with --quick), long enough that the worker pool's start-up (about 1.3 s of CPU per worker
- * thread, mostly importing mathjs) is a small part; at most 100,000 so summaries stay exact.
+ * Runs per scenario: 14 to 20 s single-threaded each on an idle reference machine (a fifth
+ * with --quick), long enough that the worker pool's start-up and each worker's JIT warm-up
+ * are a small part; at most 100,000 so summaries stay exact.
  */
 const RUNS: Record<string, number> = {
   "us-japan-chip-controls-2024": 8_000,
@@ -63,19 +64,21 @@ export async function throughput(quick: boolean): Promise<ThroughputResult> {
     const startup = startups.reduce((a, b) => (b.seconds < a.seconds ? b : a));
     console.log(`worker pool start-up (2 runs on ${workers} workers, built library, best of 3): ${fmt(startup.seconds * 1000)} ms wall, ${fmt(startup.cpuSeconds * 1000)} ms CPU`);
     const rows: ThroughputRow[] = [];
-    const repetitions = quick ? 1 : 2;
+    // This VM's vCPUs change speed by up to 2x from minute to minute (bench/README.md), so
+    // every configuration is repeated, in turn, and the fastest kept.
+    const repetitions = quick ? 1 : 3;
     for (const name of BUNDLED) {
       const runs = Math.round(RUNS[name]! / (quick ? 5 : 1));
       const capacity: number[] = [];
       const singles: ChildResult[] = [];
       const parallels: ChildResult[] = [];
-      const sideBySide: number[] = [];
+      const shards: number[] = [];
       for (let k = 0; k < repetitions; k++) {
         capacity.push(await parallelCapacity(workers));
         singles.push(await child(name, runs, 1));
         parallels.push(await child(name, runs, workers));
-        const together = await Promise.all(Array.from({ length: workers }, () => child(name, runs, 1)));
-        sideBySide.push(Math.max(...together.map((r) => r.seconds)));
+        const together = await Promise.all(Array.from({ length: workers }, () => child(name, Math.round(runs / workers), 1)));
+        shards.push(Math.max(...together.map((r) => r.seconds)));
       }
       // best of the repetitions for each configuration: other tenants only ever add time
       const single = singles.reduce((a, b) => (b.seconds < a.seconds ? b : a));
@@ -88,17 +91,17 @@ export async function throughput(quick: boolean): Promise<ThroughputResult> {
         parallel,
         capacity,
         speedup: single.seconds / parallel.seconds,
-        sideBySide: (workers * single.seconds) / Math.min(...sideBySide),
+        shards: single.seconds / Math.min(...shards),
         identical: [...singles, ...parallels].every((r) => r.hash === single.hash),
       };
       rows.push(row);
       console.log(
-        `  ${name}: ${fmt(runs / single.seconds)} runs/s on 1 thread, ${fmt(runs / parallel.seconds)} on ${workers}; ${workers} processes side by side ${sig(row.sideBySide)}x; capacity ${capacity.map((c) => c.toFixed(2)).join(", ")}; load ${load()}`,
+        `  ${name}: ${fmt(runs / single.seconds)} runs/s on 1 thread, ${fmt(runs / parallel.seconds)} on ${workers}; ${workers} shard processes ${sig(row.shards)}x; capacity ${capacity.map((c) => c.toFixed(2)).join(", ")}; load ${load()}`,
       );
     }
     console.log("");
     table(
-      ["scenario", "policies", "runs", "runs/s, 1 worker", "policy-runs/s, 1 worker", `runs/s, ${workers} workers`, "speed-up", `speed-up less pool start-up`, `${workers} processes side by side`, "speed-up / side by side", `CPU / wall, ${workers} workers`, `CPU s, 1 / ${workers} workers`, `2 x CPU(1) / CPU(${workers})`, "machine capacity", "identical results"],
+      ["scenario", "policies", "runs", "runs/s, 1 worker", "policy-runs/s, 1 worker", `runs/s, ${workers} workers`, "speed-up", `speed-up less pool start-up`, `${workers} shard processes`, "speed-up / shard processes", `CPU / wall, ${workers} workers`, `CPU s, 1 / ${workers} workers`, `2 x CPU(1) / CPU(${workers})`, "machine capacity", "identical results"],
       rows.map((r) => [
         r.scenario,
         String(r.policies),
@@ -108,8 +111,8 @@ export async function throughput(quick: boolean): Promise<ThroughputResult> {
         fmt(r.runs / r.parallel.seconds),
         `${sig(r.speedup)}x`,
         `${sig(r.single.seconds / Math.max(1e-9, r.parallel.seconds - startup.seconds))}x`,
-        `${sig(r.sideBySide)}x`,
-        `${Math.round((100 * r.speedup) / r.sideBySide)}%`,
+        `${sig(r.shards)}x`,
+        `${Math.round((100 * r.speedup) / r.shards)}%`,
         sig(r.parallel.cpuSeconds / r.parallel.seconds),
         `${sig(r.single.cpuSeconds)} / ${sig(r.parallel.cpuSeconds)}`,
         `${sig((workers * r.single.cpuSeconds) / r.parallel.cpuSeconds)}x`,
@@ -120,7 +123,7 @@ export async function throughput(quick: boolean): Promise<ThroughputResult> {
     console.log(
       `\nA run is one draw of the uncertainties simulated under every policy of the scenario (runExperiment's default), exact summaries, timed around the runExperiment call in a fresh process (compile, simulate, summarise; with ${workers} workers, starting the pool too); the fastest of ${repetitions} repetitions of each. ` +
         `Speed-up less pool start-up: the same with the best start-up time above taken off the ${workers}-worker time (what a long experiment tends to). CPU / wall is the CPU time of all the process's threads over the wall time: about ${workers} when every worker had a core. ${workers} x CPU(1) / CPU(${workers}): the speed-up the work allows if every worker had a core to itself (CPU time of the single-thread run over that of the ${workers}-worker run, pool start-up included) — an estimate for a loaded machine, not a measurement. Machine capacity: ${workers} threads of a CPU-bound loop against one, just before each repetition (about ${workers} on an idle machine; other tenants of this shared machine lower it). ` +
-        `${workers} processes side by side: ${workers} independent single-thread processes of the same experiment started together, their combined runs per second against one process alone (best of ${repetitions}): the most any split of the work over ${workers} cores could give on this machine; speed-up / side by side is how much of that the workers get.`,
+        `${workers} shard processes: the same experiment split as \`chokepoint shard\` splits it, ${workers} independent single-thread processes each running 1/${workers} of the runs, started together; the single-thread time over the slowest one's (best of ${repetitions}). Each pays its own start-up and JIT warm-up, as a worker thread does: what splitting this one experiment over ${workers} cores gives without threads. Speed-up / shard processes is how much of that the worker threads get.`,
     );
     return { workers, startup, rows };
   } finally {
