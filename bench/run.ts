@@ -122,7 +122,7 @@ if (results.memory !== undefined) {
   }
 }
 table(["target", "required", "measured", "result", "by how much"], rows);
-console.log(`\nTimings on this shared ${m.cores}-core machine vary by about 10% from run to run. Load average at the end: ${load()}. Total time: ${fmt((performance.now() - started) / 60000, 1)} min.`);
+console.log(`\nTimings on a shared machine can vary by 2x from minute to minute (bench/README.md, "Load"): compare runs with care. Load average at the end: ${load()}. Total time: ${fmt((performance.now() - started) / 60000, 1)} min.`);
 
 if (values.json !== undefined) {
   writeFileSync(values.json, JSON.stringify({ machine: m, quick, results }, null, 2));
