@@ -102,7 +102,7 @@ function joined(ranges: readonly ExactRangeData[], pick: (range: ExactRangeData)
   return out;
 }
 
-/** Summaries from every run's values, merged from the ranges' sorted values and exact sums: exact quantiles. */
+/** Summaries from every run's values, read across the ranges' sorted values and exact sums: exact quantiles. */
 function exactSummaries(model: CompiledModel, plan: ExperimentPlan, ranges: readonly ExactRangeData[]) {
   const { runs } = plan;
   const { outcomes, T } = model;

@@ -1,10 +1,10 @@
 // Exact summaries are split into the part each range of runs can do where it was simulated
 // (sorting, exact sums: the costly, per-value part) and the part that needs every range
-// (merging sorted arrays, adding exact sums, reading off quantiles). With worker threads
-// the first part runs in the workers, in parallel, rather than on the main thread after
-// they finish. Every step is exact, so the statistics are bit-identical however the runs
-// were split: a merge of sorted ranges is the sort of their union, and exact sums do not
-// depend on order.
+// (selecting order statistics across the sorted ranges, counting, adding exact sums). With
+// worker threads the first part runs in the workers, in parallel, rather than on the main
+// thread after they finish. Every step is exact, so the statistics are bit-identical however
+// the runs were split: an order statistic of sorted ranges is that of their union, and exact
+// sums do not depend on order.
 import type { CompiledModel } from "../compile/model.js";
 import { ExactMoments, ExactSum, type ExactMomentsJSON, type OutcomeStatistics, type PairedDifference, type QuantileBands } from "../stats/index.js";
 import { appendBand } from "../stats/_internals/band-of-sorted.js";

@@ -25,8 +25,8 @@ export function chunkRuns(plan: ExperimentPlan): number {
 /**
  * What an experiment records for a contiguous range of runs, under exact summaries: every
  * run's outcome values and series, sorted and summed exactly where the range was
- * simulated (src/experiment/exact-range.ts). Ranges are merged by merging their sorted
- * values and adding their exact sums, so the result never depends on how the runs were
+ * simulated (src/experiment/exact-range.ts). Statistics are read across the ranges' sorted
+ * values and their exact sums are added, so the result never depends on how the runs were
  * split between workers or shards.
  */
 export interface ExactRangeData {

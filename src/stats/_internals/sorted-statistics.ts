@@ -52,7 +52,7 @@ export function statisticsOfSortedParts(parts: readonly Float64Array[], moments:
       const start = tailStart(n, level);
       const split = splitSorted(parts, start);
       const tail = mergeSorted(parts.map((part, k) => part.subarray(split[k]!)));
-      return tailMeanOrdered(n, level, (i) => (i >= start ? tail[i - start]! : select(i)));
+      return tailMeanOrdered(n, level, (i) => tail[i - start]!);
     },
     exceedance,
   );

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { exactMomentsOf } from "../../../src/stats/_internals/exact-moments-of.js";
 import { mergeSorted } from "../../../src/stats/_internals/merge-sorted.js";
 import { statisticsOfSorted, statisticsOfSortedParts } from "../../../src/stats/_internals/sorted-statistics.js";
+import { tailMeanOrdered, tailStart } from "../../../src/stats/_internals/tail-mean.js";
 
 /** Exact JSON, -0 kept apart from 0. */
 const exactJSON = (value: unknown) => JSON.stringify(value, (_, v: unknown) => (Object.is(v, -0) ? "-0" : v));
@@ -31,5 +32,21 @@ describe("statisticsOfSortedParts", () => {
     expect(fromParts.cvar95).toBe(19);
     expect(fromParts.exceedance).toEqual([{ threshold: 10, probability: 9 / 20 }]);
     expect(fromParts).toEqual(statisticsOfSorted(merged, exactMomentsOf("values", merged), [10]));
+  });
+});
+
+describe("tailStart", () => {
+  it("is the lowest index tailMeanOrdered reads, so the merged tail holds every value it needs", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 500 }), fc.constantFrom(0.5, 0.9, 0.95, 0.99, 1), (n, level) => {
+        let lowest = n;
+        tailMeanOrdered(n, level, (i) => {
+          lowest = Math.min(lowest, i);
+          return i;
+        });
+        expect(tailStart(n, level)).toBe(lowest);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
