@@ -44,47 +44,74 @@ function sortedRange(values: Float64Array, name: string): SortedRange {
   return { sorted: values.slice().sort(), moments: exactMomentsOf(name, values).toJSON() };
 }
 
+/** Period t's values of one series over the range, ascending, at `columns[t * n .. (t + 1) * n)`, with their exact sums. */
+function sortedColumns(recorded: Float64Array, length: number, T: number, column: Float64Array): SortedColumns {
+  const columns = new Float64Array(length * T);
+  const sums: number[][] = [];
+  for (let t = 0; t < T; t++) {
+    const sum = new ExactSum();
+    for (let r = 0; r < length; r++) {
+      const x = recorded[r * T + t]!;
+      column[r] = x;
+      sum.add(x);
+    }
+    columns.set(column.sort(), t * length);
+    sums.push(sum.partials());
+  }
+  return { columns, sums };
+}
+
+function policyName(model: CompiledModel, plan: ExperimentPlan, p: number): string {
+  return model.policies.names[plan.policies[p]!]!;
+}
+
+function outcomeName(model: CompiledModel, plan: ExperimentPlan, p: number, o: number): string {
+  return `policy "${policyName(model, plan, p)}", outcome "${model.outcomes.info[o]!.name}"`;
+}
+
 /**
  * Sort and sum a range's recorded values (already checked finite).
+ *
+ * Plain loops and top-level functions, not closures made per call: a worker calls this once
+ * per range, and optimised code that had inlined the previous call's closures was thrown
+ * away at every new one ("wrong call target", about 500 times in a 2-worker run of the seed
+ * scenario at 8,000 runs), each time compiled again.
  *
  * @param values `values[p][o][run]` over the range's `length` runs.
  * @param series `series[p][s][run * T + t]`.
  */
 export function summarizeExactRange(model: CompiledModel, plan: ExperimentPlan, values: Float64Array[][], series: Float64Array[][], length: number): ExactRangeSummary {
-  const { outcomes, T } = model;
-  const policyName = (p: number) => model.policies.names[plan.policies[p]!]!;
-  const name = (p: number, o: number) => `policy "${policyName(p)}", outcome "${outcomes.info[o]!.name}"`;
+  const { T } = model;
   const baseline = values[plan.baseline]!;
   const differences: SortedRange[][] = [];
-  values.forEach((row, p) => {
-    if (p === plan.baseline) return;
-    differences.push(
-      row.map((policyValues, o) => {
-        const d = new Float64Array(length);
-        for (let r = 0; r < length; r++) d[r] = policyValues[r]! - baseline[o]![r]!;
-        return sortedRange(d, `${name(p, o)} minus the baseline "${policyName(plan.baseline)}"`);
-      }),
-    );
-  });
+  for (let p = 0; p < values.length; p++) {
+    if (p === plan.baseline) continue;
+    const row = values[p]!;
+    const policyDifferences: SortedRange[] = [];
+    for (let o = 0; o < row.length; o++) {
+      const policyValues = row[o]!;
+      const baselineValues = baseline[o]!;
+      const d = new Float64Array(length);
+      for (let r = 0; r < length; r++) d[r] = policyValues[r]! - baselineValues[r]!;
+      policyDifferences.push(sortedRange(d, `${outcomeName(model, plan, p, o)} minus the baseline "${policyName(model, plan, plan.baseline)}"`));
+    }
+    differences.push(policyDifferences);
+  }
   const column = new Float64Array(length);
-  const bands = series.map((row) =>
-    row.map((recorded): SortedColumns => {
-      const columns = new Float64Array(length * T);
-      const sums: number[][] = [];
-      for (let t = 0; t < T; t++) {
-        const sum = new ExactSum();
-        for (let r = 0; r < length; r++) {
-          const x = recorded[r * T + t]!;
-          column[r] = x;
-          sum.add(x);
-        }
-        columns.set(column.sort(), t * length);
-        sums.push(sum.partials());
-      }
-      return { columns, sums };
-    }),
-  );
-  return { outcomes: values.map((row, p) => row.map((v, o) => sortedRange(v, name(p, o)))), differences, bands };
+  const bands: SortedColumns[][] = [];
+  for (const row of series) {
+    const policyBands: SortedColumns[] = [];
+    for (const recorded of row) policyBands.push(sortedColumns(recorded, length, T, column));
+    bands.push(policyBands);
+  }
+  const outcomes: SortedRange[][] = [];
+  for (let p = 0; p < values.length; p++) {
+    const row = values[p]!;
+    const policyOutcomes: SortedRange[] = [];
+    for (let o = 0; o < row.length; o++) policyOutcomes.push(sortedRange(row[o]!, outcomeName(model, plan, p, o)));
+    outcomes.push(policyOutcomes);
+  }
+  return { outcomes, differences, bands };
 }
 
 /** The exact moments of every range, merged. */
