@@ -148,7 +148,7 @@ function decide(model: CompiledModel, state: RunState, policy: number, t: number
             for (let q = from; q < to; q++) {
               const s = pass === 0 ? policies.slots[q]! : rules.slot[policies.rules[q]!]!;
               const kind = slots.kind[s]!;
-              if (kind !== SLOT_EXPORT && kind !== SLOT_IMPORT) continue;
+              if (kind > SLOT_IMPORT) continue; // not a restriction (SLOT_EXPORT 0, SLOT_IMPORT 1): one test, so it always runs
               if (lever >= 0 && kind !== lever) continue;
               if (!isActive(state, s, t - 1)) continue;
               if (!rules.conditionByMask[k * C + slots.actor[s]!]) continue;
@@ -178,9 +178,13 @@ function decide(model: CompiledModel, state: RunState, policy: number, t: number
           if (!(worst > rules.conditionValue[k]!)) holds = false;
           break;
         }
-        case CONDITION_PERIOD:
-          if (t < rules.conditionFrom[k]! || t >= rules.conditionUntil[k]!) holds = false;
+        case CONDITION_PERIOD: {
+          // both tests always run (not ||): see "Every path runs" at clearGoods
+          const before = t < rules.conditionFrom[k]!;
+          const after = t >= rules.conditionUntil[k]!;
+          if (before || after) holds = false;
           break;
+        }
         case CONDITION_PRICE:
           if (!(state.priceOutside[rules.conditionGood[k]!]! > rules.conditionValue[k]!)) holds = false;
           break;
@@ -224,7 +228,8 @@ function activateLevers(model: CompiledModel, state: RunState, policy: number, t
       if (!isActive(state, s, t)) continue;
       const actor = slots.actor[s]!;
       const kind = slots.kind[s]!;
-      if (kind === SLOT_EXPORT || kind === SLOT_IMPORT) {
+      if (kind <= SLOT_IMPORT) {
+        // an export or import restriction (SLOT_EXPORT 0, SLOT_IMPORT 1): one test, so it always runs
         for (let j = slots.goodStart[s]!; j < slots.goodStart[s + 1]!; j++) state.goodStamp[slots.goods[j]!] = stamp;
         const severity = numbers[slots.severityRef[s]!]!;
         const leakage = numbers[slots.leakageRef[s]!]!;
@@ -279,6 +284,14 @@ function activateLevers(model: CompiledModel, state: RunState, policy: number, t
  * Steps 3 to 7 for each good in topological order: produce (from inputs cleared earlier
  * this period), ship baseline flows through restrictions, substitute from spare capacity
  * and diverted volume, draw down stocks, clear (shortfall and prices) and account.
+ *
+ * Every path runs: V8 optimises this function on the feedback of the runs so far, and a
+ * line that has never run, or has seen only whole numbers, throws the optimised code away
+ * the first time it runs (or sees a fraction). Compiling it again takes 150 to 200 ms of
+ * CPU, and each worker thread did it about 7 times per experiment, on the cores the
+ * workers need. So reads happen before the test that decides whether they are used, one
+ * store follows a branch rather than one per branch, rare steps share a helper with
+ * common ones (drawDown), and no `Math.min` result is compared.
  */
 function clearGoods(model: CompiledModel, state: RunState, t: number): void {
   // Hoisted once per period, not per good, so the loops below read plain locals (and V8
@@ -426,7 +439,9 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
         const tau = numbers[rampRef[cell]!]!;
         const surgeShare = elapsed < 0 ? 0 : tau <= 0 ? 1 : 1 - Math.exp(-elapsed / tau);
         let capacity = K0[cell]! + numbers[surgeRef[cell]!]! * surgeShare;
-        if (capacityStamp[cell] === stamp) capacity += addedCapacity[cell]!;
+        // read before the test, and added as 0 when no lever acts: see "Every path runs" below
+        const added = addedCapacity[cell]!;
+        capacity += capacityStamp[cell] === stamp ? added : 0;
         const free = inputShare[cell]! * capacity - sold[c]!;
         if (free > 0) {
           spare[c] = free;
@@ -434,8 +449,11 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
         }
       }
       if (pool > 0) {
-        const fill = pool >= totalGap ? 1 : pool / totalGap;
-        const useShare = pool >= totalGap ? totalGap / pool : 1;
+        // both quotients computed every time, so each has run before V8 optimises (see above)
+        const poolShare = pool / totalGap;
+        const gapShare = totalGap / pool;
+        const fill = pool >= totalGap ? 1 : poolShare;
+        const useShare = pool >= totalGap ? gapShare : 1;
         for (let u = uStart; u < uEnd; u++) {
           const c = users[u]!;
           const got = gap[c]! * fill;
@@ -461,8 +479,8 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
       const cell = c * G + g;
       if (restricted && restrictStamp[cell] === stamp) {
         const unsold = glut[c]!;
-        if (!(unsold > 0)) priceInside[cell] = 1; // nothing blocked: the segmented home market clears at the base price
-        else {
+        let inside = 1; // nothing blocked: the segmented home market clears at the base price
+        if (unsold > 0) {
           // Home demand at price ratio p is R p^-eps; the glut is absorbed where that equals R + glut,
           // i.e. at p = (1 + glut / R)^(-1/eps), unless that is below the floor, where the home
           // market takes only R (floor^-eps - 1). floor^-eps is fixed for the run (see resetRun).
@@ -472,11 +490,11 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
           const swell = domesticMarket > 0 ? 1 + unsold / domesticMarket : 1 / 0;
           let absorbed: number;
           if (swell >= floorDemandRatio[g]!) {
-            priceInside[cell] = floor;
+            inside = floor;
             absorbed = domesticMarket * (floorDemandRatio[g]! - 1);
             if (absorbed > unsold) absorbed = unsold;
           } else {
-            priceInside[cell] = Math.pow(swell, -1 / elasticity);
+            inside = Math.pow(swell, -1 / elasticity);
             absorbed = unsold;
           }
           if (absorbed > 0) {
@@ -485,6 +503,7 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
             available[c]! += absorbed;
           }
         }
+        priceInside[cell] = inside;
       }
       // Lost output is summed from its parts (each exactly 0 when nothing changed), so an
       // undisturbed world loses exactly nothing rather than rounding noise.
@@ -533,18 +552,14 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
       const shortBy = need - available[c]!;
       gap[c] = shortBy > 0 ? shortBy : 0;
       if (gap[c]! > 0) {
-        let draw = Math.min(gap[c]!, stock[cell]!, maxDrawShare[cell]! * U0[cell]!);
-        if (draw > 0) {
-          stock[cell]! -= draw;
-          available[c]! += draw;
-          gap[c]! -= draw;
-        }
-        draw = Math.min(gap[c]!, reserve[cell]!, reserveRate[cell]! * U0[cell]!);
-        if (draw > 0) {
-          reserve[cell]! -= draw;
-          available[c]! += draw;
-          gap[c]! -= draw;
-        }
+        // both draws go through drawDown, so the reserve's (rare, late) shares the stock's
+        // feedback, and their results are added even when 0 (see "Every path runs" above)
+        const fromStock = drawDown(stock, cell, gap[c]!, maxDrawShare[cell]! * U0[cell]!);
+        available[c]! += fromStock;
+        gap[c]! -= fromStock;
+        const fromReserve = drawDown(reserve, cell, gap[c]!, reserveRate[cell]! * U0[cell]!);
+        available[c]! += fromReserve;
+        gap[c]! -= fromReserve;
       }
       let sigma = need > 0 ? 1 - available[c]! / need : 0;
       if (sigma < 0) sigma = 0;
@@ -558,7 +573,8 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
     let price = 1;
     if (marketRequired > 0 && marketAvailable < marketRequired) {
       price = Math.pow(marketAvailable / marketRequired, -1 / elasticity);
-      if (!(price <= priceCap[g]!)) price = priceCap[g]!;
+      const cap = priceCap[g]!; // read before the test, as it is rarely reached (see above)
+      if (!(price <= cap)) price = cap;
     }
     priceOutside[g] = price;
 
@@ -574,6 +590,22 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
     goodPlanShort[g] = anyPlanShort;
     goodBaseline[g] = calm ? 1 : 0;
   }
+}
+
+/**
+ * Take from a stock (commercial or strategic) what is wanted, at most what it holds and at
+ * most `limit` per period; returns what was taken (0 if nothing). The least of the three by
+ * comparisons, not `Math.min`: V8 returns a whole-number `Math.min` as a small integer, so
+ * "draw > 0" was optimised for integers and thrown away at the first fractional draw.
+ */
+function drawDown(held: Float64Array, cell: number, wanted: number, limit: number): number {
+  let draw = wanted;
+  const inStock = held[cell]!;
+  if (inStock < draw) draw = inStock;
+  if (limit < draw) draw = limit;
+  if (!(draw > 0)) return 0;
+  held[cell]! -= draw;
+  return draw;
 }
 
 /** The price ratio of good g in country c this period: its own glutted market if it restricts, else the outside market. */
