@@ -61,6 +61,13 @@ function sortedColumns(recorded: Float64Array, length: number, T: number, column
   return { columns, sums };
 }
 
+/** `a[r] - b[r]` for each run r of the range. */
+function differenceOf(a: Float64Array, b: Float64Array, length: number): Float64Array {
+  const d = new Float64Array(length);
+  for (let r = 0; r < length; r++) d[r] = a[r]! - b[r]!;
+  return d;
+}
+
 function policyName(model: CompiledModel, plan: ExperimentPlan, p: number): string {
   return model.policies.names[plan.policies[p]!]!;
 }
@@ -72,10 +79,11 @@ function outcomeName(model: CompiledModel, plan: ExperimentPlan, p: number, o: n
 /**
  * Sort and sum a range's recorded values (already checked finite).
  *
- * Plain loops and top-level functions, not closures made per call: a worker calls this once
- * per range, and optimised code that had inlined the previous call's closures was thrown
- * away at every new one ("wrong call target", about 500 times in a 2-worker run of the seed
- * scenario at 8,000 runs), each time compiled again.
+ * Top-level functions, not closures made per call, and no loop over runs here: a worker
+ * calls this once per range, and optimised code that had inlined the previous call's
+ * closures was thrown away at every new one ("wrong call target", about 500 times in a
+ * 2-worker run of the seed scenario at 8,000 runs); a loop over runs here was compiled
+ * again (on-stack replacement) in every range.
  *
  * @param values `values[p][o][run]` over the range's `length` runs.
  * @param series `series[p][s][run * T + t]`.
@@ -89,10 +97,7 @@ export function summarizeExactRange(model: CompiledModel, plan: ExperimentPlan, 
     const row = values[p]!;
     const policyDifferences: SortedRange[] = [];
     for (let o = 0; o < row.length; o++) {
-      const policyValues = row[o]!;
-      const baselineValues = baseline[o]!;
-      const d = new Float64Array(length);
-      for (let r = 0; r < length; r++) d[r] = policyValues[r]! - baselineValues[r]!;
+      const d = differenceOf(row[o]!, baseline[o]!, length);
       policyDifferences.push(sortedRange(d, `${outcomeName(model, plan, p, o)} minus the baseline "${policyName(model, plan, plan.baseline)}"`));
     }
     differences.push(policyDifferences);
