@@ -290,8 +290,8 @@ function activateLevers(model: CompiledModel, state: RunState, policy: number, t
  * the first time it runs (or sees a fraction). Compiling it again takes 150 to 200 ms of
  * CPU, and each worker thread did it about 7 times per experiment, on the cores the
  * workers need. So reads happen before the test that decides whether they are used, one
- * store follows a branch rather than one per branch, rare steps share a helper with
- * common ones (drawDown), and no `Math.min` result is compared.
+ * store follows a branch rather than one per branch, the reserve draw has no branch, and no
+ * `Math.min` result is compared.
  */
 function clearGoods(model: CompiledModel, state: RunState, t: number): void {
   // Hoisted once per period, not per good, so the loops below read plain locals (and V8
@@ -439,7 +439,7 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
         const tau = numbers[rampRef[cell]!]!;
         const surgeShare = elapsed < 0 ? 0 : tau <= 0 ? 1 : 1 - Math.exp(-elapsed / tau);
         let capacity = K0[cell]! + numbers[surgeRef[cell]!]! * surgeShare;
-        // read before the test, and added as 0 when no lever acts: see "Every path runs" below
+        // read before the test, and added as 0 when no lever acts: see "Every path runs" above
         const added = addedCapacity[cell]!;
         capacity += capacityStamp[cell] === stamp ? added : 0;
         const free = inputShare[cell]! * capacity - sold[c]!;
@@ -552,14 +552,30 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
       const shortBy = need - available[c]!;
       gap[c] = shortBy > 0 ? shortBy : 0;
       if (gap[c]! > 0) {
-        // both draws go through drawDown, so the reserve's (rare, late) shares the stock's
-        // feedback, and their results are added even when 0 (see "Every path runs" above)
-        const fromStock = drawDown(stock, cell, gap[c]!, maxDrawShare[cell]! * U0[cell]!);
-        available[c]! += fromStock;
-        gap[c]! -= fromStock;
-        const fromReserve = drawDown(reserve, cell, gap[c]!, reserveRate[cell]! * U0[cell]!);
-        available[c]! += fromReserve;
-        gap[c]! -= fromReserve;
+        // the least of gap, stock and rate by comparisons, not Math.min: V8 returns a
+        // whole-number Math.min as a small integer, so "draw > 0" was optimised for integers
+        // and thrown away at the first fractional draw (see "Every path runs" above)
+        let draw = gap[c]!;
+        const inStock = stock[cell]!;
+        if (inStock < draw) draw = inStock;
+        const stockRate = maxDrawShare[cell]! * U0[cell]!;
+        if (stockRate < draw) draw = stockRate;
+        if (draw > 0) {
+          stock[cell]! -= draw;
+          available[c]! += draw;
+          gap[c]! -= draw;
+        }
+        draw = gap[c]!;
+        const inReserve = reserve[cell]!;
+        if (inReserve < draw) draw = inReserve;
+        const reserveLimit = reserveRate[cell]! * U0[cell]!;
+        if (reserveLimit < draw) draw = reserveLimit;
+        // no "if (draw > 0)" here: a first draw on a reserve comes late in a run, after V8
+        // has optimised, and its lines had never run; draw is 0 or more, and subtracting or
+        // adding 0 changes nothing
+        reserve[cell]! -= draw;
+        available[c]! += draw;
+        gap[c]! -= draw;
       }
       let sigma = need > 0 ? 1 - available[c]! / need : 0;
       if (sigma < 0) sigma = 0;
@@ -590,22 +606,6 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
     goodPlanShort[g] = anyPlanShort;
     goodBaseline[g] = calm ? 1 : 0;
   }
-}
-
-/**
- * Take from a stock (commercial or strategic) what is wanted, at most what it holds and at
- * most `limit` per period; returns what was taken (0 if nothing). The least of the three by
- * comparisons, not `Math.min`: V8 returns a whole-number `Math.min` as a small integer, so
- * "draw > 0" was optimised for integers and thrown away at the first fractional draw.
- */
-function drawDown(held: Float64Array, cell: number, wanted: number, limit: number): number {
-  let draw = wanted;
-  const inStock = held[cell]!;
-  if (inStock < draw) draw = inStock;
-  if (limit < draw) draw = limit;
-  if (!(draw > 0)) return 0;
-  held[cell]! -= draw;
-  return draw;
 }
 
 /** The price ratio of good g in country c this period: its own glutted market if it restricts, else the outside market. */

@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { build } from "esbuild";
 import { afterAll, describe, expect, it } from "vitest";
 
-const ENGINE_FUNCTIONS = ["simulateRun", "resetRun", "decide", "activateLevers", "clearGoods", "drawDown", "recordPeriod", "finishRun"];
+const ENGINE_FUNCTIONS = ["simulateRun", "resetRun", "decide", "activateLevers", "clearGoods", "recordPeriod", "finishRun"];
 
 // One scenario per process, as in a worker thread: a new scenario may rightly reach lines
 // the last one never did.
