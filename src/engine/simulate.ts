@@ -178,13 +178,9 @@ function decide(model: CompiledModel, state: RunState, policy: number, t: number
           if (!(worst > rules.conditionValue[k]!)) holds = false;
           break;
         }
-        case CONDITION_PERIOD: {
-          // both tests always run (not ||): see "Every path runs" at clearGoods
-          const before = t < rules.conditionFrom[k]!;
-          const after = t >= rules.conditionUntil[k]!;
-          if (before || after) holds = false;
+        case CONDITION_PERIOD:
+          if (t < rules.conditionFrom[k]! || t >= rules.conditionUntil[k]!) holds = false;
           break;
-        }
         case CONDITION_PRICE:
           if (!(state.priceOutside[rules.conditionGood[k]!]! > rules.conditionValue[k]!)) holds = false;
           break;

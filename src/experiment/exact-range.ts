@@ -50,15 +50,20 @@ function sortedColumns(recorded: Float64Array, length: number, T: number, column
   const sums: number[][] = [];
   for (let t = 0; t < T; t++) {
     const sum = new ExactSum();
-    for (let r = 0; r < length; r++) {
-      const x = recorded[r * T + t]!;
-      column[r] = x;
-      sum.add(x);
-    }
+    readColumn(recorded, t, T, length, column, sum);
     columns.set(column.sort(), t * length);
     sums.push(sum.partials());
   }
   return { columns, sums };
+}
+
+/** Period t's values over the range's runs into `column`, and into `sum`. (Its own function, as the loop over runs is the hot part: see summarizeExactRange.) */
+function readColumn(recorded: Float64Array, t: number, T: number, length: number, column: Float64Array, sum: ExactSum): void {
+  for (let r = 0; r < length; r++) {
+    const x = recorded[r * T + t]!;
+    column[r] = x;
+    sum.add(x);
+  }
 }
 
 /** `a[r] - b[r]` for each run r of the range. */
