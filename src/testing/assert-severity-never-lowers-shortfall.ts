@@ -29,6 +29,13 @@ export interface SeverityOptions extends InvariantDrawOptions {
  * helps its target: if the target retaliates with an export ban of the same good, its
  * home market absorbs what it no longer sells and its own shortfall falls.
  *
+ * Known exception: a restriction of a good its actor does not ship to the target still
+ * makes the actor a restricting exporter of that good (docs/model.md, step 2), which
+ * offers no spare capacity. The actor may then make less of a product, use less of an
+ * input the target also buys, and leave the target a little more of it. In the one case
+ * found, the target's shortfall fell from 0.0474985 to 0.0474976
+ * (test/engine/invariants.test.ts, "known counterexample").
+ *
  * @param scenario - a valid scenario whose policy has an export or import restriction.
  * @param options - `{ weaker, stronger, lever?, tolerance = 1e-12, seed = 1, run = 0, policy = baseline }`.
  * @returns `true` when the invariant holds.
