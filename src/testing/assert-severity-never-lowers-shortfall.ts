@@ -29,12 +29,15 @@ export interface SeverityOptions extends InvariantDrawOptions {
  * helps its target: if the target retaliates with an export ban of the same good, its
  * home market absorbs what it no longer sells and its own shortfall falls.
  *
- * Known exception: a restriction of a good its actor does not ship to the target still
- * makes the actor a restricting exporter of that good (docs/model.md, step 2), which
- * offers no spare capacity. The actor may then make less of a product, use less of an
- * input the target also buys, and leave the target a little more of it. In the one case
- * found, the target's shortfall fell from 0.0474985 to 0.0474976
- * (test/engine/invariants.test.ts, "known counterexample").
+ * Known exceptions, both because the substitution pool (docs/model.md, step 5) does not
+ * know where supply comes from (test/engine/invariants.test.ts, "known counterexample"):
+ * - a restriction of a good its actor does not ship to the target still makes the actor
+ *   a restricting exporter of that good (step 2), which offers no spare capacity. The actor
+ *   may then make less of a product, use less of an input the target also buys, and leave
+ *   the target a little more of it (a shortfall of 0.0474976 against 0.0474985);
+ * - a restriction that starts to block something brings its `diversion` share into play,
+ *   and the volume its actor diverts goes into the pool, from which the target itself can
+ *   receive it (0.0045224 against 0.0045455).
  *
  * @param scenario - a valid scenario whose policy has an export or import restriction.
  * @param options - `{ weaker, stronger, lever?, tolerance = 1e-12, seed = 1, run = 0, policy = baseline }`.
