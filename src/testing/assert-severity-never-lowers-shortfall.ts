@@ -39,6 +39,10 @@ export interface SeverityOptions extends InvariantDrawOptions {
  *   and the volume its actor diverts goes into the pool, from which the target itself can
  *   receive it (0.0045224 against 0.0045455).
  *
+ * And one of timing: a mild restriction that opens a gap earlier starts producers' surge
+ * ramp earlier, so the target is better supplied when a later, harsher cut comes (0.98964
+ * against 0.99365).
+ *
  * @param scenario - a valid scenario whose policy has an export or import restriction.
  * @param options - `{ weaker, stronger, lever?, tolerance = 1e-12, seed = 1, run = 0, policy = baseline }`.
  * @returns `true` when the invariant holds.
