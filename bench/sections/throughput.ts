@@ -25,8 +25,9 @@ export interface ThroughputRow {
   readonly capacity: number[];
   readonly speedup: number;
   /**
-   * The same experiment split as shards would split it: `workers` independent single-thread
-   * processes, each running its share of the runs (runs / workers), started together; the
+   * The experiment's work split as shards would split it: `workers` independent
+   * single-thread processes, each running an experiment of runs / workers runs (exact
+   * summaries, as the other columns; not `chokepoint shard` itself), started together; the
    * single-thread time over the slowest one's (best of the repetitions). Each process pays
    * its own start, compilation and JIT warm-up, as each worker thread does, so this is the
    * speed-up any split of this one experiment over `workers` cores could expect here.
@@ -123,7 +124,7 @@ export async function throughput(quick: boolean): Promise<ThroughputResult> {
     console.log(
       `\nA run is one draw of the uncertainties simulated under every policy of the scenario (runExperiment's default), exact summaries, timed around the runExperiment call in a fresh process (compile, simulate, summarise; with ${workers} workers, starting the pool too); the fastest of ${repetitions} repetitions of each. ` +
         `Speed-up less pool start-up: the same with the best start-up time above taken off the ${workers}-worker time (what a long experiment tends to). CPU / wall is the CPU time of all the process's threads over the wall time: about ${workers} when every worker had a core. ${workers} x CPU(1) / CPU(${workers}): the speed-up the work allows if every worker had a core to itself (CPU time of the single-thread run over that of the ${workers}-worker run, pool start-up included) — an estimate for a loaded machine, not a measurement. Machine capacity: ${workers} threads of a CPU-bound loop against one, just before each repetition (about ${workers} on an idle machine; other tenants of this shared machine lower it). ` +
-        `${workers} shard processes: the same experiment split as \`chokepoint shard\` splits it, ${workers} independent single-thread processes each running 1/${workers} of the runs, started together; the single-thread time over the slowest one's (best of ${repetitions}). Each pays its own start-up and JIT warm-up, as a worker thread does: what splitting this one experiment over ${workers} cores gives without threads. Speed-up / shard processes is how much of that the worker threads get.`,
+        `${workers} shard processes: the experiment's work split as shards split it, ${workers} independent single-thread processes each running an experiment of 1/${workers} of the runs (exact summaries; not \`chokepoint shard\` itself), started together; the single-thread time over the slowest one's (best of ${repetitions}). Each pays its own start-up and JIT warm-up, as a worker thread does: what splitting this one experiment over ${workers} cores gives without threads. Speed-up / shard processes is how much of that the worker threads get.`,
     );
     return { workers, startup, rows };
   } finally {

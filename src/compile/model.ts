@@ -3,7 +3,10 @@ import type { Distribution } from "../random/index.js";
 import type { Scenario } from "../schema/scenario.js";
 import type { NumberTable } from "./numbers.js";
 
-/** Kinds of lever slots, as stored in {@link SlotTable.kind}. */
+/**
+ * Kinds of lever slots, as stored in {@link SlotTable.kind}. The two restrictions come
+ * first: the engine tests `kind <= SLOT_IMPORT` for "a restriction" (src/engine/simulate.ts).
+ */
 export const SLOT_EXPORT = 0;
 export const SLOT_IMPORT = 1;
 export const SLOT_STOCKPILE = 2;
