@@ -1,10 +1,10 @@
-// Section 4: the reference implementation (bench/reference/): agreement with the engine,
+// Section 4: the reference implementation (test/reference/): agreement with the engine,
 // then both timed on the same worlds and the same draws.
 import type { ScenarioInput } from "../../src/index.js";
 import { fmt, heading, sig, table, timePerCall } from "../lib.js";
 import { engineMicros, policyIndex, prepare } from "../prepared.js";
-import { ReferenceModel } from "../reference/reference.js";
-import { RELATIVE_TOLERANCE, validateWorld, validationWorlds, type WorldAgreement } from "../reference/validate.js";
+import { ReferenceModel } from "../../test/reference/reference.js";
+import { RELATIVE_TOLERANCE, validateWorld, validationWorlds, type WorldAgreement } from "../../test/reference/agreement.js";
 import { mrioScenario } from "../mrio-scenario.js";
 import { twoCountryWorld } from "../../test/_helpers/worlds.js";
 import { BUNDLED, bundled, syntheticWithRestrictAll, withoutRules } from "../worlds.js";
@@ -50,11 +50,11 @@ function timingWorlds(quick: boolean): { label: string; scenario: () => Scenario
 }
 
 export function reference(quick: boolean): ReferenceResult {
-  heading("4. Reference implementation (bench/reference/): agreement, then speed");
+  heading("4. Reference implementation (test/reference/): agreement, then speed");
   const agreement: WorldAgreement[] = [];
   for (const world of validationWorlds(quick)) agreement.push(validateWorld(world));
   table(
-    ["world (no rules)", "runs x policies", "values compared", "disagreements", "largest relative difference", "near-zero allowances used"],
+    ["world", "runs x policies", "values compared", "disagreements", "largest relative difference", "near-zero allowances used"],
     agreement.map((a) => [a.label, `${a.runs} x ${a.policies}`, fmt(a.values), a.disagreements === 0 ? "0" : `**${a.disagreements}**`, a.maxRelative === 0 ? "0" : a.maxRelative.toExponential(1), String(a.nearZero)]),
   );
   const agreed = agreement.every((a) => a.disagreements === 0);

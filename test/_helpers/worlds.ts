@@ -47,3 +47,138 @@ export function twoCountryWorld(overrides: Partial<ScenarioInput> = {}): Scenari
     ...overrides,
   };
 }
+
+/**
+ * Three countries in a chain of retaliations, to exercise every part of step 1 (decide):
+ * A's ban on x to B (policy lever, depth 0) provokes B's restriction of y to the triggering
+ * country (depth 1), which provokes A's restriction of z (depth 2), which would provoke B
+ * again (depth 3: beyond `maxEscalationDepth` 2, so it never fires). C watches B's
+ * restrictions only (`by`); A's counter-rule looks at export restrictions only (`lever`),
+ * not at C's import restriction; B responds only to restrictions of
+ * severity 0.7 or more
+ * (A's 0.6 ban of every importer does not count). C responds to its own
+ * shortfall of x, to a price, to a period and to a drawn state of the world; rules release
+ * a reserve, expand capacity and restrict imports from the triggering country. Drawn
+ * probabilities, delays, severities and durations; a policy that switches a rule off and
+ * one with a rule of its own.
+ */
+export function escalationWorld(): ScenarioInput {
+  const goods = ["x", "y", "z"];
+  return {
+    name: "escalation",
+    horizon: 12,
+    maxEscalationDepth: 2,
+    world: {
+      countries: [
+        { id: "A", gdp: 1e6 },
+        { id: "B", gdp: 1e6 },
+        { id: "C", gdp: 1e6 },
+      ],
+      goods: goods.map((id) => ({ id, unit: "t", basePrice: 10, demandElasticity: 0.4, priceCap: 8 })),
+      production: [
+        { country: "A", good: "x", output: 100, valueAddedPerUnit: 2, surgeCapacity: 5, rampPeriods: 2 },
+        { country: "B", good: "y", output: 100, valueAddedPerUnit: 3 },
+        { country: "A", good: "z", output: 60, valueAddedPerUnit: 4 },
+        { country: "C", good: "x", output: 20, valueAddedPerUnit: 1, capacity: 30 },
+      ],
+      flows: [
+        { exporter: "A", importer: "B", good: "x", volume: 40 },
+        { exporter: "A", importer: "C", good: "x", volume: 30 },
+        { exporter: "B", importer: "A", good: "y", volume: 50 },
+        { exporter: "B", importer: "C", good: "y", volume: 30 },
+        { exporter: "A", importer: "B", good: "z", volume: 30 },
+        { exporter: "A", importer: "C", good: "z", volume: 10 },
+        { exporter: "C", importer: "B", good: "x", volume: 10 },
+      ],
+      recipes: [{ output: "z", inputs: [{ good: "y", perUnit: 0.5 }] }],
+      stocks: [{ country: "C", good: "x", coverMonths: 1, maxDrawShare: 0.3 }],
+    },
+    uncertainties: [
+      { name: "retaliation", distribution: { type: "uniform", min: 0.3, max: 1 } },
+      { name: "delay", distribution: { type: "uniform", min: 0, max: 3 } },
+      { name: "severity", distribution: { type: "triangular", min: 0.4, mode: 0.8, max: 1 } },
+      { name: "strained", distribution: { type: "bernoulli", p: 0.5 } },
+      { name: "lasting", distribution: { type: "uniform", min: 2, max: 8 } },
+    ],
+    rules: [
+      {
+        name: "b-retaliates",
+        agent: "B",
+        when: [{ kind: "restriction", by: ["A", "C"], against: "self", goods: ["x"], minSeverity: 0.7 }],
+        probability: { param: "retaliation" },
+        delay: { param: "delay" },
+        action: { type: "exportRestriction", targets: "triggering", goods: ["y"], severity: { param: "severity" }, duration: { param: "lasting" } },
+      },
+      {
+        name: "a-counters",
+        agent: "A",
+        when: [{ kind: "restriction", against: ["A"], lever: "exportRestriction", goods: ["y", "z"] }],
+        delay: 1,
+        action: { type: "exportRestriction", targets: "triggering", goods: ["z"], severity: 0.7, leakage: 0.2 },
+      },
+      {
+        name: "b-again",
+        agent: "B",
+        when: [{ kind: "restriction", by: ["A"], goods: ["z"] }],
+        action: { type: "importRestriction", sources: "triggering", goods: ["x"], severity: 0.5 },
+      },
+      {
+        name: "c-watches-b",
+        agent: "C",
+        when: [{ kind: "restriction", by: ["B"], goods: ["x", "y"] }],
+        delay: 2,
+        action: { type: "importRestriction", sources: ["A"], goods: ["z"], severity: 0.3, duration: 4 },
+      },
+      {
+        name: "c-reserve",
+        agent: "C",
+        when: [{ kind: "shortfall", goods: ["x", "y"], above: 0.05 }],
+        action: { type: "stockpileRelease", goods: ["x"], coverMonths: 2, maxReleaseShare: 0.5 },
+      },
+      {
+        name: "c-builds",
+        agent: "C",
+        when: [
+          { kind: "price", good: "x", above: 1.2 },
+          { kind: "period", from: 2, until: 10 },
+          { kind: "draw", param: "strained", above: 0.5 },
+        ],
+        probability: 0.8,
+        action: { type: "capacityExpansion", good: "x", capacity: 15, rampPeriods: 2 },
+      },
+    ],
+    policies: [
+      { name: "none" },
+      { name: "ban", levers: [{ type: "exportRestriction", actor: "A", targets: ["B"], goods: ["x"], start: 1 }] },
+      { name: "ban-no-counter", levers: [{ type: "exportRestriction", actor: "A", targets: ["B"], goods: ["x"], start: 1 }], disableRules: ["a-counters"] },
+      {
+        name: "ban-c-joins",
+        levers: [
+          { type: "exportRestriction", actor: "A", targets: "all", goods: ["x"], severity: 0.6, start: { param: "delay" } },
+          { type: "importRestriction", actor: "C", sources: ["A"], goods: ["z"], severity: 0.3 },
+        ],
+        rules: [
+          {
+            name: "c-retaliates",
+            agent: "C",
+            when: [{ kind: "restriction", by: ["A"], against: ["C"], lever: "exportRestriction" }],
+            action: { type: "exportRestriction", targets: "triggering", goods: ["x"], severity: 1, diversion: 0.5 },
+          },
+        ],
+      },
+    ],
+    outcomes: [
+      { name: "gdpLoss:A", kind: "gdpLoss", country: "A" },
+      { name: "gdpLoss:B", kind: "gdpLoss", country: "B" },
+      { name: "gdpLoss:C", kind: "gdpLoss", country: "C" },
+      { name: "shortfall:B:x", kind: "shortfall", country: "B", good: "x", series: true },
+      { name: "shortfall:C:x", kind: "shortfall", country: "C", good: "x", stat: "mean" },
+      { name: "price:x", kind: "price", good: "x", series: true },
+      { name: "price:y:B", kind: "price", good: "y", market: { inside: "B" }, stat: "mean" },
+      ...["b-retaliates", "a-counters", "b-again", "c-watches-b", "c-reserve", "c-builds", "c-retaliates"].flatMap((rule) => [
+        { name: `fired:${rule}`, kind: "ruleFired" as const, rules: [rule] },
+        { name: `first:${rule}`, kind: "firstFiring" as const, rules: [rule] },
+      ]),
+    ],
+  };
+}

@@ -1,11 +1,11 @@
-// Agreement check: the reference implementation against the engine (simulateOnce), run by
-// run, on worlds without rules. `npm run bench` prints the result and exits non-zero when
-// any value disagrees beyond the tolerance.
-import { parseScenario, simulateOnce, type Scenario, type ScenarioInput } from "../../src/index.js";
-import { twoCountryWorld } from "../../test/_helpers/worlds.js";
-import { mrioScenario } from "../mrio-scenario.js";
-import { syntheticScenario } from "../synthetic-scenario.js";
-import { BUNDLED, bundled, featureRichWorld, withoutRules } from "../worlds.js";
+// Agreement check: the reference implementation (test/reference/reference.ts) against the
+// engine (simulateOnce), run by run, value by value, rules included. `npm test` runs it
+// (test/reference/agreement.test.ts); `npm run bench` prints it as a table.
+import { monteCarloSampler, parseScenario, simulateOnce, type Scenario, type ScenarioInput } from "../../src/index.js";
+import { escalationWorld, twoCountryWorld } from "../_helpers/worlds.js";
+import { mrioScenario } from "../../bench/mrio-scenario.js";
+import { syntheticScenario } from "../../bench/synthetic-scenario.js";
+import { BUNDLED, bundled, featureRichWorld, withoutRules } from "../../bench/worlds.js";
 import { ReferenceModel } from "./reference.js";
 
 /** Relative tolerance of the agreement check. */
@@ -44,12 +44,15 @@ export function validationWorlds(quick: boolean): ValidationWorld[] {
       }),
       runs: 1,
     },
+    { label: "escalation chain (test/_helpers/worlds.ts)", scenario: escalationWorld(), runs: quick ? 24 : 64 },
     { label: "synthetic 5 x 5", scenario: withoutRules(syntheticScenario(5, 5)), runs },
     { label: "synthetic 8 x 10", scenario: withoutRules(syntheticScenario(8, 10)), runs },
     { label: "synthetic 20 x 20", scenario: withoutRules(syntheticScenario(20, 20)), runs },
     { label: "feature-rich 8 x 10", scenario: featureRichWorld(), runs },
+    { label: "synthetic 8 x 10, with its rule", scenario: syntheticScenario(8, 10), runs },
     { label: "MRIO-shaped 12 x 30", scenario: mrioScenario(12, 30), runs: Math.max(2, runs / 2) },
-    ...BUNDLED.map((name) => ({ label: `${name}${name === "china-gallium-germanium-ban" ? "" : " without rules"}`, scenario: withoutRules(bundled(name)), runs })),
+    ...BUNDLED.map((name) => ({ label: name, scenario: bundled(name), runs })),
+    ...BUNDLED.filter((name) => name !== "china-gallium-germanium-ban").map((name) => ({ label: `${name} without rules`, scenario: withoutRules(bundled(name)), runs })),
   ];
 }
 
@@ -71,10 +74,15 @@ export function validateWorld(world: ValidationWorld, seed = "agreement"): World
   const scenario: Scenario = parseScenario(world.scenario);
   const reference = new ReferenceModel(scenario);
   const pairs: { name: string; engine: number; reference: number; where: string }[] = [];
+  // the rules' uniforms come after the uncertainties' draws (docs/model.md, "One run")
+  const sampler = monteCarloSampler(seed, reference.randomDimensions);
+  const draws = new Float64Array(reference.randomDimensions);
   for (let run = 0; run < world.runs; run++) {
+    sampler.fill(run, draws);
+    const uniforms = Array.from(draws.subarray(scenario.uncertainties.length));
     for (const policy of scenario.policies) {
       const engine = simulateOnce(scenario, { policy: policy.name, seed, run });
-      const ours = reference.simulate(policy.name, new Map(Object.entries(engine.parameters)));
+      const ours = reference.simulate(policy.name, new Map(Object.entries(engine.parameters)), uniforms);
       for (const [name, value] of Object.entries(engine.outcomes)) {
         pairs.push({ name, engine: value, reference: ours.outcomes[name] ?? Number.NaN, where: `run ${run}, ${policy.name}, ${name}` });
       }

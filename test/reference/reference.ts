@@ -1,11 +1,12 @@
-// A REFERENCE implementation of the model in docs/model.md, for worlds without rules,
-// written the way most would first write it: objects per country and good, Maps keyed by
-// names, arrays of flow objects, mathjs matrices for the per-period vector and matrix
-// steps, a fresh object per period. No typed arrays.
+// A REFERENCE implementation of the model in docs/model.md, rules included, written the
+// way most would first write it: objects per country and good, Maps keyed by names, arrays
+// of flow objects, mathjs matrices for the per-period vector and matrix steps, a fresh
+// object per period. No typed arrays.
 //
 // It exists for two reasons: to check the engine (src/engine/simulate.ts) against an
-// independent reading of docs/model.md (bench/reference/validate.ts: the outcomes agree to
-// a relative 1e-9), and as the baseline the engine has to beat (bench/run.ts, section 4).
+// independent reading of docs/model.md (test/reference/agreement.ts, run by `npm test`: the
+// outcomes agree to a relative 1e-9), and as the baseline the engine has to beat
+// (bench/run.ts, section 4).
 // It is deliberately not optimised, but not deliberately slow either: flows are grouped by
 // good once, recipes are looked up once, and nothing is recomputed that the model does not
 // ask for.
@@ -14,7 +15,43 @@ import type { Scenario } from "../../src/index.js";
 
 type UncertainNumber = number | { readonly param: string };
 type Lever = Scenario["policies"][number]["levers"][number];
+type Rule = Scenario["rules"][number];
+type Condition = Rule["when"][number];
 type OutcomeDefinition = Scenario["outcomes"][number];
+
+/** A rule's action as a lever: the rule's agent acts; `triggering` targets resolve to `trigger`. */
+type RuleLever = Rule["action"] & { readonly actor: string };
+
+/**
+ * One instance of a rule (docs/model.md, step 1): a rule whose action targets `triggering`
+ * has one per country that could trigger it. `index` numbers the instances over the whole
+ * scenario (scenario-wide rules, then each policy's own, in order): the run's uniform for
+ * the instance is the one after the uncertainties' draws at that position.
+ */
+interface RuleInstance {
+  readonly index: number;
+  readonly rule: Rule;
+  readonly trigger: string | undefined;
+}
+
+/** What step 1 reads in period t: the levers acting so far and the state after t-1. */
+interface DecisionView {
+  readonly t: number;
+  readonly levers: readonly ActingLever[];
+  readonly state: Map<string, Map<string, CellState>>;
+  readonly priceOutside: ReadonlyMap<string, number>;
+  readonly value: (x: UncertainNumber | undefined, fallback: number) => number;
+  readonly parameters: ReadonlyMap<string, number>;
+}
+
+/** A lever acting in a run: a policy's (depth 0, known from the start) or a fired rule's. */
+interface ActingLever {
+  readonly lever: Lever | RuleLever;
+  readonly trigger: string | undefined;
+  readonly start: number;
+  readonly end: number;
+  readonly depth: number;
+}
 
 const PERIODS_PER_YEAR: Record<string, number> = { month: 12, quarter: 4, year: 1 };
 /** Demand within this relative (and absolute) margin of what a producer can make counts as served: docs/model.md step 4. */
@@ -107,8 +144,8 @@ function topologicalOrder(goods: readonly string[], recipes: Scenario["world"]["
 }
 
 /**
- * The model of a scenario without rules, built once (like compileScenario), then
- * `simulate(policy, parameters)` for each run.
+ * The model of a scenario, built once (like compileScenario), then
+ * `simulate(policy, parameters, uniforms)` for each run.
  */
 export class ReferenceModel {
   readonly countries: string[];
@@ -125,12 +162,35 @@ export class ReferenceModel {
   /** Per country, baseline use U0 as a mathjs vector over goods. */
   private readonly useVector = new Map<string, Matrix>();
   private readonly goodIndex = new Map<string, number>();
+  /** Rule instances by rule name, and the instances each policy decides on. */
+  private readonly instancesOf = new Map<string, RuleInstance[]>();
+  private readonly policyInstances = new Map<string, RuleInstance[]>();
+  /** Draws per run: one per uncertainty, then one uniform per rule instance. */
+  readonly randomDimensions: number;
 
   constructor(private readonly scenario: Scenario) {
-    if (scenario.rules.length > 0 || scenario.policies.some((p) => p.rules.length > 0)) {
-      throw new Error("the reference implementation covers worlds without rules only");
-    }
     const { world } = scenario;
+    let instances = 0;
+    const instantiate = (rule: Rule): RuleInstance[] => {
+      const action = rule.action;
+      const aimedAt = action.type === "exportRestriction" ? action.targets : action.type === "importRestriction" ? action.sources : undefined;
+      let triggers: (string | undefined)[] = [undefined];
+      if (aimedAt === "triggering") {
+        const first = rule.when.find((c) => c.kind === "restriction");
+        const by = first?.kind === "restriction" && first.by !== undefined ? first.by : world.countries.map((c) => c.id);
+        triggers = world.countries.map((c) => c.id).filter((c) => c !== rule.agent && by.includes(c));
+      }
+      const list = triggers.map((trigger) => ({ index: instances++, rule, trigger }));
+      this.instancesOf.set(rule.name, list);
+      return list;
+    };
+    const global = scenario.rules.map(instantiate);
+    for (const policy of scenario.policies) {
+      const active = scenario.rules.flatMap((rule, r) => (policy.disableRules.includes(rule.name) ? [] : global[r]!));
+      for (const rule of policy.rules) active.push(...instantiate(rule));
+      this.policyInstances.set(policy.name, active);
+    }
+    this.randomDimensions = scenario.uncertainties.length + instances;
     this.countries = world.countries.map((c) => c.id);
     this.goods = world.goods.map((g) => g.id);
     this.goods.forEach((g, i) => this.goodIndex.set(g, i));
@@ -144,6 +204,9 @@ export class ReferenceModel {
     const production = new Map(world.production.map((p) => [`${p.country}|${p.good}`, p]));
     const producerKeys = new Set(world.production.map((p) => `${p.country}|${p.good}`));
     for (const policy of scenario.policies) for (const lever of policy.levers) if (lever.type === "capacityExpansion") producerKeys.add(`${lever.actor}|${lever.good}`);
+    for (const rule of [...scenario.rules, ...scenario.policies.flatMap((p) => p.rules)]) {
+      if (rule.action.type === "capacityExpansion") producerKeys.add(`${rule.agent}|${rule.action.good}`);
+    }
     for (const f of world.flows) producerKeys.add(`${f.exporter}|${f.good}`);
     const stocks = new Map(world.stocks.map((s) => [`${s.country}|${s.good}`, s]));
 
@@ -223,8 +286,11 @@ export class ReferenceModel {
     return out;
   }
 
-  /** Simulate one run of `policyName` with the uncertainties drawn as `parameters` (by name). */
-  simulate(policyName: string, parameters: ReadonlyMap<string, number>): ReferenceRun {
+  /**
+   * Simulate one run of `policyName` with the uncertainties drawn as `parameters` (by name)
+   * and `uniforms[k]`, the uniform of rule instance k.
+   */
+  simulate(policyName: string, parameters: ReadonlyMap<string, number>, uniforms: readonly number[] = []): ReferenceRun {
     const { scenario, countries, goods, T } = this;
     const policy = scenario.policies.find((p) => p.name === policyName);
     if (policy === undefined) throw new Error(`unknown policy ${policyName}`);
@@ -257,11 +323,15 @@ export class ReferenceModel {
     const shockStart = new Map<string, number>();
     const lostRevenue = new Map<FlowObject, number>();
     const loss = new Map(countries.map((c) => [c, { direct: 0, indirect: 0 }]));
-    const levers = policy.levers.map((lever) => {
+    const endOf = (lever: Lever | RuleLever, start: number) =>
+      "duration" in lever && lever.duration !== undefined ? start + Math.max(0, Math.round(value(lever.duration, 0))) : Infinity;
+    const levers: ActingLever[] = policy.levers.map((lever) => {
       const start = Math.max(0, Math.round(value(lever.start, 0)));
-      const duration = "duration" in lever && lever.duration !== undefined ? Math.max(0, Math.round(value(lever.duration, 0))) : Infinity;
-      return { lever, start, end: start + duration };
+      return { lever, trigger: undefined, start, end: endOf(lever, start), depth: 0 };
     });
+    const decided = new Set<RuleInstance>();
+    /** Period from which each fired instance's lever acts. */
+    const effect = new Map<RuleInstance, number>();
     const outcomeDefinitions = this.outcomeDefinitions();
     const periodValues = new Map<string, number[]>(outcomeDefinitions.map((o) => [o.name, []]));
 
@@ -277,10 +347,25 @@ export class ReferenceModel {
         requirement: new Map<string, Map<string, number>>(),
       };
 
+      // 1. Decide: rule instances not yet decided look at the state after t-1
+      for (const instance of this.policyInstances.get(policyName)!) {
+        if (decided.has(instance)) continue;
+        const depth = this.conditionsHold(instance, { t, levers, state, priceOutside, value, parameters });
+        if (depth === undefined || depth > scenario.maxEscalationDepth) continue; // too deep: this trigger does not count
+        decided.add(instance);
+        const uniform = uniforms[instance.index];
+        if (uniform === undefined) throw new Error(`no uniform for rule instance ${instance.index}`);
+        if (!(uniform < value(instance.rule.probability, 1))) continue;
+        const lever: RuleLever = { ...instance.rule.action, actor: instance.rule.agent };
+        const start = t + Math.max(0, Math.round(value(instance.rule.delay, 0)));
+        levers.push({ lever, trigger: instance.trigger, start, end: endOf(lever, start), depth });
+        effect.set(instance, start);
+      }
+
       // 2. Restrict, and the other levers
-      for (const { lever, start, end } of levers) {
+      for (const { lever, trigger, start, end } of levers) {
         if (!(start <= t && t < end)) continue;
-        this.applyLever(lever, start, t, period, state, value, monthsToPeriods);
+        this.applyLever(lever, trigger, start, t, period, state, value, monthsToPeriods);
       }
 
       // 4. Requirement, for every country at once: R = max(0, U0 - a . planShortfall(t-1))  (mathjs)
@@ -309,11 +394,69 @@ export class ReferenceModel {
         }
       }
     }
-    return this.finish(outcomeDefinitions, periodValues, state, loss, lostRevenue, value);
+    return this.finish(outcomeDefinitions, periodValues, state, loss, lostRevenue, value, effect);
+  }
+
+  /**
+   * Step 1 for one rule instance in period t: whether every condition holds on the state
+   * after t-1, and if so the depth of the escalation it would start (1 + the deepest
+   * restriction it responds to; policy levers have depth 0); undefined when some condition
+   * does not hold.
+   */
+  private conditionsHold(instance: RuleInstance, view: DecisionView): number | undefined {
+    const { rule, trigger } = instance;
+    const firstRestriction = rule.when.findIndex((c) => c.kind === "restriction");
+    let depth = 1;
+    for (const [k, condition] of rule.when.entries()) {
+      const matched = this.conditionDepth(condition, k === firstRestriction ? trigger : undefined, rule.agent, view);
+      if (matched === undefined) return undefined;
+      depth = Math.max(depth, matched + 1);
+    }
+    return depth;
+  }
+
+  /** One condition: undefined when it does not hold; else the deepest restriction it matched (-1 for other kinds). */
+  private conditionDepth(condition: Condition, trigger: string | undefined, agent: string, view: DecisionView): number | undefined {
+    const { t, levers, state, priceOutside, value, parameters } = view;
+    switch (condition.kind) {
+      case "restriction": {
+        let deepest: number | undefined;
+        for (const acting of levers) {
+          const { lever } = acting;
+          if (lever.type !== "exportRestriction" && lever.type !== "importRestriction") continue;
+          if (condition.lever !== undefined && condition.lever !== lever.type) continue;
+          if (!(acting.start <= t - 1 && t - 1 < acting.end)) continue; // active in the previous period
+          if (trigger !== undefined ? lever.actor !== trigger : condition.by !== undefined && !condition.by.includes(lever.actor)) continue;
+          if (value(lever.severity, 1) < condition.minSeverity) continue;
+          if (condition.goods !== undefined && !lever.goods.some((g) => condition.goods!.includes(g))) continue;
+          const aimedAt = lever.type === "exportRestriction" ? lever.targets : lever.sources;
+          const aimedAtCountries = this.countries.filter(
+            (c) => c !== lever.actor && (aimedAt === "all" || (aimedAt === "triggering" ? c === acting.trigger : aimedAt.includes(c))),
+          );
+          const against = condition.against === undefined ? this.countries : condition.against === "self" ? [agent] : condition.against;
+          if (!aimedAtCountries.some((c) => against.includes(c))) continue;
+          deepest = Math.max(deepest ?? -1, acting.depth);
+        }
+        return deepest;
+      }
+      case "shortfall": {
+        const worst = Math.max(0, ...condition.goods.map((g) => state.get(agent)!.get(g)!.shortfall));
+        return worst > condition.above ? -1 : undefined;
+      }
+      case "period":
+        return (condition.from ?? 0) <= t && t < (condition.until ?? Infinity) ? -1 : undefined;
+      case "price":
+        return priceOutside.get(condition.good)! > condition.above ? -1 : undefined;
+      case "draw": {
+        const drawn = parameters.get(condition.param)!;
+        return drawn > (condition.above ?? -Infinity) && drawn < (condition.below ?? Infinity) ? -1 : undefined;
+      }
+    }
   }
 
   private applyLever(
-    lever: Lever,
+    lever: Lever | RuleLever,
+    trigger: string | undefined,
     start: number,
     t: number,
     period: {
@@ -333,7 +476,7 @@ export class ReferenceModel {
         const leakage = value(lever.leakage, 0);
         const premium = value(lever.leakagePremium, 0);
         const aimedAt = lever.type === "exportRestriction" ? lever.targets : lever.sources;
-        const isTarget = (c: string) => c !== lever.actor && (aimedAt === "all" || aimedAt.includes(c));
+        const isTarget = (c: string) => c !== lever.actor && (aimedAt === "all" || (aimedAt === "triggering" ? c === trigger : aimedAt.includes(c)));
         const goods = [...new Set(lever.goods)];
         for (const g of goods) {
           period.restrictedGoods.add(g);
@@ -638,6 +781,7 @@ export class ReferenceModel {
     loss: Map<string, { direct: number; indirect: number }>,
     lostRevenue: Map<FlowObject, number>,
     value: (x: UncertainNumber | undefined, fallback: number) => number,
+    effect: ReadonlyMap<RuleInstance, number>,
   ): ReferenceRun {
     const { T, scenario } = this;
     const years = T / this.periodsPerYear;
@@ -677,8 +821,14 @@ export class ReferenceModel {
         case "importCostIncrease":
           for (const g of o.goods ?? this.goods) result += state.get(o.country)!.get(g)!.importCost;
           break;
-        default:
-          throw new Error(`outcome kind ${o.kind} needs rules`);
+        case "ruleFired":
+          result = o.rules.some((name) => this.instancesOf.get(name)!.some((instance) => (effect.get(instance) ?? Infinity) < T)) ? 1 : 0;
+          break;
+        case "firstFiring":
+          result = Math.min(T, ...o.rules.flatMap((name) => this.instancesOf.get(name)!.map((instance) => effect.get(instance) ?? Infinity)));
+          break;
+        case "formula":
+          throw new Error("the reference implementation does not evaluate formulas (they are checked in test/formula)");
       }
       outcomes[o.name] = result;
       if ("series" in o && o.series) series[o.name] = periodValues.get(o.name)!;
