@@ -10,18 +10,20 @@
 //   npm run bench -- --json results.json
 //
 // Sections: throughput (1), scaling and floor (2 and 5), memory (3), reference (4),
-// allocation (6); the targets of issue 5 are printed last, as ratios, PASS or FAIL.
-// Exits non-zero when the reference implementation disagrees with the engine.
+// allocation (6), deoptimization (8: warnings only); the targets of issue 5 are printed
+// after section 6, as ratios, PASS or FAIL. Exits non-zero when the reference
+// implementation disagrees with the engine.
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { fmt, load, machine, sig, table } from "./lib.js";
 import { allocation, type AllocationResult } from "./sections/allocation.js";
+import { deoptimization, type DeoptimizationResult } from "./sections/deoptimization.js";
 import { memory, memoryPlan, streamingGrowth, type MemoryResult } from "./sections/memory.js";
 import { reference, type ReferenceResult } from "./sections/reference.js";
 import { scaling, type ScalingResult } from "./sections/scaling.js";
 import { throughput, type ThroughputResult } from "./sections/throughput.js";
 
-const SECTIONS = ["throughput", "scaling", "memory", "reference", "allocation"] as const;
+const SECTIONS = ["throughput", "scaling", "memory", "reference", "allocation", "deoptimization"] as const;
 type Section = (typeof SECTIONS)[number];
 
 const { values } = parseArgs({
@@ -50,6 +52,7 @@ const results: {
   memory?: MemoryResult;
   reference?: ReferenceResult;
   allocation?: AllocationResult;
+  deoptimization?: DeoptimizationResult;
 } = {};
 if (selected("throughput")) results.throughput = await throughput(quick);
 if (selected("scaling")) results.scaling = scaling(quick);
@@ -122,6 +125,7 @@ if (results.memory !== undefined) {
   }
 }
 table(["target", "required", "measured", "result", "by how much"], rows);
+if (selected("deoptimization")) results.deoptimization = await deoptimization();
 console.log(`\nTimings on a shared machine can vary by 2x from minute to minute (bench/README.md, "Load"): compare runs with care. Load average at the end: ${load()}. Total time: ${fmt((performance.now() - started) / 60000, 1)} min.`);
 
 if (values.json !== undefined) {
