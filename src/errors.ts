@@ -72,3 +72,11 @@ export function abortError(reason?: unknown): Error {
   error.name = "AbortError";
   return error;
 }
+
+/**
+ * The default of a switch that handles every kind: TypeScript proves it unreachable (the
+ * value's type is `never`), so a new kind without a case is a compile error.
+ */
+export function assertNever(value: never, what: string): never {
+  throw new Error(`internal error: no case for ${what} ${JSON.stringify(value)}`);
+}

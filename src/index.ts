@@ -7,7 +7,7 @@ export { parseScenario, safeParseScenario, type SafeParseScenarioResult } from "
 export { scenarioJsonSchema } from "./schema/json-schema.js";
 export { scenarioSchema, type Scenario, type ScenarioInput, type Uncertainty, type Policy } from "./schema/scenario.js";
 export type { World, Country, Good, Production, Flow, Recipe, Stock, InputOutputTable } from "./schema/world.js";
-export type { Lever, ExportRestriction, ImportRestriction, StockpileRelease, CapacityExpansion, RuleAction } from "./schema/levers.js";
+export type { Lever, ExportRestriction, ImportRestriction, StockpileRelease, CapacityExpansion, ImportTariff, RuleAction } from "./schema/levers.js";
 export type { Rule, Condition } from "./schema/rules.js";
 export type { OutcomeDefinition } from "./schema/outcomes.js";
 export type { UncertainNumber } from "./schema/common.js";

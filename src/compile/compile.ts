@@ -1,7 +1,9 @@
 import type { FormulaProgram } from "../formula/program.js";
 import { leontiefInverse, technicalCoefficients } from "../io/index.js";
 import { createDistribution } from "../random/index.js";
+import { leverKind } from "../levers/index.js";
 import type { Lever, RuleAction } from "../schema/levers.js";
+import type { CompileContext } from "./compile-context.js";
 import type { OutcomeDefinition } from "../schema/outcomes.js";
 import type { Rule } from "../schema/rules.js";
 import { PERIODS_PER_YEAR } from "../schema/periods.js";
@@ -23,10 +25,7 @@ import {
   OUTCOME_RULE_FIRED,
   OUTCOME_SHORTFALL,
   OUTCOME_VALUE_ADDED_LOSS,
-  SLOT_CAPACITY,
-  SLOT_EXPORT,
-  SLOT_IMPORT,
-  SLOT_STOCKPILE,
+  SLOT_KIND,
   STAT_FINAL,
   STAT_MAX,
   STAT_MEAN,
@@ -110,14 +109,14 @@ export function compileModel(scenario: Scenario, compileFormula: FormulaCompiler
     rampRef[cell] = numbers.add(entry.rampPeriods, 0);
     isProducer[cell] = 1;
   }
-  // A country that may expand capacity of a good produces it from then on.
-  const expansions = [
-    ...scenario.policies.flatMap((p) => p.levers),
-    ...scenario.rules.map((r) => ({ ...r.action, actor: r.agent })),
-    ...scenario.policies.flatMap((p) => p.rules.map((r) => ({ ...r.action, actor: r.agent }))),
+  // A country that may pull a lever that makes it produce a good (capacity expansion) produces it from then on.
+  const actions: { actor: string; lever: Lever | RuleAction }[] = [
+    ...scenario.policies.flatMap((p) => p.levers.map((lever) => ({ actor: lever.actor, lever }))),
+    ...[...scenario.rules, ...scenario.policies.flatMap((p) => p.rules)].map((r) => ({ actor: r.agent, lever: r.action })),
   ];
-  for (const lever of expansions) {
-    if (lever.type === "capacityExpansion") isProducer[ci(lever.actor) * G + gi(lever.good)] = 1;
+  for (const { actor, lever } of actions) {
+    const good = leverKind(lever.type).produces?.(lever);
+    if (good !== undefined) isProducer[ci(actor) * G + gi(good)] = 1;
   }
   // An exporter is a producer even when its output rounds to zero.
   for (const flow of world.flows) isProducer[ci(flow.exporter) * G + gi(flow.good)] = 1;
@@ -245,7 +244,8 @@ export function compileModel(scenario: Scenario, compileFormula: FormulaCompiler
   }
 
   // --- slots and rules -------------------------------------------------------------------
-  const slotBuilder = new SlotBuilder(C, numbers, flowStart, flowExporter, flowImporter);
+  const context: CompileContext = { C, G, country: ci, good: gi, number: (value, fallback) => numbers.add(value, fallback) };
+  const slotBuilder = new SlotBuilder(context, flowStart, flowExporter, flowImporter);
   const ruleBuilder = new RuleBuilder(C, G, scenario.uncertainties.length, numbers, paramIndex);
   const policySlots = new Csr();
   const policyRules = new Csr();
@@ -258,7 +258,7 @@ export function compileModel(scenario: Scenario, compileFormula: FormulaCompiler
   };
   const globalInstances = scenario.rules.map(addRule);
   for (const policy of scenario.policies) {
-    policySlots.push(policy.levers.map((lever) => slotBuilder.addLever(lever, ci(lever.actor), -1, undefined, ci, gi)));
+    policySlots.push(policy.levers.map((lever) => slotBuilder.addLever(lever, ci(lever.actor), -1, undefined)));
     const disabled = new Set(policy.disableRules);
     const active = scenario.rules.flatMap((rule, r) => (disabled.has(rule.name) ? [] : globalInstances[r]!));
     for (const rule of policy.rules) active.push(...addRule(rule));
@@ -366,6 +366,8 @@ type Resolve = (id: string) => number;
 
 class SlotBuilder {
   private readonly kind: number[] = [];
+  private readonly restricts: number[] = [];
+  private readonly disturbs: number[] = [];
   private readonly actor: number[] = [];
   private readonly rule: number[] = [];
   private readonly startRef: number[] = [];
@@ -381,93 +383,70 @@ class SlotBuilder {
   private readonly masks: Uint8Array[] = [];
 
   constructor(
-    private readonly C: number,
-    private readonly numbers: NumberTableBuilder,
+    private readonly context: CompileContext,
     private readonly flowStart: Int32Array,
     private readonly flowExporter: Int32Array,
     private readonly flowImporter: Int32Array,
   ) {}
 
   /**
-   * Add a lever. `trigger` is the country a `triggering` target resolves to (rule instances).
-   * Returns the slot index.
+   * Add a lever: its kind's module compiles it (src/levers); the flows it acts on follow
+   * from the kind's trade side. `trigger` is the country a `triggering` target resolves to
+   * (rule instances). Returns the slot index.
    */
-  addLever(lever: Lever | RuleAction, actor: number, rule: number, trigger: number | undefined, ci: Resolve, gi: Resolve): number {
+  addLever(lever: Lever | RuleAction, actor: number, rule: number, trigger: number | undefined): number {
     const slot = this.kind.length;
-    const { C, numbers } = this;
-    const none = numbers.add(0, 0);
+    const { context } = this;
+    const kind = leverKind(lever.type);
+    const spec = kind.compile(lever, context);
+    const none = context.number(0, 0);
+    this.kind.push(SLOT_KIND[lever.type]);
+    this.restricts.push(kind.trade?.restricts === true ? 1 : 0);
+    this.disturbs.push(kind.actsOnlyInShortage === true ? 0 : 1);
     this.actor.push(actor);
     this.rule.push(rule);
-    this.startRef.push("start" in lever ? numbers.add(lever.start, 0) : none);
-    const mask = new Uint8Array(C);
-    let goods: number[];
-    switch (lever.type) {
-      case "exportRestriction":
-      case "importRestriction": {
-        this.kind.push(lever.type === "exportRestriction" ? SLOT_EXPORT : SLOT_IMPORT);
-        this.durationRef.push(lever.duration === undefined ? -1 : numbers.add(lever.duration, 0));
-        this.severityRef.push(numbers.add(lever.severity, 1));
-        this.leakageRef.push(numbers.add(lever.leakage, 0));
-        this.premiumRef.push(numbers.add(lever.leakagePremium, 0));
-        this.diversionRef.push(lever.type === "exportRestriction" ? numbers.add(lever.diversion, 0) : none);
-        this.amountRef.push(none);
-        this.rateRef.push(none);
-        const targets = lever.type === "exportRestriction" ? lever.targets : lever.sources;
-        if (targets === "all") mask.fill(1);
-        else if (targets === "triggering") mask[trigger!] = 1;
-        else for (const id of targets) mask[ci(id)] = 1;
-        mask[actor] = 0;
-        goods = lever.goods.map(gi);
-        break;
-      }
-      case "stockpileRelease":
-        this.kind.push(SLOT_STOCKPILE);
-        this.durationRef.push(-1);
-        this.severityRef.push(none);
-        this.leakageRef.push(none);
-        this.premiumRef.push(none);
-        this.diversionRef.push(none);
-        this.amountRef.push(numbers.add(lever.coverMonths, 0));
-        this.rateRef.push(numbers.add(lever.maxReleaseShare, 1));
-        goods = lever.goods.map(gi);
-        break;
-      case "capacityExpansion":
-        this.kind.push(SLOT_CAPACITY);
-        this.durationRef.push(-1);
-        this.severityRef.push(none);
-        this.leakageRef.push(none);
-        this.premiumRef.push(none);
-        this.diversionRef.push(none);
-        this.amountRef.push(numbers.add(lever.capacity, 0));
-        this.rateRef.push(numbers.add(lever.rampPeriods, 0));
-        goods = [gi(lever.good)];
-        break;
-    }
-    goods = [...new Set(goods)].sort((a, b) => a - b);
+    this.startRef.push("start" in lever ? context.number(lever.start, 0) : none);
+    this.durationRef.push(spec.durationRef ?? -1);
+    this.severityRef.push(spec.severityRef ?? none);
+    this.leakageRef.push(spec.leakageRef ?? none);
+    this.premiumRef.push(spec.premiumRef ?? none);
+    this.diversionRef.push(spec.diversionRef ?? none);
+    this.amountRef.push(spec.amountRef ?? none);
+    this.rateRef.push(spec.rateRef ?? none);
+    const goods = [...new Set(spec.goods)].sort((a, b) => a - b);
     this.goods.push(goods);
-    this.masks.push(mask);
+    const mask = new Uint8Array(context.C);
     const affected: number[] = [];
-    const kind = this.kind[slot];
-    if (kind === SLOT_EXPORT || kind === SLOT_IMPORT) {
+    if (kind.trade !== undefined) {
+      const partners = kind.trade.partners(lever);
+      if (partners === "all") mask.fill(1);
+      else if (partners === "triggering") mask[trigger!] = 1;
+      else for (const id of partners) mask[context.country(id)] = 1;
+      mask[actor] = 0;
+      const onExports = kind.trade.side === "exports";
       for (const g of goods) {
         for (let f = this.flowStart[g]!; f < this.flowStart[g + 1]!; f++) {
           const e = this.flowExporter[f]!;
           const i = this.flowImporter[f]!;
-          if (kind === SLOT_EXPORT ? e === actor && mask[i] : i === actor && mask[e]) affected.push(f);
+          if (onExports ? e === actor && mask[i] : i === actor && mask[e]) affected.push(f);
         }
       }
     }
+    this.masks.push(mask);
     this.flows.push(affected);
     return slot;
   }
 
   build(): SlotTable {
     const count = this.kind.length;
-    const targetMask = new Uint8Array(count * this.C);
-    this.masks.forEach((mask, slot) => targetMask.set(mask, slot * this.C));
+    const C = this.context.C;
+    const targetMask = new Uint8Array(count * C);
+    this.masks.forEach((mask, slot) => targetMask.set(mask, slot * C));
     return {
       count,
       kind: Uint8Array.from(this.kind),
+      restricts: Uint8Array.from(this.restricts),
+      disturbs: Uint8Array.from(this.disturbs),
       actor: Int32Array.from(this.actor),
       rule: Int32Array.from(this.rule),
       startRef: Int32Array.from(this.startRef),
@@ -534,7 +513,7 @@ class RuleBuilder {
       this.agent.push(agent);
       this.probabilityRef.push(this.numbers.add(rule.probability, 1));
       this.delayRef.push(this.numbers.add(rule.delay, 0));
-      this.slot.push(slots.addLever(rule.action, agent, instance, trigger, ci, gi));
+      this.slot.push(slots.addLever(rule.action, agent, instance, trigger));
       rule.when.forEach((condition, index) => {
         const byMask = new Uint8Array(this.C);
         const againstMask = new Uint8Array(this.C);
@@ -559,7 +538,7 @@ class RuleBuilder {
             else for (const id of condition.against) againstMask[ci(id)] = 1;
             if (condition.goods === undefined) goodsMask.fill(1);
             else for (const id of condition.goods) goodsMask[gi(id)] = 1;
-            lever = condition.lever === undefined ? -1 : condition.lever === "exportRestriction" ? SLOT_EXPORT : SLOT_IMPORT;
+            lever = condition.lever === undefined ? -1 : SLOT_KIND[condition.lever];
             minSeverity = condition.minSeverity;
             break;
           case "shortfall":

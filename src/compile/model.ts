@@ -1,16 +1,24 @@
 import type { FormulaProgram } from "../formula/program.js";
+import type { LeverType } from "../levers/index.js";
 import type { Distribution } from "../random/index.js";
 import type { Scenario } from "../schema/scenario.js";
 import type { NumberTable } from "./numbers.js";
 
 /**
- * Kinds of lever slots, as stored in {@link SlotTable.kind}. The two restrictions come
- * first: the engine tests `kind <= SLOT_IMPORT` for "a restriction" (src/engine/simulate.ts).
+ * The code of each lever kind in {@link SlotTable.kind}. `satisfies` makes a new kind in
+ * src/levers a compile error here until it has a code, and the engine's switch on the code
+ * is exhaustive (`assertNever`), so a new kind cannot be silently ignored by the engine.
  */
-export const SLOT_EXPORT = 0;
-export const SLOT_IMPORT = 1;
-export const SLOT_STOCKPILE = 2;
-export const SLOT_CAPACITY = 3;
+export const SLOT_KIND = {
+  exportRestriction: 0,
+  importRestriction: 1,
+  stockpileRelease: 2,
+  capacityExpansion: 3,
+  importTariff: 4,
+} as const satisfies Record<LeverType, number>;
+
+/** The code of a lever kind in the engine. */
+export type SlotKind = (typeof SLOT_KIND)[LeverType];
 
 /** Kinds of rule conditions, as stored in {@link RuleTable.conditionKind}. */
 export const CONDITION_RESTRICTION = 0;
@@ -26,7 +34,12 @@ export const CONDITION_DRAW = 4;
  */
 export interface SlotTable {
   readonly count: number;
+  /** {@link SLOT_KIND} of the lever. */
   readonly kind: Uint8Array;
+  /** 1 when the lever restricts trade (restriction conditions of rules see it), else 0. */
+  readonly restricts: Uint8Array;
+  /** 1 when the lever disturbs its goods' clearing whenever it acts; 0 when it acts only in a shortage (LeverKind.actsOnlyInShortage). */
+  readonly disturbs: Uint8Array;
   readonly actor: Int32Array;
   /** Rule instance owning the slot, or -1 for a policy lever. */
   readonly rule: Int32Array;
@@ -37,14 +50,14 @@ export interface SlotTable {
   readonly leakageRef: Int32Array;
   readonly premiumRef: Int32Array;
   readonly diversionRef: Int32Array;
-  /** Stockpile: reserve in months of use. Capacity: units per period added. */
+  /** Stockpile: reserve in months of use. Capacity: units per period added. Tariff: its rate. */
   readonly amountRef: Int32Array;
   /** Stockpile: largest release per period as a share of use. Capacity: ramp time constant. */
   readonly rateRef: Int32Array;
   /** Goods covered (CSR by slot). */
   readonly goodStart: Int32Array;
   readonly goods: Int32Array;
-  /** Countries aimed at, as a mask of `count * C` bytes (export: importers; import: exporters). */
+  /** Countries aimed at, as a mask of `count * C` bytes (on exports: importers; on imports: exporters). */
   readonly targetMask: Uint8Array;
   /** Flows affected (CSR by slot), as indices into the good-sorted flow arrays. */
   readonly flowStart: Int32Array;
@@ -67,7 +80,7 @@ export interface RuleTable {
   /** Conditions (CSR by instance); all must hold. */
   readonly conditionStart: Int32Array;
   readonly conditionKind: Uint8Array;
-  /** Restriction: lever kind (-1 any, 0 export, 1 import). */
+  /** Restriction: the {@link SLOT_KIND} it looks at, or -1 for any lever that restricts trade. */
   readonly conditionLever: Int8Array;
   readonly conditionMinSeverity: Float64Array;
   /** Shortfall / price threshold; draw: lower bound (exclusive). */

@@ -15,17 +15,16 @@ import {
   OUTCOME_RULE_FIRED,
   OUTCOME_SHORTFALL,
   OUTCOME_VALUE_ADDED_LOSS,
-  SLOT_CAPACITY,
-  SLOT_EXPORT,
-  SLOT_IMPORT,
-  SLOT_STOCKPILE,
+  SLOT_KIND,
   STAT_FINAL,
   STAT_MAX,
   UNIT_SHARE,
   UNIT_UNITS,
   UNIT_USD,
   type CompiledModel,
+  type SlotKind,
 } from "../compile/model.js";
+import { assertNever } from "../errors.js";
 import { bindDraws } from "../compile/numbers.js";
 import { evaluateFormula } from "../formula/evaluate-formula.js";
 import { exceedsWithTolerance } from "../schema/balance.js";
@@ -97,6 +96,7 @@ function resetRun(model: CompiledModel, state: RunState, policy: number, draws: 
   state.goodBaseline.fill(1);
   state.shockStart.fill(-1);
   state.flowStamp.fill(0);
+  state.tariffStamp.fill(0);
   state.lostRevenue.fill(0);
   state.directLoss.fill(0);
   state.indirectLoss.fill(0);
@@ -147,9 +147,8 @@ function decide(model: CompiledModel, state: RunState, policy: number, t: number
             const to = pass === 0 ? policies.slotStart[policy + 1]! : policies.ruleStart[policy + 1]!;
             for (let q = from; q < to; q++) {
               const s = pass === 0 ? policies.slots[q]! : rules.slot[policies.rules[q]!]!;
-              const kind = slots.kind[s]!;
-              if (kind > SLOT_IMPORT) continue; // not a restriction (SLOT_EXPORT 0, SLOT_IMPORT 1): one test, so it always runs
-              if (lever >= 0 && kind !== lever) continue;
+              if (!slots.restricts[s]) continue;
+              if (lever >= 0 && slots.kind[s] !== lever) continue;
               if (!isActive(state, s, t - 1)) continue;
               if (!rules.conditionByMask[k * C + slots.actor[s]!]) continue;
               if (numbers[slots.severityRef[s]!]! < minSeverity) continue;
@@ -208,8 +207,12 @@ function decide(model: CompiledModel, state: RunState, policy: number, t: number
 
 /**
  * Step 2, restrict (and the other levers): mark this period's restricted flows with the
- * share that passes, restricting exporters with their diversion share, added capacity,
- * and strategic reserves that come into being.
+ * share that passes, restricting exporters with their diversion share, taxed flows with
+ * their tariff, added capacity, and strategic reserves that come into being.
+ *
+ * Every lever that disturbs its goods (all but those that act only in a shortage) stamps
+ * them here, before its kind's case: a good whose stamp is not this period's, with no input
+ * short and no buyer planning less, skips its clearing (docs/model.md, "Engine rules").
  */
 function activateLevers(model: CompiledModel, state: RunState, policy: number, t: number): void {
   const { slots, policies, rules, G } = model;
@@ -223,54 +226,76 @@ function activateLevers(model: CompiledModel, state: RunState, policy: number, t
       const s = pass === 0 ? policies.slots[q]! : rules.slot[policies.rules[q]!]!;
       if (!isActive(state, s, t)) continue;
       const actor = slots.actor[s]!;
-      const kind = slots.kind[s]!;
-      if (kind <= SLOT_IMPORT) {
-        // an export or import restriction (SLOT_EXPORT 0, SLOT_IMPORT 1): one test, so it always runs
-        for (let j = slots.goodStart[s]!; j < slots.goodStart[s + 1]!; j++) state.goodStamp[slots.goods[j]!] = stamp;
-        const severity = numbers[slots.severityRef[s]!]!;
-        const leakage = numbers[slots.leakageRef[s]!]!;
-        const premium = numbers[slots.premiumRef[s]!]!;
-        for (let j = slots.flowStart[s]!; j < slots.flowStart[s + 1]!; j++) {
-          const f = slots.flows[j]!;
-          if (state.flowStamp[f] !== stamp) {
-            state.flowStamp[f] = stamp;
-            state.flowPass[f] = 1;
-            state.flowUnrestricted[f] = 1;
-            state.flowPremium[f] = 0;
+      if (slots.disturbs[s]) for (let j = slots.goodStart[s]!; j < slots.goodStart[s + 1]!; j++) state.goodStamp[slots.goods[j]!] = stamp;
+      const kind = slots.kind[s] as SlotKind;
+      switch (kind) {
+        case SLOT_KIND.exportRestriction:
+        case SLOT_KIND.importRestriction: {
+          const severity = numbers[slots.severityRef[s]!]!;
+          const leakage = numbers[slots.leakageRef[s]!]!;
+          const premium = numbers[slots.premiumRef[s]!]!;
+          for (let j = slots.flowStart[s]!; j < slots.flowStart[s + 1]!; j++) {
+            const f = slots.flows[j]!;
+            if (state.flowStamp[f] !== stamp) {
+              state.flowStamp[f] = stamp;
+              state.flowPass[f] = 1;
+              state.flowUnrestricted[f] = 1;
+              state.flowPremium[f] = 0;
+            }
+            state.flowPass[f]! *= 1 - severity * (1 - leakage);
+            state.flowUnrestricted[f]! *= 1 - severity;
+            if (leakage > 0 && premium > state.flowPremium[f]!) state.flowPremium[f] = premium;
           }
-          state.flowPass[f]! *= 1 - severity * (1 - leakage);
-          state.flowUnrestricted[f]! *= 1 - severity;
-          if (leakage > 0 && premium > state.flowPremium[f]!) state.flowPremium[f] = premium;
+          if (kind === SLOT_KIND.exportRestriction && severity * (1 - leakage) > 0) {
+            // Only a restriction that blocks something segments the exporter's market.
+            const diversion = numbers[slots.diversionRef[s]!]!;
+            for (let j = slots.goodStart[s]!; j < slots.goodStart[s + 1]!; j++) {
+              const cell = actor * G + slots.goods[j]!;
+              if (state.restrictStamp[cell] !== stamp) {
+                state.restrictStamp[cell] = stamp;
+                state.diversionShare[cell] = 0;
+              }
+              if (diversion > state.diversionShare[cell]!) state.diversionShare[cell] = diversion;
+            }
+          }
+          break;
         }
-        if (kind === SLOT_EXPORT && severity * (1 - leakage) > 0) {
-          // Only a restriction that blocks something segments the exporter's market.
-          const diversion = numbers[slots.diversionRef[s]!]!;
+        case SLOT_KIND.stockpileRelease: {
+          if (t !== state.slotStart[s]) break; // the reserve is built once, when the lever starts
+          const months = numbers[slots.amountRef[s]!]!;
+          const rate = numbers[slots.rateRef[s]!]!;
           for (let j = slots.goodStart[s]!; j < slots.goodStart[s + 1]!; j++) {
             const cell = actor * G + slots.goods[j]!;
-            if (state.restrictStamp[cell] !== stamp) {
-              state.restrictStamp[cell] = stamp;
-              state.diversionShare[cell] = 0;
-            }
-            if (diversion > state.diversionShare[cell]!) state.diversionShare[cell] = diversion;
+            state.reserve[cell]! += months * model.U0[cell]! * monthsToPeriods;
+            if (rate > state.reserveRate[cell]!) state.reserveRate[cell] = rate;
           }
+          break;
         }
-      } else if (kind === SLOT_STOCKPILE) {
-        if (t !== state.slotStart[s]) continue; // the reserve is built once, when the lever starts
-        const months = numbers[slots.amountRef[s]!]!;
-        const rate = numbers[slots.rateRef[s]!]!;
-        for (let j = slots.goodStart[s]!; j < slots.goodStart[s + 1]!; j++) {
-          const cell = actor * G + slots.goods[j]!;
-          state.reserve[cell]! += months * model.U0[cell]! * monthsToPeriods;
-          if (rate > state.reserveRate[cell]!) state.reserveRate[cell] = rate;
+        case SLOT_KIND.capacityExpansion: {
+          const cell = actor * G + slots.goods[slots.goodStart[s]!]!;
+          if (state.capacityStamp[cell] !== stamp) {
+            state.capacityStamp[cell] = stamp;
+            state.addedCapacity[cell] = 0;
+          }
+          const elapsed = t - state.slotStart[s]! + 1;
+          state.addedCapacity[cell]! += numbers[slots.amountRef[s]!]! * ramp(elapsed, numbers[slots.rateRef[s]!]!);
+          break;
         }
-      } else if (kind === SLOT_CAPACITY) {
-        const cell = actor * G + slots.goods[slots.goodStart[s]!]!;
-        if (state.capacityStamp[cell] !== stamp) {
-          state.capacityStamp[cell] = stamp;
-          state.addedCapacity[cell] = 0;
+        case SLOT_KIND.importTariff: {
+          // duties on the same flow add up
+          const rate = numbers[slots.amountRef[s]!]!;
+          for (let j = slots.flowStart[s]!; j < slots.flowStart[s + 1]!; j++) {
+            const f = slots.flows[j]!;
+            if (state.tariffStamp[f] !== stamp) {
+              state.tariffStamp[f] = stamp;
+              state.flowTariff[f] = 0;
+            }
+            state.flowTariff[f]! += rate;
+          }
+          break;
         }
-        const elapsed = t - state.slotStart[s]! + 1;
-        state.addedCapacity[cell]! += numbers[slots.amountRef[s]!]! * ramp(elapsed, numbers[slots.rateRef[s]!]!);
+        default:
+          assertNever(kind, "lever kind");
       }
     }
   }
@@ -296,8 +321,8 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
   const { inputStart, inputGood, inputCritical, inputWeightRef, useStart, useCell, usePerUnit } = model;
   const { surgeRef, rampRef, maxDrawShare, indirectMultiplier } = model;
   const { numbers, shortfall, inputShare, output, planShortfall, restrictStamp, diversionShare, priceInside } = state;
-  const { capacityStamp, addedCapacity, flowStamp, flowPass, flowUnrestricted, flowPremium, stock, reserve, reserveRate } = state;
-  const { importsArrived, substituted, leakagePremiumVolume, lostUnits, lostRevenue, directLoss, indirectLoss, importCost } = state;
+  const { capacityStamp, addedCapacity, flowStamp, flowPass, flowUnrestricted, flowPremium, tariffStamp, flowTariff, stock, reserve, reserveRate } = state;
+  const { importsArrived, substituted, leakagePremiumVolume, tariffVolume, lostUnits, lostRevenue, directLoss, indirectLoss, importCost } = state;
   const stamp = t + 1;
   const { requirement, demandScale, available, demandOnProducer, fillRate, unmetOrders, sold, lostSales, glut, spare, divertible, gap } = state;
   const { goodOrder, goodInputStart, goodInputs, goodUseStart, goodUses, basePrice, elasticityRef, producerStart, userStart, flowStart } = model;
@@ -341,6 +366,7 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
       importsArrived[c] = 0;
       substituted[c] = 0;
       leakagePremiumVolume[c] = 0;
+      tariffVolume[c] = 0;
     }
 
     // Produce: output share allowed by inputs, y = min over critical inputs (1 - sigma) x (1 - sum of weighted non-critical sigma)
@@ -399,6 +425,11 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
         const leaked = wanted * (flowPass[f]! - flowUnrestricted[f]!);
         leakagePremiumVolume[i]! += leaked * flowPremium[f]!;
         glut[e]! += wanted - arrives;
+      }
+      if (tariffStamp[f] === stamp) {
+        // the duty falls on what arrives directly from the taxed exporter, not on what leaks in through third countries
+        const direct = flowStamp[f] === stamp ? wanted * flowUnrestricted[f]! : wanted;
+        tariffVolume[i]! += direct * flowTariff[f]!;
       }
       sold[e]! += arrives;
       lostSales[e]! += flowVolume[f]! - arrives;
@@ -469,11 +500,11 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
 
     // Glut: a restricting exporter's domestic price falls until its market absorbs the blocked
     // volume (down to the floor). Then account: output and value added lost by producers.
-    const restricted = goodStamp[g] === stamp;
+    const disturbed = goodStamp[g] === stamp;
     for (let p = pStart; p < pEnd; p++) {
       const c = producers[p]!;
       const cell = c * G + g;
-      if (restricted && restrictStamp[cell] === stamp) {
+      if (disturbed && restrictStamp[cell] === stamp) {
         const unsold = glut[c]!;
         let inside = 1; // nothing blocked: the segmented home market clears at the base price
         if (unsold > 0) {
@@ -590,13 +621,14 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
     }
     priceOutside[g] = price;
 
-    // Extra cost paid by users (nothing to add when no price moved and nothing leaked)
-    for (let u = restricted || price !== 1 ? uStart : uEnd; u < uEnd; u++) {
+    // Extra cost paid by users: higher prices, leakage premiums, tariffs (nothing to add when
+    // no price moved and no lever acted on the good)
+    for (let u = disturbed || price !== 1 ? uStart : uEnd; u < uEnd; u++) {
       const c = users[u]!;
       const cell = c * G + g;
       const paid = restrictStamp[cell] === stamp ? priceInside[cell]! : price;
       importCost[cell]! +=
-        p0 * ((paid - 1) * (importsArrived[c]! + substituted[c]!) + paid * leakagePremiumVolume[c]!);
+        p0 * ((paid - 1) * (importsArrived[c]! + substituted[c]!) + paid * (leakagePremiumVolume[c]! + tariffVolume[c]!));
     }
     goodShort[g] = anyShort;
     goodPlanShort[g] = anyPlanShort;

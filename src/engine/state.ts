@@ -28,7 +28,7 @@ export interface RunState {
   readonly priceInside: Float64Array;
 
   // --- goods ---
-  /** A restriction acts on the good this period (equals the period stamp). */
+  /** A lever that disturbs the good's clearing acts on it this period (equals the period stamp). */
   readonly goodStamp: Int32Array;
   /** After the good's last clearing: some user was short; some producer planned below baseline; the state was exactly the baseline. */
   readonly goodShort: Uint8Array;
@@ -47,6 +47,9 @@ export interface RunState {
   readonly flowPass: Float64Array;
   readonly flowUnrestricted: Float64Array;
   readonly flowPremium: Float64Array;
+  /** Sum of the tariffs on a flow; valid where `tariffStamp` equals the period stamp. */
+  readonly tariffStamp: Int32Array;
+  readonly flowTariff: Float64Array;
 
   // --- slots and rules ---
   readonly slotStart: Int32Array;
@@ -74,6 +77,8 @@ export interface RunState {
   readonly importsArrived: Float64Array;
   readonly substituted: Float64Array;
   readonly leakagePremiumVolume: Float64Array;
+  /** Volume arrived from taxed exporters times their tariff: the duty is this times the price. */
+  readonly tariffVolume: Float64Array;
 
   // --- accumulators over the horizon ---
   readonly lostUnits: Float64Array;
@@ -140,6 +145,8 @@ class RunStateObject {
     state.flowPass = f64(F);
     state.flowUnrestricted = f64(F);
     state.flowPremium = f64(F);
+    state.tariffStamp = i32(F);
+    state.flowTariff = f64(F);
     state.slotStart = i32(S);
     state.slotEnd = i32(S);
     state.slotDepth = i32(S);
@@ -160,6 +167,7 @@ class RunStateObject {
     state.importsArrived = f64(C);
     state.substituted = f64(C);
     state.leakagePremiumVolume = f64(C);
+    state.tariffVolume = f64(C);
     state.lostUnits = f64(cells);
     state.importCost = f64(cells);
     state.lostRevenue = f64(F);

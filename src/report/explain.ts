@@ -1,6 +1,5 @@
 import { compileScenario } from "../compile/compile-scenario.js";
 import { InputError } from "../errors.js";
-import type { UncertainNumber } from "../schema/common.js";
 import type { Lever, RuleAction } from "../schema/levers.js";
 import type { Condition, Rule } from "../schema/rules.js";
 import type { Scenario } from "../schema/scenario.js";
@@ -9,6 +8,8 @@ import { describeDistribution } from "../random/describe-distribution.js";
 import { numberText, uncertainNumber } from "./_internals/provenance.js";
 import { exportRestrictable, exportRestrictors, rulesUnder } from "./_internals/restrictions.js";
 import { alignColumns, listInWords, plural } from "./_internals/text.js";
+import { describeContext } from "./_internals/describe-context.js";
+import { leverKind } from "../levers/index.js";
 
 /** Most chains from a primary input to a final good listed (the rest are counted). */
 const MAX_CHAINS = 40;
@@ -252,32 +253,9 @@ export function explainScenario(scenario: Scenario): string {
   return `${lines.join("\n")}\n`;
 }
 
-function names(list: "all" | readonly string[]): string {
-  return list === "all" ? "every country" : listInWords(list);
-}
-
-function restrictionTerms(fields: { readonly severity: UncertainNumber; readonly leakage: UncertainNumber; readonly duration?: UncertainNumber | undefined }, scenario: Scenario): string {
-  const parts = [`severity ${uncertainNumber(fields.severity, scenario)}`];
-  if (fields.leakage !== 0) parts.push(`leakage ${uncertainNumber(fields.leakage, scenario)}`);
-  if (fields.duration !== undefined) parts.push(`for ${uncertainNumber(fields.duration, scenario)} ${scenario.period}s`);
-  return parts.join(", ");
-}
-
+/** What a lever or a rule's action does, in words (its kind's module says it). */
 function actionText(action: RuleAction | Lever, scenario: Scenario): string {
-  switch (action.type) {
-    case "exportRestriction": {
-      const targets = action.targets === "triggering" ? "the countries that set it off" : names(action.targets);
-      return `restricts exports of ${listInWords(action.goods)} to ${targets} (${restrictionTerms(action, scenario)})`;
-    }
-    case "importRestriction": {
-      const sources = action.sources === "triggering" ? "the countries that set it off" : names(action.sources);
-      return `refuses imports of ${listInWords(action.goods)} from ${sources} (${restrictionTerms(action, scenario)})`;
-    }
-    case "stockpileRelease":
-      return `releases a reserve of ${listInWords(action.goods)} (${uncertainNumber(action.coverMonths, scenario)} months of use)`;
-    case "capacityExpansion":
-      return `adds ${uncertainNumber(action.capacity, scenario)} ${scenario.world.goods.find((g) => g.id === action.good)?.unit ?? ""} per ${scenario.period} of ${action.good} capacity`;
-  }
+  return leverKind(action.type).describe(action, describeContext(scenario));
 }
 
 function leverText(lever: Lever, scenario: Scenario): string {

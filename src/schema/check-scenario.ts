@@ -7,30 +7,17 @@ import { BALANCE_TOLERANCE, exceedsWithTolerance } from "./balance.js";
 import { LIMITS } from "./limits.js";
 import { compileFormula } from "../formula/compile-formula.js";
 import { reservedFormulaName } from "../formula/vocabulary.js";
+import { aimsAtTriggering, leverKind } from "../levers/index.js";
+import { RANGES, type CheckContext, type NumberRange, type Path } from "./check-context.js";
 import type { UncertainNumber } from "./common.js";
-import type { Lever, RuleAction } from "./levers.js";
 import type { OutcomeDefinition } from "./outcomes.js";
 import type { Condition, Rule } from "./rules.js";
 import { PERIODS_PER_YEAR } from "./periods.js";
 import type { Scenario } from "./scenario.js";
 
-type Path = (string | number)[];
-
-/** Allowed range of an uncertain number, checked for fixed values and for the support of distributions. */
-interface Range {
-  min: number;
-  max: number;
-  minExclusive?: boolean;
-  what: string;
-  interval: string;
-}
-
-const SHARE: Range = { min: 0, max: 1, what: "a share in [0, 1]", interval: "[0, 1]" };
-const NON_NEGATIVE: Range = { min: 0, max: Infinity, what: "a value >= 0", interval: "[0, ∞)" };
-const POSITIVE: Range = { min: 0, max: Infinity, minExclusive: true, what: "a value > 0", interval: "(0, ∞)" };
-const OPEN_SHARE: Range = { min: 0, max: 1, minExclusive: true, what: "a share in (0, 1]", interval: "(0, 1]" };
-
-
+const SHARE = RANGES.share;
+const NON_NEGATIVE = RANGES.nonNegative;
+const POSITIVE = RANGES.positive;
 
 const fmt = (x: number) => (Math.abs(x) >= 1e6 || (Math.abs(x) < 1e-3 && x !== 0) ? x.toExponential(3) : String(+x.toPrecision(6)));
 
@@ -74,7 +61,8 @@ export function scenarioProblems(scenario: Scenario): InputProblem[] {
   const checkName = (path: Path, name: string, known: Set<string>, what: string) => {
     if (!known.has(name)) report(path, `unknown ${what} "${name}"${didYouMean(name, known)}`);
   };
-  const checkNames = (path: Path, names: readonly string[] | "all" | "self" | "triggering" | undefined, known: Set<string>, what: string) => {
+  // a string stands for all, self or triggering, checked by the schema
+  const checkNames = (path: Path, names: readonly string[] | string | undefined, known: Set<string>, what: string) => {
     if (names === undefined || typeof names === "string") return;
     names.forEach((name, i) => checkName([...path, i], name, known, what));
   };
@@ -93,8 +81,8 @@ export function scenarioProblems(scenario: Scenario): InputProblem[] {
       supports.set(uncertainty.name, { min: distribution.min, max: distribution.max, text: describeDistribution(uncertainty.distribution) });
     }
   });
-  const inRange = (x: number, range: Range) => (range.minExclusive ? x > range.min : x >= range.min) && x <= range.max;
-  const checkNumber = (path: Path, value: UncertainNumber | undefined, range: Range) => {
+  const inRange = (x: number, range: NumberRange) => (range.minExclusive ? x > range.min : x >= range.min) && x <= range.max;
+  const checkNumber = (path: Path, value: UncertainNumber | undefined, range: NumberRange) => {
     if (value === undefined) return;
     if (typeof value === "number") {
       if (!inRange(value, range)) report(path, `expected ${range.what}, found ${fmt(value)}`);
@@ -279,41 +267,15 @@ export function scenarioProblems(scenario: Scenario): InputProblem[] {
   });
 
   // --- levers, rules, policies ---------------------------------------------------------
-  const checkRestrictionCommon = (at: Path, lever: { goods: string[]; severity: UncertainNumber; leakage: UncertainNumber; leakagePremium: UncertainNumber; duration?: UncertainNumber | undefined }) => {
-    lever.goods.forEach((g, j) => good([...at, "goods", j], g));
-    checkNumber([...at, "severity"], lever.severity, SHARE);
-    checkNumber([...at, "leakage"], lever.leakage, SHARE);
-    checkNumber([...at, "leakagePremium"], lever.leakagePremium, NON_NEGATIVE);
-    checkNumber([...at, "duration"], lever.duration, NON_NEGATIVE);
-  };
-  const checkAction = (at: Path, action: Lever | RuleAction, actor: string | undefined) => {
-    switch (action.type) {
-      case "exportRestriction":
-        checkRestrictionCommon(at, action);
-        checkNumber([...at, "diversion"], action.diversion, SHARE);
-        checkNames([...at, "targets"], action.targets, countries, "country");
-        if (actor !== undefined && Array.isArray(action.targets) && action.targets.includes(actor)) {
-          report([...at, "targets"], `"${actor}" cannot restrict exports to itself`);
-        }
-        break;
-      case "importRestriction":
-        checkRestrictionCommon(at, action);
-        checkNames([...at, "sources"], action.sources, countries, "country");
-        if (actor !== undefined && Array.isArray(action.sources) && action.sources.includes(actor)) {
-          report([...at, "sources"], `"${actor}" cannot restrict imports from itself`);
-        }
-        break;
-      case "stockpileRelease":
-        action.goods.forEach((g, j) => good([...at, "goods", j], g));
-        checkNumber([...at, "coverMonths"], action.coverMonths, NON_NEGATIVE);
-        checkNumber([...at, "maxReleaseShare"], action.maxReleaseShare, OPEN_SHARE);
-        break;
-      case "capacityExpansion":
-        good([...at, "good"], action.good);
-        checkNumber([...at, "capacity"], action.capacity, NON_NEGATIVE);
-        checkNumber([...at, "rampPeriods"], action.rampPeriods, NON_NEGATIVE);
-        break;
-    }
+  const context: CheckContext = {
+    report,
+    country,
+    good,
+    countries: (path, ids) => checkNames(path, ids, countries, "country"),
+    goods: (path, ids) => checkNames(path, ids, goods, "good"),
+    uncertainty: (path, name) => checkName(path, name, params, "uncertainty"),
+    rule: (path, name) => checkName(path, name, allRuleNames, "rule"),
+    number: checkNumber,
   };
   const checkCondition = (at: Path, condition: Condition) => {
     switch (condition.kind) {
@@ -347,17 +309,15 @@ export function scenarioProblems(scenario: Scenario): InputProblem[] {
     rule.when.forEach((condition, c) => checkCondition([...at, "when", c], condition));
     checkNumber([...at, "probability"], rule.probability, SHARE);
     checkNumber([...at, "delay"], rule.delay, NON_NEGATIVE);
-    checkAction([...at, "action"], rule.action, rule.agent);
-    const targets = rule.action.type === "exportRestriction" ? rule.action.targets : rule.action.type === "importRestriction" ? rule.action.sources : undefined;
-    if (targets === "triggering" && !rule.when.some((c) => c.kind === "restriction")) {
-      report([...at, "action", rule.action.type === "exportRestriction" ? "targets" : "sources"], `"triggering" needs a condition of kind "restriction" in "when"`);
+    leverKind(rule.action.type).check(rule.action, [...at, "action"], rule.agent, context);
+    if (aimsAtTriggering(rule.action) && !rule.when.some((c) => c.kind === "restriction")) {
+      report([...at, "action", leverKind(rule.action.type).trade!.partnersField], `"triggering" needs a condition of kind "restriction" in "when"`);
     }
   };
   scenario.rules.forEach((rule, r) => checkRule(["rules", r], rule));
   // Rules targeting `triggering` run once per country that can trigger them: bound the total.
   const instances = [...scenario.rules, ...scenario.policies.flatMap((p) => p.rules)].reduce((sum, rule) => {
-    const targets = rule.action.type === "exportRestriction" ? rule.action.targets : rule.action.type === "importRestriction" ? rule.action.sources : undefined;
-    if (targets !== "triggering") return sum + 1;
+    if (!aimsAtTriggering(rule.action)) return sum + 1;
     const condition = rule.when.find((c) => c.kind === "restriction");
     return sum + (condition?.kind === "restriction" && condition.by !== undefined ? condition.by.length : world.countries.length - 1);
   }, 0);
@@ -369,7 +329,7 @@ export function scenarioProblems(scenario: Scenario): InputProblem[] {
       const at: Path = ["policies", p, "levers", l];
       country([...at, "actor"], lever.actor);
       checkNumber([...at, "start"], lever.start, NON_NEGATIVE);
-      checkAction(at, lever, lever.actor);
+      leverKind(lever.type).check(lever, at, lever.actor, context);
     });
     policy.rules.forEach((rule, r) => checkRule(["policies", p, "rules", r], rule));
     policy.disableRules.forEach((name, d) => checkName(["policies", p, "disableRules", d], name, globalRules, "scenario-wide rule"));

@@ -1,3 +1,4 @@
+import { leverVolumes } from "../levers/index.js";
 import { InputError } from "../errors.js";
 import type { Scenario, ScenarioInput } from "../schema/scenario.js";
 import { InvariantError } from "./invariant-error.js";
@@ -25,11 +26,11 @@ export interface ScaleOptions extends InvariantDrawOptions {
 /** Outcomes in money or units scale with volumes; shares, ratios and % of GDP do not. */
 const LINEAR = ["gdpLoss:", "valueAddedLoss:", "exportRevenueLoss:", "importCostIncrease:", "outputLoss:"];
 
-/** True when a volume (surge capacity, capacity added) is drawn from a lognormal, whose scaling (mu + ln k) is rounded. */
+/** True when a volume (surge capacity, capacity added, ...) is drawn from a lognormal, whose scaling (mu + ln k) is rounded. */
 function drawsVolumesFromLognormal(scenario: Scenario): boolean {
   const lognormal = new Set(scenario.uncertainties.filter((u) => u.distribution.type === "lognormal").map((u) => u.name));
   const actions = [...scenario.rules.map((r) => r.action), ...scenario.policies.flatMap((p) => [...p.levers, ...p.rules.map((r) => r.action)])];
-  const volumes = [...scenario.world.production.map((p) => p.surgeCapacity), ...actions.map((a) => (a.type === "capacityExpansion" ? a.capacity : undefined))];
+  const volumes = [...scenario.world.production.map((p) => p.surgeCapacity), ...actions.flatMap(leverVolumes).map(({ value }) => value)];
   return volumes.some((v) => v !== undefined && typeof v !== "number" && lognormal.has(v.param));
 }
 

@@ -1,17 +1,19 @@
 import type { Scenario, ScenarioInput } from "../schema/scenario.js";
 import { InvariantError } from "./invariant-error.js";
-import { isRestriction, show, subject, withPoliciesOnly, type InvariantDrawOptions } from "./_internals/variants.js";
+import { leverKind } from "../levers/index.js";
+import { show, subject, withPoliciesOnly, type InvariantDrawOptions } from "./_internals/variants.js";
 import { simulateDraw } from "./simulate-draw.js";
 
 const INVARIANT = "zero loss without restrictions";
 
 /**
- * Invariant: **no restriction gives zero loss.** With every export and import
- * restriction removed from the policy, and no rules (rules are how restrictions come
- * about), nothing is lost: on the given draw every GDP loss, value added lost, output
- * lost, export revenue lost and extra import cost is exactly 0, every shortfall exactly
- * 0, and every price exactly the base price. Stockpile and capacity levers stay; with
- * no shortage they change nothing.
+ * Invariant: **no restriction gives zero loss.** With every lever that acts on a world in
+ * balance removed from the policy (restrictions, tariffs: every kind but those that act
+ * only in a shortage), and no rules (rules are how restrictions come about), nothing is
+ * lost: on the given draw every GDP loss, value added lost, output lost, export revenue
+ * lost and extra import cost is exactly 0, every shortfall exactly 0, and every price
+ * exactly the base price. Stockpile and capacity levers stay; with no shortage they
+ * change nothing.
  *
  * Exact equality holds because the engine serves a balanced world's demand within its
  * rounding tolerance and sums losses from parts that are each exactly 0 when nothing
@@ -33,12 +35,12 @@ const INVARIANT = "zero loss without restrictions";
  */
 export function assertZeroLossWithoutRestrictions(scenario: ScenarioInput | Scenario, options: InvariantDrawOptions = {}): true {
   const { scenario: parsed, policy, draw } = subject(scenario, options);
-  const variant = withPoliciesOnly(parsed, [{ name: policy.name, levers: policy.levers.filter((lever) => !isRestriction(lever)) }]);
+  const variant = withPoliciesOnly(parsed, [{ name: policy.name, levers: policy.levers.filter((lever) => leverKind(lever.type).actsOnlyInShortage === true) }]);
   const result = simulateDraw(variant, draw);
   for (const [name, value] of Object.entries(result.outcomes)) {
     const expected = name.startsWith("price:") ? 1 : 0;
     if (value !== expected) {
-      throw new InvariantError(INVARIANT, draw, `with no restrictions and no rules, ${name} is ${show(value)}, expected exactly ${expected}`);
+      throw new InvariantError(INVARIANT, draw, `with no restrictions, tariffs or rules, ${name} is ${show(value)}, expected exactly ${expected}`);
     }
   }
   return true;

@@ -1,5 +1,6 @@
 import { InputError } from "../errors.js";
 import type { UncertainNumber } from "../schema/common.js";
+import { leverVolumes } from "../levers/index.js";
 import type { Lever, RuleAction } from "../schema/levers.js";
 import { parseScenario } from "../schema/parse.js";
 import type { Rule } from "../schema/rules.js";
@@ -42,8 +43,10 @@ export function scaleVolumes(scenario: ScenarioInput | Scenario, factor: number)
     return value;
   };
   const { world } = parsed;
-  const scaleAction = <A extends Lever | RuleAction>(action: A, where: string): A =>
-    action.type === "capacityExpansion" ? { ...action, capacity: scale(action.capacity, `${where}.capacity`) } : action;
+  const scaleAction = <A extends Lever | RuleAction>(action: A, where: string): A => {
+    const volumes = leverVolumes(action);
+    return volumes.length === 0 ? action : { ...action, ...Object.fromEntries(volumes.map(({ field, value }) => [field, scale(value, `${where}.${field}`)])) };
+  };
   const scaleRule = (rule: Rule, where: string): Rule => ({ ...rule, action: scaleAction(rule.action, `${where}.action`) });
   const scaled: Scenario = {
     ...parsed,
@@ -72,7 +75,7 @@ export function scaleVolumes(scenario: ScenarioInput | Scenario, factor: number)
   const actions = [...parsed.rules.map((r) => r.action), ...parsed.policies.flatMap((p) => [...p.levers, ...p.rules.map((r) => r.action)])];
   const volumeUseOf = new Map<string, number>();
   for (const p of world.production) if (p.surgeCapacity !== undefined && typeof p.surgeCapacity !== "number") volumeUseOf.set(p.surgeCapacity.param, (volumeUseOf.get(p.surgeCapacity.param) ?? 0) + 1);
-  for (const a of actions) if (a.type === "capacityExpansion" && typeof a.capacity !== "number") volumeUseOf.set(a.capacity.param, (volumeUseOf.get(a.capacity.param) ?? 0) + 1);
+  for (const { value } of actions.flatMap(leverVolumes)) if (typeof value !== "number") volumeUseOf.set(value.param, (volumeUseOf.get(value.param) ?? 0) + 1);
   for (const [param, count] of volumeUseOf) {
     if ((uses.get(param) ?? 0) > count) {
       throw new InputError(

@@ -58,7 +58,8 @@ export function twoCountryWorld(overrides: Partial<ScenarioInput> = {}): Scenari
  * severity 0.7 or more
  * (A's 0.6 ban of every importer does not count). C responds to its own
  * shortfall of x, to a price, to a period and to a drawn state of the world; rules release
- * a reserve, expand capacity and restrict imports from the triggering country. Drawn
+ * a reserve, expand capacity, restrict imports from the triggering country and tax them;
+ * A taxes its imports of y from B for six months. Drawn
  * probabilities, delays, severities and durations; a policy that switches a rule off and
  * one with a rule of its own.
  */
@@ -130,6 +131,12 @@ export function escalationWorld(): ScenarioInput {
         action: { type: "importRestriction", sources: ["A"], goods: ["z"], severity: 0.3, duration: 4 },
       },
       {
+        name: "c-taxes",
+        agent: "C",
+        when: [{ kind: "restriction", by: ["A"], against: "self" }],
+        action: { type: "importTariff", sources: "triggering", goods: ["x", "z"], rate: 0.25, duration: { param: "lasting" } },
+      },
+      {
         name: "c-reserve",
         agent: "C",
         when: [{ kind: "shortfall", goods: ["x", "y"], above: 0.05 }],
@@ -149,7 +156,13 @@ export function escalationWorld(): ScenarioInput {
     ],
     policies: [
       { name: "none" },
-      { name: "ban", levers: [{ type: "exportRestriction", actor: "A", targets: ["B"], goods: ["x"], start: 1 }] },
+      {
+        name: "ban",
+        levers: [
+          { type: "exportRestriction", actor: "A", targets: ["B"], goods: ["x"], start: 1 },
+          { type: "importTariff", actor: "A", sources: ["B"], goods: ["y"], rate: 0.1, start: 2, duration: 6 },
+        ],
+      },
       { name: "ban-no-counter", levers: [{ type: "exportRestriction", actor: "A", targets: ["B"], goods: ["x"], start: 1 }], disableRules: ["a-counters"] },
       {
         name: "ban-c-joins",
@@ -175,7 +188,9 @@ export function escalationWorld(): ScenarioInput {
       { name: "shortfall:C:x", kind: "shortfall", country: "C", good: "x", stat: "mean" },
       { name: "price:x", kind: "price", good: "x", series: true },
       { name: "price:y:B", kind: "price", good: "y", market: { inside: "B" }, stat: "mean" },
-      ...["b-retaliates", "a-counters", "b-again", "c-watches-b", "c-reserve", "c-builds", "c-retaliates"].flatMap((rule) => [
+      { name: "importCost:A", kind: "importCostIncrease", country: "A" },
+      { name: "importCost:C", kind: "importCostIncrease", country: "C" },
+      ...["b-retaliates", "a-counters", "b-again", "c-watches-b", "c-taxes", "c-reserve", "c-builds", "c-retaliates"].flatMap((rule) => [
         { name: `fired:${rule}`, kind: "ruleFired" as const, rules: [rule] },
         { name: `first:${rule}`, kind: "firstFiring" as const, rules: [rule] },
       ]),

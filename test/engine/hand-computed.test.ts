@@ -50,6 +50,32 @@ describe("engine on a two-country world, by hand", () => {
     expect(outcomes["revenueLoss:A"]).toBeCloseTo(600, 9);
   });
 
+  it("a 25% tariff on B's imports of x: B pays 0.25 x 10 x 40 a month more, nothing else moves", () => {
+    const taxed = twoCountryWorld({
+      policies: [
+        { name: "none" },
+        { name: "tariff", levers: [{ type: "importTariff", actor: "B", sources: ["A"], goods: ["x"], rate: 0.25, start: 1 }] },
+        // two duties on the same flow add up; with half the flow banned, only what arrives is taxed, at the higher price
+        {
+          name: "tariffs-and-half-ban",
+          levers: [
+            { type: "importTariff", actor: "B", sources: "all", goods: ["x"], rate: 0.1 },
+            { type: "importTariff", actor: "B", sources: ["A"], goods: ["x"], rate: 0.15, duration: 2 },
+            { type: "exportRestriction", actor: "A", targets: ["B"], goods: ["x"], severity: 0.5 },
+          ],
+        },
+      ],
+    });
+    const tariff = simulateOnce(taxed, { policy: "tariff", seed: 1 }).outcomes;
+    // periods 1 and 2: 0.25 x 10 x 40 = 100 a month
+    expect(tariff["importCost:B"]).toBe(200);
+    for (const [name, value] of Object.entries(tariff)) if (name !== "importCost:B") expect(value, name).toBe(name.startsWith("price") ? 1 : 0);
+    const both = simulateOnce(taxed, { policy: "tariffs-and-half-ban", seed: 1 }).outcomes;
+    // 20 t arrive at price 4: the half ban's 3 x 10 x 20 = 600 a month, and duties of 4 x 10 x 20 x 0.25 = 200 (two months) or x 0.1 = 80 (one)
+    expect(both["importCost:B"]).toBeCloseTo(3 * 600 + 2 * 200 + 80, 9);
+    expect(both["gdpLoss:B"]).toBeCloseTo(300, 9);
+  });
+
   it("leakage 1 blocks nothing: the same outcomes as no restriction", () => {
     const leaky = twoCountryWorld();
     leaky.policies = [

@@ -1,11 +1,12 @@
 // Writes the golden suite's fixed worlds into test/golden/worlds/ as JSON: worlds from the
 // benchmark generators and worlds from the testing kit's scenarioArbitrary at fixed seeds.
 // The golden suite reads the JSON files, never the generators, so a change to a generator
-// (a new lever kind, another shape of world) does not move the committed results. Run it
-// only to add worlds (their results are then new, not moved):
+// (a new lever kind, another shape of world) does not move the committed results. It writes
+// only worlds that have no file yet, or those named (their results then move deliberately):
 //
-//   npx tsx test/golden/make-worlds.ts
-import { mkdirSync, writeFileSync } from "node:fs";
+//   npx tsx test/golden/make-worlds.ts                 # the worlds that have no file yet
+//   npx tsx test/golden/make-worlds.ts escalation      # rewrite this one from its generator
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import fc from "fast-check";
 import { featureRichWorld, syntheticWithRestrictAll } from "../../bench/worlds.js";
 import { mrioScenario } from "../../bench/mrio-scenario.js";
@@ -18,12 +19,16 @@ const folder = new URL("./worlds/", import.meta.url);
 /** Seeds of the generated worlds: one world each, with rules, uncertainties, stocks and input-output tables. */
 const GENERATED_SEEDS = [101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111, 112];
 
+const requested = process.argv.slice(2);
+
 function write(name: string, scenario: ScenarioInput): void {
+  const file = new URL(`${name}.json`, folder);
+  if (requested.length > 0 ? !requested.includes(name) : existsSync(file)) return;
   parseScenario(scenario); // a world that does not validate is a bug of its generator
   const named = { ...scenario, name };
   // indented to be read, unless that makes a large world twice as large
   const text = JSON.stringify(named).length > 50_000 ? JSON.stringify(named) : JSON.stringify(named, null, 1);
-  writeFileSync(new URL(`${name}.json`, folder), `${text}\n`);
+  writeFileSync(file, `${text}\n`);
   console.log(`wrote test/golden/worlds/${name}.json`);
 }
 

@@ -34,6 +34,20 @@ interface RuleInstance {
   readonly trigger: string | undefined;
 }
 
+/** What one period's levers set (a fresh object per period). */
+interface PeriodState {
+  readonly t: number;
+  readonly restrictedGoods: Set<string>;
+  readonly flowRestriction: Map<FlowObject, { pass: number; unrestricted: number; premium: number }>;
+  /** `${country}|${good}` -> diversion share of a restricting exporter */
+  readonly restricting: Map<string, number>;
+  readonly tariffedGoods: Set<string>;
+  /** The sum of the tariffs on a flow. */
+  readonly flowTariff: Map<FlowObject, number>;
+  readonly addedCapacity: Map<string, number>;
+  readonly requirement: Map<string, Map<string, number>>;
+}
+
 /** What step 1 reads in period t: the levers acting so far and the state after t-1. */
 interface DecisionView {
   readonly t: number;
@@ -337,14 +351,15 @@ export class ReferenceModel {
 
     for (let t = 0; t < T; t++) {
       // a fresh object per period
-      const period = {
+      const period: PeriodState = {
         t,
         restrictedGoods: new Set<string>(),
-        flowRestriction: new Map<FlowObject, { pass: number; unrestricted: number; premium: number }>(),
-        /** `${country}|${good}` -> diversion share of a restricting exporter */
-        restricting: new Map<string, number>(),
-        addedCapacity: new Map<string, number>(),
-        requirement: new Map<string, Map<string, number>>(),
+        flowRestriction: new Map(),
+        restricting: new Map(),
+        tariffedGoods: new Set<string>(),
+        flowTariff: new Map(),
+        addedCapacity: new Map(),
+        requirement: new Map(),
       };
 
       // 1. Decide: rule instances not yet decided look at the state after t-1
@@ -459,12 +474,7 @@ export class ReferenceModel {
     trigger: string | undefined,
     start: number,
     t: number,
-    period: {
-      restrictedGoods: Set<string>;
-      flowRestriction: Map<FlowObject, { pass: number; unrestricted: number; premium: number }>;
-      restricting: Map<string, number>;
-      addedCapacity: Map<string, number>;
-    },
+    period: PeriodState,
     state: Map<string, Map<string, CellState>>,
     value: (x: UncertainNumber | undefined, fallback: number) => number,
     monthsToPeriods: number,
@@ -510,6 +520,18 @@ export class ReferenceModel {
         }
         break;
       }
+      case "importTariff": {
+        // duties on the same flow add up; they fall on what arrives directly from the taxed exporters
+        const rate = value(lever.rate, 0);
+        const taxed = (c: string) => c !== lever.actor && (lever.sources === "all" || (lever.sources === "triggering" ? c === trigger : lever.sources.includes(c)));
+        for (const g of new Set(lever.goods)) {
+          period.tariffedGoods.add(g);
+          for (const flow of this.flowsByGood.get(g)!) {
+            if (flow.importer === lever.actor && taxed(flow.exporter)) period.flowTariff.set(flow, (period.flowTariff.get(flow) ?? 0) + rate);
+          }
+        }
+        break;
+      }
       case "capacityExpansion": {
         const key = `${lever.actor}|${lever.good}`;
         const added = value(lever.capacity, 0) * ramp(t - start + 1, value(lever.rampPeriods, 0));
@@ -521,14 +543,7 @@ export class ReferenceModel {
 
   private clearGood(
     g: string,
-    period: {
-      t: number;
-      restrictedGoods: Set<string>;
-      flowRestriction: Map<FlowObject, { pass: number; unrestricted: number; premium: number }>;
-      restricting: Map<string, number>;
-      addedCapacity: Map<string, number>;
-      requirement: Map<string, Map<string, number>>;
-    },
+    period: PeriodState,
     state: Map<string, Map<string, CellState>>,
     info: { basePrice: number; priceCap: number; priceFloor: number; elasticity: number; kappa: number; floorDemandRatio: number },
     priceOutside: Map<string, number>,
@@ -546,7 +561,7 @@ export class ReferenceModel {
 
     // per-producer and per-user records for this good, this period
     const producer = new Map<string, { inputShare: number; demand: number; fillRate: number; unmet: number; sold: number; lostSales: number; glut: number; spare: number; divertible: number }>();
-    const user = new Map<string, { requirement: number; demandScale: number; available: number; imports: number; substituted: number; leakagePremiumVolume: number }>();
+    const user = new Map<string, { requirement: number; demandScale: number; available: number; imports: number; substituted: number; leakagePremiumVolume: number; tariffVolume: number }>();
 
     // 3. Produce: y = max(0, min over critical inputs (1 - sigma) x (1 - sum of weighted non-critical sigma))
     for (const c of producers) {
@@ -563,7 +578,7 @@ export class ReferenceModel {
     // 4. Requirement (computed for the whole period above) and orders
     for (const c of users) {
       const need = period.requirement.get(c)!.get(g)!;
-      user.set(c, { requirement: need, demandScale: Math.min(1, need / this.cell(c, g).U0), available: 0, imports: 0, substituted: 0, leakagePremiumVolume: 0 });
+      user.set(c, { requirement: need, demandScale: Math.min(1, need / this.cell(c, g).U0), available: 0, imports: 0, substituted: 0, leakagePremiumVolume: 0, tariffVolume: 0 });
     }
     const scaleOf = (c: string) => user.get(c)?.demandScale ?? 0;
     for (const c of producers) if (this.cell(c, g).U0 > 0) producer.get(c)!.demand += this.cell(c, g).H0 * scaleOf(c);
@@ -596,6 +611,8 @@ export class ReferenceModel {
         if (importer !== undefined) importer.leakagePremiumVolume += leaked * r.premium;
         exporter.glut += wanted - arrives;
       }
+      const tariff = period.flowTariff.get(f);
+      if (tariff !== undefined && importer !== undefined) importer.tariffVolume += (r === undefined ? wanted : wanted * r.unrestricted) * tariff;
       exporter.sold += arrives;
       exporter.lostSales += f.volume - arrives;
       if (importer !== undefined) {
@@ -749,12 +766,12 @@ export class ReferenceModel {
       l.direct += lost * value(b.valueAdded, 0);
       l.indirect += lost * p0 * b.indirectMultiplier;
     }
-    if (period.restrictedGoods.has(g) || price !== 1) {
+    if (period.restrictedGoods.has(g) || period.tariffedGoods.has(g) || price !== 1) {
       for (const c of users) {
         const u = user.get(c)!;
         const cell = state.get(c)!.get(g)!;
         const paid = isRestricting(c) ? cell.priceInside : price;
-        cell.importCost += p0 * ((paid - 1) * (u.imports + u.substituted) + paid * u.leakagePremiumVolume);
+        cell.importCost += p0 * ((paid - 1) * (u.imports + u.substituted) + paid * (u.leakagePremiumVolume + u.tariffVolume));
       }
     }
   }

@@ -71,7 +71,7 @@ describe("parseScenario", () => {
     ).toMatchInlineSnapshot(`
       "invalid scenario (3 problems):
       world.flows[0].volum: unknown field "volum"; did you mean "volume"?
-      policies[1].levers[0].type: expected one of "exportRestriction", "importRestriction", "stockpileRelease", "capacityExpansion", found "exportRestrictions"; did you mean "exportRestriction"?
+      policies[1].levers[0].type: expected one of "exportRestriction", "importRestriction", "stockpileRelease", "capacityExpansion", "importTariff", found "exportRestrictions"; did you mean "exportRestriction"?
       outcomes[0].unit: expected "USD" or "percentGdp", found "usd"; did you mean "USD"?"
     `);
   });

@@ -1,7 +1,8 @@
 // Which flows of a scenario's world a policy restricts, or a rule may restrict, read from
 // the scenario's levers and rules (not from a simulation): for the network chart, the
 // HTML report and `chokepoint explain`.
-import type { RuleAction } from "../../schema/levers.js";
+import { leverKind } from "../../levers/index.js";
+import type { Lever, RuleAction } from "../../schema/levers.js";
 import type { Rule } from "../../schema/rules.js";
 import type { Policy, Scenario } from "../../schema/scenario.js";
 import type { Flow } from "../../schema/world.js";
@@ -24,26 +25,27 @@ function triggeringCountries(rule: Rule): "all" | string[] {
   return named.length === 0 || unnamed ? "all" : [...new Set(named.flat())];
 }
 
+/**
+ * Whether a lever (of `actor`) restricts the flow: a kind that restricts trade, on the
+ * flow's side of the actor's trade, with the flow's partner among those it aims at
+ * (`triggering`: the countries that may set the rule off).
+ */
+function leverRestricts(lever: Lever | RuleAction, actor: string, flow: Flow, rule?: Rule): boolean {
+  const trade = leverKind(lever.type).trade;
+  if (trade === undefined || !trade.restricts || !("goods" in lever) || !lever.goods.includes(flow.good)) return false;
+  const aimedAt = trade.partners(lever);
+  const partners = aimedAt === "triggering" ? (rule === undefined ? [] : triggeringCountries(rule)) : aimedAt;
+  return trade.side === "exports" ? actor === flow.exporter && covers(partners, flow.importer) : actor === flow.importer && covers(partners, flow.exporter);
+}
+
 /** Whether a rule's action restricts the flow. */
-function actionRestricts(rule: Rule, action: RuleAction, flow: Flow): boolean {
-  if (action.type === "exportRestriction") {
-    const targets = action.targets === "triggering" ? triggeringCountries(rule) : action.targets;
-    return rule.agent === flow.exporter && action.goods.includes(flow.good) && covers(targets, flow.importer);
-  }
-  if (action.type === "importRestriction") {
-    const sources = action.sources === "triggering" ? triggeringCountries(rule) : action.sources;
-    return rule.agent === flow.importer && action.goods.includes(flow.good) && covers(sources, flow.exporter);
-  }
-  return false;
+function actionRestricts(rule: Rule, flow: Flow): boolean {
+  return leverRestricts(rule.action, rule.agent, flow, rule);
 }
 
 /** Whether a policy's levers restrict the flow. */
 function policyRestricts(policy: Policy, flow: Flow): boolean {
-  return policy.levers.some((lever) => {
-    if (lever.type === "exportRestriction") return lever.actor === flow.exporter && lever.goods.includes(flow.good) && covers(lever.targets, flow.importer);
-    if (lever.type === "importRestriction") return lever.actor === flow.importer && lever.goods.includes(flow.good) && covers(lever.sources, flow.exporter);
-    return false;
-  });
+  return policy.levers.some((lever) => leverRestricts(lever, lever.actor, flow));
 }
 
 /**
@@ -56,9 +58,15 @@ export function flowRestrictions(scenario: Scenario, policyName?: string): (Flow
   const rules = rulesUnder(scenario, policy);
   return scenario.world.flows.map((flow) => {
     if (policy !== undefined && policyRestricts(policy, flow)) return "policy";
-    if (rules.some((rule) => actionRestricts(rule, rule.action, flow))) return "rule";
+    if (rules.some((rule) => actionRestricts(rule, flow))) return "rule";
     return undefined;
   });
+}
+
+/** Whether a lever restricts exports (the kinds that restrict trade on the exporter's side). */
+function restrictsExports(lever: Lever | RuleAction): lever is (Lever | RuleAction) & { readonly goods: readonly string[] } {
+  const trade = leverKind(lever.type).trade;
+  return trade !== undefined && trade.restricts && trade.side === "exports" && "goods" in lever;
 }
 
 /**
@@ -69,9 +77,9 @@ export function exportRestrictors(scenario: Scenario): Map<string, Set<string>> 
   const byGood = new Map<string, Set<string>>(scenario.world.goods.map((good) => [good.id, new Set<string>()]));
   const add = (country: string, goods: readonly string[]) => goods.forEach((good) => byGood.get(good)?.add(country));
   for (const policy of scenario.policies) {
-    for (const lever of policy.levers) if (lever.type === "exportRestriction") add(lever.actor, lever.goods);
+    for (const lever of policy.levers) if (restrictsExports(lever)) add(lever.actor, lever.goods);
   }
-  for (const rule of rulesUnder(scenario, undefined)) if (rule.action.type === "exportRestriction") add(rule.agent, rule.action.goods);
+  for (const rule of rulesUnder(scenario, undefined)) if (restrictsExports(rule.action)) add(rule.agent, rule.action.goods);
   return byGood;
 }
 
@@ -80,11 +88,9 @@ export function exportRestrictors(scenario: Scenario): Map<string, Set<string>> 
  * lever of any policy or by a rule (the scenario's or any policy's) when it fires.
  */
 export function exportRestrictable(scenario: Scenario): boolean[] {
-  const rules = rulesUnder(scenario, undefined).filter((rule) => rule.action.type === "exportRestriction");
-  const levers = scenario.policies.flatMap((policy) => policy.levers).filter((lever) => lever.type === "exportRestriction");
+  const rules = rulesUnder(scenario, undefined).filter((rule) => restrictsExports(rule.action));
+  const levers = scenario.policies.flatMap((policy) => policy.levers).filter(restrictsExports);
   return scenario.world.flows.map(
-    (flow) =>
-      levers.some((lever) => lever.actor === flow.exporter && lever.goods.includes(flow.good) && covers(lever.targets, flow.importer)) ||
-      rules.some((rule) => actionRestricts(rule, rule.action, flow)),
+    (flow) => levers.some((lever) => leverRestricts(lever, lever.actor, flow)) || rules.some((rule) => actionRestricts(rule, flow)),
   );
 }

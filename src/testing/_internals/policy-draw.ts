@@ -1,19 +1,20 @@
 import fc from "fast-check";
-import type { UncertainNumber } from "../../schema/common.js";
 import type { DistributionSpec } from "../../schema/distribution.js";
-import type { Lever, RuleAction } from "../../schema/levers.js";
+import { LEVER_TYPES, leverKind, type LeverType } from "../../levers/index.js";
+import type { RuleAction } from "../../schema/levers.js";
+import type { BuildKit, DrawKit } from "../generator-kit.js";
 import type { Rule } from "../../schema/rules.js";
 import type { ScenarioInput } from "../../schema/scenario.js";
 import { distributionArbitrary, type DistributionKind } from "../distribution-arbitrary.js";
 import { gridNumber } from "./grid.js";
 import { uncertainDraw, type UncertainDraw, type UncertaintySink } from "./uncertain.js";
 
-/** The levers a policy can pull. */
-export type LeverKind = Lever["type"];
+/** The levers a policy can pull (the kinds in src/levers). */
+export type LeverKind = LeverType;
 /** The conditions a rule can wait for. */
 export type ConditionKind = "restriction" | "shortfall" | "period" | "price" | "draw";
 
-export const LEVER_KINDS: readonly LeverKind[] = ["exportRestriction", "importRestriction", "stockpileRelease", "capacityExpansion"];
+export const LEVER_KINDS: readonly LeverKind[] = LEVER_TYPES;
 export const CONDITION_KINDS: readonly ConditionKind[] = ["restriction", "shortfall", "period", "price", "draw"];
 
 /** A policy lever as a scenario takes it (before defaults). */
@@ -23,22 +24,15 @@ export type RuleInput = NonNullable<ScenarioInput["rules"]>[number];
 /** A policy as a scenario takes it (before defaults). */
 export type PolicyInput = ScenarioInput["policies"][number];
 
+/**
+ * A lever's draw: its kind, actor and start, and what every allowed kind's module drew
+ * (only the chosen kind's is used; drawing them all keeps shrinking free of `chain`).
+ */
 interface LeverDraw {
   readonly kind: LeverKind;
   readonly actor: number;
-  readonly allTargets: boolean;
-  readonly targets: readonly number[];
-  readonly goods: readonly number[];
-  readonly severity: UncertainDraw;
-  readonly leakage: UncertainDraw;
-  readonly leakagePremium: UncertainDraw;
-  readonly diversion: UncertainDraw;
   readonly start: UncertainDraw;
-  readonly duration: UncertainDraw | undefined;
-  readonly coverMonths: UncertainDraw;
-  readonly maxReleaseShare: UncertainDraw;
-  readonly capacity: UncertainDraw;
-  readonly rampPeriods: UncertainDraw;
+  readonly kinds: Readonly<Record<string, unknown>>;
 }
 
 interface ConditionDraw {
@@ -82,25 +76,29 @@ export interface DrawLimits {
 const indices = (max: number) => fc.array(fc.nat(), { minLength: 1, maxLength: max });
 const share = (steps = 20) => gridNumber(0, 1, steps);
 
+/** The kit a kind's module draws its fields with (src/testing/generator-kit.ts). */
+function drawKit(limits: DrawLimits): DrawKit {
+  const { drawn } = limits;
+  const picks = (max: number) => fc.array(fc.nat(), { minLength: 1, maxLength: max });
+  return {
+    fc,
+    horizon: limits.horizon,
+    share: (steps = 20) => share(steps),
+    grid: (min, max, steps) => gridNumber(min, max, steps),
+    uncertain: (fixed, min, max) => uncertainDraw(fixed, min, max, drawn),
+    periods: (max) => uncertainDraw(fc.integer({ min: 0, max }), 0, max, drawn),
+    picks,
+    optionalPicks: (max) => fc.option(picks(max), { nil: undefined }),
+  };
+}
+
 export function leverDrawArbitrary(limits: DrawLimits, kinds: readonly LeverKind[] = limits.leverKinds): fc.Arbitrary<LeverDraw> {
-  const { horizon, drawn } = limits;
-  const periods = (max: number) => uncertainDraw(fc.integer({ min: 0, max }), 0, max, drawn);
+  const kit = drawKit(limits);
   return fc.record({
     kind: fc.constantFrom(...kinds),
     actor: fc.nat(),
-    allTargets: fc.boolean(),
-    targets: indices(2),
-    goods: indices(2),
-    severity: uncertainDraw(fc.oneof(fc.constant(1), share()), 0, 1, drawn),
-    leakage: uncertainDraw(fc.oneof(fc.constant(0), share()), 0, 1, drawn),
-    leakagePremium: uncertainDraw(fc.oneof(fc.constant(0), share(10)), 0, 1, drawn),
-    diversion: uncertainDraw(fc.oneof(fc.constant(0), share()), 0, 1, drawn),
-    start: periods(Math.max(1, horizon - 1)),
-    duration: fc.option(periods(horizon), { nil: undefined }),
-    coverMonths: uncertainDraw(gridNumber(0, 12, 24), 0, 12, drawn),
-    maxReleaseShare: uncertainDraw(gridNumber(0.05, 1, 19), 0.05, 1, drawn),
-    capacity: uncertainDraw(fc.integer({ min: 0, max: 1000 }), 0, 1000, drawn),
-    rampPeriods: periods(12),
+    start: kit.periods(Math.max(1, limits.horizon - 1)),
+    kinds: fc.record(Object.fromEntries(kinds.map((kind) => [kind, leverKind(kind).draw(kit) as fc.Arbitrary<unknown>]))),
   });
 }
 
@@ -161,34 +159,24 @@ function others(ctx: BuildContext, actor: number, offsets: readonly number[]): s
 const pick = (names: readonly string[], picks: readonly number[]) => unique(picks.map((k) => names[k % names.length]!));
 
 /**
- * The action of a lever draw: the fields of a policy lever other than `actor` and
- * `start`. Returns undefined for a restriction in a world with one country.
+ * The action of a lever draw (a policy lever's fields other than `actor` and `start`),
+ * built by its kind's module; undefined when it cannot exist in this world (a restriction
+ * with one country).
  */
 function buildAction(draw: LeverDraw, actor: number, ctx: BuildContext, name: string, triggering: boolean): RuleAction | undefined {
-  const n = (d: UncertainDraw, field: string): UncertainNumber => ctx.sink.number(d, `${name}-${field}`);
-  const goods = pick(ctx.goods, draw.goods);
-  const duration = draw.duration === undefined ? {} : { duration: n(draw.duration, "duration") };
-  const restriction = () => ({
-    goods,
-    severity: n(draw.severity, "severity"),
-    leakage: n(draw.leakage, "leakage"),
-    leakagePremium: n(draw.leakagePremium, "premium"),
-    ...duration,
-  });
-  switch (draw.kind) {
-    case "exportRestriction":
-    case "importRestriction": {
-      const targets = triggering ? ("triggering" as const) : draw.allTargets ? ("all" as const) : others(ctx, actor, draw.targets);
-      if (targets !== "all" && targets !== "triggering" && targets.length === 0) return undefined;
-      return draw.kind === "exportRestriction"
-        ? { type: "exportRestriction", targets, ...restriction(), diversion: n(draw.diversion, "diversion") }
-        : { type: "importRestriction", sources: targets, ...restriction() };
-    }
-    case "stockpileRelease":
-      return { type: "stockpileRelease", goods, coverMonths: n(draw.coverMonths, "cover"), maxReleaseShare: n(draw.maxReleaseShare, "release") };
-    case "capacityExpansion":
-      return { type: "capacityExpansion", good: goods[0]!, capacity: n(draw.capacity, "capacity"), rampPeriods: n(draw.rampPeriods, "ramp") };
-  }
+  const kind = leverKind(draw.kind);
+  const kit: BuildKit = {
+    countries: ctx.countries,
+    goods: ctx.goods,
+    actor: ctx.countries[actor]!,
+    triggering: triggering && kind.trade !== undefined,
+    number: (value, field) => ctx.sink.number(value, `${name}-${field}`),
+    declare: (field, distribution) => ctx.sink.declare(`${name}-${field}`, distribution),
+    pickGoods: (picks) => pick(ctx.goods, picks),
+    pickCountries: (picks) => pick(ctx.countries, picks),
+    others: (picks) => others(ctx, actor, picks),
+  };
+  return kind.build(draw.kinds[draw.kind], kit) as RuleAction | undefined;
 }
 
 /** A policy lever from its draw; undefined when it cannot exist in this world (a restriction with one country). */
@@ -223,7 +211,7 @@ export function buildRule(draw: RuleDraw, ctx: BuildContext, name: string): Rule
         return { kind: "draw", param: ctx.sink.declare(`${name}-when${k}`, condition.distribution), above: condition.drawAbove };
     }
   });
-  const triggering = draw.triggering && when.some((c) => c.kind === "restriction") && (draw.action.kind === "exportRestriction" || draw.action.kind === "importRestriction");
+  const triggering = draw.triggering && when.some((c) => c.kind === "restriction");
   const action = buildAction(draw.action, agent, ctx, name, triggering);
   if (action === undefined) return undefined;
   return {

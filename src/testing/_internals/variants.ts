@@ -1,3 +1,4 @@
+import { leverKind } from "../../levers/index.js";
 import { InputError } from "../../errors.js";
 import type { Lever } from "../../schema/levers.js";
 import { parseScenario } from "../../schema/parse.js";
@@ -49,9 +50,9 @@ export function withPoliciesOnly(scenario: Scenario, policies: readonly { name: 
   };
 }
 
-/** True for export and import restrictions. */
-export function isRestriction(lever: Lever): lever is Extract<Lever, { type: "exportRestriction" | "importRestriction" }> {
-  return lever.type === "exportRestriction" || lever.type === "importRestriction";
+/** True for the kinds of lever that restrict trade (src/levers: `trade.restricts`), which have a severity and leakage. */
+export function isRestriction(lever: Lever): lever is Extract<Lever, { severity: unknown; leakage: unknown }> {
+  return leverKind(lever.type).trade?.restricts === true;
 }
 
 /** The policy's restriction lever at `index` (default: its first restriction). */

@@ -1,0 +1,100 @@
+// What export and import restrictions share: severity, leakage through third countries, the
+// premium leaked volume costs, and a duration; their schema fields, checks, compilation,
+// words and test-kit draws.
+import type fc from "fast-check";
+import type { CompileContext } from "../compile/compile-context.js";
+import type { DescribeContext } from "../report/describe-context.js";
+import { RANGES, type CheckContext, type Path } from "../schema/check-context.js";
+import type { SchemaKit } from "../schema/kit.js";
+import type { BuildKit, DrawKit, UncertainDraw } from "../testing/generator-kit.js";
+import type { RestrictionTerms } from "./lever-kind.js";
+
+/** The schema fields of a restriction's terms. */
+export function restrictionFields(kit: SchemaKit) {
+  const { uncertain } = kit;
+  return {
+    goods: kit.goods,
+    severity: uncertain.default(1).describe("Share of the flow blocked, in [0, 1]; 1 is a complete ban."),
+    leakage: uncertain.default(0).describe("Share of the blocked volume that still arrives through third countries, in [0, 1]."),
+    leakagePremium: uncertain.default(0).describe("Extra price paid for leaked volume, as a share of the price (0.3 = 30% dearer)."),
+    duration: uncertain.optional().describe("How many periods the restriction lasts; without it, until the horizon."),
+  };
+}
+
+export function checkRestrictionTerms(terms: RestrictionTerms, at: Path, context: CheckContext): void {
+  context.goods([...at, "goods"], terms.goods);
+  context.number([...at, "severity"], terms.severity, RANGES.share);
+  context.number([...at, "leakage"], terms.leakage, RANGES.share);
+  context.number([...at, "leakagePremium"], terms.leakagePremium, RANGES.nonNegative);
+  context.number([...at, "duration"], terms.duration, RANGES.nonNegative);
+}
+
+/** Check that a lever's partners are known countries other than its actor. */
+export function checkPartners(partners: "all" | "triggering" | readonly string[], at: Path, actor: string, context: CheckContext, what: string): void {
+  context.countries(at, typeof partners === "string" ? partners : partners);
+  if (typeof partners !== "string" && partners.includes(actor)) context.report(at, `"${actor}" cannot ${what} itself`);
+}
+
+export function compileRestrictionTerms(terms: RestrictionTerms, context: CompileContext) {
+  return {
+    goods: terms.goods.map((id) => context.good(id)),
+    durationRef: terms.duration === undefined ? -1 : context.number(terms.duration, 0),
+    severityRef: context.number(terms.severity, 1),
+    leakageRef: context.number(terms.leakage, 0),
+    premiumRef: context.number(terms.leakagePremium, 0),
+  };
+}
+
+/** `severity 1, leakage 0.1, for 6 months` */
+export function describeRestrictionTerms(terms: RestrictionTerms, context: DescribeContext): string {
+  const parts = [`severity ${context.number(terms.severity)}`];
+  if (terms.leakage !== 0) parts.push(`leakage ${context.number(terms.leakage)}`);
+  if (terms.duration !== undefined) parts.push(`for ${context.number(terms.duration)} ${context.period}s`);
+  return parts.join(", ");
+}
+
+/** `the countries that set it off`, `every country` or names. */
+export function describePartners(partners: "all" | "triggering" | readonly string[], context: DescribeContext): string {
+  return partners === "triggering" ? "the countries that set it off" : context.countries(partners);
+}
+
+/** What the test kit draws for a restriction. */
+export interface RestrictionDraw {
+  readonly allPartners: boolean;
+  readonly partners: readonly number[];
+  readonly goods: readonly number[];
+  readonly severity: UncertainDraw;
+  readonly leakage: UncertainDraw;
+  readonly leakagePremium: UncertainDraw;
+  readonly duration: UncertainDraw | undefined;
+}
+
+/** Restrictions on one or two goods, aimed at other countries or `all`, severity 1 or on a grid, sometimes leakage, a premium, a duration. */
+export function drawRestriction(kit: DrawKit): fc.Arbitrary<RestrictionDraw> {
+  const { fc, share } = kit;
+  return fc.record({
+    allPartners: fc.boolean(),
+    partners: kit.picks(2),
+    goods: kit.picks(2),
+    severity: kit.uncertain(fc.oneof(fc.constant(1), share()), 0, 1),
+    leakage: kit.uncertain(fc.oneof(fc.constant(0), share()), 0, 1),
+    leakagePremium: kit.uncertain(fc.oneof(fc.constant(0), share(10)), 0, 1),
+    duration: fc.option(kit.periods(kit.horizon), { nil: undefined }),
+  });
+}
+
+/** The partners and terms of a drawn restriction; undefined when it has no partner (a world of one country). */
+export function buildRestriction(draw: RestrictionDraw, kit: BuildKit) {
+  const partners = kit.triggering ? ("triggering" as const) : draw.allPartners ? ("all" as const) : kit.others(draw.partners);
+  if (typeof partners !== "string" && partners.length === 0) return undefined;
+  return {
+    partners,
+    terms: {
+      goods: kit.pickGoods(draw.goods),
+      severity: kit.number(draw.severity, "severity"),
+      leakage: kit.number(draw.leakage, "leakage"),
+      leakagePremium: kit.number(draw.leakagePremium, "premium"),
+      ...(draw.duration === undefined ? {} : { duration: kit.number(draw.duration, "duration") }),
+    },
+  };
+}
