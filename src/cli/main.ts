@@ -83,7 +83,7 @@ function createProgram(env: CliEnvironment): Command {
     .option("--runs <n>", "number of runs (draws of the uncertainties; each policy is simulated on every draw)", parseRuns, 10_000)
     .option("--seed <seed>", "seed: the same seed gives the same results", parseSeed, "1")
     .option("--policy <names...>", "simulate only these policies, in this order (all by default)")
-    .option("--workers <n>", "worker threads to spread the runs over (default: the available cores); results do not depend on it", parseWorkers)
+    .option("--workers <n>", "worker threads to spread the runs over (default and most: the available cores); results do not depend on it", parseWorkers)
     .addOption(
       new Option("--summaries <kind>", "exact quantiles from every run, or streaming summaries in constant memory (default: exact up to 100,000 runs)").choices(["exact", "streaming"]),
     )
@@ -108,7 +108,7 @@ function createProgram(env: CliEnvironment): Command {
     .option("--seed <seed>", "seed: the same seed gives the same results", parseSeed, "1")
     .option("--policy <names...>", "simulate only these policies, in this order (all by default)")
     .addOption(new Option("--sampler <kind>", "how the uncertainties are sampled").choices(["monte-carlo", "latin-hypercube"]).default("monte-carlo"))
-    .option("--workers <n>", "worker threads for this shard (default: the available cores)", parseWorkers)
+    .option("--workers <n>", "worker threads for this shard (default and most: the available cores); results do not depend on it", parseWorkers)
     .requiredOption("--out <file>", "the shard file to write (atomically)")
     .option("--progress", "show progress on stderr even when it is not a terminal")
     .option("--no-progress", "show no progress, even on a terminal")
@@ -131,7 +131,7 @@ function createProgram(env: CliEnvironment): Command {
     .option("--policies <names>", "policies to compare, separated by commas; the first is the reference (default: the baseline policy, then the others)", parsePolicyList)
     .option("--runs <n>", "number of runs", parseRuns, 10_000)
     .option("--seed <seed>", "seed: the same seed gives the same results", parseSeed, "1")
-    .option("--workers <n>", "worker threads (default: the available cores); results do not depend on it", parseWorkers)
+    .option("--workers <n>", "worker threads (default and most: the available cores); results do not depend on it", parseWorkers)
     .addOption(new Option("--sampler <kind>", "how the uncertainties are sampled").choices(["monte-carlo", "latin-hypercube"]).default("monte-carlo"))
     .option("--outcome <names...>", "compare these outcomes (default: the scenario's headline outcomes)")
     .option("--all-outcomes", "compare every outcome")

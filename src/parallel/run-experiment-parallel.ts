@@ -4,7 +4,7 @@ import { compileScenario } from "../compile/compile-scenario.js";
 import type { CompiledModel } from "../compile/model.js";
 import { abortError, InputError } from "../errors.js";
 import { assembleResult } from "../experiment/assemble.js";
-import { resolvePlan, type ExperimentOptions, type ExperimentPlan, type ExperimentProgress } from "../experiment/plan.js";
+import { checkOptionsObject, resolvePlan, type ExperimentOptions, type ExperimentPlan, type ExperimentProgress } from "../experiment/plan.js";
 import { chunkRuns, fromRangeMessage, type RangeData, type RangeMessage } from "../experiment/range-accumulator.js";
 import type { ExperimentResult } from "../experiment/result.js";
 import { runExperiment as runOnThisThread, simulateOnThisThread } from "../experiment/run-experiment.js";
@@ -16,8 +16,10 @@ import { workerFile } from "./worker-file.js";
 /** Options of chokepoint/node's `runExperiment`: the library's, plus worker threads. */
 export interface ParallelExperimentOptions extends ExperimentOptions {
   /**
-   * Worker threads to spread the runs over; default: the available cores. With 1, runs on
-   * this thread. The result is bit-identical whatever the number.
+   * Worker threads to spread the runs over, from 1 to 1024; default: the available cores
+   * (`os.availableParallelism()`). More than the available cores are capped to them: extra
+   * threads would only compete for the same cores, and the result is bit-identical whatever
+   * the number. With 1 (or on a single core), runs on this thread.
    */
   readonly workers?: number;
 }
@@ -49,13 +51,28 @@ export function splitRuns(runStart: number, runEnd: number, chunk: number, worke
   return out;
 }
 
-/** Check a worker count; default: the available cores. */
-export function resolveWorkers(workers: number | undefined): number {
-  const count = workers ?? availableParallelism();
-  if (!Number.isInteger(count) || count < 1 || count > 1024) {
-    throw new InputError("options.workers", `expected a whole number from 1 to 1024, found ${String(count)}`);
+/**
+ * The worker threads an experiment uses: the number asked for (checked: a whole number
+ * from 1 to 1024), else the available cores, and never more than the available cores.
+ * Capping changes no number in the result, which is bit-identical whatever the count.
+ *
+ * @param workers - the `workers` option, or undefined for the default.
+ * @param cores - the cores available (`os.availableParallelism()` by default; at least 1).
+ * @returns how many threads to run on (1: this thread).
+ * @throws InputError naming `options.workers` when it is not a whole number from 1 to 1024.
+ * @example
+ * ```ts
+ * resolveWorkers(1000, 8); // 8
+ * resolveWorkers(undefined, 8); // 8
+ * resolveWorkers(2, 8); // 2
+ * ```
+ */
+export function resolveWorkers(workers: number | undefined, cores: number = availableParallelism()): number {
+  if (workers !== undefined && (typeof workers !== "number" || !Number.isInteger(workers) || workers < 1 || workers > 1024)) {
+    throw new InputError("options.workers", `expected a whole number from 1 to 1024, found ${String(workers)}`);
   }
-  return count;
+  const available = Math.max(1, Math.floor(cores));
+  return Math.min(workers ?? available, available);
 }
 
 /** What {@link simulateRuns} needs: the experiment, the runs, and how to run them. */
@@ -140,9 +157,10 @@ export async function simulateRuns(request: RunsRequest): Promise<RangeData[]> {
  * Run a Monte Carlo experiment over worker threads: contiguous ranges of run indices go to
  * a pool of workers, and what they record is put together in run order, so the result is
  * bit-identical to a single-threaded run with the same seed and run count. Takes the same
- * options as the library's `runExperiment`, plus `workers`.
+ * options as the library's `runExperiment`, plus `workers` (capped at the available cores).
  *
- * @throws ScenarioError for an invalid scenario; InputError for bad options; an
+ * @throws ScenarioError for an invalid scenario; InputError for bad options (naming
+ *   `options` when they are missing); an
  *   `AbortError` when `signal` aborts (every worker is stopped).
  * @example
  * ```ts
@@ -151,6 +169,7 @@ export async function simulateRuns(request: RunsRequest): Promise<RangeData[]> {
  * ```
  */
 export async function runExperiment(scenario: ScenarioInput | Scenario, options: ParallelExperimentOptions): Promise<ExperimentResult> {
+  checkOptionsObject(options);
   const workers = resolveWorkers(options.workers);
   if (workers === 1) return runOnThisThread(scenario, options);
   const parsed = parseScenario(scenario);

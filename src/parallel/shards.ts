@@ -1,7 +1,7 @@
 import { compileScenario } from "../compile/compile-scenario.js";
 import { InputError } from "../errors.js";
 import { assembleResult } from "../experiment/assemble.js";
-import { resolvePlan, type ExperimentProgress, type PlanOptions } from "../experiment/plan.js";
+import { checkOptionsObject, resolvePlan, type ExperimentProgress, type PlanOptions } from "../experiment/plan.js";
 import { fromRangeMessage, toRangeMessage, type RangeMessage } from "../experiment/range-accumulator.js";
 import type { ExperimentResult } from "../experiment/result.js";
 import { parseScenario } from "../schema/parse.js";
@@ -32,6 +32,7 @@ export interface ShardOptions extends Omit<PlanOptions, "summaries" | "keepRuns"
   readonly index: number;
   /** How many shards the experiment is split into. */
   readonly of: number;
+  /** Worker threads for this shard; default and cap: the available cores (the numbers do not depend on it). */
   readonly workers?: number;
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: ExperimentProgress) => void;
@@ -54,6 +55,8 @@ export function shardRuns(runs: number, index: number, of: number): [number, num
  * mergeable streaming summaries. `mergeShards` on all `of` shards gives the result a single
  * process gives with `summaries: "streaming"`, bit for bit.
  *
+ * @throws ScenarioError for an invalid scenario; InputError for bad options (naming
+ *   `options` when they are missing).
  * @example
  * ```ts
  * const shard = await runShard(scenario, { runs: 1_000_000, seed: 1, index: 3, of: 10 });
@@ -61,6 +64,7 @@ export function shardRuns(runs: number, index: number, of: number): [number, num
  * ```
  */
 export async function runShard(scenario: ScenarioInput | Scenario, options: ShardOptions): Promise<ShardDocument> {
+  checkOptionsObject(options, "{ runs: 1_000_000, seed: 1, index: 0, of: 10 }");
   const parsed = parseScenario(scenario);
   const model = compileScenario(parsed);
   const plan = resolvePlan({ ...options, summaries: "streaming", keepRuns: false }, parsed, model);
@@ -99,6 +103,7 @@ export async function runShard(scenario: ScenarioInput | Scenario, options: Shar
  *   is missing or given twice, or a document is not a shard.
  */
 export function mergeShards(shards: readonly unknown[]): ExperimentResult {
+  if (!Array.isArray(shards)) throw new InputError("shards", `expected an array of shard documents, found ${shards === null ? "null" : typeof shards}`);
   if (shards.length === 0) throw new InputError("shards", "expected at least one shard");
   const documents = shards.map((shard, i) => {
     const document = shard as Partial<ShardDocument> | null;
