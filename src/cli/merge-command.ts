@@ -1,8 +1,8 @@
 // `chokepoint merge`: combine shard files into the experiment's result: the summary table,
 // the full result as JSON with --json, and a report with --html.
-import { readFile } from "node:fs/promises";
 import { InputError } from "../errors.js";
-import { mergeShards } from "../parallel/shards.js";
+import { MAX_SHARD_FILE_BYTES, mergeShards } from "../parallel/shards.js";
+import { FileReadError, readTextFile } from "../read-text-file.js";
 import { renderHtmlReport } from "../report/html-report.js";
 import { formatSummaryTable } from "../report/summary-table.js";
 import { parseScenario } from "../schema/parse.js";
@@ -23,13 +23,16 @@ export interface MergeCommandOptions {
   readonly quiet?: boolean;
 }
 
+/** Read a shard file: a regular file of at most MAX_SHARD_FILE_BYTES, holding JSON. */
 async function readShard(file: string): Promise<unknown> {
   let text: string;
   try {
-    text = await readFile(file, "utf8");
+    text = await readTextFile(file, MAX_SHARD_FILE_BYTES);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`${file}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a folder" : (error as Error).message}`);
+    if (!(error instanceof FileReadError)) throw error;
+    // a wrong name or kind of file is a bad command line; a file too large or unreadable, a failure
+    if (error.kind === "missing" || error.kind === "kind") throw new UsageError(`${file}: ${error.reason}`);
+    throw new CommandFailure([`${file}: ${error.reason}`]);
   }
   try {
     return JSON.parse(text);

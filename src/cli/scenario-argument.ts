@@ -4,6 +4,7 @@
 import { existsSync, statSync } from "node:fs";
 import { ScenarioError } from "../errors.js";
 import { bundledScenarioNames, resolveScenario } from "../node.js";
+import { fileKind } from "../read-text-file.js";
 import type { Scenario } from "../schema/scenario.js";
 import { CommandFailure, UsageError } from "./errors.js";
 import { problemLines } from "./problem-lines.js";
@@ -16,11 +17,13 @@ export function describeScenarioArgument(argument: string): string {
 /**
  * Load the scenario named on the command line (see `resolveScenario`).
  *
- * @throws UsageError when it is neither an existing file nor a bundled scenario, or is a folder;
+ * @throws UsageError when it is neither an existing file nor a bundled scenario, or is not a
+ *   regular file (a folder, a named pipe, a device);
  *   CommandFailure with one line per problem when the scenario is invalid or unreadable.
  */
 export async function loadScenarioArgument(argument: string): Promise<Scenario> {
-  if (existsSync(argument) && statSync(argument).isDirectory()) throw new UsageError(`${argument} is a folder, not a scenario file`);
+  const stats = existsSync(argument) ? statSync(argument) : undefined;
+  if (stats !== undefined && !stats.isFile()) throw new UsageError(`${argument} is ${fileKind(stats)}, not a scenario file`);
   try {
     return await resolveScenario(argument);
   } catch (error) {

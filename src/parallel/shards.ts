@@ -26,6 +26,12 @@ export interface ShardDocument {
   readonly data: RangeMessage;
 }
 
+/**
+ * Largest shard file `chokepoint merge` reads, in bytes: room for a scenario at its limit
+ * (64 MiB of text) and the summaries, below the longest string JavaScript can hold.
+ */
+export const MAX_SHARD_FILE_BYTES = 256 * 1024 * 1024;
+
 /** Options of {@link runShard}. */
 export interface ShardOptions extends Omit<PlanOptions, "summaries" | "keepRuns"> {
   /** Which shard, from 0 to `of - 1`. */
