@@ -41,6 +41,15 @@ async function readShard(file: string): Promise<unknown> {
   }
 }
 
+/**
+ * A message of mergeShards with the files named instead of their positions in the list:
+ * `shards[1].data.bands[0][0]: ...` becomes `b.json: data.bands[0][0]: ...`.
+ */
+export function withFileNames(message: string, files: readonly string[]): string {
+  const file = (i: string) => files[Number(i)] ?? `shard ${i}`;
+  return message.replace(/^shards\[(\d+)\]\.(\S+): /, (_, i: string, path: string) => `${file(i)}: ${path}: `).replace(/shards\[(\d+)\]/g, (_, i: string) => file(i));
+}
+
 export async function mergeCommand(files: readonly string[], options: MergeCommandOptions, env: CliEnvironment): Promise<void> {
   if (options.json !== undefined) checkOutputFile("--json", options.json);
   if (options.html !== undefined) checkOutputFile("--html", options.html);
@@ -50,9 +59,7 @@ export async function mergeCommand(files: readonly string[], options: MergeComma
     result = mergeShards(shards);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    // name the file instead of the position in the list
-    const message = error.message.replace(/^shards\[(\d+)\]/, (_, i: string) => files[Number(i)] ?? `shard ${i}`).replace(/shards\[(\d+)\]/g, (_, i: string) => files[Number(i)] ?? `shard ${i}`);
-    throw new CommandFailure([message]);
+    throw new CommandFailure([withFileNames(error.message, files)]);
   }
   const scenario = (shards[0] as { scenario: { headlineOutcomes?: string[] } }).scenario;
   const shown =

@@ -96,16 +96,21 @@ export function toRangeMessage(data: RangeData): RangeMessage {
   };
 }
 
-/** The inverse of {@link toRangeMessage}. */
-export function fromRangeMessage(message: RangeMessage): RangeData {
+/**
+ * The inverse of {@link toRangeMessage}.
+ *
+ * @param path - where the message sits (`shards[2].data`), for the messages of the
+ *   InputError a malformed summary record raises.
+ */
+export function fromRangeMessage(message: RangeMessage, path = "data"): RangeData {
   if (message.summaries === "exact") return message;
   return {
     summaries: "streaming",
     runStart: message.runStart,
     runEnd: message.runEnd,
-    outcomes: message.outcomes.map((row) => row.map((json) => StreamingSummary.fromJSON(json))),
-    comparisons: message.comparisons.map((row) => row.map((json) => StreamingPaired.fromJSON(json))),
-    bands: message.bands.map((row) => row.map((json) => StreamingBands.fromJSON(json))),
+    outcomes: message.outcomes.map((row, p) => row.map((json, o) => StreamingSummary.fromJSON(json, `${path}.outcomes[${p}][${o}]`))),
+    comparisons: message.comparisons.map((row, c) => row.map((json, o) => StreamingPaired.fromJSON(json, `${path}.comparisons[${c}][${o}]`))),
+    bands: message.bands.map((row, p) => row.map((json, s) => StreamingBands.fromJSON(json, `${path}.bands[${p}][${s}]`))),
     gdpLossCapped: message.gdpLossCapped,
   };
 }
