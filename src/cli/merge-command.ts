@@ -10,7 +10,7 @@ import type { CliEnvironment } from "./environment.js";
 import { CommandFailure, UsageError } from "./errors.js";
 import { checkNames } from "./names.js";
 import { formatResultDocument } from "./result-document.js";
-import { checkOutputFile, writeFileAtomically } from "./write-file-atomically.js";
+import { checkOutputFiles, givenOutputs, writeFileAtomically } from "./output-files.js";
 
 /** Options of `chokepoint merge`, as parsed from the command line. */
 export interface MergeCommandOptions {
@@ -51,8 +51,14 @@ export function withFileNames(message: string, files: readonly string[]): string
 }
 
 export async function mergeCommand(files: readonly string[], options: MergeCommandOptions, env: CliEnvironment): Promise<void> {
-  if (options.json !== undefined) checkOutputFile("--json", options.json);
-  if (options.html !== undefined) checkOutputFile("--html", options.html);
+  const outputs = givenOutputs([
+    ["--json", options.json],
+    ["--html", options.html],
+  ]);
+  checkOutputFiles(
+    outputs,
+    files.map((file) => ({ what: "a shard being merged", file })),
+  );
   const shards = await Promise.all(files.map(readShard));
   let result;
   try {

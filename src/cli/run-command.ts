@@ -13,8 +13,8 @@ import { UsageError } from "./errors.js";
 import { runInterruptibly } from "./interruptible-experiment.js";
 import { checkNames } from "./names.js";
 import { formatResultDocument } from "./result-document.js";
-import { describeScenarioArgument, loadScenarioArgument } from "./scenario-argument.js";
-import { checkOutputFile, writeFileAtomically } from "./write-file-atomically.js";
+import { checkOutputFiles, givenOutputs, writeFileAtomically } from "./output-files.js";
+import { describeScenarioArgument, loadScenarioArgument, scenarioInput } from "./scenario-argument.js";
 
 /** Options of `chokepoint run`, as parsed from the command line. */
 export interface RunOptions {
@@ -53,12 +53,12 @@ function header(argument: string, scenario: Scenario, result: ExperimentResult, 
 }
 
 export async function runCommand(argument: string, options: RunOptions, env: CliEnvironment): Promise<void> {
-  const files = [
+  const outputs = givenOutputs([
     ["--json", options.json],
     ["--csv", options.csv],
     ["--html", options.html],
-  ] as const;
-  for (const [option, file] of files) if (file !== undefined) checkOutputFile(option, file);
+  ]);
+  checkOutputFiles(outputs, scenarioInput(argument));
   if (options.csv !== undefined && options.summaries === "streaming") {
     throw new UsageError("--csv: writing every run needs every run's values, which --summaries streaming does not keep; leave out one of them");
   }
@@ -89,7 +89,7 @@ export async function runCommand(argument: string, options: RunOptions, env: Cli
     },
     env,
     options.quiet ? false : options.progress,
-    files.flatMap(([, file]) => (file === undefined ? [] : [file])),
+    outputs.map((output) => output.file),
   );
 
   env.out(`${header(argument, scenario, result, shown)}\n${formatSummaryTable(result, shown === undefined ? {} : { outcomes: shown })}`);

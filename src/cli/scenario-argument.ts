@@ -7,7 +7,13 @@ import { bundledScenarioNames, resolveScenario } from "../node.js";
 import { fileKind } from "../read-text-file.js";
 import type { Scenario } from "../schema/scenario.js";
 import { CommandFailure, UsageError } from "./errors.js";
+import type { InputFile } from "./output-files.js";
 import { problemLines } from "./problem-lines.js";
+
+/** The scenario file the argument names, if it names one, as an input that outputs must not overwrite. */
+export function scenarioInput(argument: string): InputFile[] {
+  return existsSync(argument) ? [{ what: "the scenario file", file: argument }] : [];
+}
 
 /** How the scenario argument was understood, for the header of `run`. */
 export function describeScenarioArgument(argument: string): string {
