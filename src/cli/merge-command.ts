@@ -10,7 +10,7 @@ import type { CliEnvironment } from "./environment.js";
 import { CommandFailure, UsageError } from "./errors.js";
 import { checkNames } from "./names.js";
 import { formatResultDocument } from "./result-document.js";
-import { checkOutputFiles, givenOutputs, writeFileAtomically } from "./output-files.js";
+import { checkOutputFiles, givenOutputs, writeOutputFiles } from "./output-files.js";
 
 /** Options of `chokepoint merge`, as parsed from the command line. */
 export interface MergeCommandOptions {
@@ -75,18 +75,17 @@ export async function mergeCommand(files: readonly string[], options: MergeComma
         ? undefined
         : scenario.headlineOutcomes;
   env.out(`merged ${files.length} shard${files.length === 1 ? "" : "s"}\n\n${formatSummaryTable(result, shown === undefined ? {} : { outcomes: shown })}`);
-  const note = (text: string) => {
-    if (!options.quiet) env.err(text);
-  };
-  if (options.json !== undefined) {
-    await writeFileAtomically(options.json, formatResultDocument(result));
-    note(`wrote ${options.json}\n`);
-  }
-  if (options.html !== undefined) {
-    // the shards carry the scenario they were run on (mergeShards has checked it)
-    const featured = options.outcome !== undefined ? shown : options.allOutcomes ? result.outcomes.map((o) => o.name) : undefined;
-    const report = renderHtmlReport(result, parseScenario((shards[0] as { scenario: unknown }).scenario), featured === undefined ? {} : { outcomes: featured });
-    await writeFileAtomically(options.html, report);
-    note(`wrote ${options.html}\n`);
-  }
+  const featured = options.outcome !== undefined ? shown : options.allOutcomes ? result.outcomes.map((o) => o.name) : undefined;
+  await writeOutputFiles(
+    [
+      ...(options.json === undefined ? [] : [{ file: options.json, text: () => formatResultDocument(result) }]),
+      // the shards carry the scenario they were run on (mergeShards has checked it)
+      ...(options.html === undefined
+        ? []
+        : [{ file: options.html, text: () => renderHtmlReport(result, parseScenario((shards[0] as { scenario: unknown }).scenario), featured === undefined ? {} : { outcomes: featured }) }]),
+    ],
+    env,
+  );
+  if (options.quiet) return;
+  for (const { file } of outputs) env.err(`wrote ${file}\n`);
 }

@@ -1,12 +1,15 @@
 // The files a command writes (--json, --csv, --html, --out). Checked before the run, so a
-// long experiment does not end in a file that cannot be written, and written atomically.
-// Outputs are only ever written as regular files: never through a symbolic link, never
-// over a device, a named pipe, a socket or a folder, never over a file the command reads.
+// long experiment does not end in a file that cannot be written; written all or none at
+// the end: each to a temporary file first, then all renamed into place, so Ctrl-C or a
+// failure before the renames leaves nothing behind and changes nothing. Outputs are only
+// ever written as regular files: never through a symbolic link, never over a device, a
+// named pipe, a socket or a folder, never over a file the command reads.
 import { accessSync, constants, lstatSync, realpathSync, renameSync, rmSync, statSync } from "node:fs";
 import { open } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileKind } from "../read-text-file.js";
-import { CommandFailure, UsageError } from "./errors.js";
+import type { CliEnvironment } from "./environment.js";
+import { CommandFailure, Interrupted, UsageError } from "./errors.js";
 
 /** A file a command writes, and the option that names it (`--json`), for messages. */
 export interface OutputFile {
@@ -84,6 +87,12 @@ export function checkOutputFiles(outputs: readonly OutputFile[], inputs: readonl
   }
 }
 
+/** A file to write, its text made when it is written. */
+export interface OutputText {
+  readonly file: string;
+  readonly text: () => string;
+}
+
 /** Why a file could not be written, in words. */
 function writeFailure(file: string, error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
@@ -107,23 +116,54 @@ async function writeTemporary(temporary: string, text: string, created: () => vo
 }
 
 /**
- * Write `text` to `file` so that `file` is either left as it was or holds all of `text`:
- * write and flush `file.tmp-<pid>` (created new), check that `file` is still missing or a
- * regular file, then rename the temporary file over it (atomic within a file system). On
- * failure the temporary file is removed.
+ * Write every file, all or none: each text is made and written to `FILE.tmp-<pid>` (created
+ * new, flushed), and only once all are written are they renamed into place, one after
+ * another with nothing in between. Ctrl-C before the renames, or a failure (a text that
+ * cannot be made, a full disk, an output that became a link or a folder meanwhile),
+ * removes every temporary file and writes none; so does the process ending (a second
+ * Ctrl-C).
  *
- * @throws CommandFailure when the file cannot be written.
+ * @throws Interrupted after Ctrl-C, naming the files not written; CommandFailure when a
+ *   file cannot be written (naming any renamed before it, in the rare failure of a rename).
  */
-export async function writeFileAtomically(file: string, text: string): Promise<void> {
-  const temporary = `${file}.tmp-${process.pid}`;
-  let created = false;
+export async function writeOutputFiles(outputs: readonly OutputText[], env: CliEnvironment): Promise<void> {
+  const temporaries: string[] = [];
+  const removeTemporaries = () => {
+    for (const temporary of temporaries.splice(0)) rmSync(temporary, { force: true });
+  };
+  let interrupted = false;
+  const stopListening = env.onInterrupt(() => void (interrupted = true));
+  process.on("exit", removeTemporaries);
+  const notWritten = () => new Interrupted(`interrupted; ${outputs.map((o) => o.file).join(", ")} not written`);
   try {
-    await writeTemporary(temporary, text, () => void (created = true));
-    const kind = unwritableKind(file);
-    if (kind !== undefined) throw new CommandFailure([`cannot write ${file}: it is ${kind} now`]);
-    renameSync(temporary, file);
-  } catch (error) {
-    if (created) rmSync(temporary, { force: true });
-    throw error instanceof CommandFailure ? error : new CommandFailure([writeFailure(file, error)]);
+    for (const { file, text } of outputs) {
+      const content = text();
+      if (interrupted) throw notWritten();
+      const temporary = `${file}.tmp-${process.pid}`;
+      try {
+        await writeTemporary(temporary, content, () => temporaries.push(temporary));
+      } catch (error) {
+        throw new CommandFailure([writeFailure(file, error)]);
+      }
+      if (interrupted) throw notWritten();
+    }
+    for (const { file } of outputs) {
+      const kind = unwritableKind(file);
+      if (kind !== undefined) throw new CommandFailure([`cannot write ${file}: it is ${kind} now`]);
+    }
+    const renamed: string[] = [];
+    outputs.forEach(({ file }, i) => {
+      try {
+        renameSync(temporaries[i]!, file);
+      } catch (error) {
+        throw new CommandFailure([writeFailure(file, error), ...(renamed.length === 0 ? [] : [`written before it: ${renamed.join(", ")}`])]);
+      }
+      renamed.push(file);
+    });
+    temporaries.length = 0;
+  } finally {
+    removeTemporaries();
+    process.off("exit", removeTemporaries);
+    stopListening();
   }
 }

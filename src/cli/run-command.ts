@@ -13,7 +13,7 @@ import { UsageError } from "./errors.js";
 import { runInterruptibly } from "./interruptible-experiment.js";
 import { checkNames } from "./names.js";
 import { formatResultDocument } from "./result-document.js";
-import { checkOutputFiles, givenOutputs, writeFileAtomically } from "./output-files.js";
+import { checkOutputFiles, givenOutputs, writeOutputFiles } from "./output-files.js";
 import { describeScenarioArgument, loadScenarioArgument, scenarioInput } from "./scenario-argument.js";
 
 /** Options of `chokepoint run`, as parsed from the command line. */
@@ -93,20 +93,18 @@ export async function runCommand(argument: string, options: RunOptions, env: Cli
   );
 
   env.out(`${header(argument, scenario, result, shown)}\n${formatSummaryTable(result, shown === undefined ? {} : { outcomes: shown })}`);
-  const note = (text: string) => {
-    if (!options.quiet) env.err(text);
-  };
-  if (options.json !== undefined) {
-    await writeFileAtomically(options.json, formatResultDocument(withoutRuns(result)));
-    note(`wrote ${options.json}\n`);
-  }
-  if (options.csv !== undefined) {
-    await writeFileAtomically(options.csv, formatRunsCsv(result));
-    note(`wrote ${options.csv} (${result.runs * result.policies.length} rows: every run under every policy)\n`);
-  }
-  if (options.html !== undefined) {
-    const featured = options.outcome !== undefined ? shown : options.allOutcomes ? result.outcomes.map((o) => o.name) : undefined;
-    await writeFileAtomically(options.html, renderHtmlReport(result, scenario, featured === undefined ? {} : { outcomes: featured }));
-    note(`wrote ${options.html}\n`);
-  }
+  const featured = options.outcome !== undefined ? shown : options.allOutcomes ? result.outcomes.map((o) => o.name) : undefined;
+  // every file is made and written before any is renamed into place: all of them, or none
+  await writeOutputFiles(
+    [
+      ...(options.json === undefined ? [] : [{ file: options.json, text: () => formatResultDocument(withoutRuns(result)) }]),
+      ...(options.csv === undefined ? [] : [{ file: options.csv, text: () => formatRunsCsv(result) }]),
+      ...(options.html === undefined ? [] : [{ file: options.html, text: () => renderHtmlReport(result, scenario, featured === undefined ? {} : { outcomes: featured }) }]),
+    ],
+    env,
+  );
+  if (options.quiet) return;
+  if (options.json !== undefined) env.err(`wrote ${options.json}\n`);
+  if (options.csv !== undefined) env.err(`wrote ${options.csv} (${result.runs * result.policies.length} rows: every run under every policy)\n`);
+  if (options.html !== undefined) env.err(`wrote ${options.html}\n`);
 }

@@ -6,7 +6,7 @@ import { runShard, type ShardDocument } from "../parallel/shards.js";
 import type { CliEnvironment } from "./environment.js";
 import { Interrupted, UsageError } from "./errors.js";
 import { progressReporter } from "./progress.js";
-import { checkOutputFiles, writeFileAtomically } from "./output-files.js";
+import { checkOutputFiles, writeOutputFiles } from "./output-files.js";
 import { loadScenarioArgument, scenarioInput } from "./scenario-argument.js";
 
 /** Options of `chokepoint shard`, as parsed from the command line. */
@@ -63,6 +63,6 @@ export async function shardCommand(argument: string, options: ShardCommandOption
     stopListening();
   }
   if (controller.signal.aborted) throw new Interrupted(`interrupted; ${options.out} not written`);
-  await writeFileAtomically(options.out, `${JSON.stringify(shard)}\n`);
+  await writeOutputFiles([{ file: options.out, text: () => `${JSON.stringify(shard)}\n` }], env);
   if (!options.quiet) env.err(`wrote shard ${index} of ${options.of} (runs ${shard.shard.runStart} to ${shard.shard.runEnd - 1}) to ${options.out}\n`);
 }

@@ -7,7 +7,7 @@ import { CommandFailure } from "../../src/cli/errors.js";
 import { main } from "../../src/cli/main.js";
 import { MAX_RUNS as CLI_MAX_RUNS, parseRuns } from "../../src/cli/options.js";
 import { problemLines } from "../../src/cli/problem-lines.js";
-import { writeFileAtomically } from "../../src/cli/output-files.js";
+import { writeOutputFiles } from "../../src/cli/output-files.js";
 import { MAX_RUNS } from "../../src/experiment/run-experiment.js";
 import { recordingEnvironment, scratchDirectory } from "./_helpers.js";
 
@@ -59,7 +59,7 @@ describe("parts", () => {
     const target = join(scratch(), "occupied");
     mkdirSync(target);
     writeFileSync(join(target, "inside"), "x");
-    const error = await writeFileAtomically(target, "{}\n").catch((e: unknown) => e);
+    const error = await writeOutputFiles([{ file: target, text: () => "{}\n" }], recordingEnvironment()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CommandFailure);
     expect((error as CommandFailure).lines).toEqual([`cannot write ${target}: it is a folder now`]);
     expect(readdirSync(scratch())).toEqual(["occupied"]);

@@ -1,13 +1,15 @@
 // The files the command line writes: checked before the run (where they go, what is there
 // now), never written through a link or over anything but a regular file, never over
-// another output or an input.
+// another output or an input, and written all or none: Ctrl-C or a failure while writing
+// leaves no file and no temporary file behind.
 import { execFileSync } from "node:child_process";
-import { chmodSync, existsSync, linkSync, lstatSync, mkdirSync, readFileSync, symlinkSync } from "node:fs";
+import { chmodSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { UsageError } from "../../src/cli/errors.js";
-import { checkOutputFiles } from "../../src/cli/output-files.js";
-import { runInProcess, scratchDirectory, writeScratchFile } from "./_helpers.js";
+import type { CliEnvironment } from "../../src/cli/environment.js";
+import { CommandFailure, UsageError } from "../../src/cli/errors.js";
+import { checkOutputFiles, writeOutputFiles } from "../../src/cli/output-files.js";
+import { recordingEnvironment, runInProcess, scratchDirectory, writeScratchFile } from "./_helpers.js";
 import { tinyScenario } from "./_scenarios.js";
 
 const scratch = scratchDirectory();
@@ -108,5 +110,68 @@ describe.skipIf(!unix)("outputs are checked before the run", () => {
     const merge = await runInProcess(["merge", shard, "--json", shard]);
     expect(merge).toMatchObject({ code: 2, out: "", err: `error: --json: ${shard} is the same file as a shard being merged (${shard}); give another name\n` });
     expect(readFileSync(shard, "utf8")).toBe(before);
+  });
+});
+
+describe.skipIf(!unix)("outputs are written all or none", () => {
+  it("a failure before the renames writes none of the files and leaves no temporary file", async () => {
+    const folder = join(scratch(), "all-or-none");
+    mkdirSync(folder);
+    const first = join(folder, "first.json");
+    const missing = await writeOutputFiles(
+      [
+        { file: first, text: () => "1\n" },
+        { file: join(folder, "gone", "second.json"), text: () => "2\n" },
+      ],
+      recordingEnvironment(),
+    ).catch((e: unknown) => e);
+    expect(missing).toBeInstanceOf(CommandFailure);
+    const failing = await writeOutputFiles(
+      [
+        { file: first, text: () => "1\n" },
+        {
+          file: join(folder, "second.json"),
+          text: () => {
+            throw new Error("cannot render");
+          },
+        },
+      ],
+      recordingEnvironment(),
+    ).catch((e: unknown) => e);
+    expect(failing).toMatchObject({ message: "cannot render" });
+    // a link made after the check, before the renames
+    const victim = writeScratchFile(folder, "victim.txt", "keep me\n");
+    symlinkSync(victim, join(folder, "late-link.json"));
+    const late = await writeOutputFiles(
+      [
+        { file: first, text: () => "1\n" },
+        { file: join(folder, "late-link.json"), text: () => "2\n" },
+      ],
+      recordingEnvironment(),
+    ).catch((e: unknown) => e);
+    expect((late as CommandFailure).lines).toEqual([`cannot write ${join(folder, "late-link.json")}: it is a symbolic link (outputs are never written through one) now`]);
+    expect(readdirSync(folder).sort()).toEqual(["late-link.json", "victim.txt"]);
+    expect(readFileSync(victim, "utf8")).toBe("keep me\n");
+  });
+
+  it("Ctrl-C while the files are written: exit code 130, none of them written, no temporary file", async () => {
+    const folder = join(scratch(), "interrupted-writing");
+    mkdirSync(folder);
+    const base = recordingEnvironment();
+    let registrations = 0;
+    // Ctrl-C comes once the experiment is over, as soon as the writing has begun
+    const env: CliEnvironment = {
+      ...base,
+      onInterrupt: (listener) => {
+        registrations += 1;
+        if (registrations === 2) setImmediate(listener);
+        return () => {};
+      },
+    };
+    const files = ["w.json", "w.csv", "w.html"].map((name) => join(folder, name));
+    const run = await runInProcess(["run", tiny, "--runs", "20", "--workers", "1", "--json", files[0]!, "--csv", files[1]!, "--html", files[2]!], { ...env, written: base.written, interrupt: base.interrupt });
+    expect(run.code).toBe(130);
+    expect(base.written.err).toBe(`interrupted; ${files.join(", ")} not written\n`);
+    expect(readdirSync(folder)).toEqual([]);
   });
 });
