@@ -77,6 +77,7 @@ export async function compareCommand(argument: string, options: CompareCommandOp
   const known = outcomeDefinitions(scenario).map((o) => o.name);
   const outcomes = options.outcome !== undefined ? checkNames("outcome", options.outcome, known) : options.allOutcomes ? known : (scenario.headlineOutcomes ?? known);
   const result = await runInterruptibly(
+    argument,
     scenario,
     {
       runs: options.runs,

@@ -181,7 +181,7 @@ function report(error: unknown, env: CliEnvironment): number {
     env.err(`error: ${error.message}\n`);
     return EXIT.usage;
   }
-  if (error instanceof Error && error.name === "ScenarioError" && Array.isArray((error as { problems?: unknown }).problems)) {
+  if (error instanceof Error && /^(Scenario|NonFiniteOutcome)Error$/.test(error.name) && Array.isArray((error as { problems?: unknown }).problems)) {
     env.err(`${problemLines("scenario", (error as Error & { problems: InputProblem[] }).problems).join("\n")}\n`);
     return EXIT.failure;
   }

@@ -77,6 +77,7 @@ export async function runCommand(argument: string, options: RunOptions, env: Cli
   // are exact anyway (they keep every run's values already): the numbers do not change.
   const keepRuns = options.csv !== undefined || (options.html !== undefined && options.summaries !== "streaming" && options.runs <= EXACT_SUMMARY_RUNS);
   const result = await runInterruptibly(
+    argument,
     scenario,
     {
       runs: options.runs,

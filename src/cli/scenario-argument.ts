@@ -2,7 +2,7 @@
 // that does not exist is a bad command line (exit 2); a scenario that is invalid is a
 // failure (exit 1), reported problem by problem.
 import { existsSync, statSync } from "node:fs";
-import { ScenarioError } from "../errors.js";
+import { InputError, ScenarioError } from "../errors.js";
 import { bundledScenarioNames, resolveScenario } from "../node.js";
 import { fileKind } from "../read-text-file.js";
 import type { Scenario } from "../schema/scenario.js";
@@ -40,4 +40,16 @@ export async function loadScenarioArgument(argument: string): Promise<Scenario> 
     const unreadable = error.problems.length === 1 && error.problems[0]?.path === "" && error.problems[0].line === undefined;
     throw new CommandFailure(unreadable ? [error.problems[0]?.message ?? error.message] : problemLines(argument, error.problems));
   }
+}
+
+/**
+ * An error of the library while it runs the scenario named by `argument`, as the command
+ * line reports it: a problem of the scenario (a formula not finite in some run) is a
+ * failure, one line per problem naming the scenario (exit code 1); a bad option is a bad
+ * command line (exit code 2); anything else is left as it is.
+ */
+export function scenarioRunError(argument: string, error: unknown): unknown {
+  if (error instanceof ScenarioError) return new CommandFailure(problemLines(argument, error.problems));
+  if (error instanceof InputError) return new UsageError(error.message);
+  return error;
 }

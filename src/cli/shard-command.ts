@@ -1,13 +1,12 @@
 // `chokepoint shard`: one shard of an experiment, written as a file that `chokepoint merge`
 // combines with the others. The shard index comes from --index or, for a Kubernetes
 // Indexed Job, from JOB_COMPLETION_INDEX.
-import { InputError } from "../errors.js";
 import { runShard, type ShardDocument } from "../parallel/shards.js";
 import type { CliEnvironment } from "./environment.js";
 import { Interrupted, UsageError } from "./errors.js";
 import { progressReporter } from "./progress.js";
 import { checkOutputFiles, writeOutputFiles } from "./output-files.js";
-import { loadScenarioArgument, scenarioInput } from "./scenario-argument.js";
+import { loadScenarioArgument, scenarioInput, scenarioRunError } from "./scenario-argument.js";
 
 /** Options of `chokepoint shard`, as parsed from the command line. */
 export interface ShardCommandOptions {
@@ -56,8 +55,7 @@ export async function shardCommand(argument: string, options: ShardCommandOption
     });
   } catch (error) {
     if (controller.signal.aborted) throw new Interrupted(`interrupted; ${options.out} not written`);
-    if (error instanceof InputError) throw new UsageError(error.message);
-    throw error;
+    throw scenarioRunError(argument, error);
   } finally {
     progress.clear();
     stopListening();

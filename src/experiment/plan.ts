@@ -36,7 +36,10 @@ export interface ExperimentOptions {
   readonly summaries?: "exact" | "streaming";
   /** Keep per-run outcome values and sampled parameters in the result (implies exact summaries). */
   readonly keepRuns?: boolean;
-  /** Called at least every 1% of simulations, and at the end. */
+  /**
+   * Called at least every 1% of simulations, and at the end. An error it throws stops the
+   * experiment (with worker threads, every worker) and the promise rejects with it.
+   */
   readonly onProgress?: (progress: ExperimentProgress) => void;
   /** Aborts the experiment; the promise rejects with an `AbortError`. */
   readonly signal?: AbortSignal;
