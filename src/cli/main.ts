@@ -11,6 +11,7 @@ import type { CliEnvironment } from "./environment.js";
 import { CommandFailure, EXIT, Interrupted, UsageError } from "./errors.js";
 import { parseIndex, parsePolicyList, parseRuns, parseSeed, parseShardCount, parseWorkers } from "./options.js";
 import { problemLines } from "./problem-lines.js";
+import { terminalText } from "./terminal-text.js";
 import type { CompareCommandOptions } from "./compare-command.js";
 import type { MergeCommandOptions } from "./merge-command.js";
 import type { RunOptions } from "./run-command.js";
@@ -163,30 +164,35 @@ function createProgram(env: CliEnvironment): Command {
   return program;
 }
 
+/** Lines of a message, each made safe for a terminal (text from scenarios and files may hold escape sequences), one per line. */
+function printableLines(lines: readonly string[]): string {
+  return `${lines.map((line) => terminalText(line, { oneLine: true })).join("\n")}\n`;
+}
+
 /** Print `error` as the user should see it and give the exit code. */
 function report(error: unknown, env: CliEnvironment): number {
   // Commander printed its own message (or the help, or the version) already.
   if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
   if (error instanceof UsageError) {
-    env.err(`error: ${error.message}\n`);
+    env.err(`error: ${terminalText(error.message, { oneLine: true })}\n`);
     return EXIT.usage;
   }
   if (error instanceof CommandFailure) {
-    env.err(`${error.lines.join("\n")}\n`);
+    env.err(printableLines(error.lines));
     return EXIT.failure;
   }
   // The commands turn the library's errors into the two above; these are a safety net,
   // recognised by name so that this module does not load the library.
   if (error instanceof Error && error.name === "InputError") {
-    env.err(`error: ${error.message}\n`);
+    env.err(`error: ${terminalText(error.message, { oneLine: true })}\n`);
     return EXIT.usage;
   }
   if (error instanceof Error && /^(Scenario|NonFiniteOutcome)Error$/.test(error.name) && Array.isArray((error as { problems?: unknown }).problems)) {
-    env.err(`${problemLines("scenario", (error as Error & { problems: InputProblem[] }).problems).join("\n")}\n`);
+    env.err(printableLines(problemLines("scenario", (error as Error & { problems: InputProblem[] }).problems)));
     return EXIT.failure;
   }
   if (error instanceof Interrupted) {
-    env.err(`${error.message}\n`);
+    env.err(`${terminalText(error.message, { oneLine: true })}\n`);
     return EXIT.interrupted;
   }
   return reportInternalError(error, env);
@@ -197,7 +203,7 @@ export function reportInternalError(error: unknown, env: Pick<CliEnvironment, "e
   const message = error instanceof Error ? error.message : String(error);
   const debug = typeof process !== "undefined" && process.env.CHOKEPOINT_DEBUG === "1";
   try {
-    env.err(`internal error: ${message.split("\n")[0] ?? ""}\n`);
+    env.err(`internal error: ${terminalText(message.split("\n")[0] ?? "", { oneLine: true })}\n`);
     env.err(
       debug && error instanceof Error && error.stack !== undefined
         ? `${error.stack}\n`

@@ -11,6 +11,7 @@ import { CommandFailure, UsageError } from "./errors.js";
 import { checkNames } from "./names.js";
 import { formatResultDocument } from "./result-document.js";
 import { checkOutputFiles, givenOutputs, writeOutputFiles } from "./output-files.js";
+import { terminalText } from "./terminal-text.js";
 
 /** Options of `chokepoint merge`, as parsed from the command line. */
 export interface MergeCommandOptions {
@@ -74,7 +75,7 @@ export async function mergeCommand(files: readonly string[], options: MergeComma
       : options.allOutcomes
         ? undefined
         : scenario.headlineOutcomes;
-  env.out(`merged ${files.length} shard${files.length === 1 ? "" : "s"}\n\n${formatSummaryTable(result, shown === undefined ? {} : { outcomes: shown })}`);
+  env.out(terminalText(`merged ${files.length} shard${files.length === 1 ? "" : "s"}\n\n${formatSummaryTable(result, shown === undefined ? {} : { outcomes: shown })}`));
   const featured = options.outcome !== undefined ? shown : options.allOutcomes ? result.outcomes.map((o) => o.name) : undefined;
   await writeOutputFiles(
     [

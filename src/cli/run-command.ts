@@ -15,6 +15,7 @@ import { checkNames } from "./names.js";
 import { formatResultDocument } from "./result-document.js";
 import { checkOutputFiles, givenOutputs, writeOutputFiles } from "./output-files.js";
 import { describeScenarioArgument, loadScenarioArgument, scenarioInput } from "./scenario-argument.js";
+import { terminalText } from "./terminal-text.js";
 
 /** Options of `chokepoint run`, as parsed from the command line. */
 export interface RunOptions {
@@ -93,7 +94,7 @@ export async function runCommand(argument: string, options: RunOptions, env: Cli
     outputs.map((output) => output.file),
   );
 
-  env.out(`${header(argument, scenario, result, shown)}\n${formatSummaryTable(result, shown === undefined ? {} : { outcomes: shown })}`);
+  env.out(terminalText(`${header(argument, scenario, result, shown)}\n${formatSummaryTable(result, shown === undefined ? {} : { outcomes: shown })}`));
   const featured = options.outcome !== undefined ? shown : options.allOutcomes ? result.outcomes.map((o) => o.name) : undefined;
   // every file is made and written before any is renamed into place: all of them, or none
   await writeOutputFiles(
