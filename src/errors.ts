@@ -42,11 +42,67 @@ function joinProblems(problems: readonly InputProblem[]): string {
  * each with its path; `message` has one line per problem.
  */
 export class ScenarioError extends Error {
-  override readonly name = "ScenarioError";
+  override readonly name: string = "ScenarioError";
   readonly problems: readonly InputProblem[];
   constructor(problems: readonly InputProblem[], heading = "invalid scenario") {
     super(`${heading} (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n${joinProblems(problems)}`);
     this.problems = problems;
+  }
+}
+
+/** What {@link NonFiniteOutcomeError} says: which formula, in which run and policy. */
+export interface NonFiniteOutcome {
+  /** The outcome's name. */
+  readonly outcome: string;
+  /** Its position in the scenario's `outcomes`. */
+  readonly outcomeIndex: number;
+  /** The formula in words: `a / b (a = gdpLoss:A, b = gdpLoss:B)`. */
+  readonly formula: string;
+  readonly policy: string;
+  readonly run: number;
+  readonly seed: string;
+}
+
+/**
+ * A scenario whose formula outcome is not a finite number in some run (a division by
+ * zero, the log of a negative number): a problem of the scenario, reported with the
+ * outcome, the run and the policy. When several runs fail, the error names the lowest
+ * run (and in it the first policy, in the order simulated), however the runs were split
+ * over workers, so the same experiment always reports the same run.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await runExperiment(scenario, { runs: 1000, seed: 1 });
+ * } catch (error) {
+ *   if (error instanceof NonFiniteOutcomeError) console.log(error.outcome, error.run, error.policy); // "ratio" 17 "ban"
+ * }
+ * ```
+ */
+export class NonFiniteOutcomeError extends ScenarioError {
+  override readonly name = "NonFiniteOutcomeError";
+  readonly outcome: string;
+  readonly policy: string;
+  readonly run: number;
+  readonly seed: string;
+  /** Everything the error says, as plain data (it is rebuilt from this after crossing from a worker thread). */
+  readonly details: NonFiniteOutcome;
+  constructor(details: NonFiniteOutcome) {
+    const { outcome, outcomeIndex, formula, policy, run, seed } = details;
+    super(
+      [
+        {
+          path: `outcomes[${outcomeIndex}].expression`,
+          message: `the formula of outcome "${outcome}", ${formula}, is not a finite number in run ${run} (seed ${JSON.stringify(seed)}) of policy "${policy}": a division by zero, or the log or square root of a number out of range? Guard it, e.g. "b > 0 ? a / b : 0"`,
+        },
+      ],
+      "formula not finite",
+    );
+    this.outcome = outcome;
+    this.policy = policy;
+    this.run = run;
+    this.seed = seed;
+    this.details = { ...details };
   }
 }
 

@@ -112,4 +112,4 @@ export {
 } from "./stats/index.js";
 
 // Errors
-export { ScenarioError, InputError, formatProblem, type InputProblem } from "./errors.js";
+export { ScenarioError, InputError, NonFiniteOutcomeError, formatProblem, type InputProblem, type NonFiniteOutcome } from "./errors.js";

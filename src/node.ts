@@ -1,9 +1,9 @@
 // chokepoint/node: Node-only helpers: scenario files, bundled scenarios, experiments over worker threads.
 import { readdirSync, statSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ScenarioError } from "./errors.js";
+import { FileReadError, readTextFile } from "./read-text-file.js";
 import { closestName } from "./schema/_internals/suggest.js";
 import { MAX_SCENARIO_TEXT_LENGTH, safeParseScenario } from "./schema/parse.js";
 import type { Scenario } from "./schema/scenario.js";
@@ -13,11 +13,14 @@ export { runShard, mergeShards, shardRuns, type ShardDocument, type ShardOptions
 
 /**
  * Read and validate a scenario file (JSON or YAML). Problems carry their path and the
- * line and column in the file.
+ * line and column in the file. Only a regular file of at most 64 MiB is read: a named
+ * pipe, a device, a socket or a folder is refused without being opened, and the size is
+ * checked before reading.
  *
  * @param path - file path.
  * @returns the validated scenario.
- * @throws ScenarioError when the file cannot be read or the scenario is invalid.
+ * @throws ScenarioError when the file cannot be read (missing, not a regular file, larger
+ *   than 64 MiB, not readable) or the scenario is invalid.
  * @example
  * ```ts
  * import { loadScenarioFile } from "chokepoint/node";
@@ -27,14 +30,10 @@ export { runShard, mergeShards, shardRuns, type ShardDocument, type ShardOptions
 export async function loadScenarioFile(path: string): Promise<Scenario> {
   let text: string;
   try {
-    text = await readFile(path, "utf8");
+    text = await readTextFile(path, MAX_SCENARIO_TEXT_LENGTH);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : code === "EACCES" ? "permission denied" : String((error as Error).message);
-    throw new ScenarioError([{ path: "", message: `cannot read ${path}: ${reason}` }], `cannot load ${path}`);
-  }
-  if (text.length > MAX_SCENARIO_TEXT_LENGTH) {
-    throw new ScenarioError([{ path: "", message: `${path} is larger than the limit of ${MAX_SCENARIO_TEXT_LENGTH} characters` }], `cannot load ${path}`);
+    if (!(error instanceof FileReadError)) throw error;
+    throw new ScenarioError([{ path: "", message: error.message }], `cannot load ${path}`);
   }
   const result = safeParseScenario(text);
   if (!result.success) throw new ScenarioError(result.error.problems, `invalid scenario ${path}`);

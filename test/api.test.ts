@@ -10,6 +10,7 @@ describe("public API", () => {
         "ExactSum",
         "InputError",
         "LogSketch",
+        "NonFiniteOutcomeError",
         "ScenarioError",
         "StreamingBands",
         "StreamingPaired",

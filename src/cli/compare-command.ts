@@ -12,6 +12,7 @@ import { UsageError } from "./errors.js";
 import { runInterruptibly } from "./interruptible-experiment.js";
 import { checkNames } from "./names.js";
 import { loadScenarioArgument } from "./scenario-argument.js";
+import { terminalText } from "./terminal-text.js";
 
 /** Options of `chokepoint compare`, as parsed from the command line. */
 export interface CompareCommandOptions {
@@ -77,6 +78,7 @@ export async function compareCommand(argument: string, options: CompareCommandOp
   const known = outcomeDefinitions(scenario).map((o) => o.name);
   const outcomes = options.outcome !== undefined ? checkNames("outcome", options.outcome, known) : options.allOutcomes ? known : (scenario.headlineOutcomes ?? known);
   const result = await runInterruptibly(
+    argument,
     scenario,
     {
       runs: options.runs,
@@ -91,5 +93,5 @@ export async function compareCommand(argument: string, options: CompareCommandOp
     options.quiet ? false : options.progress,
     [],
   );
-  env.out(formatComparison(result, policies[0]!, outcomes));
+  env.out(terminalText(formatComparison(result, policies[0]!, outcomes)));
 }

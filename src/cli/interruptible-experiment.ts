@@ -1,21 +1,24 @@
 // An experiment as the commands run it: progress on stderr, and Ctrl-C that stops it
 // promptly and says how far it got (and which files were not written).
-import { InputError } from "../errors.js";
 import type { ExperimentResult } from "../experiment/result.js";
 import { runExperiment, type ParallelExperimentOptions } from "../parallel/run-experiment-parallel.js";
 import type { Scenario } from "../schema/scenario.js";
 import type { CliEnvironment } from "./environment.js";
-import { Interrupted, UsageError } from "./errors.js";
+import { Interrupted } from "./errors.js";
 import { progressReporter } from "./progress.js";
+import { scenarioRunError } from "./scenario-argument.js";
 
 /**
  * Run the experiment with progress (unless `progress` is false) and Ctrl-C handling.
  *
+ * @param argument - the scenario as given on the command line, to name it in problems.
  * @param files - the files the command would write, named in the message when interrupted.
  * @throws Interrupted after Ctrl-C (even one that came after the last run), with the runs
- *   done; UsageError for options the library rejects.
+ *   done; UsageError for options the library rejects; CommandFailure for a problem of the
+ *   scenario found while running it (a formula that is not finite in some run).
  */
 export async function runInterruptibly(
+  argument: string,
   scenario: Scenario,
   options: Omit<ParallelExperimentOptions, "signal" | "onProgress">,
   env: CliEnvironment,
@@ -39,7 +42,7 @@ export async function runInterruptibly(
       },
     });
   } catch (error) {
-    if (!controller.signal.aborted) throw error instanceof InputError ? new UsageError(error.message) : error;
+    if (!controller.signal.aborted) throw scenarioRunError(argument, error);
   } finally {
     reporter.clear();
     stopListening();

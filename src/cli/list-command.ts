@@ -4,6 +4,7 @@ import { bundledScenarioNames, loadBundledScenario } from "../node.js";
 import type { Scenario } from "../schema/scenario.js";
 import type { CliEnvironment } from "./environment.js";
 import { CommandFailure } from "./errors.js";
+import { terminalText } from "./terminal-text.js";
 
 /** The scenario's title, or else the first sentence of its description. */
 function oneLineDescription(scenario: Scenario): string {
@@ -26,7 +27,7 @@ export async function listCommand(env: CliEnvironment): Promise<void> {
       description = `(invalid: ${error.problems.length} ${error.problems.length === 1 ? "problem" : "problems"}; see "chokepoint validate ${name}")`;
       invalid.push(name);
     }
-    lines.push(`${name.padEnd(width)}  ${description}`.trimEnd());
+    lines.push(`${name.padEnd(width)}  ${terminalText(description, { oneLine: true })}`.trimEnd());
   }
   env.out(lines.length === 0 ? "" : `${lines.join("\n")}\n`);
   if (invalid.length > 0) throw new CommandFailure([`invalid bundled ${invalid.length === 1 ? "scenario" : "scenarios"}: ${invalid.join(", ")}`]);

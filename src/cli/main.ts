@@ -11,6 +11,7 @@ import type { CliEnvironment } from "./environment.js";
 import { CommandFailure, EXIT, Interrupted, UsageError } from "./errors.js";
 import { parseIndex, parsePolicyList, parseRuns, parseSeed, parseShardCount, parseWorkers } from "./options.js";
 import { problemLines } from "./problem-lines.js";
+import { terminalText } from "./terminal-text.js";
 import type { CompareCommandOptions } from "./compare-command.js";
 import type { MergeCommandOptions } from "./merge-command.js";
 import type { RunOptions } from "./run-command.js";
@@ -83,7 +84,7 @@ function createProgram(env: CliEnvironment): Command {
     .option("--runs <n>", "number of runs (draws of the uncertainties; each policy is simulated on every draw)", parseRuns, 10_000)
     .option("--seed <seed>", "seed: the same seed gives the same results", parseSeed, "1")
     .option("--policy <names...>", "simulate only these policies, in this order (all by default)")
-    .option("--workers <n>", "worker threads to spread the runs over (default: the available cores); results do not depend on it", parseWorkers)
+    .option("--workers <n>", "worker threads to spread the runs over (default and most: the available cores); results do not depend on it", parseWorkers)
     .addOption(
       new Option("--summaries <kind>", "exact quantiles from every run, or streaming summaries in constant memory (default: exact up to 100,000 runs)").choices(["exact", "streaming"]),
     )
@@ -108,7 +109,7 @@ function createProgram(env: CliEnvironment): Command {
     .option("--seed <seed>", "seed: the same seed gives the same results", parseSeed, "1")
     .option("--policy <names...>", "simulate only these policies, in this order (all by default)")
     .addOption(new Option("--sampler <kind>", "how the uncertainties are sampled").choices(["monte-carlo", "latin-hypercube"]).default("monte-carlo"))
-    .option("--workers <n>", "worker threads for this shard (default: the available cores)", parseWorkers)
+    .option("--workers <n>", "worker threads for this shard (default and most: the available cores); results do not depend on it", parseWorkers)
     .requiredOption("--out <file>", "the shard file to write (atomically)")
     .option("--progress", "show progress on stderr even when it is not a terminal")
     .option("--no-progress", "show no progress, even on a terminal")
@@ -131,7 +132,7 @@ function createProgram(env: CliEnvironment): Command {
     .option("--policies <names>", "policies to compare, separated by commas; the first is the reference (default: the baseline policy, then the others)", parsePolicyList)
     .option("--runs <n>", "number of runs", parseRuns, 10_000)
     .option("--seed <seed>", "seed: the same seed gives the same results", parseSeed, "1")
-    .option("--workers <n>", "worker threads (default: the available cores); results do not depend on it", parseWorkers)
+    .option("--workers <n>", "worker threads (default and most: the available cores); results do not depend on it", parseWorkers)
     .addOption(new Option("--sampler <kind>", "how the uncertainties are sampled").choices(["monte-carlo", "latin-hypercube"]).default("monte-carlo"))
     .option("--outcome <names...>", "compare these outcomes (default: the scenario's headline outcomes)")
     .option("--all-outcomes", "compare every outcome")
@@ -163,30 +164,35 @@ function createProgram(env: CliEnvironment): Command {
   return program;
 }
 
+/** Lines of a message, each made safe for a terminal (text from scenarios and files may hold escape sequences), one per line. */
+function printableLines(lines: readonly string[]): string {
+  return `${lines.map((line) => terminalText(line, { oneLine: true })).join("\n")}\n`;
+}
+
 /** Print `error` as the user should see it and give the exit code. */
 function report(error: unknown, env: CliEnvironment): number {
   // Commander printed its own message (or the help, or the version) already.
   if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
   if (error instanceof UsageError) {
-    env.err(`error: ${error.message}\n`);
+    env.err(`error: ${terminalText(error.message, { oneLine: true })}\n`);
     return EXIT.usage;
   }
   if (error instanceof CommandFailure) {
-    env.err(`${error.lines.join("\n")}\n`);
+    env.err(printableLines(error.lines));
     return EXIT.failure;
   }
   // The commands turn the library's errors into the two above; these are a safety net,
   // recognised by name so that this module does not load the library.
   if (error instanceof Error && error.name === "InputError") {
-    env.err(`error: ${error.message}\n`);
+    env.err(`error: ${terminalText(error.message, { oneLine: true })}\n`);
     return EXIT.usage;
   }
-  if (error instanceof Error && error.name === "ScenarioError" && Array.isArray((error as { problems?: unknown }).problems)) {
-    env.err(`${problemLines("scenario", (error as Error & { problems: InputProblem[] }).problems).join("\n")}\n`);
+  if (error instanceof Error && /^(Scenario|NonFiniteOutcome)Error$/.test(error.name) && Array.isArray((error as { problems?: unknown }).problems)) {
+    env.err(printableLines(problemLines("scenario", (error as Error & { problems: InputProblem[] }).problems)));
     return EXIT.failure;
   }
   if (error instanceof Interrupted) {
-    env.err(`${error.message}\n`);
+    env.err(`${terminalText(error.message, { oneLine: true })}\n`);
     return EXIT.interrupted;
   }
   return reportInternalError(error, env);
@@ -197,7 +203,7 @@ export function reportInternalError(error: unknown, env: Pick<CliEnvironment, "e
   const message = error instanceof Error ? error.message : String(error);
   const debug = typeof process !== "undefined" && process.env.CHOKEPOINT_DEBUG === "1";
   try {
-    env.err(`internal error: ${message.split("\n")[0] ?? ""}\n`);
+    env.err(`internal error: ${terminalText(message.split("\n")[0] ?? "", { oneLine: true })}\n`);
     env.err(
       debug && error instanceof Error && error.stack !== undefined
         ? `${error.stack}\n`

@@ -1,8 +1,8 @@
 // `chokepoint merge`: combine shard files into the experiment's result: the summary table,
 // the full result as JSON with --json, and a report with --html.
-import { readFile } from "node:fs/promises";
 import { InputError } from "../errors.js";
-import { mergeShards } from "../parallel/shards.js";
+import { MAX_SHARD_FILE_BYTES, mergeShards } from "../parallel/shards.js";
+import { FileReadError, readTextFile } from "../read-text-file.js";
 import { renderHtmlReport } from "../report/html-report.js";
 import { formatSummaryTable } from "../report/summary-table.js";
 import { parseScenario } from "../schema/parse.js";
@@ -10,7 +10,8 @@ import type { CliEnvironment } from "./environment.js";
 import { CommandFailure, UsageError } from "./errors.js";
 import { checkNames } from "./names.js";
 import { formatResultDocument } from "./result-document.js";
-import { checkOutputFile, writeFileAtomically } from "./write-file-atomically.js";
+import { checkOutputFiles, givenOutputs, writeOutputFiles } from "./output-files.js";
+import { terminalText } from "./terminal-text.js";
 
 /** Options of `chokepoint merge`, as parsed from the command line. */
 export interface MergeCommandOptions {
@@ -23,13 +24,16 @@ export interface MergeCommandOptions {
   readonly quiet?: boolean;
 }
 
+/** Read a shard file: a regular file of at most MAX_SHARD_FILE_BYTES, holding JSON. */
 async function readShard(file: string): Promise<unknown> {
   let text: string;
   try {
-    text = await readFile(file, "utf8");
+    text = await readTextFile(file, MAX_SHARD_FILE_BYTES);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`${file}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a folder" : (error as Error).message}`);
+    if (!(error instanceof FileReadError)) throw error;
+    // a wrong name or kind of file is a bad command line; a file too large or unreadable, a failure
+    if (error.kind === "missing" || error.kind === "kind") throw new UsageError(`${file}: ${error.reason}`);
+    throw new CommandFailure([`${file}: ${error.reason}`]);
   }
   try {
     return JSON.parse(text);
@@ -38,18 +42,31 @@ async function readShard(file: string): Promise<unknown> {
   }
 }
 
+/**
+ * A message of mergeShards with the files named instead of their positions in the list:
+ * `shards[1].data.bands[0][0]: ...` becomes `b.json: data.bands[0][0]: ...`.
+ */
+export function withFileNames(message: string, files: readonly string[]): string {
+  const file = (i: string) => files[Number(i)] ?? `shard ${i}`;
+  return message.replace(/^shards\[(\d+)\]\.(\S+): /, (_, i: string, path: string) => `${file(i)}: ${path}: `).replace(/shards\[(\d+)\]/g, (_, i: string) => file(i));
+}
+
 export async function mergeCommand(files: readonly string[], options: MergeCommandOptions, env: CliEnvironment): Promise<void> {
-  if (options.json !== undefined) checkOutputFile("--json", options.json);
-  if (options.html !== undefined) checkOutputFile("--html", options.html);
+  const outputs = givenOutputs([
+    ["--json", options.json],
+    ["--html", options.html],
+  ]);
+  checkOutputFiles(
+    outputs,
+    files.map((file) => ({ what: "a shard being merged", file })),
+  );
   const shards = await Promise.all(files.map(readShard));
   let result;
   try {
     result = mergeShards(shards);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    // name the file instead of the position in the list
-    const message = error.message.replace(/^shards\[(\d+)\]/, (_, i: string) => files[Number(i)] ?? `shard ${i}`).replace(/shards\[(\d+)\]/g, (_, i: string) => files[Number(i)] ?? `shard ${i}`);
-    throw new CommandFailure([message]);
+    throw new CommandFailure([withFileNames(error.message, files)]);
   }
   const scenario = (shards[0] as { scenario: { headlineOutcomes?: string[] } }).scenario;
   const shown =
@@ -58,19 +75,18 @@ export async function mergeCommand(files: readonly string[], options: MergeComma
       : options.allOutcomes
         ? undefined
         : scenario.headlineOutcomes;
-  env.out(`merged ${files.length} shard${files.length === 1 ? "" : "s"}\n\n${formatSummaryTable(result, shown === undefined ? {} : { outcomes: shown })}`);
-  const note = (text: string) => {
-    if (!options.quiet) env.err(text);
-  };
-  if (options.json !== undefined) {
-    await writeFileAtomically(options.json, formatResultDocument(result));
-    note(`wrote ${options.json}\n`);
-  }
-  if (options.html !== undefined) {
-    // the shards carry the scenario they were run on (mergeShards has checked it)
-    const featured = options.outcome !== undefined ? shown : options.allOutcomes ? result.outcomes.map((o) => o.name) : undefined;
-    const report = renderHtmlReport(result, parseScenario((shards[0] as { scenario: unknown }).scenario), featured === undefined ? {} : { outcomes: featured });
-    await writeFileAtomically(options.html, report);
-    note(`wrote ${options.html}\n`);
-  }
+  env.out(terminalText(`merged ${files.length} shard${files.length === 1 ? "" : "s"}\n\n${formatSummaryTable(result, shown === undefined ? {} : { outcomes: shown })}`));
+  const featured = options.outcome !== undefined ? shown : options.allOutcomes ? result.outcomes.map((o) => o.name) : undefined;
+  await writeOutputFiles(
+    [
+      ...(options.json === undefined ? [] : [{ file: options.json, text: () => formatResultDocument(result) }]),
+      // the shards carry the scenario they were run on (mergeShards has checked it)
+      ...(options.html === undefined
+        ? []
+        : [{ file: options.html, text: () => renderHtmlReport(result, parseScenario((shards[0] as { scenario: unknown }).scenario), featured === undefined ? {} : { outcomes: featured }) }]),
+    ],
+    env,
+  );
+  if (options.quiet) return;
+  for (const { file } of outputs) env.err(`wrote ${file}\n`);
 }

@@ -15,7 +15,7 @@ export function parseRuns(value: string): number {
   return runs;
 }
 
-/** `--workers N`: worker threads, a whole number from 1 to 1024. */
+/** `--workers N`: worker threads, a whole number from 1 to 1024 (the library then uses at most the available cores). */
 export function parseWorkers(value: string): number {
   const workers = /^\d+$/.test(value) ? Number(value) : NaN;
   if (!Number.isSafeInteger(workers) || workers < 1 || workers > 1024) {

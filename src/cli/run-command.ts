@@ -13,8 +13,9 @@ import { UsageError } from "./errors.js";
 import { runInterruptibly } from "./interruptible-experiment.js";
 import { checkNames } from "./names.js";
 import { formatResultDocument } from "./result-document.js";
-import { describeScenarioArgument, loadScenarioArgument } from "./scenario-argument.js";
-import { checkOutputFile, writeFileAtomically } from "./write-file-atomically.js";
+import { checkOutputFiles, givenOutputs, writeOutputFiles } from "./output-files.js";
+import { describeScenarioArgument, loadScenarioArgument, scenarioInput } from "./scenario-argument.js";
+import { terminalText } from "./terminal-text.js";
 
 /** Options of `chokepoint run`, as parsed from the command line. */
 export interface RunOptions {
@@ -53,12 +54,12 @@ function header(argument: string, scenario: Scenario, result: ExperimentResult, 
 }
 
 export async function runCommand(argument: string, options: RunOptions, env: CliEnvironment): Promise<void> {
-  const files = [
+  const outputs = givenOutputs([
     ["--json", options.json],
     ["--csv", options.csv],
     ["--html", options.html],
-  ] as const;
-  for (const [option, file] of files) if (file !== undefined) checkOutputFile(option, file);
+  ]);
+  checkOutputFiles(outputs, scenarioInput(argument));
   if (options.csv !== undefined && options.summaries === "streaming") {
     throw new UsageError("--csv: writing every run needs every run's values, which --summaries streaming does not keep; leave out one of them");
   }
@@ -77,6 +78,7 @@ export async function runCommand(argument: string, options: RunOptions, env: Cli
   // are exact anyway (they keep every run's values already): the numbers do not change.
   const keepRuns = options.csv !== undefined || (options.html !== undefined && options.summaries !== "streaming" && options.runs <= EXACT_SUMMARY_RUNS);
   const result = await runInterruptibly(
+    argument,
     scenario,
     {
       runs: options.runs,
@@ -89,24 +91,22 @@ export async function runCommand(argument: string, options: RunOptions, env: Cli
     },
     env,
     options.quiet ? false : options.progress,
-    files.flatMap(([, file]) => (file === undefined ? [] : [file])),
+    outputs.map((output) => output.file),
   );
 
-  env.out(`${header(argument, scenario, result, shown)}\n${formatSummaryTable(result, shown === undefined ? {} : { outcomes: shown })}`);
-  const note = (text: string) => {
-    if (!options.quiet) env.err(text);
-  };
-  if (options.json !== undefined) {
-    await writeFileAtomically(options.json, formatResultDocument(withoutRuns(result)));
-    note(`wrote ${options.json}\n`);
-  }
-  if (options.csv !== undefined) {
-    await writeFileAtomically(options.csv, formatRunsCsv(result));
-    note(`wrote ${options.csv} (${result.runs * result.policies.length} rows: every run under every policy)\n`);
-  }
-  if (options.html !== undefined) {
-    const featured = options.outcome !== undefined ? shown : options.allOutcomes ? result.outcomes.map((o) => o.name) : undefined;
-    await writeFileAtomically(options.html, renderHtmlReport(result, scenario, featured === undefined ? {} : { outcomes: featured }));
-    note(`wrote ${options.html}\n`);
-  }
+  env.out(terminalText(`${header(argument, scenario, result, shown)}\n${formatSummaryTable(result, shown === undefined ? {} : { outcomes: shown })}`));
+  const featured = options.outcome !== undefined ? shown : options.allOutcomes ? result.outcomes.map((o) => o.name) : undefined;
+  // every file is made and written before any is renamed into place: all of them, or none
+  await writeOutputFiles(
+    [
+      ...(options.json === undefined ? [] : [{ file: options.json, text: () => formatResultDocument(withoutRuns(result)) }]),
+      ...(options.csv === undefined ? [] : [{ file: options.csv, text: () => formatRunsCsv(result) }]),
+      ...(options.html === undefined ? [] : [{ file: options.html, text: () => renderHtmlReport(result, scenario, featured === undefined ? {} : { outcomes: featured }) }]),
+    ],
+    env,
+  );
+  if (options.quiet) return;
+  if (options.json !== undefined) env.err(`wrote ${options.json}\n`);
+  if (options.csv !== undefined) env.err(`wrote ${options.csv} (${result.runs * result.policies.length} rows: every run under every policy)\n`);
+  if (options.html !== undefined) env.err(`wrote ${options.html}\n`);
 }

@@ -1,13 +1,12 @@
 // `chokepoint shard`: one shard of an experiment, written as a file that `chokepoint merge`
 // combines with the others. The shard index comes from --index or, for a Kubernetes
 // Indexed Job, from JOB_COMPLETION_INDEX.
-import { InputError } from "../errors.js";
-import { runShard } from "../parallel/shards.js";
+import { runShard, type ShardDocument } from "../parallel/shards.js";
 import type { CliEnvironment } from "./environment.js";
 import { Interrupted, UsageError } from "./errors.js";
 import { progressReporter } from "./progress.js";
-import { loadScenarioArgument } from "./scenario-argument.js";
-import { writeFileAtomically } from "./write-file-atomically.js";
+import { checkOutputFiles, writeOutputFiles } from "./output-files.js";
+import { loadScenarioArgument, scenarioInput, scenarioRunError } from "./scenario-argument.js";
 
 /** Options of `chokepoint shard`, as parsed from the command line. */
 export interface ShardCommandOptions {
@@ -36,12 +35,14 @@ function shardIndex(options: ShardCommandOptions, env: CliEnvironment): number {
 export async function shardCommand(argument: string, options: ShardCommandOptions, env: CliEnvironment): Promise<void> {
   const index = shardIndex(options, env);
   if (index >= options.of) throw new UsageError(`--index: expected a shard from 0 to ${options.of - 1}, found ${index}`);
+  checkOutputFiles([{ option: "--out", file: options.out }], scenarioInput(argument));
   const scenario = await loadScenarioArgument(argument);
   const progress = progressReporter(env, options.quiet ? false : options.progress);
   const controller = new AbortController();
   const stopListening = env.onInterrupt(() => controller.abort("interrupted"));
+  let shard: ShardDocument;
   try {
-    const shard = await runShard(scenario, {
+    shard = await runShard(scenario, {
       runs: options.runs,
       seed: options.seed,
       sampler: options.sampler,
@@ -52,15 +53,14 @@ export async function shardCommand(argument: string, options: ShardCommandOption
       signal: controller.signal,
       onProgress: ({ completed, total }) => progress.update(completed, total),
     });
-    progress.clear();
-    await writeFileAtomically(options.out, `${JSON.stringify(shard)}\n`);
-    if (!options.quiet) env.err(`wrote shard ${index} of ${options.of} (runs ${shard.shard.runStart} to ${shard.shard.runEnd - 1}) to ${options.out}\n`);
   } catch (error) {
-    progress.clear();
     if (controller.signal.aborted) throw new Interrupted(`interrupted; ${options.out} not written`);
-    if (error instanceof InputError) throw new UsageError(error.message);
-    throw error;
+    throw scenarioRunError(argument, error);
   } finally {
+    progress.clear();
     stopListening();
   }
+  if (controller.signal.aborted) throw new Interrupted(`interrupted; ${options.out} not written`);
+  await writeOutputFiles([{ file: options.out, text: () => `${JSON.stringify(shard)}\n` }], env);
+  if (!options.quiet) env.err(`wrote shard ${index} of ${options.of} (runs ${shard.shard.runStart} to ${shard.shard.runEnd - 1}) to ${options.out}\n`);
 }

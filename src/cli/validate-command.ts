@@ -2,6 +2,7 @@
 // when it is not.
 import type { CliEnvironment } from "./environment.js";
 import { loadScenarioArgument } from "./scenario-argument.js";
+import { terminalText } from "./terminal-text.js";
 
 function count(n: number, noun: string, plural = `${noun}s`): string {
   return `${n} ${n === 1 ? noun : plural}`;
@@ -16,5 +17,5 @@ export async function validateCommand(file: string, env: CliEnvironment): Promis
     count(scenario.policies.length, "policy", "policies"),
     count(scenario.uncertainties.length, "uncertainty", "uncertainties"),
   ];
-  env.out(`${file}: valid scenario ${JSON.stringify(scenario.name)} (${parts.join(", ")})\n`);
+  env.out(terminalText(`${file}: valid scenario ${JSON.stringify(scenario.name)} (${parts.join(", ")})\n`));
 }

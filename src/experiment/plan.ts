@@ -36,7 +36,10 @@ export interface ExperimentOptions {
   readonly summaries?: "exact" | "streaming";
   /** Keep per-run outcome values and sampled parameters in the result (implies exact summaries). */
   readonly keepRuns?: boolean;
-  /** Called at least every 1% of simulations, and at the end. */
+  /**
+   * Called at least every 1% of simulations, and at the end. An error it throws stops the
+   * experiment (with worker threads, every worker) and the promise rejects with it.
+   */
   readonly onProgress?: (progress: ExperimentProgress) => void;
   /** Aborts the experiment; the promise rejects with an `AbortError`. */
   readonly signal?: AbortSignal;
@@ -61,9 +64,19 @@ export interface ExperimentPlan {
 /** The plain options that determine a plan (what crosses to workers and shard files). */
 export type PlanOptions = Pick<ExperimentOptions, "runs" | "seed" | "policies" | "sampler" | "summaries" | "keepRuns">;
 
+/**
+ * Check that a public entry's `options` argument is an object, before any of its fields is
+ * read: a missing argument gives an InputError naming `options`, not a TypeError.
+ *
+ * @param example - what a valid argument looks like, for the message.
+ */
+export function checkOptionsObject(options: unknown, example = "{ runs: 1000, seed: 1 }"): void {
+  if (options === null || typeof options !== "object") throw new InputError("options", `expected an object such as ${example}, found ${options === null ? "null" : typeof options}`);
+}
+
 /** Check options against the scenario and resolve them into a plan; InputError names the bad option. */
 export function resolvePlan(options: PlanOptions, scenario: Scenario, model: Pick<CompiledModel, "policies">): ExperimentPlan {
-  if (options === null || typeof options !== "object") throw new InputError("options", "expected an object such as { runs: 1000, seed: 1 }");
+  checkOptionsObject(options);
   const { runs, seed } = options;
   if (typeof runs !== "number" || !Number.isInteger(runs) || runs < 1 || runs > MAX_RUNS) {
     throw new InputError("options.runs", `expected a whole number from 1 to ${MAX_RUNS}, found ${String(runs)}`);

@@ -1,5 +1,5 @@
 import type { CompiledModel } from "../compile/model.js";
-import { InputError } from "../errors.js";
+import { NonFiniteOutcomeError } from "../errors.js";
 import { simulateRun } from "../engine/simulate.js";
 import { COUNTER_GDP_LOSS_CAPPED, createRunState, type RunState } from "../engine/state.js";
 import { latinHypercubeSampler, monteCarloSampler, type UniformSampler } from "../random/index.js";
@@ -96,16 +96,21 @@ export function toRangeMessage(data: RangeData): RangeMessage {
   };
 }
 
-/** The inverse of {@link toRangeMessage}. */
-export function fromRangeMessage(message: RangeMessage): RangeData {
+/**
+ * The inverse of {@link toRangeMessage}.
+ *
+ * @param path - where the message sits (`shards[2].data`), for the messages of the
+ *   InputError a malformed summary record raises.
+ */
+export function fromRangeMessage(message: RangeMessage, path = "data"): RangeData {
   if (message.summaries === "exact") return message;
   return {
     summaries: "streaming",
     runStart: message.runStart,
     runEnd: message.runEnd,
-    outcomes: message.outcomes.map((row) => row.map((json) => StreamingSummary.fromJSON(json))),
-    comparisons: message.comparisons.map((row) => row.map((json) => StreamingPaired.fromJSON(json))),
-    bands: message.bands.map((row) => row.map((json) => StreamingBands.fromJSON(json))),
+    outcomes: message.outcomes.map((row, p) => row.map((json, o) => StreamingSummary.fromJSON(json, `${path}.outcomes[${p}][${o}]`))),
+    comparisons: message.comparisons.map((row, c) => row.map((json, o) => StreamingPaired.fromJSON(json, `${path}.comparisons[${c}][${o}]`))),
+    bands: message.bands.map((row, p) => row.map((json, s) => StreamingBands.fromJSON(json, `${path}.bands[${p}][${s}]`))),
     gdpLossCapped: message.gdpLossCapped,
   };
 }
@@ -124,15 +129,16 @@ export function planSampler(model: CompiledModel, plan: ExperimentPlan): Uniform
     : monteCarloSampler(plan.seed, model.randomDimensions);
 }
 
-/** Raised when a run gives a non-finite value: a bug, never an answer. */
+/**
+ * Raised when a run gives a non-finite value: for a formula outcome, a problem of the
+ * scenario (NonFiniteOutcomeError); for any other outcome, a bug, never an answer.
+ */
 export function nonFiniteError(model: CompiledModel, policy: number, outcome: number, run: number, seed: string): Error {
   const formula = model.outcomes.formulas[outcome];
   if (formula !== undefined) {
     const info = model.outcomes.info[outcome]!;
-    return new InputError(
-      `outcome "${info.name}"`,
-      `its formula ${info.description} is not a finite number in run ${run} (seed ${JSON.stringify(seed)}) of policy "${model.policies.names[policy]}": a division by zero, or the log or square root of a number out of range? Guard it, e.g. "b > 0 ? a / b : 0"`,
-    );
+    // formula outcomes are declared in the scenario's `outcomes`, in the model's order
+    return new NonFiniteOutcomeError({ outcome: info.name, outcomeIndex: outcome, formula: info.description, policy: model.policies.names[policy]!, run, seed });
   }
   return new Error(
     `internal error: run ${run} (seed ${JSON.stringify(seed)}) of policy "${model.policies.names[policy]}" gave a non-finite value for outcome "${model.outcomes.info[outcome]!.name}"; please report it with the scenario`,
@@ -249,13 +255,28 @@ export class RangeAccumulator {
         for (let d = 0; d < model.uncertainties.length; d++) recording.parameters[d]![run - runStart] = draws[d]!;
       }
     }
+    // The lowest run of the chunk with a non-finite value (in it, the first policy, then outcome):
+    // the chunk is finished before it is reported, so that the run named does not depend on
+    // the loop order or on how the runs were cut into chunks and ranges.
+    let failedRun = to;
+    let failedPolicy = 0;
+    let failedOutcome = 0;
     for (let p = 0; p < plan.policies.length; p++) {
       const policy = plan.policies[p]!;
       for (let run = from; run < to; run++) {
         const offset = (run - from) * R;
         for (let d = 0; d < R; d++) draws[d] = chunkDraws[offset + d]!;
         simulateRun(model, this.state, policy, draws, outcomeRow, S > 0 ? seriesRow : undefined);
-        for (let o = 0; o < O; o++) if (!Number.isFinite(outcomeRow[o]!)) throw nonFiniteError(model, policy, o, run, plan.seed);
+        if (run < failedRun) {
+          for (let o = 0; o < O; o++) {
+            if (!Number.isFinite(outcomeRow[o]!)) {
+              failedRun = run;
+              failedPolicy = policy;
+              failedOutcome = o;
+              break;
+            }
+          }
+        }
         if (recording !== undefined) {
           const at = run - runStart;
           for (let o = 0; o < O; o++) recording.values[p]![o]![at] = outcomeRow[o]!;
@@ -270,6 +291,7 @@ export class RangeAccumulator {
         }
       }
     }
+    if (failedRun < to) throw nonFiniteError(model, failedPolicy, failedOutcome, failedRun, plan.seed);
     if (this.streaming !== undefined) this.summarizeChunk(this.streaming, to - from);
     this.next = to;
     this.gdpLossCapped = this.state.counters[COUNTER_GDP_LOSS_CAPPED]!;

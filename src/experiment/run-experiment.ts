@@ -31,8 +31,10 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve
  * @param scenario - a scenario object (validated here) or the result of `parseScenario`.
  * @param options - runs, seed, and optionally policies, sampler, summaries, keepRuns, onProgress, signal.
  * @returns summaries per policy and outcome, and comparisons with the baseline policy.
- * @throws ScenarioError when the scenario is invalid; InputError for bad options;
- *   an `AbortError` when `signal` aborts.
+ * @throws ScenarioError when the scenario is invalid; NonFiniteOutcomeError (a
+ *   ScenarioError) when a formula outcome is not finite in some run, naming the lowest such
+ *   run; InputError for bad options; an `AbortError` when `signal` aborts; what
+ *   `onProgress` throws.
  * @example
  * ```ts
  * const result = await runExperiment(scenario, { runs: 10_000, seed: "2024" });

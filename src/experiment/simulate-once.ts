@@ -6,6 +6,7 @@ import { latinHypercubeSampler, monteCarloSampler } from "../random/index.js";
 import { closestName } from "../schema/_internals/suggest.js";
 import { parseScenario } from "../schema/parse.js";
 import type { Scenario, ScenarioInput } from "../schema/scenario.js";
+import { checkOptionsObject } from "./plan.js";
 import { nonFiniteError, sampleRun } from "./range-accumulator.js";
 
 /** Which single run {@link simulateOnce} simulates. */
@@ -33,6 +34,8 @@ export interface SingleRun {
  * index: the same draw that run `run` of `runExperiment` with this seed sees. Use it to
  * replay a run, or to compare policies under the same shocks in a property test.
  *
+ * @throws ScenarioError for an invalid scenario; InputError for bad options (naming
+ *   `options` when they are missing).
  * @example
  * ```ts
  * const a = simulateOnce(scenario, { policy: "us-alone", seed: 7, run: 3 });
@@ -41,6 +44,7 @@ export interface SingleRun {
  * ```
  */
 export function simulateOnce(scenario: ScenarioInput | Scenario, options: SimulateOnceOptions): SingleRun {
+  checkOptionsObject(options, "{ seed: 1, run: 0 }");
   const parsed = parseScenario(scenario);
   const model = compileScenario(parsed);
   const names = model.policies.names;

@@ -4,7 +4,7 @@ import { compileScenario } from "../compile/compile-scenario.js";
 import type { CompiledModel } from "../compile/model.js";
 import { abortError, InputError } from "../errors.js";
 import { assembleResult } from "../experiment/assemble.js";
-import { resolvePlan, type ExperimentOptions, type ExperimentPlan, type ExperimentProgress } from "../experiment/plan.js";
+import { checkOptionsObject, resolvePlan, type ExperimentOptions, type ExperimentPlan, type ExperimentProgress } from "../experiment/plan.js";
 import { chunkRuns, fromRangeMessage, type RangeData, type RangeMessage } from "../experiment/range-accumulator.js";
 import type { ExperimentResult } from "../experiment/result.js";
 import { runExperiment as runOnThisThread, simulateOnThisThread } from "../experiment/run-experiment.js";
@@ -12,12 +12,15 @@ import { parseScenario } from "../schema/parse.js";
 import type { Scenario, ScenarioInput } from "../schema/scenario.js";
 import type { RangeTask } from "./simulate-range.js";
 import { workerFile } from "./worker-file.js";
+import { isRangeFailure, rebuildError, type RangeFailure } from "./worker-errors.js";
 
 /** Options of chokepoint/node's `runExperiment`: the library's, plus worker threads. */
 export interface ParallelExperimentOptions extends ExperimentOptions {
   /**
-   * Worker threads to spread the runs over; default: the available cores. With 1, runs on
-   * this thread. The result is bit-identical whatever the number.
+   * Worker threads to spread the runs over, from 1 to 1024; default: the available cores
+   * (`os.availableParallelism()`). More than the available cores are capped to them: extra
+   * threads would only compete for the same cores, and the result is bit-identical whatever
+   * the number. With 1 (or on a single core), runs on this thread.
    */
   readonly workers?: number;
 }
@@ -49,13 +52,77 @@ export function splitRuns(runStart: number, runEnd: number, chunk: number, worke
   return out;
 }
 
-/** Check a worker count; default: the available cores. */
-export function resolveWorkers(workers: number | undefined): number {
-  const count = workers ?? availableParallelism();
-  if (!Number.isInteger(count) || count < 1 || count > 1024) {
-    throw new InputError("options.workers", `expected a whole number from 1 to 1024, found ${String(count)}`);
+/**
+ * The worker threads an experiment uses: the number asked for (checked: a whole number
+ * from 1 to 1024), else the available cores, and never more than the available cores.
+ * Capping changes no number in the result, which is bit-identical whatever the count.
+ *
+ * @param workers - the `workers` option, or undefined for the default.
+ * @param cores - the cores available (`os.availableParallelism()` by default; at least 1).
+ * @returns how many threads to run on (1: this thread).
+ * @throws InputError naming `options.workers` when it is not a whole number from 1 to 1024.
+ * @example
+ * ```ts
+ * resolveWorkers(1000, 8); // 8
+ * resolveWorkers(undefined, 8); // 8
+ * resolveWorkers(2, 8); // 2
+ * ```
+ */
+export function resolveWorkers(workers: number | undefined, cores: number = availableParallelism()): number {
+  if (workers !== undefined && (typeof workers !== "number" || !Number.isInteger(workers) || workers < 1 || workers > 1024)) {
+    throw new InputError("options.workers", `expected a whole number from 1 to 1024, found ${String(workers)}`);
   }
-  return count;
+  const available = Math.max(1, Math.floor(cores));
+  return Math.min(workers ?? available, available);
+}
+
+/** What one range gave: its value, or the error it failed with. */
+export type RangeOutcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: Error };
+
+/**
+ * Run ranges `0 .. count - 1` on `lanes` lanes, each lane taking the next range in order as
+ * it finishes one, and give their values in range order. When ranges fail, the error of
+ * the lowest failing range is the one thrown, whichever failed first in time: ranges are
+ * contiguous and in run order, and each reports its own lowest failing run, so this is the
+ * lowest failing run of the whole experiment, as on one thread. Once a range has failed,
+ * no later range is started, the earlier ones still running are waited for (one may fail
+ * at a lower run), and the later ones still running are not.
+ *
+ * @param run - runs range `index`; a rejection (a worker that died) is thrown at once.
+ */
+export function runRangesInOrder<T>(count: number, lanes: number, run: (index: number) => Promise<RangeOutcome<T>>): Promise<T[]> {
+  return new Promise<T[]>((resolve, reject) => {
+    const values: T[] = [];
+    const finished: boolean[] = [];
+    let next = 0;
+    let failed: { index: number; error: Error } | undefined;
+    let settled = false;
+    const settleWhenDone = () => {
+      const needed = failed?.index ?? count;
+      for (let index = 0; index < needed; index++) if (finished[index] !== true) return;
+      settled = true;
+      if (failed !== undefined) reject(failed.error);
+      else resolve(values);
+    };
+    const lane = async () => {
+      while (!settled && next < (failed?.index ?? count)) {
+        const index = next++;
+        let outcome: RangeOutcome<T>;
+        try {
+          outcome = await run(index);
+        } catch (error) {
+          settled = true;
+          return reject(error);
+        }
+        if (outcome.ok) values[index] = outcome.value;
+        else if (failed === undefined || index < failed.index) failed = { index, error: outcome.error };
+        finished[index] = true;
+        if (!settled) settleWhenDone();
+      }
+    };
+    if (count === 0) settleWhenDone();
+    for (let k = 0; k < Math.min(lanes, count); k++) void lane();
+  });
 }
 
 /** What {@link simulateRuns} needs: the experiment, the runs, and how to run them. */
@@ -73,7 +140,11 @@ export interface RunsRequest {
 /**
  * Simulate runs `[runStart, runEnd)` of an experiment, on this thread or over a pool of
  * worker threads, and return what each contiguous range recorded. However the runs are
- * split, `assembleResult` puts the ranges together into the same numbers.
+ * split, `assembleResult` puts the ranges together into the same numbers, and a failure
+ * is the same error (class, message, run named) as on one thread.
+ *
+ * An error thrown by `onProgress` stops the experiment: every worker is stopped and the
+ * promise rejects with that error.
  */
 export async function simulateRuns(request: RunsRequest): Promise<RangeData[]> {
   const { scenario, model, plan, runStart, runEnd, workers, signal, onProgress } = request;
@@ -87,6 +158,10 @@ export async function simulateRuns(request: RunsRequest): Promise<RangeData[]> {
   const parts = splitRuns(runStart, runEnd, chunkRuns(plan), workers);
   const threads = Math.min(workers, parts.length);
   const pool = new Piscina({ ...workerFile(), minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
+  // Rejected when the experiment must stop before its ranges are done: an abort, or an error of onProgress.
+  let stop: (error: unknown) => void = () => {};
+  const stopped = new Promise<never>((_, reject) => (stop = reject));
+  stopped.catch(() => undefined);
   let reported = 0;
   const report = () => {
     const completed = Atomics.load(progress, 0);
@@ -95,29 +170,32 @@ export async function simulateRuns(request: RunsRequest): Promise<RangeData[]> {
       onProgress?.({ completed, total, policy: lastPolicy });
     }
   };
-  const timer = onProgress === undefined ? undefined : setInterval(report, PROGRESS_EVERY_MS);
+  // onProgress is called from a timer here: what it throws would otherwise be uncaught, and end the process
+  const timer =
+    onProgress === undefined
+      ? undefined
+      : setInterval(() => {
+          try {
+            report();
+          } catch (error) {
+            stop(error);
+          }
+        }, PROGRESS_EVERY_MS);
   // The abort is handled here rather than passed to piscina: piscina replaces a worker whose
   // task was aborted, and a replacement still booting when the pool is destroyed can leave
   // its message port open. Destroying the pool stops every worker and starts none.
-  let onAbort: (() => void) | undefined;
-  const aborted = new Promise<never>((_, reject) => {
-    onAbort = () => reject(abortError(signal?.reason));
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
+  const onAbort = () => stop(abortError(signal?.reason));
+  signal?.addEventListener("abort", onAbort, { once: true });
   try {
     // Each worker takes the next range in run order when it finishes one, so the small last
     // ranges come last (piscina's own queue may reorder tasks it could not place at once).
-    const results: RangeData[] = [];
-    let next = 0;
-    const takeRanges = async () => {
-      while (next < parts.length) {
-        const index = next++;
-        const [start, end] = parts[index]!;
-        const task: RangeTask = { experiment, scenario, formulas, plan, runStart: start, runEnd: end, progress };
-        results[index] = fromRangeMessage((await pool.run(task)) as RangeMessage);
-      }
-    };
-    await Promise.race([Promise.all(Array.from({ length: threads }, takeRanges)), aborted]);
+    const ranges = runRangesInOrder(parts.length, threads, async (index): Promise<RangeOutcome<RangeData>> => {
+      const [start, end] = parts[index]!;
+      const task: RangeTask = { experiment, scenario, formulas, plan, runStart: start, runEnd: end, progress };
+      const reply = (await pool.run(task)) as RangeMessage | RangeFailure;
+      return isRangeFailure(reply) ? { ok: false, error: rebuildError(reply.failure) } : { ok: true, value: fromRangeMessage(reply) };
+    });
+    const results = await Promise.race([ranges, stopped]);
     report();
     await pool.destroy();
     return results;
@@ -131,7 +209,7 @@ export async function simulateRuns(request: RunsRequest): Promise<RangeData[]> {
     await pool.destroy();
     throw error;
   } finally {
-    if (onAbort !== undefined) signal?.removeEventListener("abort", onAbort);
+    signal?.removeEventListener("abort", onAbort);
     if (timer !== undefined) clearInterval(timer);
   }
 }
@@ -140,9 +218,12 @@ export async function simulateRuns(request: RunsRequest): Promise<RangeData[]> {
  * Run a Monte Carlo experiment over worker threads: contiguous ranges of run indices go to
  * a pool of workers, and what they record is put together in run order, so the result is
  * bit-identical to a single-threaded run with the same seed and run count. Takes the same
- * options as the library's `runExperiment`, plus `workers`.
+ * options as the library's `runExperiment`, plus `workers` (capped at the available cores).
  *
- * @throws ScenarioError for an invalid scenario; InputError for bad options; an
+ * @throws ScenarioError for an invalid scenario; NonFiniteOutcomeError (a ScenarioError)
+ *   when a formula outcome is not finite in some run, naming the lowest such run whatever
+ *   the number of workers; InputError for bad options (naming `options` when they are
+ *   missing); what `onProgress` throws (every worker is stopped); an
  *   `AbortError` when `signal` aborts (every worker is stopped).
  * @example
  * ```ts
@@ -151,6 +232,7 @@ export async function simulateRuns(request: RunsRequest): Promise<RangeData[]> {
  * ```
  */
 export async function runExperiment(scenario: ScenarioInput | Scenario, options: ParallelExperimentOptions): Promise<ExperimentResult> {
+  checkOptionsObject(options);
   const workers = resolveWorkers(options.workers);
   if (workers === 1) return runOnThisThread(scenario, options);
   const parsed = parseScenario(scenario);

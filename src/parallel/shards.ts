@@ -1,12 +1,15 @@
 import { compileScenario } from "../compile/compile-scenario.js";
+import type { CompiledModel } from "../compile/model.js";
 import { InputError } from "../errors.js";
 import { assembleResult } from "../experiment/assemble.js";
-import { resolvePlan, type ExperimentProgress, type PlanOptions } from "../experiment/plan.js";
-import { fromRangeMessage, toRangeMessage, type RangeMessage } from "../experiment/range-accumulator.js";
+import { checkOptionsObject, resolvePlan, type ExperimentPlan, type ExperimentProgress, type PlanOptions } from "../experiment/plan.js";
+import { fromRangeMessage, toRangeMessage, type RangeMessage, type StreamingRangeData } from "../experiment/range-accumulator.js";
 import type { ExperimentResult } from "../experiment/result.js";
-import { parseScenario } from "../schema/parse.js";
+import { parseScenario, safeParseScenario } from "../schema/parse.js";
 import type { Scenario, ScenarioInput } from "../schema/scenario.js";
+import { StreamingSummary, type StreamingBandsJSON, type StreamingSummaryJSON } from "../stats/index.js";
 import { resolveWorkers, simulateRuns } from "./run-experiment-parallel.js";
+import { checkShardDocument, type ShardDocumentShape } from "./shard-schema.js";
 
 /** The format tag of shard files. */
 export const SHARD_FORMAT = { format: "chokepoint-shard", version: 1 } as const;
@@ -26,12 +29,19 @@ export interface ShardDocument {
   readonly data: RangeMessage;
 }
 
+/**
+ * Largest shard file `chokepoint merge` reads, in bytes: room for a scenario at its limit
+ * (64 MiB of text) and the summaries, below the longest string JavaScript can hold.
+ */
+export const MAX_SHARD_FILE_BYTES = 256 * 1024 * 1024;
+
 /** Options of {@link runShard}. */
 export interface ShardOptions extends Omit<PlanOptions, "summaries" | "keepRuns"> {
   /** Which shard, from 0 to `of - 1`. */
   readonly index: number;
   /** How many shards the experiment is split into. */
   readonly of: number;
+  /** Worker threads for this shard; default and cap: the available cores (the numbers do not depend on it). */
   readonly workers?: number;
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: ExperimentProgress) => void;
@@ -44,6 +54,12 @@ function fingerprint(text: string): string {
   return hash.toString(16).padStart(16, "0");
 }
 
+/** The fingerprint of an experiment: of its parsed scenario and its options, in this order of keys. */
+function experimentFingerprint(scenario: Scenario, options: ShardDocument["options"]): string {
+  const { runs, seed, sampler, policies } = options;
+  return fingerprint(JSON.stringify([scenario, { runs, seed, sampler, policies }]));
+}
+
 /** Runs of shard `index` of `of`: contiguous, as even as whole runs allow. */
 export function shardRuns(runs: number, index: number, of: number): [number, number] {
   return [Math.floor((index * runs) / of), Math.floor(((index + 1) * runs) / of)];
@@ -54,6 +70,8 @@ export function shardRuns(runs: number, index: number, of: number): [number, num
  * mergeable streaming summaries. `mergeShards` on all `of` shards gives the result a single
  * process gives with `summaries: "streaming"`, bit for bit.
  *
+ * @throws ScenarioError for an invalid scenario; InputError for bad options (naming
+ *   `options` when they are missing).
  * @example
  * ```ts
  * const shard = await runShard(scenario, { runs: 1_000_000, seed: 1, index: 3, of: 10 });
@@ -61,6 +79,7 @@ export function shardRuns(runs: number, index: number, of: number): [number, num
  * ```
  */
 export async function runShard(scenario: ScenarioInput | Scenario, options: ShardOptions): Promise<ShardDocument> {
+  checkOptionsObject(options, "{ runs: 1_000_000, seed: 1, index: 0, of: 10 }");
   const parsed = parseScenario(scenario);
   const model = compileScenario(parsed);
   const plan = resolvePlan({ ...options, summaries: "streaming", keepRuns: false }, parsed, model);
@@ -71,7 +90,7 @@ export async function runShard(scenario: ScenarioInput | Scenario, options: Shar
   const workers = resolveWorkers(options.workers);
   const ranges = await simulateRuns({ scenario: parsed, model, plan, runStart, runEnd, workers, signal: options.signal, onProgress: options.onProgress });
   // one range per shard: merge what the workers recorded (exact and order-independent)
-  const [first, ...rest] = ranges.map(toRangeMessage).map(fromRangeMessage);
+  const [first, ...rest] = ranges.map((range) => fromRangeMessage(toRangeMessage(range)));
   if (first === undefined || first.summaries !== "streaming") throw new Error("internal error: a shard recorded no streaming summaries");
   for (const range of rest) {
     if (range.summaries !== "streaming") throw new Error("internal error: a shard recorded no streaming summaries");
@@ -83,7 +102,7 @@ export async function runShard(scenario: ScenarioInput | Scenario, options: Shar
   const shardOptions = { runs: plan.runs, seed: plan.seed, sampler: plan.sampler, policies: plan.policies.map((p) => model.policies.names[p]!) };
   return {
     ...SHARD_FORMAT,
-    experiment: fingerprint(JSON.stringify([parsed, shardOptions])),
+    experiment: experimentFingerprint(parsed, shardOptions),
     scenario: parsed,
     options: shardOptions,
     shard: { index, of, runStart, runEnd },
@@ -91,40 +110,151 @@ export async function runShard(scenario: ScenarioInput | Scenario, options: Shar
   };
 }
 
+/** An InputError about shard `i`'s options (`options.runs`), renamed to say which shard: `shards[0].options.runs`. */
+function inShard(i: number, error: unknown): unknown {
+  if (!(error instanceof InputError) || error.path === "") return error;
+  return new InputError(`shards[${i}].${error.path}`, error.message.slice(error.path.length + 2));
+}
+
+/** `"b"`, `3`, `["a","b"]`: a value of an option, for messages. */
+const shown = (value: unknown) => JSON.stringify(value);
+
+/** What makes shard `document` another experiment than `first`, in words (given that they differ). */
+function otherExperiment(document: ShardDocumentShape, first: ShardDocumentShape): string {
+  for (const option of ["seed", "runs", "sampler", "policies"] as const) {
+    if (shown(document.options[option]) !== shown(first.options[option])) return `${option} ${shown(document.options[option])}, not ${shown(first.options[option])} as in shards[0]`;
+  }
+  return "scenario or options differ from shards[0]";
+}
+
+/**
+ * The summaries of shard `i`, rebuilt and checked against the experiment: a row per policy
+ * and outcome, the outcomes' thresholds, the same sketch settings as every shard's, and
+ * every summary counting the shard's runs exactly once.
+ */
+function shardData(i: number, document: ShardDocumentShape, model: CompiledModel, plan: ExperimentPlan): StreamingRangeData {
+  const { data } = document;
+  const where = `shards[${i}].data`;
+  const P = plan.policies.length;
+  const O = model.outcomes.count;
+  const S = model.outcomes.seriesCount;
+  const shape = (name: string, rows: readonly (readonly unknown[])[], count: number, columns: number, what: string) => {
+    if (rows.length !== count || rows.some((row) => row.length !== columns)) {
+      throw new InputError(`${where}.${name}`, `expected ${count} rows (${what}) of ${columns} summaries, found ${rows.length} rows of ${rows.map((row) => row.length).join(", ") || "none"}`);
+    }
+  };
+  shape("outcomes", data.outcomes, P, O, "one per policy");
+  shape("comparisons", data.comparisons, P - 1, O, "one per policy but the baseline");
+  shape("bands", data.bands, P, S, "one per policy");
+  const range = fromRangeMessage(data as RangeMessage, where) as StreamingRangeData;
+  const runs = data.runEnd - data.runStart;
+  const reference = new StreamingSummary().toJSON().sketch;
+  const sameSketch = (sketch: { relativeAccuracy: number; zeroThreshold: number }, path: string) => {
+    if (sketch.relativeAccuracy !== reference.relativeAccuracy || sketch.zeroThreshold !== reference.zeroThreshold) {
+      throw new InputError(path, `expected a sketch of relative accuracy ${reference.relativeAccuracy} and zero threshold ${reference.zeroThreshold}, as \`chokepoint shard\` writes`);
+    }
+  };
+  const counted = (path: string, count: number) => {
+    if (count !== runs) throw new InputError(path, `counts ${count} runs, but the shard holds ${runs} (runs ${data.runStart} to ${data.runEnd - 1})`);
+  };
+  range.outcomes.forEach((row, p) =>
+    row.forEach((summary, o) => {
+      const path = `${where}.outcomes[${p}][${o}]`;
+      const thresholds = model.outcomes.info[o]!.thresholds;
+      if (shown(summary.thresholds) !== shown(thresholds)) throw new InputError(`${path}.thresholds`, `expected the outcome's thresholds ${shown(thresholds)}, found ${shown(summary.thresholds)}`);
+      sameSketch((data.outcomes[p]![o] as StreamingSummaryJSON).sketch, `${path}.sketch`);
+      counted(path, summary.count);
+    }),
+  );
+  range.comparisons.forEach((row, c) => row.forEach((paired, o) => counted(`${where}.comparisons[${c}][${o}]`, paired.count)));
+  range.bands.forEach((row, p) =>
+    row.forEach((bands, s) => {
+      const path = `${where}.bands[${p}][${s}]`;
+      if (bands.periods !== model.T) throw new InputError(`${path}.periods`, `expected ${model.T} periods (the scenario's horizon), found ${bands.periods}`);
+      (data.bands[p]![s] as StreamingBandsJSON).periods.forEach((period, t) => sameSketch(period.sketch, `${path}.periods[${t}].sketch`));
+      counted(path, bands.runs);
+    }),
+  );
+  if (data.gdpLossCapped > runs * P) throw new InputError(`${where}.gdpLossCapped`, `expected at most ${runs * P} (runs x policies), found ${data.gdpLossCapped}`);
+  return range;
+}
+
 /**
  * Merge the shards of one experiment into its result: the same numbers a single process
  * gives with `summaries: "streaming"` (merging is exact and independent of order).
  *
- * @throws InputError naming the problem when shards come from different experiments, one
- *   is missing or given twice, or a document is not a shard.
+ * Nothing a shard says about itself is taken on trust: each document's structure is
+ * checked; its fingerprint is computed again from its own scenario and options, and must
+ * be the one it carries and the first shard's; its runs must be those of its index
+ * (`shardRuns`), in its header and its data alike; and every summary in it must count
+ * those runs exactly once, with the outcomes' thresholds.
+ *
+ * @param shards - the parsed shard documents (`JSON.parse` of the files `runShard` results were written to), in any order.
+ * @returns the experiment's result.
+ * @throws InputError naming the shard (`shards[2]`) and what is wrong with it: not a shard,
+ *   malformed, changed after it was written, of another experiment, covering other runs,
+ *   counting runs twice; or a shard missing or given twice.
+ * @example
+ * ```ts
+ * const shards = files.map((file) => JSON.parse(readFileSync(file, "utf8")));
+ * const result = mergeShards(shards); // as runExperiment(scenario, { ..., summaries: "streaming" })
+ * ```
  */
 export function mergeShards(shards: readonly unknown[]): ExperimentResult {
+  if (!Array.isArray(shards)) throw new InputError("shards", `expected an array of shard documents, found ${shards === null ? "null" : typeof shards}`);
   if (shards.length === 0) throw new InputError("shards", "expected at least one shard");
-  const documents = shards.map((shard, i) => {
-    const document = shard as Partial<ShardDocument> | null;
-    if (document === null || typeof document !== "object" || document.format !== SHARD_FORMAT.format) {
-      throw new InputError(`shards[${i}]`, `expected a shard written by \`chokepoint shard\` (format "${SHARD_FORMAT.format}")`);
+  const documents = shards.map((shard, i) => checkShardDocument(shard, `shards[${i}]`));
+  // each shard's fingerprint, computed again from its own scenario (parsed once per distinct scenario) and options
+  const parsed = new Map<string, Scenario>();
+  const fingerprints = documents.map((document, i) => {
+    const text = JSON.stringify(document.scenario);
+    let scenario = parsed.get(text);
+    if (scenario === undefined) {
+      const result = safeParseScenario(document.scenario);
+      if (!result.success) {
+        const problem = result.error.problems[0]!;
+        throw new InputError(`shards[${i}].scenario${problem.path === "" ? "" : `.${problem.path}`}`, `not a valid scenario: ${problem.message}`);
+      }
+      scenario = result.scenario;
+      parsed.set(text, scenario);
     }
-    if (document.version !== SHARD_FORMAT.version) throw new InputError(`shards[${i}]`, `expected shard format version ${SHARD_FORMAT.version}, found ${String(document.version)}`);
-    return document as ShardDocument;
+    const recomputed = experimentFingerprint(scenario, document.options);
+    if (recomputed !== document.experiment) {
+      throw new InputError(`shards[${i}]`, "its fingerprint does not match its scenario and options: the file was changed after `chokepoint shard` wrote it");
+    }
+    return recomputed;
   });
   const first = documents[0]!;
+  const { runs } = first.options;
   const seen = new Map<number, number>();
   documents.forEach((document, i) => {
-    if (document.experiment !== first.experiment) {
-      throw new InputError(`shards[${i}]`, `is a shard of another experiment (scenario or options differ from shards[0])`);
+    if (fingerprints[i] !== fingerprints[0]) throw new InputError(`shards[${i}]`, `is a shard of another experiment: ${otherExperiment(document, first)}`);
+    const { index, of, runStart, runEnd } = document.shard;
+    if (of !== first.shard.of) throw new InputError(`shards[${i}]`, `splits the runs into ${of} shards, shards[0] into ${first.shard.of}`);
+    if (of > runs) throw new InputError(`shards[${i}].shard.of`, `splits ${runs} runs into ${of} shards: at most one shard per run`);
+    if (index >= of) throw new InputError(`shards[${i}].shard.index`, `expected a shard from 0 to ${of - 1}, found ${index}`);
+    const before = seen.get(index);
+    if (before !== undefined) throw new InputError(`shards[${i}]`, `shard ${index} is given twice (also shards[${before}])`);
+    seen.set(index, i);
+    const [start, end] = shardRuns(runs, index, of);
+    if (runStart !== start || runEnd !== end) {
+      throw new InputError(`shards[${i}].shard`, `covers runs ${runStart} to ${runEnd - 1}, but shard ${index} of ${of} covers runs ${start} to ${end - 1} of ${runs}`);
     }
-    if (document.shard.of !== first.shard.of) throw new InputError(`shards[${i}]`, `splits the runs into ${document.shard.of} shards, shards[0] into ${first.shard.of}`);
-    const before = seen.get(document.shard.index);
-    if (before !== undefined) throw new InputError(`shards[${i}]`, `shard ${document.shard.index} is given twice (also shards[${before}])`);
-    seen.set(document.shard.index, i);
+    if (document.data.runStart !== start || document.data.runEnd !== end) {
+      throw new InputError(`shards[${i}].data`, `covers runs ${document.data.runStart} to ${document.data.runEnd - 1}, but its shard covers runs ${start} to ${end - 1}`);
+    }
   });
   const missing = Array.from({ length: first.shard.of }, (_, index) => index).filter((index) => !seen.has(index));
   if (missing.length > 0) {
     throw new InputError("shards", `missing shard${missing.length === 1 ? "" : "s"} ${missing.join(", ")} of ${first.shard.of}`);
   }
-  const scenario = parseScenario(first.scenario);
+  const scenario = parsed.get(JSON.stringify(first.scenario))!;
   const model = compileScenario(scenario);
-  const plan = resolvePlan({ ...first.options, summaries: "streaming", keepRuns: false }, scenario, model);
-  return assembleResult(scenario, model, plan, documents.map((document) => fromRangeMessage(document.data)));
+  let plan: ExperimentPlan;
+  try {
+    plan = resolvePlan({ ...first.options, summaries: "streaming", keepRuns: false }, scenario, model);
+  } catch (error) {
+    throw inShard(0, error);
+  }
+  return assembleResult(scenario, model, plan, documents.map((document, i) => shardData(i, document, model, plan)));
 }

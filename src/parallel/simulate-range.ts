@@ -4,6 +4,7 @@ import type { ExperimentPlan } from "../experiment/plan.js";
 import type { FormulaProgram } from "../formula/program.js";
 import { RangeAccumulator, toRangeMessage, type RangeMessage } from "../experiment/range-accumulator.js";
 import type { Scenario } from "../schema/scenario.js";
+import { serializeError, type RangeFailure } from "./worker-errors.js";
 
 /** One worker task: a range of runs of an experiment. */
 export interface RangeTask {
@@ -23,9 +24,19 @@ let cached: { experiment: string; model: CompiledModel } | undefined;
 
 /**
  * Simulate runs `[runStart, runEnd)` of an experiment. The scenario is already validated
- * by the caller; it is compiled once per experiment and worker.
+ * by the caller; it is compiled once per experiment and worker. What fails is returned as
+ * data, not thrown, so that the main thread can rebuild the error's class and fields
+ * (`rebuildError`); a failure names the lowest failing run of the range.
  */
-export function simulateRange(task: RangeTask): RangeMessage {
+export function simulateRange(task: RangeTask): RangeMessage | RangeFailure {
+  try {
+    return simulate(task);
+  } catch (error) {
+    return { failure: serializeError(error) };
+  }
+}
+
+function simulate(task: RangeTask): RangeMessage {
   if (cached?.experiment !== task.experiment) {
     let next = 0;
     const model = compileModel(task.scenario, (expression) => {

@@ -79,6 +79,13 @@ footer { margin-top: 3rem; padding-top: .8rem; border-top: 1px solid var(--rule)
 }
 `;
 
+/**
+ * The page runs no scripts and loads nothing: its Content-Security-Policy allows only the
+ * inline styles (the <style> element and SVG style attributes) and data: images, so that
+ * even text a scenario smuggled into the page could not run or fetch anything.
+ */
+const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
 interface Section {
   readonly id: string;
   readonly title: string;
@@ -153,7 +160,8 @@ export function renderHtmlReport(result: ExperimentResult, scenario: Scenario, o
     .join("");
 
   return (
-    `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
+    `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">\n` +
+    `<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
     `<title>${esc(title)}</title>\n<style>${STYLE}</style>\n</head>\n<body>\n<main>\n` +
     `<header>\n<h1>${esc(title)}</h1>\n` +
     (scenario.description === undefined ? "" : `<p class="lead">${esc(scenario.description)}</p>\n`) +
@@ -394,12 +402,21 @@ function summaryTable(result: ExperimentResult): string {
   );
 }
 
+/**
+ * True when a source's URL may be a link: http, https or mailto, with no spaces or control
+ * characters (which browsers strip, so that `java\tscript:` would run as `javascript:`).
+ * Anything else (`javascript:`, `data:`, `file:`, relative paths) is shown as text.
+ */
+function isLinkable(url: string): boolean {
+  return /^(?:https?:\/\/|mailto:)/i.test(url) && !/[\u0000-\u0020\u007f-\u009f]/.test(url);
+}
+
 function sourceHtml(source: SourceReference): string {
   const parts = [esc(source.publication)];
   if (source.table !== undefined) parts.push(esc(source.table));
   if (source.year !== undefined) parts.push(String(source.year));
   let html = parts.join(", ");
-  if (source.url !== undefined) html += ` <a href="${esc(source.url)}">${esc(source.url)}</a>`;
+  if (source.url !== undefined) html += isLinkable(source.url) ? ` <a href="${esc(source.url)}">${esc(source.url)}</a>` : ` <span class="url">${esc(source.url)}</span>`;
   if (source.note !== undefined) html += ` <span class="muted">(${esc(source.note)})</span>`;
   return html;
 }

@@ -1,11 +1,14 @@
 // Shared by the CLI tests: run the `chokepoint` command as a child process, as a user runs
-// it (bundled from src/cli.ts by test/_setup/cli-bundle.ts); scratch directories.
+// it (bundled from src/cli.ts by test/_setup/cli-bundle.ts), or in-process with a recording
+// environment; scratch directories.
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, inject } from "vitest";
+import type { CliEnvironment } from "../../src/cli/environment.js";
+import { main } from "../../src/cli/main.js";
 
 export const repo = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const cli = inject("cliBundle");
@@ -63,4 +66,37 @@ export function writeScratchFile(directory: string, name: string, text: string):
   const file = join(directory, name);
   writeFileSync(file, text);
   return file;
+}
+
+/** What an in-process command wrote. */
+export interface Recorded {
+  out: string;
+  err: string;
+}
+
+/**
+ * An environment for running `main` in-process: records what is written; `interrupt()`
+ * acts as Ctrl-C (calls the listener the command registered, if any).
+ */
+export function recordingEnvironment(errIsTerminal = false): CliEnvironment & { written: Recorded; interrupt: () => void } {
+  const written = { out: "", err: "" };
+  let listener: (() => void) | undefined;
+  return {
+    written,
+    out: (text) => void (written.out += text),
+    err: (text) => void (written.err += text),
+    errIsTerminal,
+    variables: {},
+    onInterrupt: (l) => {
+      listener = l;
+      return () => void (listener = undefined);
+    },
+    interrupt: () => listener?.(),
+  };
+}
+
+/** Run `chokepoint ...args` in-process (`main`) with a recording environment. */
+export async function runInProcess(args: readonly string[], env = recordingEnvironment()): Promise<{ code: number } & Recorded> {
+  const code = await main(args, env);
+  return { code, ...env.written };
 }

@@ -24,6 +24,17 @@ export const tinyScenario = {
   ],
 } satisfies ScenarioInput;
 
+/**
+ * The tiny scenario with a formula outcome that is not finite where B's loss is above
+ * `level`: under "half-ban" B loses 300 in every run, under "ban" from about 140 to 590.
+ */
+export function fragileScenario(level: number): ScenarioInput {
+  return {
+    ...tinyScenario,
+    outcomes: [...tinyScenario.outcomes, { name: "fragile", kind: "formula", expression: `b > ${level} ? 1 / (b - b) : 0`, variables: { b: "gdpLoss:B" } }],
+  } as ScenarioInput;
+}
+
 /** A YAML scenario with two mistakes, on known lines. */
 export const brokenYaml = `name: broken
 horizon: 0

@@ -3,35 +3,24 @@
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { CliEnvironment } from "../../src/cli/environment.js";
 import { CommandFailure } from "../../src/cli/errors.js";
 import { main } from "../../src/cli/main.js";
 import { MAX_RUNS as CLI_MAX_RUNS, parseRuns } from "../../src/cli/options.js";
 import { problemLines } from "../../src/cli/problem-lines.js";
-import { writeFileAtomically } from "../../src/cli/write-file-atomically.js";
+import { writeOutputFiles } from "../../src/cli/output-files.js";
 import { MAX_RUNS } from "../../src/experiment/run-experiment.js";
-import { scratchDirectory } from "./_helpers.js";
+import { recordingEnvironment, scratchDirectory } from "./_helpers.js";
 
 const scratch = scratchDirectory();
 
-/** An environment that records what is written, with `out` replaced as given. */
-function recordingEnvironment(out?: (text: string) => void): CliEnvironment & { written: { out: string; err: string } } {
-  const written = { out: "", err: "" };
-  return {
-    written,
-    out: out ?? ((text) => void (written.out += text)),
-    err: (text) => void (written.err += text),
-    errIsTerminal: false,
-    variables: {},
-    onInterrupt: () => () => {},
-  };
-}
-
 describe("main", () => {
   it("reports an unexpected error as an internal error in two lines, no stack trace, exit code 70", async () => {
-    const env = recordingEnvironment(() => {
-      throw new TypeError("cannot read properties of undefined (reading 'x')");
-    });
+    const env = {
+      ...recordingEnvironment(),
+      out: () => {
+        throw new TypeError("cannot read properties of undefined (reading 'x')");
+      },
+    };
     expect(await main(["schema"], env)).toBe(70);
     expect(env.written.err).toMatchInlineSnapshot(`
       "internal error: cannot read properties of undefined (reading 'x')
@@ -66,14 +55,13 @@ describe("parts", () => {
     ).toEqual(["s.yaml:7:3: world.goods[0].unit: expected a string", "s.yaml: horizon: expected a whole number", "s.yaml:2:1: syntax error"]);
   });
 
-  it("writes a file atomically: when the rename fails, no temporary file stays and the target is untouched", async () => {
+  it("writes a file atomically: when the target has become a folder, no temporary file stays and the folder is untouched", async () => {
     const target = join(scratch(), "occupied");
     mkdirSync(target);
     writeFileSync(join(target, "inside"), "x");
-    const error = await writeFileAtomically(target, "{}\n").catch((e: unknown) => e);
+    const error = await writeOutputFiles([{ file: target, text: () => "{}\n" }], recordingEnvironment()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CommandFailure);
-    expect((error as CommandFailure).lines).toHaveLength(1);
-    expect((error as CommandFailure).lines[0]).toMatch(/^cannot write .*occupied: /);
+    expect((error as CommandFailure).lines).toEqual([`cannot write ${target}: it is a folder now`]);
     expect(readdirSync(scratch())).toEqual(["occupied"]);
     expect(readdirSync(target)).toEqual(["inside"]);
   });

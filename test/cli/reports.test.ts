@@ -4,10 +4,9 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { CliEnvironment } from "../../src/cli/environment.js";
 import { main } from "../../src/cli/main.js";
 import { formatDuration, progressReporter, progressText } from "../../src/cli/progress.js";
-import { scratchDirectory, writeScratchFile } from "./_helpers.js";
+import { recordingEnvironment, runInProcess, scratchDirectory, writeScratchFile } from "./_helpers.js";
 import { tinyScenario } from "./_scenarios.js";
 
 const scratch = scratchDirectory();
@@ -17,43 +16,15 @@ beforeAll(() => {
   tiny = writeScratchFile(scratch(), "tiny.json", JSON.stringify(tinyScenario, null, 2));
 });
 
-interface Recorded {
-  out: string;
-  err: string;
-}
-
-/** An environment that records the output; `interrupt()` acts as Ctrl-C. */
-function environment(errIsTerminal = false): CliEnvironment & { written: Recorded; interrupt: () => void } {
-  const written = { out: "", err: "" };
-  let listener: (() => void) | undefined;
-  return {
-    written,
-    out: (text) => void (written.out += text),
-    err: (text) => void (written.err += text),
-    errIsTerminal,
-    variables: {},
-    onInterrupt: (l) => {
-      listener = l;
-      return () => void (listener = undefined);
-    },
-    interrupt: () => listener?.(),
-  };
-}
-
-async function cli(args: readonly string[], env = environment()): Promise<{ code: number } & Recorded> {
-  const code = await main(args, env);
-  return { code, ...env.written };
-}
-
 describe("chokepoint run --html --csv", () => {
   it("writes the report, every run as CSV and the result file, quietly with -q; the JSON is the same as without them", async () => {
     const dir = scratch();
     const files = { json: join(dir, "r.json"), csv: join(dir, "r.csv"), html: join(dir, "r.html"), plain: join(dir, "plain.json") };
-    const run = await cli(["run", tiny, "--runs", "30", "--seed", "4", "--workers", "1", "--json", files.json, "--csv", files.csv, "--html", files.html, "-q"]);
+    const run = await runInProcess(["run", tiny, "--runs", "30", "--seed", "4", "--workers", "1", "--json", files.json, "--csv", files.csv, "--html", files.html, "-q"]);
     expect(run.err).toBe("");
     expect(run.code).toBe(0);
     expect(run.out).toContain("gdpLoss:B [USD]");
-    const plain = await cli(["run", tiny, "--runs", "30", "--seed", "4", "--workers", "1", "--json", files.plain]);
+    const plain = await runInProcess(["run", tiny, "--runs", "30", "--seed", "4", "--workers", "1", "--json", files.plain]);
     expect(plain.err).toBe(`wrote ${files.plain}\n`);
     expect(readFileSync(files.json, "utf8")).toBe(readFileSync(files.plain, "utf8"));
 
@@ -73,17 +44,17 @@ describe("chokepoint run --html --csv", () => {
 
   it("says which files it wrote; --outcome picks the report's featured outcomes", async () => {
     const html = join(scratch(), "one.html");
-    const run = await cli(["run", tiny, "--runs", "10", "--workers", "1", "--outcome", "gdpLoss:B", "--html", html]);
+    const run = await runInProcess(["run", tiny, "--runs", "10", "--workers", "1", "--outcome", "gdpLoss:B", "--html", html]);
     expect(run.code).toBe(0);
     expect(run.err).toBe(`wrote ${html}\n`);
     expect([...readFileSync(html, "utf8").matchAll(/data-chart="comparison"/g)]).toHaveLength(1);
   });
 
   it("refuses --csv with streaming summaries, and an output folder that does not exist, before running", async () => {
-    const streaming = await cli(["run", tiny, "--runs", "10", "--csv", join(scratch(), "x.csv"), "--summaries", "streaming"]);
+    const streaming = await runInProcess(["run", tiny, "--runs", "10", "--csv", join(scratch(), "x.csv"), "--summaries", "streaming"]);
     expect(streaming.code).toBe(2);
     expect(streaming.err).toMatch(/^error: --csv: writing every run needs every run's values/);
-    const missing = await cli(["run", tiny, "--runs", "10", "--html", join(scratch(), "no", "r.html")]);
+    const missing = await runInProcess(["run", tiny, "--runs", "10", "--html", join(scratch(), "no", "r.html")]);
     expect(missing.code).toBe(2);
     expect(missing.err).toBe(`error: --html: folder ${join(scratch(), "no")} does not exist\n`);
   });
@@ -100,7 +71,7 @@ describe("progress and Ctrl-C", () => {
 
   it("redraws one line on a terminal (percent changes, or a second passed) and clears it; shows nothing elsewhere unless asked", () => {
     let time = 0;
-    const terminal = environment(true);
+    const terminal = recordingEnvironment(true);
     const reporter = progressReporter(terminal, undefined, () => time);
     reporter.update(10, 100);
     reporter.update(10, 100);
@@ -111,20 +82,20 @@ describe("progress and Ctrl-C", () => {
     expect(terminal.written.err).toBe(
       "\r\x1b[K10% (10 of 100 runs)" + "\r\x1b[K10% (10 of 100 runs, 7 runs/s, about 14 s left)" + "\r\x1b[K11% (11 of 100 runs, 7 runs/s, about 12 s left)" + "\r\x1b[K",
     );
-    const pipe = environment(false);
+    const pipe = recordingEnvironment(false);
     progressReporter(pipe, undefined).update(5, 10);
     expect(pipe.written.err).toBe("");
-    const quiet = environment(true);
+    const quiet = recordingEnvironment(true);
     progressReporter(quiet, false).update(5, 10);
     expect(quiet.written.err).toBe("");
-    const logged = environment(false);
+    const logged = recordingEnvironment(false);
     progressReporter(logged, true, () => 0).update(5, 10);
     expect(logged.written.err).toBe("progress 50% (5 of 10 runs)\n");
   });
 
   it("shows progress on a terminal, and on Ctrl-C stops, says how many runs were done, writes none of the files, exits 130", async () => {
     const dir = scratch();
-    const env = environment(true);
+    const env = recordingEnvironment(true);
     const files = ["i.json", "i.csv", "i.html"].map((f) => join(dir, f));
     const running = main(["run", tiny, "--runs", "200000", "--workers", "1", "--json", files[0]!, "--csv", files[1]!, "--html", files[2]!], env);
     await expect.poll(() => env.written.err, { timeout: 20_000, interval: 5 }).toMatch(/\d+% \(\d+ of 200000 runs/);
@@ -142,7 +113,7 @@ describe("progress and Ctrl-C", () => {
 
 describe("chokepoint compare", () => {
   it("prints each policy minus the first, run by run: mean difference, 95% interval, P(lower), P(higher)", async () => {
-    const run = await cli(["compare", tiny, "--policies", "none,ban,half-ban", "--runs", "50", "--seed", "2", "--workers", "1", "--outcome", "gdpLoss:B"]);
+    const run = await runInProcess(["compare", tiny, "--policies", "none,ban,half-ban", "--runs", "50", "--seed", "2", "--workers", "1", "--outcome", "gdpLoss:B"]);
     expect(run.code).toBe(0);
     const lines = run.out.split("\n");
     expect(lines[0]).toBe("Tiny ban");
@@ -155,7 +126,7 @@ describe("chokepoint compare", () => {
   });
 
   it("defaults to the baseline first and the headline outcomes; a second run gives the same table", async () => {
-    const [a, b] = await Promise.all([cli(["compare", tiny, "--runs", "20", "--workers", "1"]), cli(["compare", tiny, "--runs", "20", "--workers", "1"])]);
+    const [a, b] = await Promise.all([runInProcess(["compare", tiny, "--runs", "20", "--workers", "1"]), runInProcess(["compare", tiny, "--runs", "20", "--workers", "1"])]);
     expect(a.code).toBe(0);
     expect(a.out).toBe(b.out);
     expect([...a.out.matchAll(/^(\S+) \[/gm)].map((m) => m[1])).toEqual(["gdpLoss:A", "gdpLoss:B", "price:x"]);
@@ -163,20 +134,20 @@ describe("chokepoint compare", () => {
   });
 
   it("needs two known policies", async () => {
-    const one = await cli(["compare", tiny, "--policies", "ban"]);
+    const one = await runInProcess(["compare", tiny, "--policies", "ban"]);
     expect(one.code).toBe(2);
     expect(one.err).toBe("error: --policies: give at least two policies to compare, separated by commas\n");
-    const unknown = await cli(["compare", tiny, "--policies", "none,bann"]);
+    const unknown = await runInProcess(["compare", tiny, "--policies", "none,bann"]);
     expect(unknown.code).toBe(2);
     expect(unknown.err).toBe('error: --policies: the scenario has no policy "bann"; did you mean "ban"? (policies: none, ban, half-ban)\n');
-    const empty = await cli(["compare", tiny, "--policies", "none,,ban"]);
+    const empty = await runInProcess(["compare", tiny, "--policies", "none,,ban"]);
     expect(empty.code).toBe(2);
   });
 });
 
 describe("chokepoint explain", () => {
   it("describes a bundled scenario: countries, goods, chain, supply at risk, HHI, rules, policies", async () => {
-    const run = await cli(["explain", "illustrative-standoff"]);
+    const run = await runInProcess(["explain", "illustrative-standoff"]);
     expect(run.code).toBe(0);
     expect(run.err).toBe("");
     for (const heading of ["Countries", "Goods", "Dependency chain", "Who may restrict exports", "Importers' supply", "Supply concentration", "Rules", "Policies", "Uncertain parameters", "Outcomes recorded"]) {
@@ -186,7 +157,7 @@ describe("chokepoint explain", () => {
   });
 
   it("reports a scenario that does not exist as a bad command line", async () => {
-    const run = await cli(["explain", "no-such-scenario"]);
+    const run = await runInProcess(["explain", "no-such-scenario"]);
     expect(run.code).toBe(2);
   });
 });
@@ -195,9 +166,9 @@ describe("chokepoint merge --html", () => {
   it("writes the report of the merged shards", async () => {
     const dir = scratch();
     const common = [tiny, "--runs", "40", "--seed", "m", "--of", "2", "--workers", "1", "-q"];
-    for (const index of [0, 1]) expect((await cli(["shard", ...common, "--index", String(index), "--out", join(dir, `s${index}.json`)])).code).toBe(0);
+    for (const index of [0, 1]) expect((await runInProcess(["shard", ...common, "--index", String(index), "--out", join(dir, `s${index}.json`)])).code).toBe(0);
     const html = join(dir, "merged.html");
-    const merged = await cli(["merge", join(dir, "s0.json"), join(dir, "s1.json"), "--html", html]);
+    const merged = await runInProcess(["merge", join(dir, "s0.json"), join(dir, "s1.json"), "--html", html]);
     expect(merged.code).toBe(0);
     expect(merged.err).toBe(`wrote ${html}\n`);
     const page = readFileSync(html, "utf8");

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli, scratchDirectory } from "./_helpers.js";
+import { runCli, runInProcess, scratchDirectory, writeScratchFile } from "./_helpers.js";
 
 const scratch = scratchDirectory();
 
@@ -36,6 +36,19 @@ describe("chokepoint shard and merge", () => {
     expect(missing.stderr).toBe("shards: missing shard 1 of 3\n");
     const mixed = await runCli(["merge", join(dir, "a0.json"), join(dir, "b1.json"), join(dir, "a2.json")], dir);
     expect(mixed.code).toBe(1);
-    expect(mixed.stderr).toBe(`${join(dir, "b1.json")}: is a shard of another experiment (scenario or options differ from ${join(dir, "a0.json")})\n`);
+    expect(mixed.stderr).toBe(`${join(dir, "b1.json")}: is a shard of another experiment: seed "b", not "a" as in ${join(dir, "a0.json")}\n`);
+  });
+
+  it("reports a malformed shard file with its name and what is wrong in it (exit code 1)", async () => {
+    const dir = scratch();
+    const cut = writeScratchFile(dir, "cut.json", JSON.stringify({ format: "chokepoint-shard", version: 1, experiment: "0123456789abcdef" }));
+    const result = writeScratchFile(dir, "result.json", JSON.stringify({ format: "chokepoint-result", version: 1 }));
+    const rows = writeScratchFile(dir, "rows.json", JSON.stringify({ format: "chokepoint-shard", version: 1, experiment: "x", scenario: {}, options: { runs: 10, seed: "1", sampler: "monte-carlo", policies: ["a"] }, shard: { index: 0, of: 1, runStart: 0, runEnd: 10 }, data: { summaries: "streaming", runStart: 0, runEnd: 10, outcomes: [1], comparisons: [], bands: [], gdpLossCapped: 0 } }));
+    const [a, b, c] = await Promise.all([runInProcess(["merge", cut]), runInProcess(["merge", result]), runInProcess(["merge", rows])]);
+    expect(a).toMatchObject({ code: 1, out: "" });
+    expect(a.err).toMatch(new RegExp(`^${cut}: scenario: .+\n$`));
+    expect(b).toMatchObject({ code: 1, out: "", err: `${result}: expected a shard written by \`chokepoint shard\` (format "chokepoint-shard")\n` });
+    expect(c).toMatchObject({ code: 1, out: "" });
+    expect(c.err).toMatch(new RegExp(`^${rows}: data\\.outcomes\\[0\\]: .+\n$`));
   });
 });

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseScenario } from "../../src/index.js";
-import { runExperiment } from "../../src/node.js";
-import { splitRuns } from "../../src/parallel/run-experiment-parallel.js";
+import { InputError, parseScenario, runExperiment as runOnOneThread, simulateOnce } from "../../src/index.js";
+import { mergeShards, runExperiment, runShard } from "../../src/node.js";
+import { resolveWorkers, splitRuns } from "../../src/parallel/run-experiment-parallel.js";
 
 const example = parseScenario(readFileSync("scenarios/illustrative-standoff.json", "utf8"));
 
@@ -51,6 +51,45 @@ describe("runExperiment over worker threads (chokepoint/node)", () => {
 
   it("refuses a bad worker count", async () => {
     await expect(runExperiment(example, { runs: 10, seed: 1, workers: 0 })).rejects.toThrowErrorMatchingInlineSnapshot(`[InputError: options.workers: expected a whole number from 1 to 1024, found 0]`);
+  });
+});
+
+describe("options", () => {
+  it("a missing options argument is an InputError naming options, in every public entry", async () => {
+    const missing = undefined as never;
+    const thrown = (call: () => unknown) => {
+      try {
+        call();
+      } catch (error) {
+        return error;
+      }
+      return undefined;
+    };
+    const errors = [
+      await runExperiment(example, missing).catch((e: unknown) => e),
+      await runExperiment(example, null as never).catch((e: unknown) => e),
+      await runOnOneThread(example, missing).catch((e: unknown) => e),
+      await runShard(example, missing).catch((e: unknown) => e),
+      thrown(() => simulateOnce(example, missing)),
+    ];
+    for (const error of errors) {
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as InputError).path).toBe("options");
+      expect((error as InputError).message).toMatch(/^options: expected an object such as \{ .+ \}, found (undefined|null)$/);
+    }
+    const merge = thrown(() => mergeShards(missing));
+    expect(merge).toBeInstanceOf(InputError);
+    expect((merge as InputError).message).toBe("shards: expected an array of shard documents, found undefined");
+  });
+
+  it("caps worker threads at the available cores: asking for 1,000 on 2 cores uses 2", () => {
+    expect(resolveWorkers(1000, 2)).toBe(2);
+    expect(resolveWorkers(1024, 64)).toBe(64);
+    expect(resolveWorkers(3, 8)).toBe(3);
+    expect(resolveWorkers(undefined, 6)).toBe(6);
+    expect(resolveWorkers(undefined, 0)).toBe(1);
+    expect(() => resolveWorkers(1025, 2)).toThrow("options.workers: expected a whole number from 1 to 1024, found 1025");
+    expect(() => resolveWorkers(1.5, 2)).toThrow("options.workers: expected a whole number from 1 to 1024, found 1.5");
   });
 });
 

@@ -78,6 +78,9 @@ describe("formulas", () => {
   it("that are not finite in a run give a clear error naming the outcome, run and policy", async () => {
     const world = twoCountryWorld();
     world.outcomes!.push({ name: "ratio", kind: "formula", expression: "a / b", variables: { a: "gdpLoss:A", b: "gdpLoss:B" } });
-    await expect(runExperiment(world, { runs: 2, seed: 1, policies: ["none"] })).rejects.toThrowErrorMatchingInlineSnapshot(`[InputError: outcome "ratio": its formula a / b (a = gdpLoss:A, b = gdpLoss:B) is not a finite number in run 0 (seed "1") of policy "none": a division by zero, or the log or square root of a number out of range? Guard it, e.g. "b > 0 ? a / b : 0"]`);
+    await expect(runExperiment(world, { runs: 2, seed: 1, policies: ["none"] })).rejects.toThrowErrorMatchingInlineSnapshot(`
+      [NonFiniteOutcomeError: formula not finite (1 problem):
+      outcomes[10].expression: the formula of outcome "ratio", a / b (a = gdpLoss:A, b = gdpLoss:B), is not a finite number in run 0 (seed "1") of policy "none": a division by zero, or the log or square root of a number out of range? Guard it, e.g. "b > 0 ? a / b : 0"]
+    `);
   });
 });

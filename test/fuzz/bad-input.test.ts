@@ -157,7 +157,7 @@ function examine(input: unknown): void {
       checkFinite(runExperimentSync(result.scenario), "result");
     } catch (error) {
       // the only failure allowed at run time: a formula that divides by zero, reported as such
-      expect((error as Error).name, String(error)).toBe("InputError");
+      expect((error as Error).name, String(error)).toBe("NonFiniteOutcomeError");
       expect((error as Error).message).toMatch(/formula .* is not a finite number/);
     }
   }

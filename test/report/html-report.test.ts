@@ -95,4 +95,34 @@ describe("renderHtmlReport", () => {
     expect(page).toContain("x &lt; y");
     expect(page).not.toContain("<b>");
   });
+
+  it("links only http, https and mailto sources; any other URL is shown as text, and a Content-Security-Policy forbids scripts", async () => {
+    const urls = [
+      "javascript:alert(document.domain)",
+      "JavaScript:alert(1)",
+      " javascript:alert(1)",
+      "java\tscript:alert(1)",
+      "data:text/html,<script>alert(1)</script>",
+      "vbscript:msgbox(1)",
+      "file:///etc/passwd",
+      "https://example.org/report.pdf",
+      "HTTP://example.org/upper",
+      "mailto:someone@example.org",
+    ];
+    const sourced = { ...scenario, source: urls.map((url, i) => ({ publication: `Source ${i}`, url })) };
+    const page = renderHtmlReport(await runExperiment(sourced, { runs: 20, seed: 1 }), sourced);
+    const hrefs = [...page.matchAll(/href="([^"]*)"/g)].map((m) => m[1]!).filter((href) => !href.startsWith("#"));
+    expect([...new Set(hrefs)]).toEqual([
+      "https://example.org/report.pdf",
+      "HTTP://example.org/upper",
+      "mailto:someone@example.org",
+    ]);
+    // the others are there, as text
+    expect(page).toContain('<span class="url">javascript:alert(document.domain)</span>');
+    expect(page).toContain('<span class="url">data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;</span>');
+    expect(page).not.toMatch(/href="\s*(java|vb)script:/i);
+    const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(page)?.[1];
+    expect(policy).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'");
+    expect(page.indexOf("Content-Security-Policy")).toBeLessThan(page.indexOf("<style>"));
+  });
 });
