@@ -1,4 +1,5 @@
 import type { Scenario, ScenarioInput } from "../schema/scenario.js";
+import { leverKind } from "../levers/index.js";
 import { InvariantError } from "./invariant-error.js";
 import { isRestriction, restrictionLever, same, show, subject, withPoliciesOnly, type InvariantDrawOptions } from "./_internals/variants.js";
 import { simulateDraw } from "./simulate-draw.js";
@@ -19,11 +20,14 @@ export interface LeakageOptions extends InvariantDrawOptions {
  * Both have no rules, because rules see a restriction whatever its leakage (a leaky ban
  * can still provoke retaliation).
  *
- * One exception, by design: leaked volume pays the largest leakage premium of all the
- * restrictions active on its flow (docs/model.md, step 2). If another restriction of the
- * policy carries a premium (fixed above 0, or drawn), volume passing the leaky lever
- * pays it, so import costs (`importCostIncrease:*`) are not compared then; every other
- * outcome still is.
+ * Two exceptions, by design, both about import costs (`importCostIncrease:*`), which are
+ * then not compared; every other outcome still is:
+ * - leaked volume pays the largest leakage premium of all the restrictions active on its
+ *   flow (docs/model.md, step 2): if another restriction of the policy carries a premium
+ *   (fixed above 0, or drawn), volume passing the leaky lever pays it;
+ * - leaked volume arrives through third countries, so a tariff on its flow does not fall
+ *   on it (docs/model.md, step 10): if the policy has a tariff (a lever that prices trade
+ *   without restricting it), the leaky lever lowers the duties paid.
  *
  * @param scenario - a valid scenario whose policy has an export or import restriction.
  * @param options - `{ lever?, seed = 1, run = 0, policy = baseline }`.
@@ -49,7 +53,8 @@ export function assertFullLeakageIsNoRestriction(scenario: ScenarioInput | Scena
   const leaky = simulateDraw(variant, { seed: draw.seed, run: draw.run, policy: "leaky" });
   const without = simulateDraw(variant, { seed: draw.seed, run: draw.run, policy: "without" });
   const premiumElsewhere = policy.levers.some((l, i) => i !== index && isRestriction(l) && l.leakagePremium !== 0);
-  const compared = (name: string) => !(premiumElsewhere && name.startsWith("importCostIncrease:"));
+  const tariffs = policy.levers.some((l) => leverKind(l.type).trade?.restricts === false);
+  const compared = (name: string) => !((premiumElsewhere || tariffs) && name.startsWith("importCostIncrease:"));
   const where = `policies[${JSON.stringify(policy.name)}].levers[${index}] (${lever.type} by ${lever.actor}) with leakage 1`;
   for (const [name, value] of Object.entries(without.outcomes)) {
     if (compared(name) && !same(leaky.outcomes[name], value)) {
