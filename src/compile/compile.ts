@@ -1,7 +1,8 @@
 import type { FormulaProgram } from "../formula/program.js";
 import { leontiefInverse, technicalCoefficients } from "../io/index.js";
 import { createDistribution } from "../random/index.js";
-import { leverKind } from "../levers/index.js";
+import { conditionKind, type Selection } from "../conditions/index.js";
+import { aimsAtTriggering, leverKind } from "../levers/index.js";
 import type { Lever, RuleAction } from "../schema/levers.js";
 import type { CompileContext } from "./compile-context.js";
 import type { OutcomeDefinition } from "../schema/outcomes.js";
@@ -9,11 +10,7 @@ import type { Rule } from "../schema/rules.js";
 import { PERIODS_PER_YEAR } from "../schema/periods.js";
 import type { Scenario } from "../schema/scenario.js";
 import {
-  CONDITION_PERIOD,
-  CONDITION_DRAW,
-  CONDITION_PRICE,
-  CONDITION_RESTRICTION,
-  CONDITION_SHORTFALL,
+  CONDITION_KIND,
   OUTCOME_EXPORT_REVENUE_LOSS,
   OUTCOME_FIRST_FIRING,
   OUTCOME_FORMULA,
@@ -246,13 +243,13 @@ export function compileModel(scenario: Scenario, compileFormula: FormulaCompiler
   // --- slots and rules -------------------------------------------------------------------
   const context: CompileContext = { C, G, country: ci, good: gi, number: (value, fallback) => numbers.add(value, fallback) };
   const slotBuilder = new SlotBuilder(context, flowStart, flowExporter, flowImporter);
-  const ruleBuilder = new RuleBuilder(C, G, scenario.uncertainties.length, numbers, paramIndex);
+  const ruleBuilder = new RuleBuilder(context, scenario.uncertainties.length, paramIndex);
   const policySlots = new Csr();
   const policyRules = new Csr();
   const ruleInstancesByName = new Map<string, number[]>();
 
   const addRule = (rule: Rule): number[] => {
-    const instances = ruleBuilder.add(rule, slotBuilder, ci, gi);
+    const instances = ruleBuilder.add(rule, slotBuilder);
     ruleInstancesByName.set(rule.name, instances);
     return instances;
   };
@@ -487,22 +484,24 @@ class RuleBuilder {
   private readonly goodsMasks: Uint8Array[] = [];
 
   constructor(
-    private readonly C: number,
-    private readonly G: number,
+    private readonly context: CompileContext,
     private readonly uncertaintyCount: number,
-    private readonly numbers: NumberTableBuilder,
     private readonly paramIndex: ReadonlyMap<string, number>,
   ) {}
 
-  /** Add a rule; returns the indices of its instances (one per triggering country when it targets `triggering`). */
-  add(rule: Rule, slots: SlotBuilder, ci: Resolve, gi: Resolve): number[] {
-    const agent = ci(rule.agent);
-    const targets = rule.action.type === "exportRestriction" ? rule.action.targets : rule.action.type === "importRestriction" ? rule.action.sources : undefined;
+  /**
+   * Add a rule; returns the indices of its instances (one per country that could trigger
+   * it when its action aims at `triggering`). Each condition is compiled by its kind's
+   * module (src/conditions).
+   */
+  add(rule: Rule, slots: SlotBuilder): number[] {
+    const { context } = this;
+    const agent = context.country(rule.agent);
     const firstRestriction = rule.when.findIndex((c) => c.kind === "restriction");
     let triggers: (number | undefined)[] = [undefined];
-    if (targets === "triggering") {
+    if (aimsAtTriggering(rule.action)) {
       const condition = rule.when[firstRestriction]!;
-      const candidates = condition.kind === "restriction" && condition.by !== undefined ? condition.by.map(ci) : Array.from({ length: this.C }, (_, c) => c);
+      const candidates = condition.kind === "restriction" && condition.by !== undefined ? condition.by.map(context.country) : Array.from({ length: context.C }, (_, c) => c);
       triggers = [...new Set(candidates)].filter((c) => c !== agent).sort((a, b) => a - b);
     }
     const instances: number[] = [];
@@ -511,70 +510,28 @@ class RuleBuilder {
       instances.push(instance);
       this.names.push(rule.name);
       this.agent.push(agent);
-      this.probabilityRef.push(this.numbers.add(rule.probability, 1));
-      this.delayRef.push(this.numbers.add(rule.delay, 0));
+      this.probabilityRef.push(context.number(rule.probability, 1));
+      this.delayRef.push(context.number(rule.delay, 0));
       this.slot.push(slots.addLever(rule.action, agent, instance, trigger));
       rule.when.forEach((condition, index) => {
-        const byMask = new Uint8Array(this.C);
-        const againstMask = new Uint8Array(this.C);
-        const goodsMask = new Uint8Array(this.G);
-        let kind = 0;
-        let lever = -1;
-        let minSeverity = 0;
-        let value = 0;
-        let upper = Infinity;
-        let param = -1;
-        let good = -1;
-        let from = 0;
-        let until = 2 ** 30;
-        switch (condition.kind) {
-          case "restriction":
-            kind = CONDITION_RESTRICTION;
-            if (index === firstRestriction && trigger !== undefined) byMask[trigger] = 1;
-            else if (condition.by === undefined) byMask.fill(1);
-            else for (const id of condition.by) byMask[ci(id)] = 1;
-            if (condition.against === undefined) againstMask.fill(1);
-            else if (condition.against === "self") againstMask[agent] = 1;
-            else for (const id of condition.against) againstMask[ci(id)] = 1;
-            if (condition.goods === undefined) goodsMask.fill(1);
-            else for (const id of condition.goods) goodsMask[gi(id)] = 1;
-            lever = condition.lever === undefined ? -1 : SLOT_KIND[condition.lever];
-            minSeverity = condition.minSeverity;
-            break;
-          case "shortfall":
-            kind = CONDITION_SHORTFALL;
-            for (const id of condition.goods) goodsMask[gi(id)] = 1;
-            value = condition.above;
-            break;
-          case "period":
-            kind = CONDITION_PERIOD;
-            from = condition.from ?? 0;
-            until = condition.until ?? 2 ** 30;
-            break;
-          case "price":
-            kind = CONDITION_PRICE;
-            good = gi(condition.good);
-            value = condition.above;
-            break;
-          case "draw":
-            kind = CONDITION_DRAW;
-            param = this.paramIndex.get(condition.param)!;
-            value = condition.above ?? -Infinity;
-            upper = condition.below ?? Infinity;
-            break;
-        }
-        this.kind.push(kind);
-        this.lever.push(lever);
-        this.minSeverity.push(minSeverity);
-        this.value.push(value);
-        this.upper.push(upper);
-        this.param.push(param);
-        this.good.push(good);
-        this.from.push(from);
-        this.until.push(until);
-        this.byMasks.push(byMask);
-        this.againstMasks.push(againstMask);
-        this.goodsMasks.push(goodsMask);
+        const spec = conditionKind(condition.kind).compile(condition, {
+          ...context,
+          agent,
+          trigger: index === firstRestriction ? trigger : undefined,
+          uncertainty: (name) => this.paramIndex.get(name)!,
+        });
+        this.kind.push(CONDITION_KIND[condition.kind]);
+        this.lever.push(spec.lever ?? -1);
+        this.minSeverity.push(spec.minSeverity ?? 0);
+        this.value.push(spec.value ?? 0);
+        this.upper.push(spec.upper ?? Infinity);
+        this.param.push(spec.param ?? -1);
+        this.good.push(spec.good ?? -1);
+        this.from.push(spec.from ?? 0);
+        this.until.push(spec.until ?? 2 ** 30);
+        this.byMasks.push(mask(context.C, spec.by));
+        this.againstMasks.push(mask(context.C, spec.against));
+        this.goodsMasks.push(mask(context.G, spec.goods));
       });
       this.conditionStart.push(this.kind.length);
     }
@@ -586,7 +543,7 @@ class RuleBuilder {
     const conditions = this.kind.length;
     const concat = (masks: Uint8Array[], width: number) => {
       const out = new Uint8Array(conditions * width);
-      masks.forEach((mask, i) => out.set(mask, i * width));
+      masks.forEach((m, i) => out.set(m, i * width));
       return out;
     };
     return {
@@ -607,11 +564,19 @@ class RuleBuilder {
       conditionGood: Int32Array.from(this.good),
       conditionFrom: Int32Array.from(this.from),
       conditionUntil: Int32Array.from(this.until),
-      conditionByMask: concat(this.byMasks, this.C),
-      conditionAgainstMask: concat(this.againstMasks, this.C),
-      conditionGoodsMask: concat(this.goodsMasks, this.G),
+      conditionByMask: concat(this.byMasks, this.context.C),
+      conditionAgainstMask: concat(this.againstMasks, this.context.C),
+      conditionGoodsMask: concat(this.goodsMasks, this.context.G),
     };
   }
+}
+
+/** A mask of `width` bytes: 1 at each selected index (every index for `all`); all 0 when nothing is selected. */
+function mask(width: number, selection: Selection | undefined): Uint8Array {
+  const out = new Uint8Array(width);
+  if (selection === "all") out.fill(1);
+  else if (selection !== undefined) for (const index of selection) out[index] = 1;
+  return out;
 }
 
 /** The outcomes to record: the scenario's own, or GDP loss per country when it lists none. */

@@ -1,4 +1,5 @@
 import type { FormulaProgram } from "../formula/program.js";
+import type { ConditionType } from "../conditions/index.js";
 import type { LeverType } from "../levers/index.js";
 import type { Distribution } from "../random/index.js";
 import type { Scenario } from "../schema/scenario.js";
@@ -20,12 +21,20 @@ export const SLOT_KIND = {
 /** The code of a lever kind in the engine. */
 export type SlotKind = (typeof SLOT_KIND)[LeverType];
 
-/** Kinds of rule conditions, as stored in {@link RuleTable.conditionKind}. */
-export const CONDITION_RESTRICTION = 0;
-export const CONDITION_SHORTFALL = 1;
-export const CONDITION_PERIOD = 2;
-export const CONDITION_PRICE = 3;
-export const CONDITION_DRAW = 4;
+/**
+ * The code of each condition kind in {@link RuleTable.conditionKind}; like SLOT_KIND, a new
+ * kind in src/conditions does not compile until it has a code and the engine a case.
+ */
+export const CONDITION_KIND = {
+  restriction: 0,
+  shortfall: 1,
+  period: 2,
+  price: 3,
+  draw: 4,
+} as const satisfies Record<ConditionType, number>;
+
+/** The code of a condition kind in the engine. */
+export type ConditionKindCode = (typeof CONDITION_KIND)[ConditionType];
 
 /**
  * Every lever that can act in any policy: the policies' own levers (start known before

@@ -1,9 +1,5 @@
 import {
-  CONDITION_DRAW,
-  CONDITION_PERIOD,
-  CONDITION_PRICE,
-  CONDITION_RESTRICTION,
-  CONDITION_SHORTFALL,
+  CONDITION_KIND,
   OUTCOME_EXPORT_REVENUE_LOSS,
   OUTCOME_FIRST_FIRING,
   OUTCOME_FORMULA,
@@ -22,6 +18,7 @@ import {
   UNIT_UNITS,
   UNIT_USD,
   type CompiledModel,
+  type ConditionKindCode,
   type SlotKind,
 } from "../compile/model.js";
 import { assertNever } from "../errors.js";
@@ -136,8 +133,9 @@ function decide(model: CompiledModel, state: RunState, policy: number, t: number
     let holds = true;
     let depth = 0;
     for (let k = rules.conditionStart[r]!; k < rules.conditionStart[r + 1]! && holds; k++) {
-      switch (rules.conditionKind[k]) {
-        case CONDITION_RESTRICTION: {
+      const kind = rules.conditionKind[k] as ConditionKindCode;
+      switch (kind) {
+        case CONDITION_KIND.restriction: {
           let matchedDepth = -1;
           const lever = rules.conditionLever[k]!;
           const minSeverity = rules.conditionMinSeverity[k]!;
@@ -169,7 +167,7 @@ function decide(model: CompiledModel, state: RunState, policy: number, t: number
           else if (matchedDepth + 1 > depth) depth = matchedDepth + 1;
           break;
         }
-        case CONDITION_SHORTFALL: {
+        case CONDITION_KIND.shortfall: {
           let worst = 0;
           for (let g = 0; g < G; g++) {
             if (rules.conditionGoodsMask[k * G + g] && state.shortfall[agent * G + g]! > worst) worst = state.shortfall[agent * G + g]!;
@@ -177,17 +175,19 @@ function decide(model: CompiledModel, state: RunState, policy: number, t: number
           if (!(worst > rules.conditionValue[k]!)) holds = false;
           break;
         }
-        case CONDITION_PERIOD:
+        case CONDITION_KIND.period:
           if (t < rules.conditionFrom[k]! || t >= rules.conditionUntil[k]!) holds = false;
           break;
-        case CONDITION_PRICE:
+        case CONDITION_KIND.price:
           if (!(state.priceOutside[rules.conditionGood[k]!]! > rules.conditionValue[k]!)) holds = false;
           break;
-        case CONDITION_DRAW: {
+        case CONDITION_KIND.draw: {
           const drawn = draws[rules.conditionParam[k]!]!;
           if (!(drawn > rules.conditionValue[k]! && drawn < rules.conditionUpper[k]!)) holds = false;
           break;
         }
+        default:
+          assertNever(kind, "condition kind");
       }
     }
     if (!holds) continue;

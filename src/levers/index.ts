@@ -41,6 +41,15 @@ export function leverVolumes(lever: Lever | RuleAction): { readonly field: strin
   return fields.map((field) => ({ field, value: (lever as unknown as Record<string, UncertainNumber>)[field]! }));
 }
 
+/** The lever kinds that restrict trade (restriction conditions of rules may name them). */
+type RestrictionKinds = Extract<Kinds, { readonly trade: { readonly restricts: true } }>;
+/** The names of the lever kinds that restrict trade. */
+export type RestrictionType = RestrictionKinds["type"];
+export const RESTRICTION_TYPES = LEVER_KINDS.filter((kind): kind is RestrictionKinds => (kind as AnyLeverKind).trade?.restricts === true).map((kind) => kind.type) as unknown as readonly [
+  RestrictionType,
+  ...RestrictionType[],
+];
+
 /** The names of every lever kind. */
 export const LEVER_TYPES: readonly LeverType[] = LEVER_KINDS.map((kind) => kind.type);
 

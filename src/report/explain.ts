@@ -9,6 +9,7 @@ import { numberText, uncertainNumber } from "./_internals/provenance.js";
 import { exportRestrictable, exportRestrictors, rulesUnder } from "./_internals/restrictions.js";
 import { alignColumns, listInWords, plural } from "./_internals/text.js";
 import { describeContext } from "./_internals/describe-context.js";
+import { conditionKind } from "../conditions/index.js";
 import { leverKind } from "../levers/index.js";
 
 /** Most chains from a primary input to a final good listed (the rest are counted). */
@@ -263,27 +264,9 @@ function leverText(lever: Lever, scenario: Scenario): string {
   return `${lever.actor} ${actionText(lever, scenario)}${start}`;
 }
 
+/** When a condition holds, in words (its kind's module says it). */
 function conditionText(condition: Condition, rule: Rule, scenario: Scenario): string {
-  switch (condition.kind) {
-    case "restriction": {
-      const what = condition.lever === "importRestriction" ? "an import restriction" : condition.lever === "exportRestriction" ? "an export restriction" : "a restriction";
-      const by = condition.by === undefined ? "" : ` by ${listInWords(condition.by, "or")}`;
-      const against = condition.against === undefined ? "" : condition.against === "self" ? ` against ${rule.agent}` : ` against ${listInWords(condition.against, "or")}`;
-      const goods = condition.goods === undefined ? "" : ` on ${listInWords(condition.goods, "or")}`;
-      const severity = condition.minSeverity > 0 ? ` of severity ${numberText(condition.minSeverity)} or more` : "";
-      return `${what}${by}${against}${goods}${severity} is in force`;
-    }
-    case "shortfall":
-      return `its shortfall of ${listInWords(condition.goods, "or")} exceeds ${share(condition.above)}`;
-    case "period":
-      return condition.until === undefined ? `from ${scenario.period} ${condition.from ?? 0}` : `from ${scenario.period} ${condition.from ?? 0} until before ${condition.until}`;
-    case "price":
-      return `the price of ${condition.good} outside restricting countries exceeds ${numberText(condition.above)}x its base price`;
-    case "draw": {
-      const bounds = [condition.above === undefined ? "" : `above ${numberText(condition.above)}`, condition.below === undefined ? "" : `below ${numberText(condition.below)}`].filter((b) => b !== "");
-      return `the run's draw of ${condition.param} is ${bounds.join(" and ") || "anything"}`;
-    }
-  }
+  return conditionKind(condition.kind).describe(condition, rule.agent, describeContext(scenario));
 }
 
 function ruleText(rule: Rule, scenario: Scenario): string {

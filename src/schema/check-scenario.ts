@@ -7,11 +7,12 @@ import { BALANCE_TOLERANCE, exceedsWithTolerance } from "./balance.js";
 import { LIMITS } from "./limits.js";
 import { compileFormula } from "../formula/compile-formula.js";
 import { reservedFormulaName } from "../formula/vocabulary.js";
+import { conditionKind } from "../conditions/index.js";
 import { aimsAtTriggering, leverKind } from "../levers/index.js";
 import { RANGES, type CheckContext, type NumberRange, type Path } from "./check-context.js";
 import type { UncertainNumber } from "./common.js";
 import type { OutcomeDefinition } from "./outcomes.js";
-import type { Condition, Rule } from "./rules.js";
+import type { Rule } from "./rules.js";
 import { PERIODS_PER_YEAR } from "./periods.js";
 import type { Scenario } from "./scenario.js";
 
@@ -277,36 +278,9 @@ export function scenarioProblems(scenario: Scenario): InputProblem[] {
     rule: (path, name) => checkName(path, name, allRuleNames, "rule"),
     number: checkNumber,
   };
-  const checkCondition = (at: Path, condition: Condition) => {
-    switch (condition.kind) {
-      case "restriction":
-        checkNames([...at, "by"], condition.by, countries, "country");
-        checkNames([...at, "against"], condition.against, countries, "country");
-        checkNames([...at, "goods"], condition.goods, goods, "good");
-        break;
-      case "shortfall":
-        checkNames([...at, "goods"], condition.goods, goods, "good");
-        break;
-      case "period":
-        if (condition.from !== undefined && condition.until !== undefined && condition.until <= condition.from) {
-          report([...at, "until"], `expected until > from (${condition.from}), found ${condition.until}`);
-        }
-        break;
-      case "price":
-        good([...at, "good"], condition.good);
-        break;
-      case "draw":
-        checkName([...at, "param"], condition.param, params, "uncertainty");
-        if (condition.above === undefined && condition.below === undefined) report(at, 'expected "above", "below" or both');
-        if (condition.above !== undefined && condition.below !== undefined && condition.below <= condition.above) {
-          report([...at, "below"], `expected below > above (${condition.above}), found ${condition.below}`);
-        }
-        break;
-    }
-  };
   const checkRule = (at: Path, rule: Rule) => {
     country([...at, "agent"], rule.agent);
-    rule.when.forEach((condition, c) => checkCondition([...at, "when", c], condition));
+    rule.when.forEach((condition, c) => conditionKind(condition.kind).check(condition, [...at, "when", c], context));
     checkNumber([...at, "probability"], rule.probability, SHARE);
     checkNumber([...at, "delay"], rule.delay, NON_NEGATIVE);
     leverKind(rule.action.type).check(rule.action, [...at, "action"], rule.agent, context);

@@ -1,5 +1,6 @@
 import type fc from "fast-check";
 import type { UncertainNumber } from "../schema/common.js";
+import type { DistributionSpec } from "../schema/distribution.js";
 import type { UncertainDraw } from "./_internals/uncertain.js";
 
 export type { UncertainDraw } from "./_internals/uncertain.js";
@@ -25,6 +26,8 @@ export interface DrawKit {
   picks(max: number): fc.Arbitrary<readonly number[]>;
   /** Picks, or undefined (the field left out). */
   optionalPicks(max: number): fc.Arbitrary<readonly number[] | undefined>;
+  /** Distributions of the given families whose support lies in [min, max] (see distributionArbitrary). */
+  distribution(min: number, max: number, kinds: readonly DistributionSpec["type"][]): fc.Arbitrary<DistributionSpec>;
 }
 
 /** What a kind's module builds a scenario entry from its draw with, in a given world. */
@@ -38,7 +41,7 @@ export interface BuildKit {
   /** The drawn number, or a new uncertainty named after `field` that it is drawn from. */
   number(draw: UncertainDraw, field: string): UncertainNumber;
   /** Declare an uncertainty with a given distribution (for draw conditions); returns its name. */
-  declare(field: string, distribution: import("../schema/distribution.js").DistributionSpec): string;
+  declare(field: string, distribution: DistributionSpec): string;
   /** Distinct goods picked by indices. */
   pickGoods(picks: readonly number[]): string[];
   /** Distinct countries picked by indices. */

@@ -1,4 +1,5 @@
 import type fc from "fast-check";
+import { CONDITION_TYPES, conditionKind } from "../conditions/index.js";
 import { InputError } from "../errors.js";
 import { drawLimits, fixedContext, type WorldNames } from "./_internals/context.js";
 import { buildRule, ruleDrawArbitrary, type ConditionKind, type LeverKind, type RuleInput } from "./_internals/policy-draw.js";
@@ -46,10 +47,12 @@ export interface RuleConstraints {
  */
 export function ruleArbitrary(world: WorldNames, constraints: RuleConstraints = {}): fc.Arbitrary<RuleInput> {
   const ctx = fixedContext(world);
-  const conditionKinds = constraints.conditionKinds ?? (["restriction", "shortfall", "period", "price"] as const);
+  // conditions that refer to an uncertainty need scenarioArbitrary, which declares it
+  const conditionKinds = constraints.conditionKinds ?? CONDITION_TYPES.filter((kind) => !conditionKind(kind).needsUncertainty);
   const limits = drawLimits({ horizon: constraints.horizon, leverKinds: constraints.actionKinds, conditionKinds }, []);
-  if (conditionKinds.includes("draw")) {
-    throw new InputError("constraints.conditionKinds", 'a "draw" condition needs an uncertainty; use scenarioArbitrary for rules with draw conditions');
+  const needy = conditionKinds.find((kind) => conditionKind(kind).needsUncertainty);
+  if (needy !== undefined) {
+    throw new InputError("constraints.conditionKinds", `a "${needy}" condition needs an uncertainty; use scenarioArbitrary for rules with ${needy} conditions`);
   }
   const name = constraints.name ?? "rule";
   return ruleDrawArbitrary(limits).map((draw) => buildRule(draw, ctx, name)!);

@@ -186,10 +186,9 @@ export class ReferenceModel {
     const { world } = scenario;
     let instances = 0;
     const instantiate = (rule: Rule): RuleInstance[] => {
-      const action = rule.action;
-      const aimedAt = action.type === "exportRestriction" ? action.targets : action.type === "importRestriction" ? action.sources : undefined;
+      // an action aims at `triggering` in whichever field names its partners (targets, sources)
       let triggers: (string | undefined)[] = [undefined];
-      if (aimedAt === "triggering") {
+      if (Object.values(rule.action).includes("triggering")) {
         const first = rule.when.find((c) => c.kind === "restriction");
         const by = first?.kind === "restriction" && first.by !== undefined ? first.by : world.countries.map((c) => c.id);
         triggers = world.countries.map((c) => c.id).filter((c) => c !== rule.agent && by.includes(c));

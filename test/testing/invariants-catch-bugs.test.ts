@@ -142,10 +142,14 @@ function expectCaught(kind: Bug, invariant: string, detail: RegExp, check: () =>
   expect((error as InvariantError).message).toMatch(detail);
 }
 
-/** Over generated scenarios, fast-check finds a counterexample under the bug (and none without it). */
+/**
+ * Over generated scenarios, fast-check finds a counterexample under the bug (seed 42, so
+ * the search is the same every time), and none without it (a fresh seed: the invariant
+ * must hold on the whole domain, not on one seed's sample).
+ */
 function expectFound(kind: Bug, arbitrary: fc.Arbitrary<ScenarioInput>, check: (scenario: ScenarioInput, run: number) => unknown, numRuns = 30): void {
   const property = fc.property(arbitrary, fc.nat(100), (s, run) => void check(s, run));
-  expect(fc.check(property, { seed: 42, numRuns }).failed).toBe(false);
+  fc.assert(property, { numRuns });
   const details = withBug(kind, () => fc.check(property, { seed: 42, numRuns: 200, endOnFailure: true }));
   expect(details.failed).toBe(true);
   expect(details.errorInstance).toBeInstanceOf(InvariantError);
@@ -153,6 +157,15 @@ function expectFound(kind: Bug, arbitrary: fc.Arbitrary<ScenarioInput>, check: (
 
 const small = { maxCountries: 3, maxGoods: 3, maxHorizon: 6 } as const;
 const withRestriction = scenarioArbitrary({ ...small, maxPolicies: 1, minLevers: 1, leverKinds: ["exportRestriction", "importRestriction"] });
+/**
+ * Where the severity invariant holds in this model: one good, one restriction, no rules,
+ * no diversion. With more, the model has known counterexamples (an exporter's diverted
+ * volume or withheld capacity reaching its target through the substitution pool, an early
+ * mild restriction starting the surge ramp: test/engine/invariants.test.ts).
+ */
+const oneRestriction = scenarioArbitrary({ ...small, maxGoods: 1, maxPolicies: 1, minLevers: 1, maxLevers: 1, maxRules: 0, maxPolicyRules: 0, leverKinds: ["exportRestriction", "importRestriction"] }).map(
+  (scenario) => ({ ...scenario, policies: scenario.policies.map((policy) => ({ ...policy, levers: policy.levers?.map((lever) => (lever.type === "exportRestriction" ? { ...lever, diversion: 0 } : lever)) })) }),
+);
 
 describe("each invariant catches a broken engine", () => {
   it("zero loss without restrictions: a phantom loss of 1 USD", () => {
@@ -164,7 +177,7 @@ describe("each invariant catches a broken engine", () => {
     expectCaught("severity-backwards", "a more severe restriction never lowers the target's shortfall", /shortfall:B:x is .* at severity 0\.2 but .* at severity 0\.9/, () =>
       assertSeverityNeverLowersShortfall(scenario, { policy: "ban", weaker: 0.2, stronger: 0.9 }),
     );
-    expectFound("severity-backwards", withRestriction, (s, run) => assertSeverityNeverLowersShortfall(s, { weaker: 0, stronger: 1, run }));
+    expectFound("severity-backwards", oneRestriction, (s, run) => assertSeverityNeverLowersShortfall(s, { weaker: 0, stronger: 1, run }));
   });
 
   it("leakage 1 equals no restriction: leakage ignored", () => {

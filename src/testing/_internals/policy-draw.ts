@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import type { DistributionSpec } from "../../schema/distribution.js";
+import { CONDITION_TYPES, conditionKind, type ConditionType } from "../../conditions/index.js";
 import { LEVER_TYPES, leverKind, type LeverType } from "../../levers/index.js";
 import type { RuleAction } from "../../schema/levers.js";
 import type { BuildKit, DrawKit } from "../generator-kit.js";
@@ -11,11 +11,11 @@ import { uncertainDraw, type UncertainDraw, type UncertaintySink } from "./uncer
 
 /** The levers a policy can pull (the kinds in src/levers). */
 export type LeverKind = LeverType;
-/** The conditions a rule can wait for. */
-export type ConditionKind = "restriction" | "shortfall" | "period" | "price" | "draw";
+/** The conditions a rule can wait for (the kinds in src/conditions). */
+export type ConditionKind = ConditionType;
 
 export const LEVER_KINDS: readonly LeverKind[] = LEVER_TYPES;
-export const CONDITION_KINDS: readonly ConditionKind[] = ["restriction", "shortfall", "period", "price", "draw"];
+export const CONDITION_KINDS: readonly ConditionKind[] = CONDITION_TYPES;
 
 /** A policy lever as a scenario takes it (before defaults). */
 export type LeverInput = NonNullable<ScenarioInput["policies"][number]["levers"]>[number];
@@ -35,19 +35,10 @@ interface LeverDraw {
   readonly kinds: Readonly<Record<string, unknown>>;
 }
 
+/** A condition's draw: its kind, and what every allowed kind's module drew (only the chosen kind's is used). */
 interface ConditionDraw {
   readonly kind: ConditionKind;
-  readonly by: readonly number[] | undefined;
-  readonly against: "self" | readonly number[] | undefined;
-  readonly goods: readonly number[] | undefined;
-  readonly lever: "exportRestriction" | "importRestriction" | undefined;
-  readonly minSeverity: number;
-  readonly shortfallAbove: number;
-  readonly from: number;
-  readonly span: number | undefined;
-  readonly priceAbove: number;
-  readonly distribution: DistributionSpec;
-  readonly drawAbove: number;
+  readonly kinds: Readonly<Record<string, unknown>>;
 }
 
 interface RuleDraw {
@@ -73,7 +64,6 @@ export interface DrawLimits {
   readonly drawn: readonly DistributionKind[];
 }
 
-const indices = (max: number) => fc.array(fc.nat(), { minLength: 1, maxLength: max });
 const share = (steps = 20) => gridNumber(0, 1, steps);
 
 /** The kit a kind's module draws its fields with (src/testing/generator-kit.ts). */
@@ -89,6 +79,7 @@ function drawKit(limits: DrawLimits): DrawKit {
     periods: (max) => uncertainDraw(fc.integer({ min: 0, max }), 0, max, drawn),
     picks,
     optionalPicks: (max) => fc.option(picks(max), { nil: undefined }),
+    distribution: (min, max, kinds) => distributionArbitrary({ min, max, kinds }),
   };
 }
 
@@ -103,20 +94,11 @@ export function leverDrawArbitrary(limits: DrawLimits, kinds: readonly LeverKind
 }
 
 function conditionDrawArbitrary(limits: DrawLimits): fc.Arbitrary<ConditionDraw> {
-  const names = (max: number) => fc.option(indices(max), { nil: undefined });
+  const kit = drawKit(limits);
+  const kinds = limits.conditionKinds;
   return fc.record({
-    kind: fc.constantFrom(...limits.conditionKinds),
-    by: names(2),
-    against: fc.oneof(fc.constant(undefined), fc.constant("self" as const), indices(2)),
-    goods: names(2),
-    lever: fc.constantFrom(undefined, "exportRestriction" as const, "importRestriction" as const),
-    minSeverity: share(),
-    shortfallAbove: gridNumber(0, 0.95, 19),
-    from: fc.integer({ min: 0, max: Math.max(0, limits.horizon - 1) }),
-    span: fc.option(fc.integer({ min: 1, max: limits.horizon }), { nil: undefined }),
-    priceAbove: gridNumber(1, 5, 40),
-    distribution: distributionArbitrary({ min: 0, max: 1, kinds: ["bernoulli", "uniform", "constant"] }),
-    drawAbove: gridNumber(0, 1, 10),
+    kind: fc.constantFrom(...kinds),
+    kinds: fc.record(Object.fromEntries(kinds.map((kind) => [kind, conditionKind(kind).draw(kit) as fc.Arbitrary<unknown>]))),
   });
 }
 
@@ -158,6 +140,21 @@ function others(ctx: BuildContext, actor: number, offsets: readonly number[]): s
 
 const pick = (names: readonly string[], picks: readonly number[]) => unique(picks.map((k) => names[k % names.length]!));
 
+/** What a kind's module builds an entry with; its uncertainties are named `<prefix>-<field>`. */
+function buildKit(ctx: BuildContext, actor: number, prefix: string, triggering: boolean): BuildKit {
+  return {
+    countries: ctx.countries,
+    goods: ctx.goods,
+    actor: ctx.countries[actor]!,
+    triggering,
+    number: (value, field) => ctx.sink.number(value, `${prefix}-${field}`),
+    declare: (field, distribution) => ctx.sink.declare(`${prefix}-${field}`, distribution),
+    pickGoods: (picks) => pick(ctx.goods, picks),
+    pickCountries: (picks) => pick(ctx.countries, picks),
+    others: (picks) => others(ctx, actor, picks),
+  };
+}
+
 /**
  * The action of a lever draw (a policy lever's fields other than `actor` and `start`),
  * built by its kind's module; undefined when it cannot exist in this world (a restriction
@@ -165,18 +162,7 @@ const pick = (names: readonly string[], picks: readonly number[]) => unique(pick
  */
 function buildAction(draw: LeverDraw, actor: number, ctx: BuildContext, name: string, triggering: boolean): RuleAction | undefined {
   const kind = leverKind(draw.kind);
-  const kit: BuildKit = {
-    countries: ctx.countries,
-    goods: ctx.goods,
-    actor: ctx.countries[actor]!,
-    triggering: triggering && kind.trade !== undefined,
-    number: (value, field) => ctx.sink.number(value, `${name}-${field}`),
-    declare: (field, distribution) => ctx.sink.declare(`${name}-${field}`, distribution),
-    pickGoods: (picks) => pick(ctx.goods, picks),
-    pickCountries: (picks) => pick(ctx.countries, picks),
-    others: (picks) => others(ctx, actor, picks),
-  };
-  return kind.build(draw.kinds[draw.kind], kit) as RuleAction | undefined;
+  return kind.build(draw.kinds[draw.kind], buildKit(ctx, actor, name, triggering && kind.trade !== undefined)) as RuleAction | undefined;
 }
 
 /** A policy lever from its draw; undefined when it cannot exist in this world (a restriction with one country). */
@@ -190,27 +176,7 @@ export function buildLever(draw: LeverDraw, ctx: BuildContext, name: string): Le
 /** A rule from its draw; `name` is its name and the prefix of its uncertainties. */
 export function buildRule(draw: RuleDraw, ctx: BuildContext, name: string): RuleInput | undefined {
   const agent = draw.agent % ctx.countries.length;
-  const when = draw.when.map((condition, k): Rule["when"][number] => {
-    switch (condition.kind) {
-      case "restriction":
-        return {
-          kind: "restriction",
-          ...(condition.by === undefined ? {} : { by: pick(ctx.countries, condition.by) }),
-          ...(condition.against === undefined ? {} : { against: condition.against === "self" ? "self" : pick(ctx.countries, condition.against) }),
-          ...(condition.goods === undefined ? {} : { goods: pick(ctx.goods, condition.goods) }),
-          ...(condition.lever === undefined ? {} : { lever: condition.lever }),
-          minSeverity: condition.minSeverity,
-        };
-      case "shortfall":
-        return { kind: "shortfall", goods: pick(ctx.goods, condition.goods ?? [0]), above: condition.shortfallAbove };
-      case "period":
-        return { kind: "period", from: condition.from, ...(condition.span === undefined ? {} : { until: condition.from + condition.span }) };
-      case "price":
-        return { kind: "price", good: pick(ctx.goods, condition.goods ?? [0])[0]!, above: condition.priceAbove };
-      case "draw":
-        return { kind: "draw", param: ctx.sink.declare(`${name}-when${k}`, condition.distribution), above: condition.drawAbove };
-    }
-  });
+  const when = draw.when.map((condition, k) => conditionKind(condition.kind).build(condition.kinds[condition.kind], buildKit(ctx, agent, `${name}-when${k}`, false)) as Rule["when"][number]);
   const triggering = draw.triggering && when.some((c) => c.kind === "restriction");
   const action = buildAction(draw.action, agent, ctx, name, triggering);
   if (action === undefined) return undefined;

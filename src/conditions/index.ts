@@ -1,0 +1,38 @@
+// The condition kinds of rules: one module each, listed here once. Everything that handles
+// conditions (schemas, validation, the compiler, `chokepoint explain`, the test kit) goes
+// through this list; the engine's switch on condition kinds is exhaustive over it
+// (src/compile/model.ts, CONDITION_KIND). Adding a kind: CONTRIBUTING.md.
+import type { AnyConditionKind, ConditionKind } from "./condition-kind.js";
+import { draw } from "./draw.js";
+import { period } from "./period.js";
+import { price } from "./price.js";
+import { restriction } from "./restriction.js";
+import { shortfall } from "./shortfall.js";
+
+/** Every condition kind, in the order the schema lists them (and the test kit shrinks toward the first). */
+export const CONDITION_KINDS = [restriction, shortfall, period, price, draw] as const;
+
+type Kinds = (typeof CONDITION_KINDS)[number];
+/** The name of a condition kind: `"restriction"`, ... */
+export type ConditionType = Kinds["kind"];
+/** A rule's condition, of any kind. */
+export type Condition = Kinds extends infer K ? (K extends ConditionKind<string, infer C, infer _D> ? C : never) : never;
+
+const byKind = new Map<string, AnyConditionKind>(CONDITION_KINDS.map((kind) => [kind.kind, kind]));
+
+/** The module of a condition's kind (its kind was checked by the schema). */
+export function conditionKind(kind: ConditionType): AnyConditionKind {
+  const module = byKind.get(kind);
+  if (module === undefined) throw new Error(`internal error: no condition kind "${kind}"`);
+  return module;
+}
+
+/** The names of every condition kind. */
+export const CONDITION_TYPES: readonly ConditionType[] = CONDITION_KINDS.map((kind) => kind.kind);
+
+export type { RestrictionCondition } from "./restriction.js";
+export type { ShortfallCondition } from "./shortfall.js";
+export type { PeriodCondition } from "./period.js";
+export type { PriceCondition } from "./price.js";
+export type { DrawCondition } from "./draw.js";
+export type { AnyConditionKind, ConditionCompileContext, ConditionKind, ConditionSpec, Selection } from "./condition-kind.js";
