@@ -3,6 +3,7 @@ import { leontiefInverse, technicalCoefficients } from "../io/index.js";
 import { createDistribution } from "../random/index.js";
 import { conditionKind, type Selection } from "../conditions/index.js";
 import { aimsAtTriggering, leverKind } from "../levers/index.js";
+import { outcomeKind, type OutcomeCompileContext } from "../outcomes/index.js";
 import type { Lever, RuleAction } from "../schema/levers.js";
 import type { CompileContext } from "./compile-context.js";
 import type { OutcomeDefinition } from "../schema/outcomes.js";
@@ -11,25 +12,8 @@ import { PERIODS_PER_YEAR } from "../schema/periods.js";
 import type { Scenario } from "../schema/scenario.js";
 import {
   CONDITION_KIND,
-  OUTCOME_EXPORT_REVENUE_LOSS,
-  OUTCOME_FIRST_FIRING,
-  OUTCOME_FORMULA,
-  OUTCOME_GDP_LOSS,
-  OUTCOME_GDP_LOSS_PERCENT,
-  OUTCOME_IMPORT_COST,
-  OUTCOME_OUTPUT_LOSS,
-  OUTCOME_PRICE,
-  OUTCOME_RULE_FIRED,
-  OUTCOME_SHORTFALL,
-  OUTCOME_VALUE_ADDED_LOSS,
+  OUTCOME_KIND,
   SLOT_KIND,
-  STAT_FINAL,
-  STAT_MAX,
-  STAT_MEAN,
-  UNIT_RATIO,
-  UNIT_SHARE,
-  UNIT_UNITS,
-  UNIT_USD,
   type CompiledModel,
   type OutcomeInfo,
   type OutcomeTable,
@@ -272,7 +256,7 @@ export function compileModel(scenario: Scenario, compileFormula: FormulaCompiler
     rules: Int32Array.from(policyRules.items),
   };
 
-  const outcomes = compileOutcomes(scenario, ci, gi, flowSource, ruleInstancesByName, compileFormula);
+  const outcomes = compileOutcomes(scenario, context, flowSource, ruleInstancesByName, compileFormula);
   const rules = ruleBuilder.build();
 
   return {
@@ -359,7 +343,6 @@ function topologicalOrder(G: number, recipes: readonly { output: number; inputs:
   return Int32Array.from(order);
 }
 
-type Resolve = (id: string) => number;
 
 class SlotBuilder {
   private readonly kind: number[] = [];
@@ -590,8 +573,7 @@ export function outcomeDefinitions(scenario: Scenario): OutcomeDefinition[] {
 
 function compileOutcomes(
   scenario: Scenario,
-  ci: Resolve,
-  gi: Resolve,
+  context: CompileContext,
   flowSource: Int32Array,
   ruleInstancesByName: ReadonlyMap<string, number[]>,
   compileFormula: FormulaCompiler,
@@ -599,6 +581,7 @@ function compileOutcomes(
   const definitions = outcomeDefinitions(scenario);
   const n = definitions.length;
   const kind = new Uint8Array(n);
+  const wholeValued = new Uint8Array(n);
   const country = new Int32Array(n).fill(-1);
   const good = new Int32Array(n).fill(-1);
   const stat = new Uint8Array(n);
@@ -607,112 +590,57 @@ function compileOutcomes(
   const seriesIndex = new Int32Array(n).fill(-1);
   const lists = new Csr();
   const info: OutcomeInfo[] = [];
-  const goodsById = new Map(scenario.world.goods.map((g) => [g.id, g]));
+  const units = new Map(scenario.world.goods.map((g) => [g.id, g.unit]));
+  const outcomeIndex = new Map<string, number>();
+  definitions.forEach((d, o) => {
+    if (!outcomeIndex.has(d.name)) outcomeIndex.set(d.name, o);
+  });
+  const outcomeContext: OutcomeCompileContext = {
+    ...context,
+    period: scenario.period,
+    horizon: scenario.horizon,
+    unitOf: (id) => units.get(id)!,
+    flows: (keep) => {
+      const kept: number[] = [];
+      flowSource.forEach((source, f) => {
+        if (keep(scenario.world.flows[source]!)) kept.push(f);
+      });
+      return kept;
+    },
+    ruleInstances: (name) => ruleInstancesByName.get(name)!,
+    outcomeIndex: (name) => outcomeIndex.get(name)!,
+    formula: compileFormula,
+  };
   let seriesCount = 0;
-  const periodWord = scenario.period;
   const formulas: ({ program: FormulaProgram; inputs: Int32Array } | undefined)[] = new Array(n).fill(undefined);
   let formulaVariables = 0;
   let formulaStack = 0;
 
   definitions.forEach((d, o) => {
-    let unitText = "";
-    let description = d.description ?? "";
-    let list: number[] = [];
-    let series = false;
-    const goodsList = (ids: readonly string[] | undefined) => (ids === undefined ? [] : ids.map(gi));
-    switch (d.kind) {
-      case "gdpLoss":
-        kind[o] = d.unit === "USD" ? OUTCOME_GDP_LOSS : OUTCOME_GDP_LOSS_PERCENT;
-        country[o] = ci(d.country);
-        unitText = d.unit === "USD" ? "USD" : "% of annual GDP";
-        description ||= `GDP loss of ${d.country} over the horizon (direct and indirect value added)`;
-        break;
-      case "valueAddedLoss":
-        kind[o] = OUTCOME_VALUE_ADDED_LOSS;
-        country[o] = ci(d.country);
-        list = goodsList(d.goods);
-        unitText = "USD";
-        description ||= `Direct value added lost in ${d.country}${d.goods ? ` (${d.goods.join(", ")})` : ""}`;
-        break;
-      case "outputLoss":
-        kind[o] = OUTCOME_OUTPUT_LOSS;
-        country[o] = ci(d.country);
-        good[o] = gi(d.good);
-        unit[o] = d.unit === "share" ? UNIT_SHARE : d.unit === "units" ? UNIT_UNITS : UNIT_USD;
-        unitText = d.unit === "share" ? "share of baseline output" : d.unit === "units" ? goodsById.get(d.good)!.unit : "USD";
-        series = d.series;
-        description ||= `Lost output of ${d.good} in ${d.country} over the horizon`;
-        break;
-      case "shortfall":
-        kind[o] = OUTCOME_SHORTFALL;
-        country[o] = ci(d.country);
-        good[o] = gi(d.good);
-        stat[o] = d.stat === "max" ? STAT_MAX : STAT_MEAN;
-        unitText = "share of requirement";
-        series = d.series;
-        description ||= `${d.stat === "max" ? "Largest" : "Mean"} shortfall of ${d.good} in ${d.country} per ${periodWord}`;
-        break;
-      case "price":
-        kind[o] = OUTCOME_PRICE;
-        good[o] = gi(d.good);
-        stat[o] = d.stat === "max" ? STAT_MAX : d.stat === "mean" ? STAT_MEAN : STAT_FINAL;
-        unit[o] = d.unit === "ratio" ? UNIT_RATIO : UNIT_USD;
-        market[o] = d.market === "outside" ? -1 : ci(d.market.inside);
-        unitText = d.unit === "ratio" ? "x base price" : `USD per ${goodsById.get(d.good)!.unit}`;
-        series = d.series;
-        description ||= `${d.stat === "max" ? "Peak" : d.stat === "mean" ? "Mean" : "Final"} price of ${d.good} ${d.market === "outside" ? "outside restricting countries" : `inside ${d.market.inside}`}`;
-        break;
-      case "exportRevenueLoss": {
-        kind[o] = OUTCOME_EXPORT_REVENUE_LOSS;
-        country[o] = ci(d.country);
-        const goodSet = d.goods === undefined ? undefined : new Set(d.goods);
-        const toSet = d.to === undefined ? undefined : new Set(d.to);
-        flowSource.forEach((source, f) => {
-          const flow = scenario.world.flows[source]!;
-          if (flow.exporter === d.country && (goodSet === undefined || goodSet.has(flow.good)) && (toSet === undefined || toSet.has(flow.importer))) list.push(f);
-        });
-        unitText = "USD";
-        description ||= `Export revenue lost by ${d.country}${d.goods ? ` on ${d.goods.join(", ")}` : ""}${d.to ? ` to ${d.to.join(", ")}` : ""} (volumes at base prices)`;
-        break;
-      }
-      case "importCostIncrease":
-        kind[o] = OUTCOME_IMPORT_COST;
-        country[o] = ci(d.country);
-        list = goodsList(d.goods);
-        unitText = "USD";
-        description ||= `Extra cost of ${d.country}'s purchases from abroad at higher prices`;
-        break;
-      case "formula": {
-        kind[o] = OUTCOME_FORMULA;
-        const names = Object.keys(d.variables);
-        const program = compileFormula(d.expression, names);
-        const inputs = Int32Array.from(names, (name) => definitions.findIndex((other) => other.name === d.variables[name]));
-        formulas[o] = { program, inputs };
-        formulaVariables = Math.max(formulaVariables, inputs.length);
-        formulaStack = Math.max(formulaStack, program.stackSize);
-        unitText = d.unit;
-        description ||= `${d.expression} (${Object.entries(d.variables).map(([v, name]) => `${v} = ${name}`).join(", ")})`;
-        break;
-      }
-      case "ruleFired":
-      case "firstFiring":
-        kind[o] = d.kind === "ruleFired" ? OUTCOME_RULE_FIRED : OUTCOME_FIRST_FIRING;
-        list = d.rules.flatMap((name) => ruleInstancesByName.get(name)!);
-        unitText = d.kind === "ruleFired" ? "probability" : `${periodWord} (0-based; ${scenario.horizon} = not within the horizon)`;
-        description ||=
-          d.kind === "ruleFired"
-            ? `1 when any of ${d.rules.join(", ")} took effect within the horizon`
-            : `First ${periodWord} in which any of ${d.rules.join(", ")} took effect`;
-        break;
-    }
+    const module = outcomeKind(d.kind);
+    const spec = module.compile(d, outcomeContext);
+    kind[o] = OUTCOME_KIND[d.kind];
+    wholeValued[o] = module.wholeValued ? 1 : 0;
+    country[o] = spec.country ?? -1;
+    good[o] = spec.good ?? -1;
+    stat[o] = spec.stat ?? 0;
+    unit[o] = spec.unit ?? 0;
+    market[o] = spec.market ?? -1;
+    const series = spec.series === true;
     if (series) seriesIndex[o] = seriesCount++;
-    lists.push(list);
-    info.push({ name: d.name, unit: unitText, description, thresholds: d.thresholds ?? [], series });
+    lists.push(spec.list ?? []);
+    if (spec.formula !== undefined) {
+      formulas[o] = spec.formula;
+      formulaVariables = Math.max(formulaVariables, spec.formula.inputs.length);
+      formulaStack = Math.max(formulaStack, spec.formula.program.stackSize);
+    }
+    info.push({ name: d.name, unit: spec.unitText, description: d.description || spec.description, thresholds: d.thresholds ?? [], series });
   });
   return {
     count: n,
     info,
     kind,
+    wholeValued,
     country,
     good,
     stat,

@@ -1,6 +1,7 @@
 import type { FormulaProgram } from "../formula/program.js";
 import type { ConditionType } from "../conditions/index.js";
 import type { LeverType } from "../levers/index.js";
+import type { OutcomeType } from "../outcomes/index.js";
 import type { Distribution } from "../random/index.js";
 import type { Scenario } from "../schema/scenario.js";
 import type { NumberTable } from "./numbers.js";
@@ -120,18 +121,25 @@ export interface PolicyTable {
   readonly rules: Int32Array;
 }
 
-/** Outcome kinds, as stored in {@link OutcomeTable.kind}. */
-export const OUTCOME_GDP_LOSS = 0;
-export const OUTCOME_GDP_LOSS_PERCENT = 1;
-export const OUTCOME_VALUE_ADDED_LOSS = 2;
-export const OUTCOME_OUTPUT_LOSS = 3;
-export const OUTCOME_SHORTFALL = 4;
-export const OUTCOME_PRICE = 5;
-export const OUTCOME_EXPORT_REVENUE_LOSS = 6;
-export const OUTCOME_IMPORT_COST = 7;
-export const OUTCOME_RULE_FIRED = 8;
-export const OUTCOME_FIRST_FIRING = 9;
-export const OUTCOME_FORMULA = 10;
+/**
+ * The code of each outcome kind in {@link OutcomeTable.kind}; like SLOT_KIND, a new kind in
+ * src/outcomes does not compile until it has a code and the engine's switches a case.
+ */
+export const OUTCOME_KIND = {
+  gdpLoss: 0,
+  valueAddedLoss: 1,
+  outputLoss: 2,
+  shortfall: 3,
+  price: 4,
+  exportRevenueLoss: 5,
+  importCostIncrease: 6,
+  ruleFired: 7,
+  firstFiring: 8,
+  formula: 9,
+} as const satisfies Record<OutcomeType, number>;
+
+/** The code of an outcome kind in the engine. */
+export type OutcomeKindCode = (typeof OUTCOME_KIND)[OutcomeType];
 
 /** Statistic over periods (shortfall, price) or unit (output loss, price). */
 export const STAT_MAX = 0;
@@ -141,6 +149,7 @@ export const UNIT_SHARE = 0;
 export const UNIT_UNITS = 1;
 export const UNIT_USD = 2;
 export const UNIT_RATIO = 3;
+export const UNIT_PERCENT_GDP = 4;
 
 /** Description of one recorded outcome, as reported in results. */
 export interface OutcomeInfo {
@@ -156,7 +165,10 @@ export interface OutcomeInfo {
 export interface OutcomeTable {
   readonly count: number;
   readonly info: readonly OutcomeInfo[];
+  /** {@link OUTCOME_KIND} of the outcome. */
   readonly kind: Uint8Array;
+  /** 1 when every value of the outcome is a whole number (histograms then bin by number). */
+  readonly wholeValued: Uint8Array;
   readonly country: Int32Array;
   readonly good: Int32Array;
   readonly stat: Uint8Array;

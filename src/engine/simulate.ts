@@ -1,24 +1,16 @@
 import {
   CONDITION_KIND,
-  OUTCOME_EXPORT_REVENUE_LOSS,
-  OUTCOME_FIRST_FIRING,
-  OUTCOME_FORMULA,
-  OUTCOME_GDP_LOSS,
-  OUTCOME_GDP_LOSS_PERCENT,
-  OUTCOME_IMPORT_COST,
-  OUTCOME_OUTPUT_LOSS,
-  OUTCOME_PRICE,
-  OUTCOME_RULE_FIRED,
-  OUTCOME_SHORTFALL,
-  OUTCOME_VALUE_ADDED_LOSS,
+  OUTCOME_KIND,
   SLOT_KIND,
   STAT_FINAL,
   STAT_MAX,
   UNIT_SHARE,
   UNIT_UNITS,
+  UNIT_PERCENT_GDP,
   UNIT_USD,
   type CompiledModel,
   type ConditionKindCode,
+  type OutcomeKindCode,
   type SlotKind,
 } from "../compile/model.js";
 import { assertNever } from "../errors.js";
@@ -648,20 +640,39 @@ function recordPeriod(model: CompiledModel, state: RunState, t: number, series: 
   const { outcomes, G, T } = model;
   const acc = state.outcomeAccumulator;
   for (let o = 0; o < outcomes.count; o++) {
-    const kind = outcomes.kind[o]!;
+    const kind = outcomes.kind[o] as OutcomeKindCode;
     let value: number;
-    if (kind === OUTCOME_SHORTFALL) {
-      value = state.shortfall[outcomes.country[o]! * G + outcomes.good[o]!]!;
-    } else if (kind === OUTCOME_PRICE) {
-      const g = outcomes.good[o]!;
-      value = priceIn(model, state, outcomes.market[o]!, g, t);
-      if (outcomes.unit[o] === UNIT_USD) value *= model.basePrice[g]!;
-    } else if (kind === OUTCOME_OUTPUT_LOSS) {
-      if (outcomes.seriesIndex[o]! < 0) continue;
-      const cell = outcomes.country[o]! * G + outcomes.good[o]!;
-      value = outputLossIn(model, outcomes.unit[o]!, cell, model.Q0[cell]! - state.output[cell]!, 1);
-    } else continue;
-    if (kind !== OUTCOME_OUTPUT_LOSS) {
+    let accumulated = true; // a statistic over periods (max, mean, final) is kept
+    switch (kind) {
+      case OUTCOME_KIND.shortfall:
+        value = state.shortfall[outcomes.country[o]! * G + outcomes.good[o]!]!;
+        break;
+      case OUTCOME_KIND.price: {
+        const g = outcomes.good[o]!;
+        value = priceIn(model, state, outcomes.market[o]!, g, t);
+        if (outcomes.unit[o] === UNIT_USD) value *= model.basePrice[g]!;
+        break;
+      }
+      case OUTCOME_KIND.outputLoss: {
+        // summed over the run from lostUnits at the end; per period only as a series
+        if (outcomes.seriesIndex[o]! < 0) continue;
+        const cell = outcomes.country[o]! * G + outcomes.good[o]!;
+        value = outputLossIn(model, outcomes.unit[o]!, cell, model.Q0[cell]! - state.output[cell]!, 1);
+        accumulated = false;
+        break;
+      }
+      case OUTCOME_KIND.gdpLoss:
+      case OUTCOME_KIND.valueAddedLoss:
+      case OUTCOME_KIND.exportRevenueLoss:
+      case OUTCOME_KIND.importCostIncrease:
+      case OUTCOME_KIND.ruleFired:
+      case OUTCOME_KIND.firstFiring:
+      case OUTCOME_KIND.formula:
+        continue; // read off the finished run (finishRun)
+      default:
+        assertNever(kind, "outcome kind");
+    }
+    if (accumulated) {
       const stat = outcomes.stat[o]!;
       if (stat === STAT_MAX) {
         if (t === 0 || value > acc[o]!) acc[o] = value;
@@ -690,9 +701,9 @@ function finishRun(model: CompiledModel, state: RunState, out: Float64Array): vo
     const listStart = outcomes.listStart[o]!;
     const listEnd = outcomes.listStart[o + 1]!;
     let value = 0;
-    switch (outcomes.kind[o]) {
-      case OUTCOME_GDP_LOSS:
-      case OUTCOME_GDP_LOSS_PERCENT: {
+    const kind = outcomes.kind[o] as OutcomeKindCode;
+    switch (kind) {
+      case OUTCOME_KIND.gdpLoss: {
         // A loss beyond the country's GDP over the horizon means the indirect multipliers
         // were applied past where the input-output model holds; cap it there.
         const cap = model.gdp[c]! * years;
@@ -701,10 +712,10 @@ function finishRun(model: CompiledModel, state: RunState, out: Float64Array): vo
           value = cap;
           state.counters[COUNTER_GDP_LOSS_CAPPED]!++;
         }
-        if (outcomes.kind[o] === OUTCOME_GDP_LOSS_PERCENT) value = (value / model.gdp[c]!) * 100;
+        if (outcomes.unit[o] === UNIT_PERCENT_GDP) value = (value / model.gdp[c]!) * 100;
         break;
       }
-      case OUTCOME_VALUE_ADDED_LOSS:
+      case OUTCOME_KIND.valueAddedLoss:
         if (listEnd === listStart) value = state.directLoss[c]!;
         else {
           for (let k = listStart; k < listEnd; k++) {
@@ -713,39 +724,41 @@ function finishRun(model: CompiledModel, state: RunState, out: Float64Array): vo
           }
         }
         break;
-      case OUTCOME_OUTPUT_LOSS: {
+      case OUTCOME_KIND.outputLoss: {
         const cell = c * G + outcomes.good[o]!;
         value = outputLossIn(model, outcomes.unit[o]!, cell, state.lostUnits[cell]!, T);
         break;
       }
-      case OUTCOME_SHORTFALL:
-      case OUTCOME_PRICE:
+      case OUTCOME_KIND.shortfall:
+      case OUTCOME_KIND.price:
         value = state.outcomeAccumulator[o]!;
         break;
-      case OUTCOME_EXPORT_REVENUE_LOSS:
+      case OUTCOME_KIND.exportRevenueLoss:
         for (let k = listStart; k < listEnd; k++) value += state.lostRevenue[outcomes.list[k]!]!;
         break;
-      case OUTCOME_IMPORT_COST:
+      case OUTCOME_KIND.importCostIncrease:
         if (listEnd === listStart) for (let g = 0; g < G; g++) value += state.importCost[c * G + g]!;
         else for (let k = listStart; k < listEnd; k++) value += state.importCost[c * G + outcomes.list[k]!]!;
         break;
-      case OUTCOME_RULE_FIRED:
+      case OUTCOME_KIND.ruleFired:
         for (let k = listStart; k < listEnd; k++) if (state.ruleEffect[outcomes.list[k]!]! < T) value = 1;
         break;
-      case OUTCOME_FIRST_FIRING:
+      case OUTCOME_KIND.firstFiring:
         value = T;
         for (let k = listStart; k < listEnd; k++) {
           const effect = state.ruleEffect[outcomes.list[k]!]!;
           if (effect < value) value = effect;
         }
         break;
-      case OUTCOME_FORMULA: {
+      case OUTCOME_KIND.formula: {
         // formulas read outcomes listed before them, already in `out`
         const formula = outcomes.formulas[o]!;
         for (let v = 0; v < formula.inputs.length; v++) state.formulaVariables[v] = out[formula.inputs[v]!]!;
         value = evaluateFormula(formula.program, state.formulaVariables, state.formulaStack);
         break;
       }
+      default:
+        assertNever(kind, "outcome kind");
     }
     out[o] = value;
   }

@@ -1,4 +1,4 @@
-import { OUTCOME_FIRST_FIRING, OUTCOME_RULE_FIRED, type CompiledModel } from "../compile/model.js";
+import type { CompiledModel } from "../compile/model.js";
 import type { Scenario } from "../schema/scenario.js";
 import type { LogSketchJSON, OutcomeStatistics, PairedDifference, QuantileBands } from "../stats/index.js";
 import { bandsOverRanges, differenceOverRanges, outcomeOverRanges } from "./exact-range.js";
@@ -11,10 +11,9 @@ const HISTOGRAM_BINS = 30;
 /** Whole-valued outcomes get one bin per whole number when they span at most this many. */
 const MAX_WHOLE_NUMBER_BINS = 61;
 
-/** Outcomes whose every value is a whole number: rule fired (0 or 1), period of first firing. */
+/** Outcomes whose every value is a whole number (rule fired, period of first firing: their kinds say so). */
 function wholeValued(model: CompiledModel, o: number): boolean {
-  const kind = model.outcomes.kind[o];
-  return kind === OUTCOME_RULE_FIRED || kind === OUTCOME_FIRST_FIRING;
+  return model.outcomes.wholeValued[o] === 1;
 }
 
 /**

@@ -6,12 +6,11 @@ import { didYouMean } from "./_internals/suggest.js";
 import { BALANCE_TOLERANCE, exceedsWithTolerance } from "./balance.js";
 import { LIMITS } from "./limits.js";
 import { compileFormula } from "../formula/compile-formula.js";
-import { reservedFormulaName } from "../formula/vocabulary.js";
 import { conditionKind } from "../conditions/index.js";
 import { aimsAtTriggering, leverKind } from "../levers/index.js";
+import { outcomeKind, type OutcomeCheckContext } from "../outcomes/index.js";
 import { RANGES, type CheckContext, type NumberRange, type Path } from "./check-context.js";
 import type { UncertainNumber } from "./common.js";
-import type { OutcomeDefinition } from "./outcomes.js";
 import type { Rule } from "./rules.js";
 import { PERIODS_PER_YEAR } from "./periods.js";
 import type { Scenario } from "./scenario.js";
@@ -311,57 +310,27 @@ export function scenarioProblems(scenario: Scenario): InputProblem[] {
   if (scenario.baselinePolicy !== undefined) checkName(["baselinePolicy"], scenario.baselinePolicy, policies, "policy");
 
   // --- outcomes ------------------------------------------------------------------------
-  scenario.outcomes.forEach((outcome, o) => checkOutcome(["outcomes", o], outcome, o));
+  // each outcome by its kind's module (src/outcomes); formulas may name only outcomes listed before them
   const outcomeNames = new Set(scenario.outcomes.map((o) => o.name));
+  const earlier = new Set<string>();
+  const outcomeContext: OutcomeCheckContext = {
+    ...context,
+    outcomeBefore(path, name) {
+      if (earlier.has(name)) return;
+      report(path, outcomeNames.has(name) ? `outcome "${name}" must be listed before this formula` : `unknown outcome "${name}"${didYouMean(name, earlier)}`);
+    },
+    formulaProblems(expression, variables) {
+      const compiled = compileFormula(expression, variables);
+      return "problems" in compiled ? compiled.problems : [];
+    },
+  };
+  scenario.outcomes.forEach((outcome, o) => {
+    outcomeKind(outcome.kind).check(outcome, ["outcomes", o], outcomeContext);
+    earlier.add(outcome.name);
+  });
   scenario.headlineOutcomes?.forEach((name, i) => {
     if (scenario.outcomes.length > 0) checkName(["headlineOutcomes", i], name, outcomeNames, "outcome");
   });
-  function checkOutcome(at: Path, outcome: OutcomeDefinition, index: number) {
-    switch (outcome.kind) {
-      case "formula": {
-        const earlier = new Set(scenario.outcomes.slice(0, index).map((o) => o.name));
-        for (const [name, target] of Object.entries(outcome.variables)) {
-          if (reservedFormulaName(name)) report([...at, "variables", name], `"${name}" is a function or constant of formulas; choose another name`);
-          if (!earlier.has(target)) {
-            const later = scenario.outcomes.slice(index).some((o) => o.name === target);
-            report(
-              [...at, "variables", name],
-              later ? `outcome "${target}" must be listed before this formula` : `unknown outcome "${target}"${didYouMean(target, earlier)}`,
-            );
-          }
-        }
-        const compiled = compileFormula(outcome.expression, Object.keys(outcome.variables));
-        if ("problems" in compiled) for (const problem of compiled.problems) report([...at, "expression"], problem);
-        break;
-      }
-      case "gdpLoss":
-        country([...at, "country"], outcome.country);
-        break;
-      case "valueAddedLoss":
-      case "importCostIncrease":
-        country([...at, "country"], outcome.country);
-        checkNames([...at, "goods"], outcome.goods, goods, "good");
-        break;
-      case "outputLoss":
-      case "shortfall":
-        country([...at, "country"], outcome.country);
-        good([...at, "good"], outcome.good);
-        break;
-      case "price":
-        good([...at, "good"], outcome.good);
-        if (typeof outcome.market === "object") country([...at, "market", "inside"], outcome.market.inside);
-        break;
-      case "exportRevenueLoss":
-        country([...at, "country"], outcome.country);
-        checkNames([...at, "goods"], outcome.goods, goods, "good");
-        checkNames([...at, "to"], outcome.to, countries, "country");
-        break;
-      case "ruleFired":
-      case "firstFiring":
-        checkNames([...at, "rules"], outcome.rules, allRuleNames, "rule");
-        break;
-    }
-  }
   return problems;
 }
 

@@ -1,0 +1,32 @@
+// The extra cost of an importer's purchases: higher prices, leakage premiums and tariffs,
+// optionally for some goods (docs/model.md, step 10).
+import type { z } from "zod";
+import type { SchemaKit } from "../schema/kit.js";
+import { checkCountryAndGoods, commonFields, type OutcomeKind } from "./outcome-kind.js";
+
+function schema(kit: SchemaKit) {
+  const { z } = kit;
+  return z.strictObject({
+    kind: z.literal("importCostIncrease"),
+    country: kit.identifier.describe("The importer."),
+    goods: kit.names.optional(),
+    ...commonFields(kit),
+  });
+}
+
+export type ImportCostIncreaseOutcome = z.output<ReturnType<typeof schema>>;
+
+export const importCostIncrease = {
+  kind: "importCostIncrease",
+  summary: "The extra cost of a country's purchases: higher prices, leakage premiums and tariffs.",
+  schema,
+  check: checkCountryAndGoods,
+  compile: (outcome, context) => ({
+    country: context.country(outcome.country),
+    list: (outcome.goods ?? []).map((id) => context.good(id)),
+    unitText: "USD",
+    description: `Extra cost of ${outcome.country}'s purchases from abroad at higher prices`,
+  }),
+  wholeValued: false,
+  standard: (world) => world.countries.map((c): ImportCostIncreaseOutcome => ({ name: `importCostIncrease:${c}`, kind: "importCostIncrease", country: c })),
+} satisfies OutcomeKind<"importCostIncrease", ImportCostIncreaseOutcome>;
