@@ -2,6 +2,7 @@ import { ScenarioError, type InputProblem } from "../errors.js";
 import { LIMITS } from "./limits.js";
 import { problemsFromZodIssues } from "./_internals/zod-issues.js";
 import { parseText } from "./_internals/source-positions.js";
+import { prototypeKeyProblems } from "./_internals/prototype-keys.js";
 import { scenarioProblems } from "./check-scenario.js";
 import { scenarioSchema, type Scenario } from "./scenario.js";
 
@@ -15,8 +16,9 @@ export type SafeParseScenarioResult =
 
 function validate(input: unknown): { scenario?: Scenario; problems: InputProblem[] } {
   const result = scenarioSchema.safeParse(input);
-  if (!result.success) return { problems: problemsFromZodIssues(scenarioSchema, input, result.error.issues) };
-  const problems = scenarioProblems(result.data);
+  const prototypeKeys = prototypeKeyProblems(input);
+  if (!result.success) return { problems: [...problemsFromZodIssues(scenarioSchema, input, result.error.issues), ...prototypeKeys] };
+  const problems = [...scenarioProblems(result.data), ...prototypeKeys];
   return problems.length === 0 ? { scenario: result.data, problems } : { problems };
 }
 

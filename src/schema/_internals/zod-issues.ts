@@ -66,8 +66,8 @@ function schemasAt(schema: AnySchema, root: unknown, path: readonly PropertyKey[
       else if (def.type === "record" && def.valueType !== undefined) next.push(def.valueType);
       else {
         for (const objectSchema of objectSchemasFor(inner, parentValue)) {
-          const field = defOf(objectSchema).shape?.[String(key)];
-          if (field !== undefined) next.push(field);
+          const shape = defOf(objectSchema).shape;
+          if (shape !== undefined && Object.hasOwn(shape, String(key))) next.push(shape[String(key)]!);
         }
       }
     }
