@@ -3,7 +3,7 @@
 // worker threads live in `chokepoint/node`.
 
 // Scenarios: schema, validation, JSON Schema
-export { parseScenario, safeParseScenario, type SafeParseScenarioResult } from "./schema/parse.js";
+export { parseScenario, safeParseScenario, type ParseScenarioOptions, type SafeParseScenarioResult } from "./schema/parse.js";
 export { scenarioJsonSchema } from "./schema/json-schema.js";
 export { scenarioSchema, type Scenario, type ScenarioInput, type Uncertainty, type Policy } from "./schema/scenario.js";
 export type { World, Country, Good, Production, Flow, Recipe, Stock, InputOutputTable } from "./schema/world.js";

@@ -2,15 +2,16 @@ import type { InputProblem } from "../errors.js";
 import { formatPath } from "../errors.js";
 import { createDistribution, describeDistribution, distributionProblems } from "../random/index.js";
 import { leontiefInverse, technicalCoefficients } from "../io/index.js";
-import { didYouMean } from "./_internals/suggest.js";
+import { ValidationContext } from "./_internals/validation-context.js";
 import { BALANCE_TOLERANCE, exceedsWithTolerance } from "./balance.js";
 import { LIMITS } from "./limits.js";
 import { compileFormula } from "../formula/compile-formula.js";
-import { reservedFormulaName } from "../formula/vocabulary.js";
+import { FORMULA_LIMITS, reservedFormulaName } from "../formula/vocabulary.js";
 import type { UncertainNumber } from "./common.js";
 import type { Lever, RuleAction } from "./levers.js";
 import type { OutcomeDefinition } from "./outcomes.js";
 import type { Condition, Rule } from "./rules.js";
+import type { Recipe } from "./world.js";
 import { PERIODS_PER_YEAR } from "./periods.js";
 import type { Scenario } from "./scenario.js";
 
@@ -38,17 +39,24 @@ const fmt = (x: number) => (Math.abs(x) >= 1e6 || (Math.abs(x) < 1e-3 && x !== 0
  * Check everything a schema cannot: names are unique and every reference resolves,
  * numbers drawn from uncertainties stay in range, the world balances (exports within
  * output, inputs enough for recipes), recipes have no cycles, input-output tables are
- * well formed and productive. Returns every problem found, each with its path.
+ * well formed and productive. Returns the problems found, each with its path (the first
+ * 1,000, then how many more); with a `context`, reports them to it instead, which bounds
+ * the "did you mean" suggestions and looks at its abort signal as the checks go.
  */
-export function scenarioProblems(scenario: Scenario): InputProblem[] {
-  const problems: InputProblem[] = [];
-  const report = (path: Path, message: string) => problems.push({ path: formatPath(path), message });
+export function scenarioProblems(scenario: Scenario, context = new ValidationContext()): InputProblem[] {
+  const found = context.total;
+  const report = (path: Path, message: string) => {
+    if (context.full) context.count(1);
+    else context.report({ path: formatPath(path), message });
+  };
+  const didYouMean = (name: string, known: Iterable<string>) => context.didYouMean(name, known);
   const { world } = scenario;
 
   // --- names -------------------------------------------------------------------------
   const uniqueNames = (entries: readonly { readonly id?: string | undefined; readonly name?: string | undefined }[], key: "id" | "name", at: Path, what: string) => {
     const seen = new Map<string, number>();
     entries.forEach((entry, index) => {
+      context.tick();
       const name = entry[key];
       if (name === undefined) return;
       const first = seen.get(name);
@@ -72,6 +80,7 @@ export function scenarioProblems(scenario: Scenario): InputProblem[] {
   });
 
   const checkName = (path: Path, name: string, known: Set<string>, what: string) => {
+    context.tick();
     if (!known.has(name)) report(path, `unknown ${what} "${name}"${didYouMean(name, known)}`);
   };
   const checkNames = (path: Path, names: readonly string[] | "all" | "self" | "triggering" | undefined, known: Set<string>, what: string) => {
@@ -127,6 +136,7 @@ export function scenarioProblems(scenario: Scenario): InputProblem[] {
   const output = new Map<string, number>();
   const productionSeen = new Map<string, number>();
   world.production.forEach((entry, i) => {
+    context.tick();
     const at: Path = ["world", "production", i];
     country([...at, "country"], entry.country);
     good([...at, "good"], entry.good);
@@ -147,6 +157,7 @@ export function scenarioProblems(scenario: Scenario): InputProblem[] {
   const imports = new Map<string, number>();
   const flowSeen = new Map<string, number>();
   world.flows.forEach((flow, i) => {
+    context.tick();
     const at: Path = ["world", "flows", i];
     country([...at, "exporter"], flow.exporter);
     country([...at, "importer"], flow.importer);
@@ -178,6 +189,7 @@ export function scenarioProblems(scenario: Scenario): InputProblem[] {
   // recipes: references, duplicates, cycles, and enough input for baseline output
   const recipeSeen = new Map<string, number>();
   world.recipes.forEach((recipe, i) => {
+    context.tick();
     const at: Path = ["world", "recipes", i];
     good([...at, "output"], recipe.output);
     if (recipe.country !== undefined) country([...at, "country"], recipe.country);
@@ -199,14 +211,19 @@ export function scenarioProblems(scenario: Scenario): InputProblem[] {
   if (cycle !== undefined) {
     report(["world", "recipes"], `recipes form a cycle: ${cycle.join(" -> ")}; the model needs inputs to come before outputs`);
   }
-  if (problems.length === 0) {
+  if (context.total === found) {
     // Inputs needed for baseline output must not exceed what the country uses.
+    context.checkAbort();
+    const recipeFor = new Map<string, Recipe>(); // the first recipe for each output and country ("*" for any)
+    for (const r of world.recipes) {
+      const k = `${r.output}\u0000${r.country ?? "*"}`;
+      if (!recipeFor.has(k)) recipeFor.set(k, r);
+    }
     const need = new Map<string, number>();
     for (const entry of world.production) {
+      context.tick();
       if (entry.output === 0) continue;
-      const recipe =
-        world.recipes.find((r) => r.output === entry.good && r.country === entry.country) ??
-        world.recipes.find((r) => r.output === entry.good && r.country === undefined);
+      const recipe = recipeFor.get(`${entry.good}\u0000${entry.country}`) ?? recipeFor.get(`${entry.good}\u0000*`);
       if (recipe === undefined) continue;
       for (const input of recipe.inputs) {
         const k = key(entry.country, input.good);
@@ -227,6 +244,7 @@ export function scenarioProblems(scenario: Scenario): InputProblem[] {
 
   const stockSeen = new Set<string>();
   world.stocks.forEach((stock, i) => {
+    context.tick();
     const at: Path = ["world", "stocks", i];
     country([...at, "country"], stock.country);
     good([...at, "good"], stock.good);
@@ -366,6 +384,7 @@ export function scenarioProblems(scenario: Scenario): InputProblem[] {
   }
   scenario.policies.forEach((policy, p) => {
     policy.levers.forEach((lever, l) => {
+      context.tick();
       const at: Path = ["policies", p, "levers", l];
       country([...at, "actor"], lever.actor);
       checkNumber([...at, "start"], lever.start, NON_NEGATIVE);
@@ -377,7 +396,14 @@ export function scenarioProblems(scenario: Scenario): InputProblem[] {
   if (scenario.baselinePolicy !== undefined) checkName(["baselinePolicy"], scenario.baselinePolicy, policies, "policy");
 
   // --- outcomes ------------------------------------------------------------------------
-  scenario.outcomes.forEach((outcome, o) => checkOutcome(["outcomes", o], outcome, o));
+  const firstOutcome = new Map<string, number>();
+  scenario.outcomes.forEach((outcome, o) => {
+    if (!firstOutcome.has(outcome.name)) firstOutcome.set(outcome.name, o);
+  });
+  scenario.outcomes.forEach((outcome, o) => {
+    context.tick();
+    checkOutcome(["outcomes", o], outcome, o);
+  });
   const outcomeNames = new Set(scenario.outcomes.map((o) => o.name));
   scenario.headlineOutcomes?.forEach((name, i) => {
     if (scenario.outcomes.length > 0) checkName(["headlineOutcomes", i], name, outcomeNames, "outcome");
@@ -385,18 +411,24 @@ export function scenarioProblems(scenario: Scenario): InputProblem[] {
   function checkOutcome(at: Path, outcome: OutcomeDefinition, index: number) {
     switch (outcome.kind) {
       case "formula": {
-        const earlier = new Set(scenario.outcomes.slice(0, index).map((o) => o.name));
+        const variables = Object.keys(outcome.variables);
+        if (variables.length > FORMULA_LIMITS.nodes) {
+          report([...at, "variables"], `expected at most ${FORMULA_LIMITS.nodes} variables (a formula has at most ${FORMULA_LIMITS.nodes} terms), found ${variables.length}`);
+          break;
+        }
+        let earlier: string[] | undefined;
         for (const [name, target] of Object.entries(outcome.variables)) {
           if (reservedFormulaName(name)) report([...at, "variables", name], `"${name}" is a function or constant of formulas; choose another name`);
-          if (!earlier.has(target)) {
-            const later = scenario.outcomes.slice(index).some((o) => o.name === target);
+          const first = firstOutcome.get(target);
+          if (first === undefined || first >= index) {
+            earlier ??= scenario.outcomes.slice(0, index).map((o) => o.name);
             report(
               [...at, "variables", name],
-              later ? `outcome "${target}" must be listed before this formula` : `unknown outcome "${target}"${didYouMean(target, earlier)}`,
+              first !== undefined ? `outcome "${target}" must be listed before this formula` : `unknown outcome "${target}"${didYouMean(target, earlier)}`,
             );
           }
         }
-        const compiled = compileFormula(outcome.expression, Object.keys(outcome.variables));
+        const compiled = compileFormula(outcome.expression, variables);
         if ("problems" in compiled) for (const problem of compiled.problems) report([...at, "expression"], problem);
         break;
       }
@@ -428,7 +460,7 @@ export function scenarioProblems(scenario: Scenario): InputProblem[] {
         break;
     }
   }
-  return problems;
+  return context.listed();
 }
 
 /** A cycle in the recipe graph as a list of goods (first repeated at the end), or undefined. */

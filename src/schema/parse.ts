@@ -1,8 +1,9 @@
 import { ScenarioError, type InputProblem } from "../errors.js";
 import { LIMITS } from "./limits.js";
-import { problemsFromZodIssues } from "./_internals/zod-issues.js";
+import { reportZodIssues } from "./_internals/zod-issues.js";
 import { parseText } from "./_internals/source-positions.js";
 import { prototypeKeyProblems } from "./_internals/prototype-keys.js";
+import { ValidationContext } from "./_internals/validation-context.js";
 import { scenarioProblems } from "./check-scenario.js";
 import { scenarioSchema, type Scenario } from "./scenario.js";
 
@@ -14,45 +15,70 @@ export type SafeParseScenarioResult =
   | { readonly success: true; readonly scenario: Scenario }
   | { readonly success: false; readonly error: ScenarioError };
 
-function validate(input: unknown): { scenario?: Scenario; problems: InputProblem[] } {
+/** Options of {@link parseScenario} and {@link safeParseScenario}. */
+export interface ParseScenarioOptions {
+  /**
+   * Stops the validation: it throws an `AbortError` (the error experiments throw) soon
+   * after the signal is aborted, between stages and every few thousand items.
+   */
+  readonly signal?: AbortSignal;
+}
+
+/** Validate `input` (plain data), reporting problems to `context`; the scenario when there are none. */
+function validate(input: unknown, context: ValidationContext): Scenario | undefined {
   const result = scenarioSchema.safeParse(input);
-  const prototypeKeys = prototypeKeyProblems(input);
-  if (!result.success) return { problems: [...problemsFromZodIssues(scenarioSchema, input, result.error.issues), ...prototypeKeys] };
-  const problems = [...scenarioProblems(result.data), ...prototypeKeys];
-  return problems.length === 0 ? { scenario: result.data, problems } : { problems };
+  context.checkAbort();
+  if (!result.success) reportZodIssues(scenarioSchema, input, result.error.issues, context);
+  else scenarioProblems(result.data, context);
+  context.checkAbort();
+  for (const problem of prototypeKeyProblems(input)) context.report(problem);
+  return result.success && context.total === 0 ? result.data : undefined;
 }
 
 /**
  * Validate a scenario without throwing.
  *
+ * The cost is bounded for hostile input: "did you mean" suggestions stop after 100, and
+ * the first 1,000 problems are listed, then a last line says how many more there are
+ * (`error.total` counts them all).
+ *
  * @param input - a scenario object (as built in code or read from JSON), or the text of a
  *   JSON or YAML scenario file; problems in text carry line and column.
+ * @param options - `signal` to stop a long validation.
  * @returns `{ success: true, scenario }` with defaults filled in, or `{ success: false, error }`
  *   where `error.problems` lists every problem with its path.
+ * @throws an `AbortError` when `options.signal` is aborted, and never anything else.
  * @example
  * ```ts
  * const result = safeParseScenario({ name: "x" });
  * if (!result.success) console.log(result.error.problems[0]);
  * // { path: "horizon", message: "missing (expected a number)" }
+ *
+ * // with a time limit
+ * const timed = safeParseScenario(text, { signal: AbortSignal.timeout(10_000) });
  * ```
  */
-export function safeParseScenario(input: unknown): SafeParseScenarioResult {
+export function safeParseScenario(input: unknown, options: ParseScenarioOptions = {}): SafeParseScenarioResult {
+  const context = new ValidationContext(options.signal);
+  context.checkAbort();
   if (typeof input === "string") {
     if (input.length > MAX_SCENARIO_TEXT_LENGTH) {
       return fail([{ path: "", message: `scenario text is ${input.length} characters; the limit is ${MAX_SCENARIO_TEXT_LENGTH}` }]);
     }
     const parsed = parseText(input);
+    context.checkAbort();
     if (parsed.problems.length > 0) return fail(parsed.problems);
-    const { scenario, problems } = validate(parsed.value);
+    const scenario = validate(parsed.value, context);
     if (scenario !== undefined) return { success: true, scenario };
-    return fail(problems.map((problem) => ({ ...problem, ...parsed.locate(problem.path) })));
+    const located = context.problems.map((problem) => ({ ...problem, ...parsed.locate(problem.path) }));
+    return fail([...located, ...context.listed().slice(located.length)], context.total);
   }
-  const { scenario, problems } = validate(input);
-  return scenario !== undefined ? { success: true, scenario } : fail(problems);
+  const scenario = validate(input, context);
+  return scenario !== undefined ? { success: true, scenario } : fail(context.listed(), context.total);
 }
 
-function fail(problems: InputProblem[]): SafeParseScenarioResult {
-  return { success: false, error: new ScenarioError(problems) };
+function fail(problems: InputProblem[], total = problems.length): SafeParseScenarioResult {
+  return { success: false, error: new ScenarioError(problems, "invalid scenario", total) };
 }
 
 /**
@@ -60,16 +86,19 @@ function fail(problems: InputProblem[]): SafeParseScenarioResult {
  * problem (path, what was expected, what was found) when it is invalid.
  *
  * @param input - a scenario object, or the text of a JSON or YAML scenario file.
+ * @param options - `signal` to stop a long validation.
  * @returns the validated scenario.
- * @throws ScenarioError when the scenario is invalid.
+ * @throws ScenarioError when the scenario is invalid; an `AbortError` when `options.signal` is aborted.
  * @example
  * ```ts
  * const scenario = parseScenario(JSON.parse(text));
  * scenario.policies.map((p) => p.name); // ["us-alone", "aligned"]
+ *
+ * const checked = parseScenario(text, { signal: AbortSignal.timeout(10_000) });
  * ```
  */
-export function parseScenario(input: unknown): Scenario {
-  const result = safeParseScenario(input);
+export function parseScenario(input: unknown, options: ParseScenarioOptions = {}): Scenario {
+  const result = safeParseScenario(input, options);
   if (!result.success) throw result.error;
   return result.scenario;
 }
