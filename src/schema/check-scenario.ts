@@ -11,8 +11,8 @@ import type { UncertainNumber } from "./common.js";
 import type { Lever, RuleAction } from "./levers.js";
 import type { OutcomeDefinition } from "./outcomes.js";
 import type { Condition, Rule } from "./rules.js";
-import type { Recipe } from "./world.js";
 import { PERIODS_PER_YEAR } from "./periods.js";
+import { recipeLookup } from "./recipe-lookup.js";
 import type { Scenario } from "./scenario.js";
 
 type Path = (string | number)[];
@@ -214,16 +214,12 @@ export function scenarioProblems(scenario: Scenario, context = new ValidationCon
   if (context.total === found) {
     // Inputs needed for baseline output must not exceed what the country uses.
     context.checkAbort();
-    const recipeFor = new Map<string, Recipe>(); // the first recipe for each output and country ("*" for any)
-    for (const r of world.recipes) {
-      const k = `${r.output}\u0000${r.country ?? "*"}`;
-      if (!recipeFor.has(k)) recipeFor.set(k, r);
-    }
+    const recipeFor = recipeLookup(world.recipes);
     const need = new Map<string, number>();
     for (const entry of world.production) {
       context.tick();
       if (entry.output === 0) continue;
-      const recipe = recipeFor.get(`${entry.good}\u0000${entry.country}`) ?? recipeFor.get(`${entry.good}\u0000*`);
+      const recipe = recipeFor(entry.good, entry.country);
       if (recipe === undefined) continue;
       for (const input of recipe.inputs) {
         const k = key(entry.country, input.good);
