@@ -264,8 +264,17 @@ export function scenarioProblems(scenario: Scenario, context = new ValidationCon
     }
   });
 
+  // Tables are inverted here and again when compiled (O(sectors^3) each): bound their cells.
+  const ioCells = world.inputOutput.reduce((sum, table) => sum + table.Z.reduce((cells, row) => cells + row.length, 0), 0);
+  if (ioCells > LIMITS.inputOutputCells) {
+    report(
+      ["world", "inputOutput"],
+      `the input-output tables have ${ioCells.toLocaleString("en-US")} cells in Z together; at most ${LIMITS.inputOutputCells.toLocaleString("en-US")} (a limit of chokepoint)`,
+    );
+  }
   const ioSeen = new Set<string>();
   world.inputOutput.forEach((table, i) => {
+    context.checkAbort();
     const at: Path = ["world", "inputOutput", i];
     country([...at, "country"], table.country);
     if (ioSeen.has(table.country)) report([...at, "country"], `a second input-output table for "${table.country}"`);
@@ -283,7 +292,7 @@ export function scenarioProblems(scenario: Scenario, context = new ValidationCon
       checkName([...at, "goodSectors", g], sector, sectors, "sector");
     }
     const shapesOk = table.x.length === n && table.Z.length === n && table.Z.every((row) => row.length === n);
-    if (shapesOk) {
+    if (shapesOk && ioCells <= LIMITS.inputOutputCells) {
       try {
         leontiefInverse(technicalCoefficients(table.Z, table.x));
       } catch (error) {

@@ -16,6 +16,8 @@ export const LIMITS = {
   stocks: 300_000,
   inputOutputTables: 300,
   inputOutputSectors: 1_000,
+  /** Cells of all input-output tables' Z together (five tables of 1,000 sectors). */
+  inputOutputCells: 5_000_000,
   uncertainties: 2_000,
   rules: 1_000,
   /** Rules after expansion: a rule that targets `triggering` counts once per country that can trigger it. */
@@ -32,7 +34,14 @@ export const LIMITS = {
   textLength: 100_000,
   /** Characters of a scenario file or text. */
   scenarioText: 64 * 1024 * 1024,
+  /**
+   * Characters of YAML text: the yaml package's document model takes about a hundred
+   * times the text (JSON is read with JSON.parse, up to `scenarioText`).
+   */
+  yamlText: 4 * 1024 * 1024,
   yamlAliases: 1_000,
+  /** Values that YAML aliases may repeat, counting every repetition. */
+  yamlAliasValues: 1_000_000,
   /** Nesting of objects and lists in scenario text. */
   nesting: 64,
   /** Characters of a formula, and nodes in its syntax tree. */

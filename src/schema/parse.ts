@@ -1,9 +1,11 @@
+import type { z } from "zod";
 import { ScenarioError, type InputProblem } from "../errors.js";
 import { LIMITS } from "./limits.js";
 import { reportZodIssues } from "./_internals/zod-issues.js";
 import { parseText } from "./_internals/source-positions.js";
 import { prototypeKeyProblems } from "./_internals/prototype-keys.js";
 import { ValidationContext } from "./_internals/validation-context.js";
+import { isBig, zodIssuesInPieces } from "./_internals/zod-pieces.js";
 import { scenarioProblems } from "./check-scenario.js";
 import { scenarioSchema, type Scenario } from "./scenario.js";
 
@@ -24,15 +26,29 @@ export interface ParseScenarioOptions {
   readonly signal?: AbortSignal;
 }
 
-/** Validate `input` (plain data), reporting problems to `context`; the scenario when there are none. */
+/**
+ * The scenario `input` (plain data) describes, with defaults filled in, or undefined after
+ * reporting its problems to `context`. Big input is checked in pieces first, so that the
+ * issues zod holds stay few; the whole is then parsed only when it is valid.
+ */
 function validate(input: unknown, context: ValidationContext): Scenario | undefined {
-  const result = scenarioSchema.safeParse(input);
+  if (isBig(input)) {
+    const report = (issue: z.core.$ZodIssue) => reportZodIssues(scenarioSchema, input, [issue], context);
+    for (const _ of zodIssuesInPieces(scenarioSchema, input, [], report)) {
+      context.checkAbort();
+      if (context.exhausted) {
+        context.stopped = true;
+        break;
+      }
+    }
+  }
+  const result = context.total === 0 ? scenarioSchema.safeParse(input) : undefined;
   context.checkAbort();
-  if (!result.success) reportZodIssues(scenarioSchema, input, result.error.issues, context);
-  else scenarioProblems(result.data, context);
+  if (result?.success === false) reportZodIssues(scenarioSchema, input, result.error.issues, context);
+  if (result?.success === true) scenarioProblems(result.data, context);
   context.checkAbort();
   for (const problem of prototypeKeyProblems(input)) context.report(problem);
-  return result.success && context.total === 0 ? result.data : undefined;
+  return result?.success === true && context.total === 0 ? result.data : undefined;
 }
 
 /**
@@ -70,7 +86,8 @@ export function safeParseScenario(input: unknown, options: ParseScenarioOptions 
     if (parsed.problems.length > 0) return fail(parsed.problems);
     const scenario = validate(parsed.value, context);
     if (scenario !== undefined) return { success: true, scenario };
-    const located = context.problems.map((problem) => ({ ...problem, ...parsed.locate(problem.path) }));
+    const places = parsed.locate(context.problems.map((problem) => problem.path));
+    const located = context.problems.map((problem, i) => ({ ...problem, ...places[i] }));
     return fail([...located, ...context.listed().slice(located.length)], context.total);
   }
   const scenario = validate(input, context);

@@ -9,8 +9,8 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { build } from "esbuild";
 import { afterAll, describe, expect, it } from "vitest";
+import { bundleScript } from "../_helpers/bundle-script.js";
 
 const ENGINE_FUNCTIONS = ["simulateRun", "resetRun", "decide", "activateLevers", "clearGoods", "recordPeriod", "finishRun"];
 
@@ -36,16 +36,7 @@ describe("the engine's optimised code", () => {
 
   it("is not thrown away while the bundled scenarios run (no deoptimisation of an engine function)", async () => {
     const outfile = join(dir, "experiments.mjs");
-    await build({
-      stdin: { contents: SCRIPT, resolveDir: process.cwd(), loader: "ts" },
-      bundle: true,
-      platform: "node",
-      format: "esm",
-      // the dependencies bundled with it are CommonJS, and need a require
-      banner: { js: 'import { createRequire } from "node:module"; const require = createRequire(import.meta.url);' },
-      outfile,
-      logLevel: "silent",
-    });
+    await bundleScript(SCRIPT, outfile);
     const engineBailouts: string[] = [];
     for (const [scenario, runs] of EXPERIMENTS) {
       const child = spawnSync(process.execPath, ["--trace-deopt-verbose", "--no-concurrent-recompilation", outfile, scenario, String(runs)], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });

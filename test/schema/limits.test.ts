@@ -42,3 +42,29 @@ describe("limits", () => {
     ]);
   });
 });
+
+describe("limits of scenario text", () => {
+  it("reads JSON text up to the text limit, and YAML text up to 4 MiB, with a message naming the limit", () => {
+    const yaml = `name: x\n${"# a comment line of forty characters....\n".repeat(110_000)}`;
+    expect(yaml.length).toBeGreaterThan(LIMITS.yamlText);
+    expect(problems(yaml)).toEqual([
+      `: YAML text of ${yaml.length.toLocaleString("en-US")} characters; at most 4,194,304 (a limit of chokepoint): write a scenario this large as JSON`,
+    ]);
+    // JSON of that size is read as JSON
+    const json = JSON.stringify({ ...twoCountryWorld(), description: "x".repeat(90_000), notes: Array(50).fill("x".repeat(90_000)) });
+    expect(json.length).toBeGreaterThan(LIMITS.yamlText);
+    expect(problems(json)).toEqual(['notes (1:91568): unknown field "notes" (expected one of: $schema, name, title, description, currency, period, horizon, maxEscalationDepth, world, uncertainties, rules, policies, baselinePolicy, outcomes, headlineOutcomes, source, assumption)']);
+  });
+
+  it("gives the place of a syntax error or a repeated key in a large JSON text", () => {
+    const big = JSON.stringify({ ...twoCountryWorld(), title: "t".repeat(LIMITS.yamlText) }, null, 1);
+    expect(problems(big.replace('"horizon": 3', '"horizon": 3,'))).toEqual([" (3:15): syntax error: Expected double-quoted property name"]);
+    expect(problems(big.replace('"horizon": 3', '"horizon": 3, "name": "again"'))).toEqual([" (3:16): syntax error: Map keys must be unique"]);
+  });
+
+  it("bounds the values YAML aliases repeat", () => {
+    const lines = ["name: x", `list: &list [${Array(2_000).fill("a").join(", ")}]`, "copies:"];
+    for (let i = 0; i < 600; i++) lines.push("  - *list");
+    expect(problems(lines.join("\n"))).toEqual([": YAML aliases repeat 1,200,600 values; at most 1,000,000 (a limit of chokepoint)"]);
+  });
+});

@@ -3,6 +3,8 @@ import { closestName, suggestionText, type SuggestionBudget } from "./suggest.js
 
 /** Most problems listed; the rest are counted ("and N more"). */
 export const MAX_LISTED_PROBLEMS = 1_000;
+/** Problems after which the checks of a file's structure stop (counting them all can take minutes). */
+export const MAX_COUNTED_PROBLEMS = 100_000;
 /** Most names a validation looks up a "did you mean" for. */
 export const MAX_SUGGESTIONS = 100;
 /** Most edit-distance cells all the suggestions of one validation may fill (about 0.1 s). */
@@ -22,6 +24,8 @@ export class ValidationContext {
   readonly problems: InputProblem[] = [];
   /** Every problem found, kept or not. */
   total = 0;
+  /** True when the checks stopped before the end, having found {@link MAX_COUNTED_PROBLEMS}. */
+  stopped = false;
   private suggestions = 0;
   private readonly budget: SuggestionBudget = { cells: MAX_SUGGESTION_CELLS };
   private ticks = 0;
@@ -37,6 +41,11 @@ export class ValidationContext {
   /** True once no more problems are kept: callers may only {@link count} the rest. */
   get full(): boolean {
     return this.problems.length >= MAX_LISTED_PROBLEMS;
+  }
+
+  /** True once {@link MAX_COUNTED_PROBLEMS} are found: a check may stop, setting {@link stopped}. */
+  get exhausted(): boolean {
+    return this.total >= MAX_COUNTED_PROBLEMS;
   }
 
   /** Count problems found but not described (the list is full). */
@@ -70,6 +79,10 @@ export class ValidationContext {
   listed(): InputProblem[] {
     const more = this.total - this.problems.length;
     if (more === 0) return this.problems;
-    return [...this.problems, { path: "", message: `and ${more.toLocaleString("en-US")} more problem${more === 1 ? "" : "s"} (only the first ${MAX_LISTED_PROBLEMS.toLocaleString("en-US")} are listed)` }];
+    const listed = `only the first ${MAX_LISTED_PROBLEMS.toLocaleString("en-US")} are listed`;
+    const message = this.stopped
+      ? `and at least ${more.toLocaleString("en-US")} more problems (${listed}; the checks stopped there)`
+      : `and ${more.toLocaleString("en-US")} more problem${more === 1 ? "" : "s"} (${listed})`;
+    return [...this.problems, { path: "", message }];
   }
 }

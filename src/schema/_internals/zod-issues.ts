@@ -18,10 +18,10 @@ interface Def {
   values?: unknown[];
 }
 
-const defOf = (schema: AnySchema): Def => schema._zod.def as unknown as Def;
+export const defOf = (schema: AnySchema): Def => schema._zod.def as unknown as Def;
 
 /** Strip optional/default/pipe wrappers. */
-function unwrap(schema: AnySchema): AnySchema {
+export function unwrap(schema: AnySchema): AnySchema {
   let current = schema;
   for (;;) {
     const def = defOf(current);
@@ -34,7 +34,7 @@ function unwrap(schema: AnySchema): AnySchema {
 }
 
 /** The object schemas that could describe `value` (several for an undiscriminated union). */
-function objectSchemasFor(schema: AnySchema, value: unknown): AnySchema[] {
+export function objectSchemasFor(schema: AnySchema, value: unknown): AnySchema[] {
   const inner = unwrap(schema);
   const def = defOf(inner);
   if (def.type === "object") return [inner];
