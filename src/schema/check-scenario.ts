@@ -13,6 +13,7 @@ import type { OutcomeDefinition } from "./outcomes.js";
 import type { Condition, Rule } from "./rules.js";
 import { PERIODS_PER_YEAR } from "./periods.js";
 import { recipeLookup } from "./recipe-lookup.js";
+import { runSize } from "./run-size.js";
 import type { Scenario } from "./scenario.js";
 
 type Path = (string | number)[];
@@ -401,6 +402,13 @@ export function scenarioProblems(scenario: Scenario, context = new ValidationCon
   if (scenario.baselinePolicy !== undefined) checkName(["baselinePolicy"], scenario.baselinePolicy, policies, "policy");
 
   // --- outcomes ------------------------------------------------------------------------
+  const size = runSize(scenario);
+  if (size.seriesValues > LIMITS.seriesValuesPerRun) {
+    report(
+      ["outcomes"],
+      `each run would record ${size.seriesValues.toLocaleString("en-US")} values per period (${size.policies} policies x ${size.seriesOutcomes} series outcomes x ${size.periods.toLocaleString("en-US")} periods); at most ${LIMITS.seriesValuesPerRun.toLocaleString("en-US")} (a limit of chokepoint): mark fewer outcomes as series, shorten the horizon or split the policies`,
+    );
+  }
   const firstOutcome = new Map<string, number>();
   scenario.outcomes.forEach((outcome, o) => {
     if (!firstOutcome.has(outcome.name)) firstOutcome.set(outcome.name, o);

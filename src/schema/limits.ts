@@ -29,6 +29,14 @@ export const LIMITS = {
   thresholdsPerOutcome: 100,
   listLength: 1_000,
   horizon: 1_200,
+  /**
+   * Values a run records per period: policies x series outcomes x periods. Summaries
+   * keep state per period of each series and policy, whatever the runs: at 200,000
+   * values, about 1 GB with streaming summaries and 150 MB with exact ones (plus 16
+   * bytes per value and run; see src/schema/run-size.ts). 20 policies x 191 series x
+   * 1,200 periods needed 2.3 GB and a minute for one run.
+   */
+  seriesValuesPerRun: 200_000,
   runs: 100_000_000,
   /** Characters of free text (titles, descriptions, notes) in one field. */
   textLength: 100_000,
