@@ -3,7 +3,7 @@
 // worker threads live in `chokepoint/node`.
 
 // Scenarios: schema, validation, JSON Schema
-export { parseScenario, safeParseScenario, type ParseScenarioOptions, type SafeParseScenarioResult } from "./schema/parse.js";
+export { parseScenario, parseScenarioAsync, safeParseScenario, safeParseScenarioAsync, type ParseScenarioOptions, type SafeParseScenarioResult } from "./schema/parse.js";
 export { scenarioJsonSchema } from "./schema/json-schema.js";
 export { estimateSummaryMemory, runSize, type RunSize, type SummaryMemoryOptions } from "./schema/run-size.js";
 export { scenarioSchema, type Scenario, type ScenarioInput, type Uncertainty, type Policy } from "./schema/scenario.js";

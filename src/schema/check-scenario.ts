@@ -45,6 +45,16 @@ const fmt = (x: number) => (Math.abs(x) >= 1e6 || (Math.abs(x) < 1e-3 && x !== 0
  * the "did you mean" suggestions and looks at its abort signal as the checks go.
  */
 export function scenarioProblems(scenario: Scenario, context = new ValidationContext()): InputProblem[] {
+  for (const _ of scenarioChecks(scenario, context)) context.checkAbort();
+  return context.listed();
+}
+
+/**
+ * The checks of {@link scenarioProblems}, reporting to `context`, in steps: yields between
+ * parts of the scenario (before each input-output table, whose inverse is the costly
+ * part), so that a caller can stop or let other work run.
+ */
+export function* scenarioChecks(scenario: Scenario, context: ValidationContext): Generator<void, void, void> {
   const found = context.total;
   const report = (path: Path, message: string) => {
     if (context.full) context.count(1);
@@ -125,6 +135,7 @@ export function scenarioProblems(scenario: Scenario, context = new ValidationCon
   };
 
   // --- world ---------------------------------------------------------------------------
+  yield;
   world.goods.forEach((g, i) => {
     checkNumber(["world", "goods", i, "demandElasticity"], g.demandElasticity, POSITIVE);
     checkNumber(["world", "goods", i, "marketIntegration"], g.marketIntegration, SHARE);
@@ -274,8 +285,8 @@ export function scenarioProblems(scenario: Scenario, context = new ValidationCon
     );
   }
   const ioSeen = new Set<string>();
-  world.inputOutput.forEach((table, i) => {
-    context.checkAbort();
+  for (const [i, table] of world.inputOutput.entries()) {
+    yield;
     const at: Path = ["world", "inputOutput", i];
     country([...at, "country"], table.country);
     if (ioSeen.has(table.country)) report([...at, "country"], `a second input-output table for "${table.country}"`);
@@ -300,9 +311,10 @@ export function scenarioProblems(scenario: Scenario, context = new ValidationCon
         report(at, error instanceof Error ? error.message : String(error));
       }
     }
-  });
+  }
 
   // --- levers, rules, policies ---------------------------------------------------------
+  yield;
   const checkRestrictionCommon = (at: Path, lever: { goods: string[]; severity: UncertainNumber; leakage: UncertainNumber; leakagePremium: UncertainNumber; duration?: UncertainNumber | undefined }) => {
     lever.goods.forEach((g, j) => good([...at, "goods", j], g));
     checkNumber([...at, "severity"], lever.severity, SHARE);
@@ -402,6 +414,7 @@ export function scenarioProblems(scenario: Scenario, context = new ValidationCon
   if (scenario.baselinePolicy !== undefined) checkName(["baselinePolicy"], scenario.baselinePolicy, policies, "policy");
 
   // --- outcomes ------------------------------------------------------------------------
+  yield;
   const size = runSize(scenario);
   if (size.seriesValues > LIMITS.seriesValuesPerRun) {
     report(
@@ -473,7 +486,6 @@ export function scenarioProblems(scenario: Scenario, context = new ValidationCon
         break;
     }
   }
-  return context.listed();
 }
 
 /** A cycle in the recipe graph as a list of goods (first repeated at the end), or undefined. */

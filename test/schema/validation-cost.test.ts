@@ -3,7 +3,7 @@
 // one list of them, hours). Suggestions now stop after 100 and fill a bounded number of
 // cells; problems after the first 1,000 are only counted.
 import { describe, expect, it } from "vitest";
-import { parseScenario, safeParseScenario } from "../../src/index.js";
+import { parseScenario, parseScenarioAsync, safeParseScenario, safeParseScenarioAsync } from "../../src/index.js";
 import { suggestionWork } from "../../src/schema/_internals/suggest.js";
 import { MAX_LISTED_PROBLEMS, MAX_SUGGESTION_CELLS, MAX_SUGGESTIONS } from "../../src/schema/_internals/validation-context.js";
 import { twoCountryWorld } from "../_helpers/worlds.js";
@@ -90,6 +90,18 @@ describe("validation cost", () => {
     scenario.world.flows![0]!.exporter = "a";
     const result = safeParseScenario(scenario);
     expect(result.success ? "" : result.error.problems[0]!.message).toBe('unknown country "a"; did you mean "A"?');
+  });
+
+  it("is the same in the async forms, which a timeout stops", async () => {
+    const text = unknownNames(300);
+    expect(await safeParseScenarioAsync(text)).toEqual(safeParseScenario(text));
+    await expect(parseScenarioAsync(text)).rejects.toThrow(/^invalid scenario \(900 problems\):/);
+    // a large world takes seconds to validate; the signal stops it within a step
+    const world = { name: "w", horizon: 2, world: { countries: [{ id: "A", gdp: 1e12 }], goods: [{ id: "g", unit: "t", basePrice: 1, demandElasticity: 1 }] }, policies: [{ name: "p" }] };
+    const large = { ...world, world: { ...world.world, flows: Array.from({ length: 300_000 }, () => ({ exporter: "A", importer: "B", good: "g", volume: 1 })) } };
+    const started = performance.now();
+    await expect(safeParseScenarioAsync(large, { signal: AbortSignal.timeout(50) })).rejects.toMatchObject({ name: "AbortError", message: "experiment aborted" });
+    expect(performance.now() - started).toBeLessThan(500);
   });
 
   it("stops with an AbortError when the signal is aborted", () => {
