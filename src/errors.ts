@@ -39,14 +39,19 @@ function joinProblems(problems: readonly InputProblem[]): string {
 
 /**
  * A scenario that failed validation. `problems` lists every problem at once,
- * each with its path; `message` has one line per problem.
+ * each with its path; `message` has one line per problem. When there are very many,
+ * the first ones are listed and a last line says how many more there are; `total`
+ * counts them all.
  */
 export class ScenarioError extends Error {
   override readonly name: string = "ScenarioError";
   readonly problems: readonly InputProblem[];
-  constructor(problems: readonly InputProblem[], heading = "invalid scenario") {
-    super(`${heading} (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n${joinProblems(problems)}`);
+  /** How many problems were found: `problems.length`, unless only the first were listed. */
+  readonly total: number;
+  constructor(problems: readonly InputProblem[], heading = "invalid scenario", total = problems.length) {
+    super(`${heading} (${total.toLocaleString("en-US")} problem${total === 1 ? "" : "s"}):\n${joinProblems(problems)}`);
     this.problems = problems;
+    this.total = total;
   }
 }
 

@@ -3,8 +3,9 @@
 // worker threads live in `chokepoint/node`.
 
 // Scenarios: schema, validation, JSON Schema
-export { parseScenario, safeParseScenario, type SafeParseScenarioResult } from "./schema/parse.js";
+export { parseScenario, parseScenarioAsync, safeParseScenario, safeParseScenarioAsync, type ParseScenarioOptions, type SafeParseScenarioResult } from "./schema/parse.js";
 export { scenarioJsonSchema } from "./schema/json-schema.js";
+export { estimateSummaryMemory, runSize, type RunSize, type SummaryMemoryOptions } from "./schema/run-size.js";
 export { scenarioSchema, type Scenario, type ScenarioInput, type Uncertainty, type Policy } from "./schema/scenario.js";
 export type { World, Country, Good, Production, Flow, Recipe, Stock, InputOutputTable } from "./schema/world.js";
 export type { Lever, ExportRestriction, ImportRestriction, StockpileRelease, CapacityExpansion, ImportTariff, RuleAction } from "./schema/levers.js";

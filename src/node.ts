@@ -36,7 +36,7 @@ export async function loadScenarioFile(path: string): Promise<Scenario> {
     throw new ScenarioError([{ path: "", message: error.message }], `cannot load ${path}`);
   }
   const result = safeParseScenario(text);
-  if (!result.success) throw new ScenarioError(result.error.problems, `invalid scenario ${path}`);
+  if (!result.success) throw new ScenarioError(result.error.problems, `invalid scenario ${path}`, result.error.total);
   return result.scenario;
 }
 

@@ -9,6 +9,7 @@ import type { CompileContext } from "./compile-context.js";
 import type { OutcomeDefinition } from "../schema/outcomes.js";
 import type { Rule } from "../schema/rules.js";
 import { PERIODS_PER_YEAR } from "../schema/periods.js";
+import { recipeLookup } from "../schema/recipe-lookup.js";
 import type { Scenario } from "../schema/scenario.js";
 import {
   CONDITION_KIND,
@@ -161,12 +162,12 @@ export function compileModel(scenario: Scenario, compileFormula: FormulaCompiler
   const inputCritical: number[] = [];
   const inputWeightRef: number[] = [];
   const usesByCell: { cell: number; perUnit: number }[][] = Array.from({ length: cells }, () => []);
+  const recipeFor = recipeLookup(world.recipes);
   for (let c = 0; c < C; c++) {
     for (let g = 0; g < G; g++) {
       const cell = c * G + g;
       const recipe = isProducer[cell]
-        ? (world.recipes.find((r) => r.output === goodIds[g] && r.country === countryIds[c]) ??
-          world.recipes.find((r) => r.output === goodIds[g] && r.country === undefined))
+        ? recipeFor(goodIds[g]!, countryIds[c]!)
         : undefined;
       const row: number[] = [];
       for (const input of recipe?.inputs ?? []) {

@@ -12,17 +12,17 @@ function parse(expression: string): MathNode {
 }
 
 /** What a formula may not contain, by mathjs node type. */
-const REFUSED: Record<string, string> = {
-  AccessorNode: "property access (a.b, a[b]) is not allowed in formulas",
-  ArrayNode: "lists and matrices are not allowed in formulas",
-  AssignmentNode: "assignments are not allowed in formulas",
-  BlockNode: "several statements are not allowed in formulas",
-  FunctionAssignmentNode: "function definitions are not allowed in formulas",
-  IndexNode: "indexing is not allowed in formulas",
-  ObjectNode: "objects are not allowed in formulas",
-  RangeNode: "ranges (a:b) are not allowed in formulas",
-  RelationalNode: "chained comparisons (a < b < c) are not allowed in formulas; use and",
-};
+const REFUSED: ReadonlyMap<string, string> = new Map([
+  ["AccessorNode", "property access (a.b, a[b]) is not allowed in formulas"],
+  ["ArrayNode", "lists and matrices are not allowed in formulas"],
+  ["AssignmentNode", "assignments are not allowed in formulas"],
+  ["BlockNode", "several statements are not allowed in formulas"],
+  ["FunctionAssignmentNode", "function definitions are not allowed in formulas"],
+  ["IndexNode", "indexing is not allowed in formulas"],
+  ["ObjectNode", "objects are not allowed in formulas"],
+  ["RangeNode", "ranges (a:b) are not allowed in formulas"],
+  ["RelationalNode", "chained comparisons (a < b < c) are not allowed in formulas; use and"],
+]);
 
 /** Deepest nesting of brackets (mathjs parses them recursively; bound it before parsing). */
 function nesting(expression: string): number {
@@ -88,8 +88,9 @@ export function compileFormula(expression: string, variables: readonly string[])
       case "SymbolNode": {
         const name = String(n.name);
         const index = variables.indexOf(name);
+        const constant = CONSTANTS.get(name);
         if (index >= 0) emit(OP.variable, index, 0, 1);
-        else if (name in CONSTANTS) emit(OP.constant, CONSTANTS[name]!, 0, 1);
+        else if (constant !== undefined) emit(OP.constant, constant, 0, 1);
         else problems.push(`unknown name "${name}"; the formula may use ${[...variables, "pi", "e"].map((v) => `"${v}"`).join(", ")}`);
         return;
       }
@@ -103,7 +104,7 @@ export function compileFormula(expression: string, variables: readonly string[])
           visit(operands[0]!);
           return;
         }
-        const operator = OPERATORS[fn];
+        const operator = OPERATORS.get(fn);
         if (operator === undefined || operands.length !== operator.arity) {
           problems.push(`the operator "${String(n.op)}" is not allowed`);
           return;
@@ -121,10 +122,10 @@ export function compileFormula(expression: string, variables: readonly string[])
       case "FunctionNode": {
         const callee = n.fn as MathNode & { name?: unknown };
         const name = callee.type === "SymbolNode" ? String(callee.name) : undefined;
-        const fn = name === undefined ? undefined : FUNCTIONS[name];
+        const fn = name === undefined ? undefined : FUNCTIONS.get(name);
         if (name === undefined || fn === undefined) {
           problems.push(
-            `the function ${name === undefined ? "call" : `"${name}"`} is not allowed; the formula may call ${Object.keys(FUNCTIONS).join(", ")}`,
+            `the function ${name === undefined ? "call" : `"${name}"`} is not allowed; the formula may call ${[...FUNCTIONS.keys()].join(", ")}`,
           );
           return;
         }
@@ -138,7 +139,7 @@ export function compileFormula(expression: string, variables: readonly string[])
         return;
       }
       default:
-        problems.push(REFUSED[node.type] ?? `${node.type} is not allowed in formulas`);
+        problems.push(REFUSED.get(node.type) ?? `${node.type} is not allowed in formulas`);
     }
   };
   visit(root);

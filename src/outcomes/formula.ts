@@ -27,11 +27,16 @@ export const formula = {
   summary: "An allow-listed formula of outcomes listed before it.",
   schema,
   check(outcome, at, context) {
+    const variables = Object.keys(outcome.variables);
+    if (variables.length > FORMULA_LIMITS.nodes) {
+      context.report([...at, "variables"], `expected at most ${FORMULA_LIMITS.nodes} variables (a formula has at most ${FORMULA_LIMITS.nodes} terms), found ${variables.length}`);
+      return;
+    }
     for (const [name, target] of Object.entries(outcome.variables)) {
       if (reservedFormulaName(name)) context.report([...at, "variables", name], `"${name}" is a function or constant of formulas; choose another name`);
       context.outcomeBefore([...at, "variables", name], target);
     }
-    for (const problem of context.formulaProblems(outcome.expression, Object.keys(outcome.variables))) context.report([...at, "expression"], problem);
+    for (const problem of context.formulaProblems(outcome.expression, variables)) context.report([...at, "expression"], problem);
   },
   compile(outcome, context) {
     const names = Object.keys(outcome.variables);

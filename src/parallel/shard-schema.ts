@@ -4,7 +4,7 @@
 // by their own `fromJSON` (src/stats), with their paths.
 import { z } from "zod";
 import { InputError } from "../errors.js";
-import { problemsFromZodIssues } from "../schema/_internals/zod-issues.js";
+import { problemsFromZodIssues } from "../schema/zod-problems.js";
 
 const wholeNumber = z.number().int().nonnegative();
 const records = z.array(z.array(z.unknown()));

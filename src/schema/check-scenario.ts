@@ -2,7 +2,7 @@ import type { InputProblem } from "../errors.js";
 import { formatPath } from "../errors.js";
 import { createDistribution, describeDistribution, distributionProblems } from "../random/index.js";
 import { leontiefInverse, technicalCoefficients } from "../io/index.js";
-import { didYouMean } from "./_internals/suggest.js";
+import { ValidationContext } from "./_internals/validation-context.js";
 import { BALANCE_TOLERANCE, exceedsWithTolerance } from "./balance.js";
 import { LIMITS } from "./limits.js";
 import { compileFormula } from "../formula/compile-formula.js";
@@ -13,6 +13,8 @@ import { RANGES, type CheckContext, type NumberRange, type Path } from "./check-
 import type { UncertainNumber } from "./common.js";
 import type { Rule } from "./rules.js";
 import { PERIODS_PER_YEAR } from "./periods.js";
+import { recipeLookup } from "./recipe-lookup.js";
+import { runSize } from "./run-size.js";
 import type { Scenario } from "./scenario.js";
 
 const SHARE = RANGES.share;
@@ -25,17 +27,34 @@ const fmt = (x: number) => (Math.abs(x) >= 1e6 || (Math.abs(x) < 1e-3 && x !== 0
  * Check everything a schema cannot: names are unique and every reference resolves,
  * numbers drawn from uncertainties stay in range, the world balances (exports within
  * output, inputs enough for recipes), recipes have no cycles, input-output tables are
- * well formed and productive. Returns every problem found, each with its path.
+ * well formed and productive. Returns the problems found, each with its path (the first
+ * 1,000, then how many more); with a `context`, reports them to it instead, which bounds
+ * the "did you mean" suggestions and looks at its abort signal as the checks go.
  */
-export function scenarioProblems(scenario: Scenario): InputProblem[] {
-  const problems: InputProblem[] = [];
-  const report = (path: Path, message: string) => problems.push({ path: formatPath(path), message });
+export function scenarioProblems(scenario: Scenario, context = new ValidationContext()): InputProblem[] {
+  for (const _ of scenarioChecks(scenario, context)) context.checkAbort();
+  return context.listed();
+}
+
+/**
+ * The checks of {@link scenarioProblems}, reporting to `context`, in steps: yields between
+ * parts of the scenario (before each input-output table, whose inverse is the costly
+ * part), so that a caller can stop or let other work run.
+ */
+export function* scenarioChecks(scenario: Scenario, context: ValidationContext): Generator<void, void, void> {
+  const found = context.total;
+  const report = (path: Path, message: string) => {
+    if (context.full) context.count(1);
+    else context.report({ path: formatPath(path), message });
+  };
+  const didYouMean = (name: string, known: Iterable<string>) => context.didYouMean(name, known);
   const { world } = scenario;
 
   // --- names -------------------------------------------------------------------------
   const uniqueNames = (entries: readonly { readonly id?: string | undefined; readonly name?: string | undefined }[], key: "id" | "name", at: Path, what: string) => {
     const seen = new Map<string, number>();
     entries.forEach((entry, index) => {
+      context.tick();
       const name = entry[key];
       if (name === undefined) return;
       const first = seen.get(name);
@@ -59,6 +78,7 @@ export function scenarioProblems(scenario: Scenario): InputProblem[] {
   });
 
   const checkName = (path: Path, name: string, known: Set<string>, what: string) => {
+    context.tick();
     if (!known.has(name)) report(path, `unknown ${what} "${name}"${didYouMean(name, known)}`);
   };
   // a string stands for all, self or triggering, checked by the schema
@@ -103,6 +123,7 @@ export function scenarioProblems(scenario: Scenario): InputProblem[] {
   };
 
   // --- world ---------------------------------------------------------------------------
+  yield;
   world.goods.forEach((g, i) => {
     checkNumber(["world", "goods", i, "demandElasticity"], g.demandElasticity, POSITIVE);
     checkNumber(["world", "goods", i, "marketIntegration"], g.marketIntegration, SHARE);
@@ -115,6 +136,7 @@ export function scenarioProblems(scenario: Scenario): InputProblem[] {
   const output = new Map<string, number>();
   const productionSeen = new Map<string, number>();
   world.production.forEach((entry, i) => {
+    context.tick();
     const at: Path = ["world", "production", i];
     country([...at, "country"], entry.country);
     good([...at, "good"], entry.good);
@@ -135,6 +157,7 @@ export function scenarioProblems(scenario: Scenario): InputProblem[] {
   const imports = new Map<string, number>();
   const flowSeen = new Map<string, number>();
   world.flows.forEach((flow, i) => {
+    context.tick();
     const at: Path = ["world", "flows", i];
     country([...at, "exporter"], flow.exporter);
     country([...at, "importer"], flow.importer);
@@ -166,6 +189,7 @@ export function scenarioProblems(scenario: Scenario): InputProblem[] {
   // recipes: references, duplicates, cycles, and enough input for baseline output
   const recipeSeen = new Map<string, number>();
   world.recipes.forEach((recipe, i) => {
+    context.tick();
     const at: Path = ["world", "recipes", i];
     good([...at, "output"], recipe.output);
     if (recipe.country !== undefined) country([...at, "country"], recipe.country);
@@ -187,14 +211,15 @@ export function scenarioProblems(scenario: Scenario): InputProblem[] {
   if (cycle !== undefined) {
     report(["world", "recipes"], `recipes form a cycle: ${cycle.join(" -> ")}; the model needs inputs to come before outputs`);
   }
-  if (problems.length === 0) {
+  if (context.total === found) {
     // Inputs needed for baseline output must not exceed what the country uses.
+    context.checkAbort();
+    const recipeFor = recipeLookup(world.recipes);
     const need = new Map<string, number>();
     for (const entry of world.production) {
+      context.tick();
       if (entry.output === 0) continue;
-      const recipe =
-        world.recipes.find((r) => r.output === entry.good && r.country === entry.country) ??
-        world.recipes.find((r) => r.output === entry.good && r.country === undefined);
+      const recipe = recipeFor(entry.good, entry.country);
       if (recipe === undefined) continue;
       for (const input of recipe.inputs) {
         const k = key(entry.country, input.good);
@@ -215,6 +240,7 @@ export function scenarioProblems(scenario: Scenario): InputProblem[] {
 
   const stockSeen = new Set<string>();
   world.stocks.forEach((stock, i) => {
+    context.tick();
     const at: Path = ["world", "stocks", i];
     country([...at, "country"], stock.country);
     good([...at, "good"], stock.good);
@@ -238,8 +264,17 @@ export function scenarioProblems(scenario: Scenario): InputProblem[] {
     }
   });
 
+  // Tables are inverted here and again when compiled (O(sectors^3) each): bound their cells.
+  const ioCells = world.inputOutput.reduce((sum, table) => sum + table.Z.reduce((cells, row) => cells + row.length, 0), 0);
+  if (ioCells > LIMITS.inputOutputCells) {
+    report(
+      ["world", "inputOutput"],
+      `the input-output tables have ${ioCells.toLocaleString("en-US")} cells in Z together; at most ${LIMITS.inputOutputCells.toLocaleString("en-US")} (a limit of chokepoint)`,
+    );
+  }
   const ioSeen = new Set<string>();
-  world.inputOutput.forEach((table, i) => {
+  for (const [i, table] of world.inputOutput.entries()) {
+    yield;
     const at: Path = ["world", "inputOutput", i];
     country([...at, "country"], table.country);
     if (ioSeen.has(table.country)) report([...at, "country"], `a second input-output table for "${table.country}"`);
@@ -257,17 +292,19 @@ export function scenarioProblems(scenario: Scenario): InputProblem[] {
       checkName([...at, "goodSectors", g], sector, sectors, "sector");
     }
     const shapesOk = table.x.length === n && table.Z.length === n && table.Z.every((row) => row.length === n);
-    if (shapesOk) {
+    if (shapesOk && ioCells <= LIMITS.inputOutputCells) {
       try {
         leontiefInverse(technicalCoefficients(table.Z, table.x));
       } catch (error) {
         report(at, error instanceof Error ? error.message : String(error));
       }
     }
-  });
+  }
 
   // --- levers, rules, policies ---------------------------------------------------------
-  const context: CheckContext = {
+  yield;
+  // what the kinds' modules check their entries with (src/levers, src/conditions, src/outcomes)
+  const checks: CheckContext = {
     report,
     country,
     good,
@@ -279,10 +316,10 @@ export function scenarioProblems(scenario: Scenario): InputProblem[] {
   };
   const checkRule = (at: Path, rule: Rule) => {
     country([...at, "agent"], rule.agent);
-    rule.when.forEach((condition, c) => conditionKind(condition.kind).check(condition, [...at, "when", c], context));
+    rule.when.forEach((condition, c) => conditionKind(condition.kind).check(condition, [...at, "when", c], checks));
     checkNumber([...at, "probability"], rule.probability, SHARE);
     checkNumber([...at, "delay"], rule.delay, NON_NEGATIVE);
-    leverKind(rule.action.type).check(rule.action, [...at, "action"], rule.agent, context);
+    leverKind(rule.action.type).check(rule.action, [...at, "action"], rule.agent, checks);
     if (aimsAtTriggering(rule.action) && !rule.when.some((c) => c.kind === "restriction")) {
       report([...at, "action", leverKind(rule.action.type).trade!.partnersField], `"triggering" needs a condition of kind "restriction" in "when"`);
     }
@@ -299,10 +336,11 @@ export function scenarioProblems(scenario: Scenario): InputProblem[] {
   }
   scenario.policies.forEach((policy, p) => {
     policy.levers.forEach((lever, l) => {
+      context.tick();
       const at: Path = ["policies", p, "levers", l];
       country([...at, "actor"], lever.actor);
       checkNumber([...at, "start"], lever.start, NON_NEGATIVE);
-      leverKind(lever.type).check(lever, at, lever.actor, context);
+      leverKind(lever.type).check(lever, at, lever.actor, checks);
     });
     policy.rules.forEach((rule, r) => checkRule(["policies", p, "rules", r], rule));
     policy.disableRules.forEach((name, d) => checkName(["policies", p, "disableRules", d], name, globalRules, "scenario-wide rule"));
@@ -310,11 +348,19 @@ export function scenarioProblems(scenario: Scenario): InputProblem[] {
   if (scenario.baselinePolicy !== undefined) checkName(["baselinePolicy"], scenario.baselinePolicy, policies, "policy");
 
   // --- outcomes ------------------------------------------------------------------------
+  yield;
+  const size = runSize(scenario);
+  if (size.seriesValues > LIMITS.seriesValuesPerRun) {
+    report(
+      ["outcomes"],
+      `each run would record ${size.seriesValues.toLocaleString("en-US")} values per period (${size.policies} policies x ${size.seriesOutcomes} series outcomes x ${size.periods.toLocaleString("en-US")} periods); at most ${LIMITS.seriesValuesPerRun.toLocaleString("en-US")} (a limit of chokepoint): mark fewer outcomes as series, shorten the horizon or split the policies`,
+    );
+  }
   // each outcome by its kind's module (src/outcomes); formulas may name only outcomes listed before them
   const outcomeNames = new Set(scenario.outcomes.map((o) => o.name));
   const earlier = new Set<string>();
   const outcomeContext: OutcomeCheckContext = {
-    ...context,
+    ...checks,
     outcomeBefore(path, name) {
       if (earlier.has(name)) return;
       report(path, outcomeNames.has(name) ? `outcome "${name}" must be listed before this formula` : `unknown outcome "${name}"${didYouMean(name, earlier)}`);
@@ -325,13 +371,13 @@ export function scenarioProblems(scenario: Scenario): InputProblem[] {
     },
   };
   scenario.outcomes.forEach((outcome, o) => {
+    context.tick();
     outcomeKind(outcome.kind).check(outcome, ["outcomes", o], outcomeContext);
     earlier.add(outcome.name);
   });
   scenario.headlineOutcomes?.forEach((name, i) => {
     if (scenario.outcomes.length > 0) checkName(["headlineOutcomes", i], name, outcomeNames, "outcome");
   });
-  return problems;
 }
 
 /** A cycle in the recipe graph as a list of goods (first repeated at the end), or undefined. */

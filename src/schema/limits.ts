@@ -16,6 +16,8 @@ export const LIMITS = {
   stocks: 300_000,
   inputOutputTables: 300,
   inputOutputSectors: 1_000,
+  /** Cells of all input-output tables' Z together (five tables of 1,000 sectors). */
+  inputOutputCells: 5_000_000,
   uncertainties: 2_000,
   rules: 1_000,
   /** Rules after expansion: a rule that targets `triggering` counts once per country that can trigger it. */
@@ -27,12 +29,27 @@ export const LIMITS = {
   thresholdsPerOutcome: 100,
   listLength: 1_000,
   horizon: 1_200,
+  /**
+   * Values a run records per period: policies x series outcomes x periods. Summaries
+   * keep state per period of each series and policy, whatever the runs: at 200,000
+   * values, about 1 GB with streaming summaries and 150 MB with exact ones (plus 16
+   * bytes per value and run; see src/schema/run-size.ts). 20 policies x 191 series x
+   * 1,200 periods needed 2.3 GB and a minute for one run.
+   */
+  seriesValuesPerRun: 200_000,
   runs: 100_000_000,
   /** Characters of free text (titles, descriptions, notes) in one field. */
   textLength: 100_000,
   /** Characters of a scenario file or text. */
   scenarioText: 64 * 1024 * 1024,
+  /**
+   * Characters of YAML text: the yaml package's document model takes about a hundred
+   * times the text (JSON is read with JSON.parse, up to `scenarioText`).
+   */
+  yamlText: 4 * 1024 * 1024,
   yamlAliases: 1_000,
+  /** Values that YAML aliases may repeat, counting every repetition. */
+  yamlAliasValues: 1_000_000,
   /** Nesting of objects and lists in scenario text. */
   nesting: 64,
   /** Characters of a formula, and nodes in its syntax tree. */

@@ -84,3 +84,68 @@ describe("formulas", () => {
     `);
   });
 });
+
+describe("names inherited from JavaScript objects", () => {
+  const INHERITED = ["constructor", "toString", "valueOf", "__proto__", "hasOwnProperty", "isPrototypeOf", "toLocaleString", "__defineGetter__"];
+  const problemsOf = (input: unknown): string[] => {
+    const result = safeParseScenario(input);
+    return result.success ? [] : result.error.problems.map((p) => `${p.path}: ${p.message}`);
+  };
+  /** The two-country world with every occurrence of a country or good id renamed. */
+  const renamed = (from: string, to: string): ScenarioInput =>
+    JSON.parse(JSON.stringify(twoCountryWorld()).replaceAll(`"${from}"`, `"${to}"`).replaceAll(`:${from}"`, `:${to}"`).replaceAll(`"${from}:`, `"${to}:`)) as ScenarioInput;
+
+  it.each(INHERITED)("%s is an unknown name or function in a formula, never a value", (name) => {
+    expect(refusal(name)).toBe(`unknown name "${name}"; the formula may use "a", "b", "pi", "e"`);
+    expect(refusal(`${name}(a)`)).toBe(`the function "${name}" is not allowed; the formula may call min, max, abs, sqrt, log, exp, log10, floor, ceil, round, pow`);
+    expect(refusal(`a*(${name}==${name}) + b*(${name}!=${name})`)).toBe(`unknown name "${name}"; the formula may use "a", "b", "pi", "e"`);
+    const world = twoCountryWorld();
+    world.outcomes!.push({ name: "f", kind: "formula", expression: `${name}(gdpLoss)`, variables: { gdpLoss: "gdpLoss:A" } });
+    expect(problemsOf(world)).toEqual([`outcomes[10].expression: the function "${name}" is not allowed; the formula may call min, max, abs, sqrt, log, exp, log10, floor, ceil, round, pow`]);
+  });
+
+  it.each(INHERITED.filter((name) => !name.startsWith("_")))("%s works as a formula variable, an outcome, a country and a good", (name) => {
+    const world = twoCountryWorld();
+    world.outcomes!.push(
+      { name, kind: "gdpLoss", country: "B" },
+      { name: "f", kind: "formula", expression: `2 * ${name} + a`, variables: { [name]: name, a: "gdpLoss:A" } },
+    );
+    world.headlineOutcomes = [name, "f"];
+    expect(problemsOf(world)).toEqual([]);
+    const { outcomes } = simulateOnce(world, { policy: "ban", seed: 1 });
+    expect(outcomes[name]).toBe(outcomes["gdpLoss:B"]);
+    expect(outcomes["f"]).toBe(2 * outcomes["gdpLoss:B"]! + outcomes["gdpLoss:A"]!);
+
+    const original = simulateOnce(twoCountryWorld(), { policy: "ban", seed: 1 }).outcomes;
+    for (const [from, kind] of [["B", "country"], ["x", "good"]] as const) {
+      const other = renamed(from, name);
+      expect(problemsOf(other), kind).toEqual([]);
+      expect(Object.values(simulateOnce(other, { policy: "ban", seed: 1 }).outcomes), kind).toEqual(Object.values(original));
+    }
+    const unknown = twoCountryWorld();
+    unknown.world.flows![0]!.exporter = name;
+    unknown.world.flows![0]!.good = name;
+    expect(problemsOf(unknown)).toEqual([`world.flows[0].exporter: unknown country "${name}"`, `world.flows[0].good: unknown good "${name}"`]);
+  });
+
+  it("refuses __proto__ as a formula variable, a name and a key, with a clear problem", () => {
+    const variable = JSON.parse(JSON.stringify(twoCountryWorld()));
+    variable.outcomes.push({ name: "f", kind: "formula", expression: "__proto__ * 2", variables: JSON.parse('{"__proto__": "gdpLoss:A"}') });
+    expect(problemsOf(variable)).toEqual([
+      'outcomes[10].expression: unknown name "__proto__"; the formula may use "pi", "e"',
+      `outcomes[10].variables.__proto__: "__proto__" cannot be a name (JavaScript reads it as an object's prototype); choose another name`,
+    ]);
+    const named = twoCountryWorld();
+    named.world.countries[1]!.id = "__proto__";
+    named.outcomes![0]!.name = "__proto__";
+    expect(problemsOf(named).slice(0, 2)).toEqual([
+      'world.countries[1].id: expected a name of letters, digits and _ : - (starting with a letter or digit), found "__proto__"',
+      'outcomes[0].name: expected a name of letters, digits and _ : - (starting with a letter or digit), found "__proto__"',
+    ]);
+    const yaml = ["name: y", "horizon: 2", "__proto__: 1", "world: { countries: [{ id: A, gdp: 1 }], goods: [{ id: x, unit: t, basePrice: 1, demandElasticity: 1 }] }", "policies: [{ name: p }]"].join("\n");
+    expect(problemsOf(yaml)).toEqual(['__proto__: unknown field "__proto__" (expected one of: $schema, name, title, description, currency, period, horizon, maxEscalationDepth, world, uncertainties, rules, policies, baselinePolicy, outcomes, headlineOutcomes, source, assumption)']);
+    const table = JSON.parse(JSON.stringify(twoCountryWorld()));
+    table.world.inputOutput = [{ country: "A", sectors: ["s"], Z: [[0]], x: [1], goodSectors: JSON.parse('{"__proto__": "s", "x": "s"}') }];
+    expect(problemsOf(table)).toEqual([`world.inputOutput[0].goodSectors.__proto__: "__proto__" cannot be a name (JavaScript reads it as an object's prototype); choose another name`]);
+  });
+});

@@ -32,7 +32,7 @@ describe("engine and reference implementation agree", () => {
         const agreement = validateWorld({ label: "generated", scenario, runs: 2 }, seed);
         if (agreement.firstDisagreement !== undefined) throw new Error(agreement.firstDisagreement);
       }),
-      { numRuns: 60 },
+      { numRuns: Number(process.env.AGREEMENT_RUNS ?? 60) },
     );
   });
 });

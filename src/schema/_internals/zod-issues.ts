@@ -1,6 +1,7 @@
 import type { z } from "zod";
-import { formatPath, type InputProblem } from "../../errors.js";
-import { closestName, describeValue, didYouMean, valueAt } from "./suggest.js";
+import { formatPath } from "../../errors.js";
+import { describeKey, describeValue, suggestionText, valueAt } from "./suggest.js";
+import type { ValidationContext } from "./validation-context.js";
 
 type AnySchema = z.core.$ZodType;
 type Issue = z.core.$ZodIssue;
@@ -17,10 +18,10 @@ interface Def {
   values?: unknown[];
 }
 
-const defOf = (schema: AnySchema): Def => schema._zod.def as unknown as Def;
+export const defOf = (schema: AnySchema): Def => schema._zod.def as unknown as Def;
 
 /** Strip optional/default/pipe wrappers. */
-function unwrap(schema: AnySchema): AnySchema {
+export function unwrap(schema: AnySchema): AnySchema {
   let current = schema;
   for (;;) {
     const def = defOf(current);
@@ -33,7 +34,7 @@ function unwrap(schema: AnySchema): AnySchema {
 }
 
 /** The object schemas that could describe `value` (several for an undiscriminated union). */
-function objectSchemasFor(schema: AnySchema, value: unknown): AnySchema[] {
+export function objectSchemasFor(schema: AnySchema, value: unknown): AnySchema[] {
   const inner = unwrap(schema);
   const def = defOf(inner);
   if (def.type === "object") return [inner];
@@ -66,8 +67,8 @@ function schemasAt(schema: AnySchema, root: unknown, path: readonly PropertyKey[
       else if (def.type === "record" && def.valueType !== undefined) next.push(def.valueType);
       else {
         for (const objectSchema of objectSchemasFor(inner, parentValue)) {
-          const field = defOf(objectSchema).shape?.[String(key)];
-          if (field !== undefined) next.push(field);
+          const shape = defOf(objectSchema).shape;
+          if (shape !== undefined && Object.hasOwn(shape, String(key))) next.push(shape[String(key)]!);
         }
       }
     }
@@ -120,20 +121,28 @@ const isDefaultMessage = (message: string) => /^(Invalid|Too (small|big)|Unrecog
 
 /**
  * Turn zod issues into problems a user can act on: the path, what was expected,
- * what was found, and a "did you mean" for misspelt keys and values.
+ * what was found, and a "did you mean" for misspelt keys and values. Problems go to
+ * `context`; once it lists no more, the rest are only counted.
  */
-export function problemsFromZodIssues(schema: AnySchema, input: unknown, issues: readonly Issue[]): InputProblem[] {
-  const problems: InputProblem[] = [];
+export function reportZodIssues(schema: AnySchema, input: unknown, issues: readonly Issue[], context: ValidationContext): void {
+  const didYouMean = (name: string, known: Iterable<string>) => context.didYouMean(name, known);
   for (const issue of issues) {
+    context.tick();
+    if (context.full) {
+      // listed enough: count the rest without describing them
+      context.count(issue.code === "unrecognized_keys" ? issue.keys.length : 1);
+      continue;
+    }
     const path = issue.path;
     const found = valueAt(input, path);
     switch (issue.code) {
       case "unrecognized_keys": {
         const known = knownKeysAt(schema, input, path);
         for (const key of issue.keys) {
-          problems.push({
+          const suggestion = context.closestName(key, known);
+          context.report({
             path: formatPath([...path, key]),
-            message: `unknown field "${key}"${didYouMean(key, known)}${known.length > 0 && closestName(key, known) === undefined ? ` (expected one of: ${known.join(", ")})` : ""}`,
+            message: `unknown field "${describeKey(key)}"${suggestionText(suggestion)}${known.length > 0 && suggestion === undefined ? ` (expected one of: ${known.join(", ")})` : ""}`,
           });
         }
         break;
@@ -146,7 +155,7 @@ export function problemsFromZodIssues(schema: AnySchema, input: unknown, issues:
             : isDefaultMessage(issue.message)
               ? `expected ${expected}, found ${describeValue(found)}`
               : `${issue.message}, found ${describeValue(found)}`;
-        problems.push({ path: formatPath(path), message });
+        context.report({ path: formatPath(path), message });
         break;
       }
       case "invalid_union": {
@@ -156,7 +165,7 @@ export function problemsFromZodIssues(schema: AnySchema, input: unknown, issues:
           const tag = valueAt(input, [...path, discriminator]);
           const atPath = path[path.length - 1] === discriminator ? path : [...path, discriminator];
           const tagFound = valueAt(input, atPath);
-          problems.push({
+          context.report({
             path: formatPath(atPath),
             message: `expected one of ${options.map((o) => JSON.stringify(o)).join(", ")}, found ${describeValue(tagFound ?? tag)}${typeof tagFound === "string" ? didYouMean(tagFound, options) : ""}`,
           });
@@ -164,7 +173,7 @@ export function problemsFromZodIssues(schema: AnySchema, input: unknown, issues:
         }
         const expected = describeExpected(issue);
         const literals = expected.filter((e) => e.startsWith('"')).map((e) => JSON.parse(e) as string);
-        problems.push({
+        context.report({
           path: formatPath(path),
           message: `expected ${joinAlternatives(expected)}, found ${describeValue(found)}${typeof found === "string" ? didYouMean(found, literals) : ""}`,
         });
@@ -172,7 +181,7 @@ export function problemsFromZodIssues(schema: AnySchema, input: unknown, issues:
       }
       case "invalid_value": {
         const options = issue.values.map(String);
-        problems.push({
+        context.report({
           path: formatPath(path),
           message: `expected ${joinAlternatives(issue.values.map((v) => JSON.stringify(v)))}, found ${describeValue(found)}${typeof found === "string" ? didYouMean(found, options) : ""}`,
         });
@@ -188,14 +197,13 @@ export function problemsFromZodIssues(schema: AnySchema, input: unknown, issues:
         else if (issue.origin === "string") message = `expected a text of ${relation === ">=" ? "at least" : "at most"} ${String(bound)} characters`;
         else message = `expected a value ${relation} ${String(bound)}`;
         const shown = Array.isArray(found) ? `${found.length} entries` : describeValue(found);
-        problems.push({ path: formatPath(path), message: `${message}, found ${shown}` });
+        context.report({ path: formatPath(path), message: `${message}, found ${shown}` });
         break;
       }
       default: {
         const message = isDefaultMessage(issue.message) ? `invalid value ${describeValue(found)}` : `${issue.message}, found ${describeValue(found)}`;
-        problems.push({ path: formatPath(path), message });
+        context.report({ path: formatPath(path), message });
       }
     }
   }
-  return problems;
 }
