@@ -23,6 +23,9 @@ function leverSchemas<T extends string, L extends z.core.$ZodLooseShape, A exten
   };
 }
 
+/** A finite number (zod's `z.number()` already refuses NaN; this also refuses ±Infinity). */
+const finite = () => z.number().refine(Number.isFinite, { message: "expected a finite number" });
+
 export const schemaKit = {
   z,
   LIMITS,
@@ -38,6 +41,14 @@ export const schemaKit = {
   uncertain: uncertainNumberSchema,
   /** A lever's first period (0-based), fixed or drawn. */
   start: uncertainNumberSchema.default(0).describe("First period in which the lever acts (0-based)."),
+  finite,
+  /** A distribution's truncation to [min, max]. */
+  truncation: z
+    .strictObject({
+      min: finite().optional().describe("Lower truncation bound (inclusive)."),
+      max: finite().optional().describe("Upper truncation bound (inclusive)."),
+    })
+    .describe("Truncate the distribution to [min, max] by renormalising its CDF."),
   /** `triggering`: a rule action's partners are the countries that set the rule off. */
   triggering: z.literal("triggering"),
   freeText,

@@ -1,4 +1,5 @@
 import { leverVolumes } from "../levers/index.js";
+import { distributionKind } from "../random/distributions/index.js";
 import { InputError } from "../errors.js";
 import type { Scenario, ScenarioInput } from "../schema/scenario.js";
 import { InvariantError } from "./invariant-error.js";
@@ -28,10 +29,10 @@ const LINEAR = ["gdpLoss:", "valueAddedLoss:", "exportRevenueLoss:", "importCost
 
 /** True when a volume (surge capacity, capacity added, ...) is drawn from a lognormal, whose scaling (mu + ln k) is rounded. */
 function drawsVolumesFromLognormal(scenario: Scenario): boolean {
-  const lognormal = new Set(scenario.uncertainties.filter((u) => u.distribution.type === "lognormal").map((u) => u.name));
+  const roundedWhenScaled = new Set(scenario.uncertainties.filter((u) => !distributionKind(u.distribution.type)!.scalesExactly).map((u) => u.name));
   const actions = [...scenario.rules.map((r) => r.action), ...scenario.policies.flatMap((p) => [...p.levers, ...p.rules.map((r) => r.action)])];
   const volumes = [...scenario.world.production.map((p) => p.surgeCapacity), ...actions.flatMap(leverVolumes).map(({ value }) => value)];
-  return volumes.some((v) => v !== undefined && typeof v !== "number" && lognormal.has(v.param));
+  return volumes.some((v) => v !== undefined && typeof v !== "number" && roundedWhenScaled.has(v.param));
 }
 
 /** True when x is 2^n for a whole n. */

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { InputError } from "../errors.js";
+import { DISTRIBUTION_TYPES, distributionKind, type DistributionDrawKit } from "../random/distributions/index.js";
 import type { DistributionSpec } from "../schema/distribution.js";
 import { gridInterval, gridNumber, gridTriple, readable } from "./_internals/grid.js";
 
@@ -20,12 +21,15 @@ export interface DistributionConstraints {
   readonly kinds?: readonly DistributionKind[];
 }
 
-/** Every family, in the order {@link distributionArbitrary} shrinks through them. */
-export const ALL_DISTRIBUTION_KINDS: readonly DistributionKind[] = ["constant", "uniform", "triangular", "pert", "beta", "normal", "lognormal", "categorical", "bernoulli"];
+/**
+ * Every family, in the order {@link distributionArbitrary} shrinks through them: the
+ * constant first, then the others in the order of src/random/distributions.
+ */
+export const ALL_DISTRIBUTION_KINDS: readonly DistributionKind[] = ["constant", ...DISTRIBUTION_TYPES.filter((type) => type !== "constant")];
 
-/** The families that can have a support within [min, max]: a bernoulli takes 0 and 1, a lognormal needs a positive part. */
+/** The families that can have a support within [min, max] (a bernoulli takes 0 and 1, a lognormal needs a positive part): each family's module says. */
 export function fittingKinds(min: number, max: number, kinds: readonly DistributionKind[]): DistributionKind[] {
-  return kinds.filter((kind) => (kind !== "bernoulli" || (min <= 0 && max >= 1)) && (kind !== "lognormal" || max > 0));
+  return kinds.filter((kind) => distributionKind(kind)!.fits(min, max));
 }
 
 /**
@@ -60,45 +64,17 @@ export function distributionArbitrary(constraints: DistributionConstraints): fc.
   }
   const kinds = fittingKinds(min, max, constraints.kinds ?? ALL_DISTRIBUTION_KINDS);
   if (kinds.length === 0) throw new InputError("constraints.kinds", `no listed family fits the support [${min}, ${max}]`);
-  const value = gridNumber(min, max);
-  const interval = gridInterval(min, max);
-  const triple = gridTriple(min, max);
-  const family = (kind: DistributionKind): fc.Arbitrary<DistributionSpec> => {
-    switch (kind) {
-      case "constant":
-        return value.map((v) => ({ type: "constant", value: v }));
-      case "uniform":
-        return interval.map(([lo, hi]) => ({ type: "uniform", min: lo, max: hi }));
-      case "triangular":
-        return triple.map(([lo, mode, hi]) => ({ type: "triangular", min: lo, mode, max: hi }));
-      case "pert":
-        return fc
-          .tuple(triple, fc.option(gridNumber(1, 8, 14), { nil: undefined }))
-          .map(([[lo, mode, hi], lambda]) => (lambda === undefined ? { type: "pert", min: lo, mode, max: hi } : { type: "pert", min: lo, mode, max: hi, lambda }));
-      case "beta":
-        return fc
-          .tuple(interval, gridNumber(0.5, 5, 9), gridNumber(0.5, 5, 9))
-          .map(([[lo, hi], alpha, beta]) => ({ type: "beta", alpha, beta, min: lo, max: hi }));
-      case "normal":
-        // the mean inside the window and sd at most its width keep at least a third of the mass
-        return fc
-          .tuple(triple, fc.integer({ min: 1, max: 20 }))
-          .map(([[lo, mean, hi], k]) => ({ type: "normal", mean, sd: readable(((hi - lo) * k) / 20), truncate: { min: lo, max: hi } }));
-      case "lognormal":
-        // median at the window's midpoint (positive), so the window keeps a good share of the mass
-        return fc.tuple(gridInterval(Math.max(min, 0), max), fc.integer({ min: 1, max: 10 })).map(([[lo, hi], k]) => ({
-          type: "lognormal",
-          mu: readable(Math.log((lo + hi) / 2)),
-          sigma: readable(k / 10),
-          truncate: { min: lo, max: hi },
-        }));
-      case "categorical":
-        return fc
-          .array(fc.tuple(value, fc.integer({ min: 1, max: 5 })), { minLength: 1, maxLength: 3 })
-          .map((pairs) => ({ type: "categorical", values: pairs.map(([v]) => v), weights: pairs.map(([, w]) => w) }));
-      case "bernoulli":
-        return gridNumber(0, 1, 20).map((p) => ({ type: "bernoulli", p }));
-    }
+  const kit: DistributionDrawKit = {
+    fc,
+    min,
+    max,
+    value: gridNumber(min, max),
+    interval: gridInterval(min, max),
+    triple: gridTriple(min, max),
+    grid: gridNumber,
+    gridInterval,
+    readable,
   };
+  const family = (kind: DistributionKind) => distributionKind(kind)!.draw(kit) as fc.Arbitrary<DistributionSpec>;
   return fc.oneof({ withCrossShrink: true }, ...kinds.map(family));
 }

@@ -1,18 +1,7 @@
 import type { InputProblem } from "../../errors.js";
 import type { DistributionSpec } from "../../schema/distribution.js";
+import { DISTRIBUTION_TYPES, distributionKind } from "../distributions/index.js";
 import { formatFound } from "./format.js";
-
-const TYPES = [
-  "uniform",
-  "triangular",
-  "pert",
-  "normal",
-  "lognormal",
-  "beta",
-  "bernoulli",
-  "categorical",
-  "constant",
-] as const;
 
 /**
  * Every problem with the parameters of a distribution spec, in the order of its fields,
@@ -92,88 +81,20 @@ export function parameterProblems(spec: DistributionSpec): InputProblem[] {
     return ok ? (value as number[]) : undefined;
   }
 
-  switch (spec.type) {
-    case "uniform": {
-      checkOrdered(read("min"), read("max"));
-      checkTruncation();
-      break;
-    }
-    case "triangular": {
-      const min = read("min");
-      const mode = read("mode");
-      const max = read("max");
-      checkOrdered(min, max);
-      checkMode(min, mode, max);
-      checkTruncation();
-      break;
-    }
-    case "pert": {
-      const min = read("min");
-      const mode = read("mode");
-      const max = read("max");
-      const lambda = read("lambda", 4);
-      checkOrdered(min, max);
-      checkMode(min, mode, max);
-      if (finite(lambda) && !(lambda > 0)) add("lambda", `expected lambda > 0 (4 gives the classic PERT), found ${lambda}`);
-      checkTruncation();
-      break;
-    }
-    case "normal": {
-      read("mean");
-      checkPositive("sd", read("sd"));
-      checkTruncation();
-      break;
-    }
-    case "lognormal": {
-      read("mu");
-      checkPositive("sigma", read("sigma"));
-      checkTruncation();
-      break;
-    }
-    case "beta": {
-      checkPositive("alpha", read("alpha"));
-      checkPositive("beta", read("beta"));
-      const min = read("min", 0);
-      const max = read("max", 1);
-      if (finite(min, max) && !(max > min)) {
-        if (fields["max"] === undefined) add("min", `expected min < max (1, the default), found ${min}`);
-        else add("max", `expected max > min (${min}${fields["min"] === undefined ? ", the default" : ""}), found ${max}`);
-      }
-      checkTruncation();
-      break;
-    }
-    case "bernoulli": {
-      const p = read("p");
-      if (finite(p) && !(p >= 0 && p <= 1)) add("p", `expected a probability in [0, 1], found ${p}`);
-      break;
-    }
-    case "categorical": {
-      const values = checkNumberList("values", fields["values"]);
-      const weights = checkNumberList("weights", fields["weights"]);
-      if (weights === undefined) break;
-      let negative = false;
-      weights.forEach((weight, index) => {
-        if (weight < 0) {
-          add(`weights[${index}]`, `expected a weight >= 0, found ${weight}`);
-          negative = true;
-        }
-      });
-      if (values !== undefined && weights.length !== values.length) {
-        add("weights", `expected one weight per value (${values.length}), found ${weights.length}`);
-      }
-      const sum = weights.reduce((total, weight) => total + weight, 0);
-      if (!negative && !(sum > 0)) add("weights", "expected weights with a positive sum, found all 0");
-      else if (!negative && sum === Infinity) add("weights", "expected weights with a finite sum, found a sum of Infinity");
-      break;
-    }
-    case "constant": {
-      read("value");
-      break;
-    }
-    default: {
-      const type = (spec as { type?: unknown }).type;
-      add("type", `expected one of ${TYPES.join(", ")}; found ${formatFound(type)}`);
-    }
+  const kind = distributionKind(fields["type"]);
+  if (kind === undefined) {
+    add("type", `expected one of ${DISTRIBUTION_TYPES.join(", ")}; found ${formatFound(fields["type"])}`);
+    return problems;
   }
+  kind.problems({
+    read,
+    field: (key) => fields[key],
+    add,
+    ordered: checkOrdered,
+    mode: checkMode,
+    positive: checkPositive,
+    numbers: (key) => checkNumberList(key, fields[key]),
+  });
+  if (kind.truncatable) checkTruncation();
   return problems;
 }
