@@ -294,9 +294,11 @@ function activateLevers(model: CompiledModel, state: RunState, policy: number, t
 }
 
 /**
- * Steps 3 to 7 for each good in topological order: produce (from inputs cleared earlier
- * this period), ship baseline flows through restrictions, substitute from spare capacity
- * and diverted volume, draw down stocks, clear (shortfall and prices) and account.
+ * Steps 3 to 10 of docs/model.md for each good in topological order: produce (from inputs
+ * cleared earlier this period), ship baseline flows through restrictions, substitute from
+ * spare capacity and diverted volume, the segmented market of a restricting exporter,
+ * re-trade, draw down stocks, clear (shortfall and prices) and account. Each block is
+ * labelled with its step; docs/model.md ("One run") gives the order they run in here.
  *
  * Every path runs: V8 optimises this function on the feedback of the runs so far, and a
  * line that has never run, or has seen only whole numbers, throws the optimised code away
@@ -331,9 +333,9 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
     const fStart = flowStart[g]!;
     const fEnd = flowStart[g + 1]!;
 
-    // A calm good (no restriction on it, no input short, no downstream producer planning below
-    // baseline) clears exactly at the baseline. If it did last period too, its state already
-    // holds those values and there is nothing to compute.
+    // Engine rule 3 (docs/model.md): a calm good (no lever disturbing it, no input short, no
+    // downstream producer planning below baseline) clears exactly at the baseline. If it did
+    // last period too, its state already holds those values and there is nothing to compute.
     let downstreamPlansLess = false;
     for (let k = goodUseStart[g]!; !downstreamPlansLess && k < goodUseStart[g + 1]!; k++) if (goodPlanShort[goodUses[k]!]) downstreamPlansLess = true;
     let calm = goodStamp[g] !== stamp && !downstreamPlansLess;
@@ -342,7 +344,7 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
     let anyShort = 0;
     let anyPlanShort = 0;
 
-    // Requirement: baseline use, less the inputs downstream producers no longer plan to use
+    // Step 4, requirement: baseline use, less the inputs downstream producers no longer plan to use
     // (they planned, last period, to make less than baseline for want of buyers, not of inputs)
     for (let u = uStart; u < uEnd; u++) {
       const c = users[u]!;
@@ -361,7 +363,7 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
       tariffVolume[c] = 0;
     }
 
-    // Produce: output share allowed by inputs, y = min over critical inputs (1 - sigma) x (1 - sum of weighted non-critical sigma)
+    // Step 3, produce: output share allowed by inputs, y = min over critical inputs (1 - sigma) x (1 - sum of weighted non-critical sigma)
     for (let p = pStart; p < pEnd; p++) {
       const c = producers[p]!;
       const cell = c * G + g;
@@ -384,7 +386,8 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
       glut[c] = 0;
     }
 
-    // Demand on each producer from its baseline customers abroad; the share it can serve from output allowed by inputs
+    // Step 4, orders: demand on each producer from its baseline customers abroad; the share it can
+    // serve from output allowed by inputs. Step 5 begins with its domestic sales.
     for (let f = fStart; f < fEnd; f++) {
       const i = flowImporter[f]!;
       // (an importer that uses none of the good has only flows of volume 0)
@@ -406,7 +409,7 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
       }
     }
 
-    // Ship baseline flows through this period's restrictions; blocked volume stays with the exporter
+    // Step 5, ship: baseline flows through this period's restrictions; blocked volume stays with the exporter
     for (let f = fStart; f < fEnd; f++) {
       const e = flowExporter[f]!;
       const i = flowImporter[f]!;
@@ -430,7 +433,7 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
       lostRevenue[f]! += (flowVolume[f]! - arrives) * p0;
     }
 
-    // Gaps before substitution
+    // Step 5, gaps before substitution
     let totalGap = 0;
     for (let u = uStart; u < uEnd; u++) {
       const c = users[u]!;
@@ -440,7 +443,7 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
     }
     if (totalGap > 0 && shockStart[g]! < 0) shockStart[g] = t;
 
-    // Substitute: spare capacity of producers not restricting the good, plus volume restricting exporters divert
+    // Step 5, substitute: spare capacity of producers not restricting the good, plus volume restricting exporters divert
     if (totalGap > 0) {
       let pool = 0;
       const elapsed = t - shockStart[g]!;
@@ -490,8 +493,8 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
       }
     }
 
-    // Glut: a restricting exporter's domestic price falls until its market absorbs the blocked
-    // volume (down to the floor). Then account: output and value added lost by producers.
+    // Step 6, glut: a restricting exporter's domestic price falls until its market absorbs the
+    // blocked volume (down to the floor). Then step 10, account: output and value added lost by producers.
     const disturbed = goodStamp[g] === stamp;
     for (let p = pStart; p < pEnd; p++) {
       const c = producers[p]!;
@@ -536,7 +539,7 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
       indirectLoss[c]! += lost * p0 * indirectMultiplier[cell]!;
     }
 
-    // Re-trade among buyers outside restricting countries: each closes the share kappa of the
+    // Step 7, re-trade among buyers outside restricting countries: each closes the share kappa of the
     // distance between its availability and the market's average availability ratio
     const kappa = numbers[marketIntegrationRef[g]!]!;
     if (kappa > 0) {
@@ -560,8 +563,8 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
       }
     }
 
-    // Draw down commercial stocks, then strategic reserves, at bounded rates; then clear:
-    // shortfall per user, and the market's availability outside restricting countries
+    // Step 8, draw down commercial stocks, then strategic reserves, at bounded rates; then step 9,
+    // clear: shortfall per user, and the market's availability outside restricting countries
     let marketAvailable = 0;
     let marketRequired = 0;
     for (let u = uStart; u < uEnd; u++) {
@@ -605,6 +608,7 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
         marketRequired += need;
       }
     }
+    // Step 9, the price outside restricting countries
     let price = 1;
     if (marketRequired > 0 && marketAvailable < marketRequired) {
       price = Math.pow(marketAvailable / marketRequired, -1 / elasticity);
@@ -613,8 +617,8 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
     }
     priceOutside[g] = price;
 
-    // Extra cost paid by users: higher prices, leakage premiums, tariffs (nothing to add when
-    // no price moved and no lever acted on the good)
+    // Step 10, extra cost paid by users: higher prices, leakage premiums, tariffs (nothing to
+    // add when no price moved and no lever acted on the good)
     for (let u = disturbed || price !== 1 ? uStart : uEnd; u < uEnd; u++) {
       const c = users[u]!;
       const cell = c * G + g;

@@ -48,7 +48,7 @@ function simulate(task: RangeTask): RangeMessage {
   }
   const accumulator = new RangeAccumulator(cached.model, task.plan, task.runStart, task.runEnd);
   while (!accumulator.done) Atomics.add(task.progress, 0, accumulator.simulateChunk());
-  // Returned by copy, not transferred (DESIGN.md suggests transferable arrays): transferring
+  // Returned by copy, not transferred (the design once suggested transferable arrays): transferring
   // detaches the worker's ArrayBuffers, which invalidates V8's ArrayBufferDetaching protector
   // for the thread; detaching one buffer made the engine about 28% slower on the main thread
   // (bench/README.md), and would do the same to every later range here. Copying takes milliseconds.
