@@ -6,7 +6,7 @@ export type { LeverInput, LeverKind } from "./_internals/policy-draw.js";
 
 /** What {@link leverArbitrary} generates. */
 export interface LeverConstraints {
-  /** Kinds of lever, shrinking toward the first; default all four (export restriction first). */
+  /** Kinds of lever, shrinking toward the first; default every kind (src/levers; export restriction first). */
   readonly kinds?: readonly LeverKind[];
   /** The scenario's horizon, which bounds starts and durations; default 12. */
   readonly horizon?: number;
@@ -16,8 +16,9 @@ export interface LeverConstraints {
  * Policy levers valid in a given world, every number fixed: export restrictions (on
  * one or two goods, aimed at other countries or `all`, with severity, leakage, leakage
  * premium, diversion, start and sometimes a duration), import restrictions, stockpile
- * releases (0 to 12 months, release share in (0, 1]) and capacity expansions (0 to 1000
- * units, ramp 0 to 12 periods). Works on any world, generated or your own: pass a
+ * releases (0 to 12 months, release share in (0, 1]), capacity expansions (0 to 1000
+ * units, ramp 0 to 12 periods) and import tariffs (rate 0 to 1): every kind in src/levers,
+ * each drawn by its own module. Works on any world, generated or your own: pass a
  * bundled scenario's world to put random levers into it.
  *
  * @param world - the world the levers act in (its `countries` and `goods`; at least two countries).

@@ -15,7 +15,7 @@ export interface PolicyConstraints {
   readonly maxLevers?: number;
   /** Most policy-only rules; default 1. */
   readonly maxRules?: number;
-  /** Kinds of lever; default all four. */
+  /** Kinds of lever; default every kind (src/levers). */
   readonly leverKinds?: readonly LeverKind[];
   /** The scenario's horizon; default 12. */
   readonly horizon?: number;

@@ -14,7 +14,7 @@ export interface RuleConstraints {
    * default restriction, shortfall, period and price (a `draw` condition needs an
    * uncertainty, which only {@link scenarioArbitrary} declares). */
   readonly conditionKinds?: readonly ConditionKind[];
-  /** Kinds of lever the rule pulls; default all four. */
+  /** Kinds of lever the rule pulls; default every kind (src/levers). */
   readonly actionKinds?: readonly LeverKind[];
   /** The scenario's horizon, which bounds periods in conditions and durations; default 12. */
   readonly horizon?: number;

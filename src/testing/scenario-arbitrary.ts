@@ -44,9 +44,9 @@ export interface ScenarioConstraints {
   readonly inputOutput?: boolean;
   /** Whether some users hold commercial stocks; default true. */
   readonly stocks?: boolean;
-  /** Kinds of lever in policies and rules' actions; default all four. */
+  /** Kinds of lever in policies and rules' actions; default every kind (src/levers). */
   readonly leverKinds?: readonly LeverKind[];
-  /** Kinds of condition in rules; default all five. */
+  /** Kinds of condition in rules; default every kind (src/conditions). */
   readonly conditionKinds?: readonly ConditionKind[];
 }
 
