@@ -17,7 +17,8 @@ function schema(kit: SchemaKit) {
 
 /** A draw condition. */
 export type DrawCondition = z.output<ReturnType<typeof schema>>;
-interface Draw {
+/** What the test kit draws to build one. */
+export interface Draw {
   readonly distribution: DistributionSpec;
   readonly above: number;
 }

@@ -14,7 +14,8 @@ function schema(kit: SchemaKit) {
 
 /** A period condition. */
 export type PeriodCondition = z.output<ReturnType<typeof schema>>;
-interface Draw {
+/** What the test kit draws to build one. */
+export interface Draw {
   readonly from: number;
   readonly span: number | undefined;
 }

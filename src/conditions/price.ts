@@ -15,7 +15,8 @@ function schema(kit: SchemaKit) {
 
 /** A price condition. */
 export type PriceCondition = z.output<ReturnType<typeof schema>>;
-interface Draw {
+/** What the test kit draws to build one. */
+export interface Draw {
   readonly good: readonly number[];
   readonly above: number;
 }

@@ -29,7 +29,8 @@ function schema(kit: SchemaKit) {
 
 /** A restriction condition. */
 export type RestrictionCondition = z.output<ReturnType<typeof schema>>;
-interface Draw {
+/** What the test kit draws to build one. */
+export interface Draw {
   readonly by: readonly number[] | undefined;
   readonly against: "self" | readonly number[] | undefined;
   readonly goods: readonly number[] | undefined;

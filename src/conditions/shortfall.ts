@@ -15,7 +15,8 @@ function schema(kit: SchemaKit) {
 
 /** A shortfall condition. */
 export type ShortfallCondition = z.output<ReturnType<typeof schema>>;
-interface Draw {
+/** What the test kit draws to build one. */
+export interface Draw {
   readonly goods: readonly number[];
   readonly above: number;
 }

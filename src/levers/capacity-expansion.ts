@@ -24,7 +24,8 @@ type Schemas = ReturnType<typeof schemas>;
 export type CapacityExpansion = z.output<Schemas["lever"]>;
 /** A capacity expansion as a rule's action. */
 export type CapacityExpansionAction = z.output<Schemas["action"]>;
-interface Draw {
+/** What the test kit draws to build one. */
+export interface Draw {
   readonly good: readonly number[];
   readonly capacity: UncertainDraw;
   readonly rampPeriods: UncertainDraw;

@@ -42,7 +42,8 @@ type Schemas = ReturnType<typeof schemas>;
 export type ExportRestriction = z.output<Schemas["lever"]>;
 /** An export restriction as a rule's action. */
 export type ExportRestrictionAction = z.output<Schemas["action"]>;
-interface Draw extends RestrictionDraw {
+/** What the test kit draws to build one. */
+export interface Draw extends RestrictionDraw {
   readonly diversion: UncertainDraw;
 }
 

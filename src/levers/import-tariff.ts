@@ -32,7 +32,8 @@ type Schemas = ReturnType<typeof schemas>;
 export type ImportTariff = z.output<Schemas["lever"]>;
 /** An import tariff as a rule's action. */
 export type ImportTariffAction = z.output<Schemas["action"]>;
-interface Draw {
+/** What the test kit draws to build one. */
+export interface Draw {
   readonly allSources: boolean;
   readonly sources: readonly number[];
   readonly goods: readonly number[];

@@ -24,7 +24,8 @@ type Schemas = ReturnType<typeof schemas>;
 export type StockpileRelease = z.output<Schemas["lever"]>;
 /** A stockpile release as a rule's action. */
 export type StockpileReleaseAction = z.output<Schemas["action"]>;
-interface Draw {
+/** What the test kit draws to build one. */
+export interface Draw {
   readonly goods: readonly number[];
   readonly coverMonths: UncertainDraw;
   readonly maxReleaseShare: UncertainDraw;
