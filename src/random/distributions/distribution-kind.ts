@@ -89,3 +89,12 @@ export function scaledTruncation(spec: { readonly truncate?: { readonly min?: nu
     },
   };
 }
+
+/** Read and check `min`, `mode` and `max` (min < max, min <= mode <= max): triangular and PERT. */
+export function checkMinModeMax(check: ParameterCheck): void {
+  const min = check.read("min");
+  const mode = check.read("mode");
+  const max = check.read("max");
+  check.ordered(min, max);
+  check.mode(min, mode, max);
+}

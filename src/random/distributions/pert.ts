@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { SchemaKit } from "../../schema/kit.js";
 import { pertFamily } from "../_internals/continuous-families.js";
-import { scaledTruncation, type Built, type DistributionKind } from "./distribution-kind.js";
+import { checkMinModeMax, scaledTruncation, type Built, type DistributionKind } from "./distribution-kind.js";
 
 function schema(kit: SchemaKit) {
   const { z } = kit;
@@ -24,12 +24,8 @@ export const pert = {
   schema,
   truncatable: true,
   problems(check) {
-    const min = check.read("min");
-    const mode = check.read("mode");
-    const max = check.read("max");
+    checkMinModeMax(check);
     const lambda = check.read("lambda", 4);
-    check.ordered(min, max);
-    check.mode(min, mode, max);
     if (Number.isFinite(lambda) && !(lambda > 0)) check.add("lambda", `expected lambda > 0 (4 gives the classic PERT), found ${lambda}`);
   },
   build: (spec): Built => ({ family: pertFamily(spec.min, spec.mode, spec.max, spec.lambda ?? 4) }),

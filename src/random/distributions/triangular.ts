@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { SchemaKit } from "../../schema/kit.js";
 import { triangularFamily } from "../_internals/continuous-families.js";
-import { scaledTruncation, type Built, type DistributionKind } from "./distribution-kind.js";
+import { checkMinModeMax, scaledTruncation, type Built, type DistributionKind } from "./distribution-kind.js";
 
 function schema(kit: SchemaKit) {
   const { z } = kit;
@@ -15,13 +15,7 @@ export const triangular = {
   summary: "Triangular on [min, max] with its peak at mode.",
   schema,
   truncatable: true,
-  problems(check) {
-    const min = check.read("min");
-    const mode = check.read("mode");
-    const max = check.read("max");
-    check.ordered(min, max);
-    check.mode(min, mode, max);
-  },
+  problems: checkMinModeMax,
   build: (spec): Built => ({ family: triangularFamily(spec.min, spec.mode, spec.max) }),
   describe: (spec, n) => `triangular(${n(spec.min)}, ${n(spec.mode)}, ${n(spec.max)})`,
   fits: () => true,
