@@ -1,7 +1,7 @@
 import type { FormulaProgram } from "../formula/program.js";
 import { leontiefInverse, technicalCoefficients } from "../io/index.js";
 import { createDistribution } from "../random/index.js";
-import { conditionKind, type Selection } from "../conditions/index.js";
+import { conditionKind, triggeringCountries, type Selection } from "../conditions/index.js";
 import { aimsAtTriggering, leverKind } from "../levers/index.js";
 import { outcomeKind, type OutcomeCompileContext } from "../outcomes/index.js";
 import type { Lever, RuleAction } from "../schema/levers.js";
@@ -228,7 +228,7 @@ export function compileModel(scenario: Scenario, compileFormula: FormulaCompiler
   // --- slots and rules -------------------------------------------------------------------
   const context: CompileContext = { C, G, country: ci, good: gi, number: (value, fallback) => numbers.add(value, fallback) };
   const slotBuilder = new SlotBuilder(context, flowStart, flowExporter, flowImporter);
-  const ruleBuilder = new RuleBuilder(context, scenario.uncertainties.length, paramIndex);
+  const ruleBuilder = new RuleBuilder(context, countryIds, scenario.uncertainties.length, paramIndex);
   const policySlots = new Csr();
   const policyRules = new Csr();
   const ruleInstancesByName = new Map<string, number[]>();
@@ -469,6 +469,7 @@ class RuleBuilder {
 
   constructor(
     private readonly context: CompileContext,
+    private readonly countryIds: readonly string[],
     private readonly uncertaintyCount: number,
     private readonly paramIndex: ReadonlyMap<string, number>,
   ) {}
@@ -482,12 +483,7 @@ class RuleBuilder {
     const { context } = this;
     const agent = context.country(rule.agent);
     const firstRestriction = rule.when.findIndex((c) => c.kind === "restriction");
-    let triggers: (number | undefined)[] = [undefined];
-    if (aimsAtTriggering(rule.action)) {
-      const condition = rule.when[firstRestriction]!;
-      const candidates = condition.kind === "restriction" && condition.by !== undefined ? condition.by.map(context.country) : Array.from({ length: context.C }, (_, c) => c);
-      triggers = [...new Set(candidates)].filter((c) => c !== agent).sort((a, b) => a - b);
-    }
+    const triggers: (number | undefined)[] = aimsAtTriggering(rule.action) ? triggeringCountries(rule, this.countryIds).map(context.country) : [undefined];
     const instances: number[] = [];
     for (const trigger of triggers) {
       const instance = this.names.length;

@@ -27,6 +27,18 @@ export function conditionKind(kind: ConditionType): AnyConditionKind {
   return module;
 }
 
+/**
+ * The countries a rule whose action aims at `triggering` has an instance for (docs/model.md,
+ * step 1): those named in `by` of its first restriction condition, or every country when
+ * it names none; never the rule's agent; in the order of `countries`. The compiler, the
+ * validation's count of instances and the report's restricted links all use it.
+ */
+export function triggeringCountries(rule: { readonly agent: string; readonly when: readonly Condition[] }, countries: readonly string[]): string[] {
+  const first = rule.when.find((condition) => condition.kind === "restriction");
+  const by = first?.kind === "restriction" ? first.by : undefined;
+  return countries.filter((country) => country !== rule.agent && (by === undefined || by.includes(country)));
+}
+
 /** The names of every condition kind. */
 export const CONDITION_TYPES: readonly ConditionType[] = CONDITION_KINDS.map((kind) => kind.kind);
 

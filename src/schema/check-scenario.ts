@@ -6,7 +6,7 @@ import { ValidationContext } from "./_internals/validation-context.js";
 import { BALANCE_TOLERANCE, exceedsWithTolerance } from "./balance.js";
 import { LIMITS } from "./limits.js";
 import { compileFormula } from "../formula/compile-formula.js";
-import { conditionKind } from "../conditions/index.js";
+import { conditionKind, triggeringCountries } from "../conditions/index.js";
 import { aimsAtTriggering, leverKind } from "../levers/index.js";
 import { outcomeKind, type OutcomeCheckContext } from "../outcomes/index.js";
 import { RANGES, type CheckContext, type NumberRange, type Path } from "./check-context.js";
@@ -326,11 +326,11 @@ export function* scenarioChecks(scenario: Scenario, context: ValidationContext):
   };
   scenario.rules.forEach((rule, r) => checkRule(["rules", r], rule));
   // Rules targeting `triggering` run once per country that can trigger them: bound the total.
-  const instances = [...scenario.rules, ...scenario.policies.flatMap((p) => p.rules)].reduce((sum, rule) => {
-    if (!aimsAtTriggering(rule.action)) return sum + 1;
-    const condition = rule.when.find((c) => c.kind === "restriction");
-    return sum + (condition?.kind === "restriction" && condition.by !== undefined ? condition.by.length : world.countries.length - 1);
-  }, 0);
+  const countryIds = world.countries.map((c) => c.id);
+  const instances = [...scenario.rules, ...scenario.policies.flatMap((p) => p.rules)].reduce(
+    (sum, rule) => sum + (aimsAtTriggering(rule.action) ? triggeringCountries(rule, countryIds).length : 1),
+    0,
+  );
   if (instances > LIMITS.ruleInstances) {
     report(["rules"], `the rules expand to ${instances} rule instances (one per country that can trigger a "triggering" rule); at most ${LIMITS.ruleInstances} (a limit of chokepoint)`);
   }

@@ -1,6 +1,7 @@
 // Which flows of a scenario's world a policy restricts, or a rule may restrict, read from
 // the scenario's levers and rules (not from a simulation): for the network chart, the
 // HTML report and `chokepoint explain`.
+import { triggeringCountries } from "../../conditions/index.js";
 import { leverKind } from "../../levers/index.js";
 import type { Lever, RuleAction } from "../../schema/levers.js";
 import type { Rule } from "../../schema/rules.js";
@@ -18,34 +19,28 @@ export function rulesUnder(scenario: Scenario, policy: Policy | undefined): Rule
 
 const covers = (list: "all" | readonly string[], id: string) => list === "all" || list.includes(id);
 
-/** Countries a rule's `triggering` target may stand for: those its restriction conditions name, or anyone. */
-function triggeringCountries(rule: Rule): "all" | string[] {
-  const named = rule.when.flatMap((condition) => (condition.kind === "restriction" && condition.by !== undefined ? [condition.by] : []));
-  const unnamed = rule.when.some((condition) => condition.kind === "restriction" && condition.by === undefined);
-  return named.length === 0 || unnamed ? "all" : [...new Set(named.flat())];
-}
 
 /**
  * Whether a lever (of `actor`) restricts the flow: a kind that restricts trade, on the
  * flow's side of the actor's trade, with the flow's partner among those it aims at
  * (`triggering`: the countries that may set the rule off).
  */
-function leverRestricts(lever: Lever | RuleAction, actor: string, flow: Flow, rule?: Rule): boolean {
+function leverRestricts(scenario: Scenario, lever: Lever | RuleAction, actor: string, flow: Flow, rule?: Rule): boolean {
   const trade = leverKind(lever.type).trade;
   if (trade === undefined || !trade.restricts || !("goods" in lever) || !lever.goods.includes(flow.good)) return false;
   const aimedAt = trade.partners(lever);
-  const partners = aimedAt === "triggering" ? (rule === undefined ? [] : triggeringCountries(rule)) : aimedAt;
+  const partners = aimedAt === "triggering" ? (rule === undefined ? [] : triggeringCountries(rule, scenario.world.countries.map((c) => c.id))) : aimedAt;
   return trade.side === "exports" ? actor === flow.exporter && covers(partners, flow.importer) : actor === flow.importer && covers(partners, flow.exporter);
 }
 
 /** Whether a rule's action restricts the flow. */
-function actionRestricts(rule: Rule, flow: Flow): boolean {
-  return leverRestricts(rule.action, rule.agent, flow, rule);
+function actionRestricts(scenario: Scenario, rule: Rule, flow: Flow): boolean {
+  return leverRestricts(scenario, rule.action, rule.agent, flow, rule);
 }
 
 /** Whether a policy's levers restrict the flow. */
-function policyRestricts(policy: Policy, flow: Flow): boolean {
-  return policy.levers.some((lever) => leverRestricts(lever, lever.actor, flow));
+function policyRestricts(scenario: Scenario, policy: Policy, flow: Flow): boolean {
+  return policy.levers.some((lever) => leverRestricts(scenario, lever, lever.actor, flow));
 }
 
 /**
@@ -57,8 +52,8 @@ export function flowRestrictions(scenario: Scenario, policyName?: string): (Flow
   const policy = policyName === undefined ? undefined : scenario.policies.find((p) => p.name === policyName);
   const rules = rulesUnder(scenario, policy);
   return scenario.world.flows.map((flow) => {
-    if (policy !== undefined && policyRestricts(policy, flow)) return "policy";
-    if (rules.some((rule) => actionRestricts(rule, flow))) return "rule";
+    if (policy !== undefined && policyRestricts(scenario, policy, flow)) return "policy";
+    if (rules.some((rule) => actionRestricts(scenario, rule, flow))) return "rule";
     return undefined;
   });
 }
@@ -91,6 +86,6 @@ export function exportRestrictable(scenario: Scenario): boolean[] {
   const rules = rulesUnder(scenario, undefined).filter((rule) => restrictsExports(rule.action));
   const levers = scenario.policies.flatMap((policy) => policy.levers).filter(restrictsExports);
   return scenario.world.flows.map(
-    (flow) => levers.some((lever) => leverRestricts(lever, lever.actor, flow)) || rules.some((rule) => actionRestricts(rule, flow)),
+    (flow) => levers.some((lever) => leverRestricts(scenario, lever, lever.actor, flow)) || rules.some((rule) => actionRestricts(scenario, rule, flow)),
   );
 }
