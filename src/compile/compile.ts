@@ -624,6 +624,7 @@ function compileOutcomes(
     unit[o] = spec.unit ?? 0;
     market[o] = spec.market ?? -1;
     const series = spec.series === true;
+    if (series && !module.perPeriod) throw new Error(`internal error: outcome kind "${d.kind}" asks for a series but the engine computes it only at the end of a run`);
     if (series) seriesIndex[o] = seriesCount++;
     lists.push(spec.list ?? []);
     if (spec.formula !== undefined) {

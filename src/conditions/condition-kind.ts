@@ -50,7 +50,7 @@ export interface ConditionCompileContext extends CompileContext {
 /** One kind of condition; `Draw` is what the test kit draws to build one. */
 export interface ConditionKind<Kind extends string, Condition extends { readonly kind: Kind }, Draw> {
   readonly kind: Kind;
-  /** When it holds, in one sentence (docs). */
+  /** What it is, in one sentence (the JSON Schema's description of the kind). */
   readonly summary: string;
   schema(kit: SchemaKit): z.ZodType<Condition>;
   /** Problems the schema cannot see: names that must exist, bounds in order. */

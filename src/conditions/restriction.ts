@@ -3,7 +3,7 @@
 // `minSeverity` severe (docs/model.md, step 1). Its matches set the depth of the escalation.
 import type { z } from "zod";
 import { SLOT_KIND } from "../compile/model.js";
-import { RESTRICTION_TYPES } from "../levers/index.js";
+import { leverKind, RESTRICTION_TYPES } from "../levers/index.js";
 import type { SchemaKit } from "../schema/kit.js";
 import type { ConditionKind } from "./condition-kind.js";
 
@@ -58,7 +58,7 @@ export const restriction = {
     };
   },
   describe(condition, agent, context) {
-    const what = condition.lever === undefined ? "a restriction" : condition.lever === "importRestriction" ? "an import restriction" : "an export restriction";
+    const what = condition.lever === undefined ? "a restriction" : leverKind(condition.lever).noun;
     const by = condition.by === undefined ? "" : ` by ${context.list(condition.by, "or")}`;
     const against = condition.against === undefined ? "" : condition.against === "self" ? ` against ${agent}` : ` against ${context.list(condition.against, "or")}`;
     const goods = condition.goods === undefined ? "" : ` on ${context.list(condition.goods, "or")}`;

@@ -34,6 +34,7 @@ export interface Draw {
 export const capacityExpansion = {
   type: "capacityExpansion",
   summary: "A country adds capacity to make a good, ramping up over time.",
+  noun: "a capacity expansion",
   schemas,
   actsOnlyInShortage: true,
   check(lever, at, _actor, context) {

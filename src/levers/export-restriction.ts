@@ -50,6 +50,7 @@ export interface Draw extends RestrictionDraw {
 export const exportRestriction = {
   type: "exportRestriction",
   summary: "An exporter blocks a share of its exports of some goods to some importers.",
+  noun: "an export restriction",
   schemas,
   check(lever, at, actor, context) {
     checkRestrictionTerms(lever, at, context);

@@ -37,6 +37,7 @@ export type ImportRestrictionAction = z.output<Schemas["action"]>;
 export const importRestriction = {
   type: "importRestriction",
   summary: "An importer refuses a share of some goods from some exporters.",
+  noun: "an import restriction",
   schemas,
   check(lever, at, actor, context) {
     checkRestrictionTerms(lever, at, context);

@@ -44,6 +44,7 @@ export interface Draw {
 export const importTariff = {
   type: "importTariff",
   summary: "An importer levies an ad-valorem duty on some goods from some exporters (a cost to its buyers; volumes do not respond in this model).",
+  noun: "an import tariff",
   schemas,
   check(lever, at, actor, context) {
     context.goods([...at, "goods"], lever.goods);

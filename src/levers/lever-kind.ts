@@ -48,8 +48,10 @@ export interface TradeSide<Lever> {
  */
 export interface LeverKind<Type extends string, Lever extends { readonly type: Type; readonly actor: string }, Action extends { readonly type: Type }, Draw> {
   readonly type: Type;
-  /** What it does, in one sentence (docs, `chokepoint explain`). */
+  /** What it does, in one sentence (the JSON Schema's description of the kind). */
   readonly summary: string;
+  /** What it is called in a sentence: `an export restriction`. */
+  readonly noun: string;
   /** Its zod schemas, built from the kit (see SchemaKit for why it is handed over). */
   schemas(kit: SchemaKit): { readonly lever: z.ZodType<Lever>; readonly action: z.ZodType<Action> };
   /** Problems the schema cannot see: names that must exist, numbers out of range. `actor` is the lever's actor or the rule's agent. */

@@ -34,6 +34,7 @@ export interface Draw {
 export const stockpileRelease = {
   type: "stockpileRelease",
   summary: "A country releases a strategic reserve of some goods, at a bounded rate, when it runs short.",
+  noun: "a stockpile release",
   schemas,
   actsOnlyInShortage: true,
   check(lever, at, _actor, context) {

@@ -36,6 +36,8 @@ export const exportRevenueLoss = {
       description: `Export revenue lost by ${outcome.country}${outcome.goods ? ` on ${outcome.goods.join(", ")}` : ""}${outcome.to ? ` to ${outcome.to.join(", ")}` : ""} (volumes at base prices)`,
     };
   },
+  perPeriod: false,
   wholeValued: false,
+  presentation: "distribution",
   standard: (world) => world.countries.map((c): ExportRevenueLossOutcome => ({ name: `exportRevenueLoss:${c}`, kind: "exportRevenueLoss", country: c })),
 } satisfies OutcomeKind<"exportRevenueLoss", ExportRevenueLossOutcome>;

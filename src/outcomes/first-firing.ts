@@ -27,6 +27,8 @@ export const firstFiring = {
     unitText: `${context.period} (0-based; ${context.horizon} = not within the horizon)`,
     description: `First ${context.period} in which any of ${outcome.rules.join(", ")} took effect`,
   }),
+  perPeriod: false,
   wholeValued: true,
+  presentation: "timing",
   standard: () => [],
 } satisfies OutcomeKind<"firstFiring", FirstFiringOutcome>;

@@ -51,6 +51,8 @@ export const formula = {
         .join(", ")})`,
     };
   },
+  perPeriod: false,
   wholeValued: false,
+  presentation: "distribution",
   standard: () => [],
 } satisfies OutcomeKind<"formula", FormulaOutcome>;

@@ -28,7 +28,9 @@ export const gdpLoss = {
     unitText: outcome.unit === "USD" ? "USD" : "% of annual GDP",
     description: `GDP loss of ${outcome.country} over the horizon (direct and indirect value added)`,
   }),
+  perPeriod: false,
   wholeValued: false,
+  presentation: "distribution",
   standard: (world) =>
     world.countries.flatMap((c): GdpLossOutcome[] => [
       { name: `gdpLoss:${c}`, kind: "gdpLoss", country: c, unit: "USD" },

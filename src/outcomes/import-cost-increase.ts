@@ -27,6 +27,8 @@ export const importCostIncrease = {
     unitText: "USD",
     description: `Extra cost of ${outcome.country}'s purchases from abroad at higher prices`,
   }),
+  perPeriod: false,
   wholeValued: false,
+  presentation: "distribution",
   standard: (world) => world.countries.map((c): ImportCostIncreaseOutcome => ({ name: `importCostIncrease:${c}`, kind: "importCostIncrease", country: c })),
 } satisfies OutcomeKind<"importCostIncrease", ImportCostIncreaseOutcome>;

@@ -8,7 +8,11 @@ import type { FormulaProgram } from "../formula/program.js";
 import type { CheckContext, Path } from "../schema/check-context.js";
 import type { SchemaKit } from "../schema/kit.js";
 
-/** What the engine reads of an outcome (src/compile/model.ts, OutcomeTable); left out, -1 or 0. */
+/**
+ * What the engine reads of an outcome (src/compile/model.ts, OutcomeTable). Left out,
+ * `country`, `good` and `market` are -1, `stat` is STAT_MAX, `unit` UNIT_SHARE and `list`
+ * empty: set each the engine's case for the kind reads.
+ */
 export interface OutcomeSpec {
   readonly country?: number;
   readonly good?: number;
@@ -20,7 +24,7 @@ export interface OutcomeSpec {
   readonly market?: number;
   /** Goods, flows or rule instances it sums over; empty = all. */
   readonly list?: readonly number[];
-  /** Whether a value per period is recorded too. */
+  /** Whether a value per period is recorded too: only for kinds with `perPeriod` (the compiler refuses others). */
   readonly series?: boolean;
   /** The unit as results show it: `USD`, `share of requirement`, ... */
   readonly unitText: string;
@@ -57,13 +61,21 @@ export interface OutcomeCheckContext extends CheckContext {
 /** One kind of outcome. */
 export interface OutcomeKind<Kind extends string, Outcome extends { readonly kind: Kind; readonly name: string }> {
   readonly kind: Kind;
-  /** What it measures, in one sentence (docs). */
+  /** What it is, in one sentence (the JSON Schema's description of the kind). */
   readonly summary: string;
   schema(kit: SchemaKit): z.ZodType<Outcome>;
   check(outcome: Outcome, at: Path, context: OutcomeCheckContext): void;
   compile(outcome: Outcome, context: OutcomeCompileContext): OutcomeSpec;
+  /** Whether the engine computes its value in every period (recordPeriod), so that it can be recorded as a series. */
+  readonly perPeriod: boolean;
   /** Whether every value is a whole number (a histogram then gets one bin per number). */
   readonly wholeValued: boolean;
+  /**
+   * How the HTML report shows it: `distribution` (a histogram per policy, and which
+   * parameters move it), `probability` (a 0/1 outcome: the share of runs with 1, per policy),
+   * `timing` (the period of a first event: its own section, with the share within the horizon).
+   */
+  readonly presentation: "distribution" | "probability" | "timing";
   /** The test kit's standard outcomes of this kind for a world (see standardOutcomes). */
   standard(world: { readonly countries: readonly string[]; readonly goods: readonly string[] }): Outcome[];
 }

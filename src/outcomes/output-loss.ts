@@ -34,7 +34,9 @@ export const outputLoss = {
     series: outcome.series,
     description: `Lost output of ${outcome.good} in ${outcome.country} over the horizon`,
   }),
+  perPeriod: true,
   wholeValued: false,
+  presentation: "distribution",
   standard: (world) =>
     world.countries.flatMap((c) =>
       world.goods.map((g): OutputLossOutcome => ({ name: `outputLoss:${c}:${g}`, kind: "outputLoss", country: c, good: g, unit: "units", series: false })),

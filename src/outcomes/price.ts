@@ -43,7 +43,9 @@ export const price = {
       description: `${statistic} price of ${outcome.good} ${outcome.market === "outside" ? "outside restricting countries" : `inside ${outcome.market.inside}`}`,
     };
   },
+  perPeriod: true,
   wholeValued: false,
+  presentation: "distribution",
   standard: (world) =>
     world.goods.flatMap((g): PriceOutcome[] => [
       { name: `price:${g}`, kind: "price", good: g, market: "outside", stat: "max", unit: "ratio", series: true },

@@ -27,7 +27,9 @@ export const ruleFired = {
     unitText: "probability",
     description: `1 when any of ${outcome.rules.join(", ")} took effect within the horizon`,
   }),
+  perPeriod: false,
   wholeValued: true,
+  presentation: "probability",
   // the test kit adds one per rule of the scenario it generates (scenarioArbitrary)
   standard: () => [],
 } satisfies OutcomeKind<"ruleFired", RuleFiredOutcome>;

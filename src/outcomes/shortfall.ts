@@ -31,7 +31,9 @@ export const shortfall = {
     series: outcome.series,
     description: `${outcome.stat === "max" ? "Largest" : "Mean"} shortfall of ${outcome.good} in ${outcome.country} per ${context.period}`,
   }),
+  perPeriod: true,
   wholeValued: false,
+  presentation: "distribution",
   standard: (world) =>
     world.countries.flatMap((c) =>
       world.goods.flatMap((g): ShortfallOutcome[] => [

@@ -26,6 +26,8 @@ export const valueAddedLoss = {
     unitText: "USD",
     description: `Direct value added lost in ${outcome.country}${outcome.goods ? ` (${outcome.goods.join(", ")})` : ""}`,
   }),
+  perPeriod: false,
   wholeValued: false,
+  presentation: "distribution",
   standard: (world) => world.countries.map((c): ValueAddedLossOutcome => ({ name: `valueAddedLoss:${c}`, kind: "valueAddedLoss", country: c })),
 } satisfies OutcomeKind<"valueAddedLoss", ValueAddedLossOutcome>;

@@ -1,4 +1,5 @@
 import { outcomeDefinitions } from "../compile/compile.js";
+import { outcomeKind } from "../outcomes/index.js";
 import { InputError } from "../errors.js";
 import type { ExperimentResult, OutcomeSummary, PolicyResult } from "../experiment/result.js";
 import type { OutcomeDefinition } from "../schema/outcomes.js";
@@ -125,14 +126,18 @@ export function renderHtmlReport(result: ExperimentResult, scenario: Scenario, o
     if (!known.includes(name)) throw new InputError(`options.outcomes[${i}]`, `the result has no outcome "${name}" (outcomes: ${known.join(", ")})`);
   });
   const definitions = new Map(outcomeDefinitions(scenario).map((d) => [d.name, d]));
-  const kindOf = (name: string) => definitions.get(name)?.kind;
-  const featured = wanted.filter((name) => kindOf(name) !== "firstFiring");
+  // how each outcome is shown is its kind's (src/outcomes: `presentation`)
+  const presentationOf = (name: string) => {
+    const definition = definitions.get(name);
+    return definition === undefined ? "distribution" : outcomeKind(definition.kind).presentation;
+  };
+  const featured = wanted.filter((name) => presentationOf(name) !== "timing");
   const title = options.title ?? scenario.title ?? scenario.name;
   let charts = 0;
   const context: Context = {
     result,
     scenario,
-    kindOf,
+    presentationOf,
     color: (policy: string) => PALETTE[Math.max(0, result.policies.findIndex((p) => p.name === policy)) % PALETTE.length]!,
     chartId: () => `chart-${++charts}`,
   };
@@ -179,7 +184,8 @@ export function renderHtmlReport(result: ExperimentResult, scenario: Scenario, o
 interface Context {
   readonly result: ExperimentResult;
   readonly scenario: Scenario;
-  readonly kindOf: (name: string) => OutcomeDefinition["kind"] | undefined;
+  /** How an outcome is shown (its kind's `presentation`). */
+  readonly presentationOf: (name: string) => "distribution" | "probability" | "timing";
   readonly color: (policy: string) => string;
   /** A new id for the next chart: unique on the page, the same from one rendering to the next. */
   readonly chartId: () => string;
@@ -223,7 +229,7 @@ function histogramGrid(context: Context, name: string): string {
 function distributions(context: Context, featured: readonly string[]): string {
   const { result } = context;
   const parts = featured.map((name) => {
-    if (context.kindOf(name) === "ruleFired") {
+    if (context.presentationOf(name) === "probability") {
       const rows = result.policies.map((p) => `<tr><td>${esc(p.name)}</td><td class="num">${percent(summaryOf(p, name)?.mean ?? 0)}</td></tr>`).join("");
       return `${outcomeHeading(result, name)}<div class="table-wrap"><table><thead><tr><th>policy</th><th class="num">share of runs in which it fired</th></tr></thead><tbody>${rows}</tbody></table></div>\n`;
     }
@@ -280,12 +286,12 @@ function comparisons(context: Context, featured: readonly string[]): string {
 
 function timing(context: Context): string {
   const { result, scenario } = context;
-  const names = result.outcomes.filter((o) => context.kindOf(o.name) === "firstFiring").map((o) => o.name);
+  const names = result.outcomes.filter((o) => context.presentationOf(o.name) === "timing").map((o) => o.name);
   if (names.length === 0) return "";
   const horizon = scenario.horizon;
   const parts = names.map((name) => {
     const definition = outcomeDefinitionOf(scenario, name);
-    const rules = definition?.kind === "firstFiring" ? definition.rules : [];
+    const rules = definition !== undefined && "rules" in definition ? definition.rules : [];
     const rows = result.policies.map((policy) => {
       const s = summaryOf(policy, name)!;
       const within = withinHorizon(s, horizon);
@@ -322,7 +328,7 @@ function sensitivity(context: Context, featured: readonly string[]): string {
   const { result } = context;
   const baseline = result.baselinePolicy;
   const figures = featured.flatMap((name) => {
-    if (context.kindOf(name) === "ruleFired") return [];
+    if (context.presentationOf(name) === "probability") return [];
     const found = sensitivityBars(result, name, baseline);
     // nothing to show when no parameter moves the outcome (it is the same in every run)
     if (found === undefined || found.bars.every((bar) => bar.low === bar.high)) return [];

@@ -10,7 +10,7 @@ type Kind = (typeof DISTRIBUTION_KINDS)[number];
 type SchemasOf<T extends readonly Kind[]> = { readonly [K in keyof T]: ReturnType<T[K]["schema"]> };
 
 /** Distribution specifications: every uncertainty in a scenario draws from one of these (one schema per kind in src/random/distributions). */
-export const distributionSchema = z.discriminatedUnion("type", DISTRIBUTION_KINDS.map((kind) => kind.schema(schemaKit)) as unknown as SchemasOf<typeof DISTRIBUTION_KINDS>);
+export const distributionSchema = z.discriminatedUnion("type", DISTRIBUTION_KINDS.map((kind) => kind.schema(schemaKit).describe(kind.summary)) as unknown as SchemasOf<typeof DISTRIBUTION_KINDS>);
 
 /** One of the supported probability distributions, as written in a scenario. */
 export type DistributionSpec = z.infer<typeof distributionSchema>;

@@ -7,7 +7,10 @@ type Kind = (typeof LEVER_KINDS)[number];
 type SchemasOf<T extends readonly Kind[], Part extends "lever" | "action"> = { readonly [K in keyof T]: ReturnType<T[K]["schemas"]>[Part] };
 
 // Each kind's schemas, built once from the kit (src/levers/<kind>.ts owns them).
-const built = LEVER_KINDS.map((kind) => kind.schemas(schemaKit));
+const built = LEVER_KINDS.map((kind) => {
+  const { lever, action } = kind.schemas(schemaKit);
+  return { lever: lever.describe(kind.summary), action: action.describe(kind.summary) };
+});
 
 /** A lever pulled by a policy: who acts, on what, from when (one schema per kind in src/levers). */
 export const leverSchema = z.discriminatedUnion("type", built.map((schemas) => schemas.lever) as unknown as SchemasOf<typeof LEVER_KINDS, "lever">);

@@ -7,6 +7,6 @@ type Kind = (typeof OUTCOME_KINDS)[number];
 type SchemasOf<T extends readonly Kind[]> = { readonly [K in keyof T]: ReturnType<T[K]["schema"]> };
 
 /** An outcome to record (one schema per kind in src/outcomes). */
-export const outcomeSchema = z.discriminatedUnion("kind", OUTCOME_KINDS.map((kind) => kind.schema(schemaKit)) as unknown as SchemasOf<typeof OUTCOME_KINDS>);
+export const outcomeSchema = z.discriminatedUnion("kind", OUTCOME_KINDS.map((kind) => kind.schema(schemaKit).describe(kind.summary)) as unknown as SchemasOf<typeof OUTCOME_KINDS>);
 
 export type OutcomeDefinition = z.infer<typeof outcomeSchema>;

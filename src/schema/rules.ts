@@ -10,7 +10,7 @@ type Kind = (typeof CONDITION_KINDS)[number];
 type SchemasOf<T extends readonly Kind[]> = { readonly [K in keyof T]: ReturnType<T[K]["schema"]> };
 
 /** A condition of a rule (one schema per kind in src/conditions). */
-export const conditionSchema = z.discriminatedUnion("kind", CONDITION_KINDS.map((kind) => kind.schema(schemaKit)) as unknown as SchemasOf<typeof CONDITION_KINDS>);
+export const conditionSchema = z.discriminatedUnion("kind", CONDITION_KINDS.map((kind) => kind.schema(schemaKit).describe(kind.summary)) as unknown as SchemasOf<typeof CONDITION_KINDS>);
 
 /**
  * An agent's response: when every condition holds, the rule fires with `probability`

@@ -1,3 +1,4 @@
+import { leverKind } from "../levers/index.js";
 import { InputError } from "../errors.js";
 import type { Scenario, ScenarioInput } from "../schema/scenario.js";
 import { InvariantError } from "./invariant-error.js";
@@ -75,12 +76,10 @@ export function assertSeverityNeverLowersShortfall(scenario: ScenarioInput | Sce
   const weak = simulateDraw(variant, { seed: draw.seed, run: draw.run, policy: "weaker" }).outcomes;
   const strong = simulateDraw(variant, { seed: draw.seed, run: draw.run, policy: "stronger" }).outcomes;
   const countries = parsed.world.countries.map((c) => c.id);
-  const cut =
-    lever.type === "importRestriction"
-      ? [lever.actor]
-      : lever.targets === "all"
-        ? countries.filter((c) => c !== lever.actor)
-        : lever.targets;
+  // the targets whose supply the lever cuts: the actor itself when it restricts its imports, else the importers it aims at
+  const trade = leverKind(lever.type).trade!;
+  const partners = trade.partners(lever);
+  const cut = trade.side === "imports" ? [lever.actor] : partners === "all" ? countries.filter((c) => c !== lever.actor) : typeof partners === "string" ? [] : partners;
   for (const country of cut) {
     for (const good of lever.goods) {
       for (const name of [`shortfall:${country}:${good}`, `meanShortfall:${country}:${good}`]) {

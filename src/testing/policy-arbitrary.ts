@@ -1,4 +1,5 @@
 import type fc from "fast-check";
+import { CONDITION_TYPES, conditionKind } from "../conditions/index.js";
 import { InputError } from "../errors.js";
 import { drawLimits, fixedContext, type WorldNames } from "./_internals/context.js";
 import { buildPolicy, policyDrawArbitrary, type LeverKind, type PolicyInput } from "./_internals/policy-draw.js";
@@ -50,7 +51,9 @@ export function policyArbitrary(world: WorldNames, constraints: PolicyConstraint
   if (!Number.isInteger(minLevers) || !Number.isInteger(maxLevers) || !Number.isInteger(maxRules) || minLevers < 0 || maxLevers < minLevers || maxRules < 0) {
     throw new InputError("constraints", `expected whole numbers 0 <= minLevers <= maxLevers and maxRules >= 0, found ${minLevers}, ${maxLevers} and ${maxRules}`);
   }
-  const limits = drawLimits({ horizon: constraints.horizon, leverKinds: constraints.leverKinds, conditionKinds: ["restriction", "shortfall", "period", "price"] }, []);
+  // a policy alone declares no uncertainty: conditions that need one are left out
+  const conditionKinds = CONDITION_TYPES.filter((kind) => !conditionKind(kind).needsUncertainty);
+  const limits = drawLimits({ horizon: constraints.horizon, leverKinds: constraints.leverKinds, conditionKinds }, []);
   const name = constraints.name ?? "policy";
   return policyDrawArbitrary(limits, minLevers, maxLevers, maxRules).map((draw) => buildPolicy(draw, ctx, name, []));
 }

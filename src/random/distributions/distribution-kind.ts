@@ -54,7 +54,7 @@ export type Built = { readonly family: ContinuousFamily } | { readonly distribut
 /** One family of distributions. */
 export interface DistributionKind<Type extends string, Spec extends { readonly type: Type }> {
   readonly type: Type;
-  /** What it is and its parameters, in one sentence (docs). */
+  /** What it is, in one sentence (the JSON Schema's description of the kind). */
   readonly summary: string;
   schema(kit: SchemaKit): z.ZodType<Spec>;
   /** Whether a spec may be truncated (`truncate: { min, max }`): the continuous families, built as a family. */

@@ -50,9 +50,9 @@ export function withPoliciesOnly(scenario: Scenario, policies: readonly { name: 
   };
 }
 
-/** True for the kinds of lever that restrict trade (src/levers: `trade.restricts`), which have a severity and leakage. */
+/** True for the kinds of lever that restrict trade (src/levers: `trade.restricts`) and have a severity and a leakage. */
 export function isRestriction(lever: Lever): lever is Extract<Lever, { severity: unknown; leakage: unknown }> {
-  return leverKind(lever.type).trade?.restricts === true;
+  return leverKind(lever.type).trade?.restricts === true && "severity" in lever && "leakage" in lever;
 }
 
 /** The policy's restriction lever at `index` (default: its first restriction). */
