@@ -30,7 +30,7 @@ export interface RunState {
   // --- goods ---
   /** A lever that disturbs the good's clearing acts on it this period (equals the period stamp). */
   readonly goodStamp: Int32Array;
-  /** After the good's last clearing: some user was short; some producer planned below baseline; the state was exactly the baseline. */
+  /** After the good's last clearing: some user was short; some producer planned other than baseline (below or above); the state was exactly the baseline. */
   readonly goodShort: Uint8Array;
   readonly goodPlanShort: Uint8Array;
   readonly goodBaseline: Uint8Array;
@@ -42,7 +42,7 @@ export interface RunState {
   readonly shockStart: Int32Array;
 
   // --- flows ---
-  /** Share of a flow that arrives, share restricted (arriving or not), leakage premium; valid where `flowStamp` equals the period stamp. */
+  /** Share of a flow that arrives, share not restricted at all (prod (1 - severity)), leakage premium; valid where `flowStamp` equals the period stamp. */
   readonly flowStamp: Int32Array;
   readonly flowPass: Float64Array;
   readonly flowUnrestricted: Float64Array;

@@ -28,8 +28,10 @@ export interface SlotSpec {
 
 /**
  * Trade a lever acts on: the actor's exports to, or imports from, some partners. The
- * compiler lists the flows it covers; reports mark them; restriction conditions see the
- * lever when it `restricts`.
+ * compiler lists the flows it covers. When it `restricts`, reports mark those flows and
+ * restriction conditions of rules see the lever, reading its severity (a restricting kind
+ * must have `severity` and `leakage`); market segmentation and diversion are the export
+ * restriction's own, in its engine case.
  */
 export interface TradeSide<Lever> {
   readonly side: "exports" | "imports";
@@ -62,8 +64,8 @@ export interface LeverKind<Type extends string, Lever extends { readonly type: T
    * True when the lever changes nothing while its goods are in balance (a reserve or added
    * capacity, drawn on only when buyers are short): the engine then lets a good it covers
    * skip its clearing while nothing else disturbs it (docs/model.md, "Engine rules"). Leave
-   * it out unless that is so: a wrong `true` silently turns the lever off after period 0;
-   * a missing one only costs time.
+   * it out unless that is so: a wrong `true` silently turns the lever off (a good that was
+   * calm stays calm); a missing one only costs time.
    */
   readonly actsOnlyInShortage?: boolean;
   /** A good the actor makes once it may pull the lever (capacity expansion), if any. */

@@ -25,7 +25,7 @@ export const importCostIncrease = {
     country: context.country(outcome.country),
     list: (outcome.goods ?? []).map((id) => context.good(id)),
     unitText: "USD",
-    description: `Extra cost of ${outcome.country}'s purchases from abroad at higher prices`,
+    description: `Extra cost of ${outcome.country}'s purchases from abroad: higher prices, leakage premiums and tariffs`,
   }),
   perPeriod: false,
   wholeValued: false,

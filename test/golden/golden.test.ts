@@ -23,7 +23,7 @@ describe("golden suite: the comparison can fail", () => {
     case: "x",
     file: "x.json",
     options: { runs: 2, seed: "s", keepRuns: true },
-    sha256: { scenario: "a", result: "b", replays: "c" },
+    sha256: { scenario: "a", result: "b", outcomes: "o", replays: "c" },
     outcomes: { p: { o: [1, 0, 1, 2, "h"], q: [0, 0, 0, 0, "k"] } },
   };
 
@@ -35,9 +35,15 @@ describe("golden suite: the comparison can fail", () => {
   });
 
   it("names a result that moved outside the listed statistics, and moved replays", () => {
-    expect(goldenDifferences(record, { ...record, sha256: { scenario: "a", result: "b2", replays: "c2" } })).toEqual([
+    expect(goldenDifferences(record, { ...record, sha256: { scenario: "a", result: "b2", outcomes: "o", replays: "c2" } })).toEqual([
       "x: the result moved outside the lines above (sd, other quantiles, histograms, bands, comparisons or diagnostics)",
       "x: the replayed runs moved (outcomes or per-period series)",
+    ]);
+  });
+
+  it("names a change in how outcomes are reported", () => {
+    expect(goldenDifferences(record, { ...record, sha256: { ...record.sha256, result: "b2", outcomes: "o2" } })).toEqual([
+      "x: the outcomes as reported changed (their units, descriptions or thresholds)",
     ]);
   });
 

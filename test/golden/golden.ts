@@ -73,7 +73,8 @@ export interface GoldenRecord {
   readonly case: string;
   readonly file: string;
   readonly options: GoldenOptions;
-  readonly sha256: { readonly scenario: string; readonly result: string; readonly replays: string };
+  /** `outcomes`: the result's list of outcomes as reported (names, units, descriptions, thresholds). */
+  readonly sha256: { readonly scenario: string; readonly result: string; readonly outcomes: string; readonly replays: string };
   /** `outcomes[policy][outcome]`. */
   readonly outcomes: Readonly<Record<string, Readonly<Record<string, OutcomeLine>>>>;
 }
@@ -123,7 +124,7 @@ export async function computeGolden(golden: GoldenCase): Promise<GoldenRecord> {
     case: golden.name,
     file: golden.file,
     options: golden.options,
-    sha256: { scenario: sha256(text), result: sha256(canonicalJson(result)), replays: sha256(canonicalJson(replays)) },
+    sha256: { scenario: sha256(text), result: sha256(canonicalJson(result)), outcomes: sha256(canonicalJson(result.outcomes)), replays: sha256(canonicalJson(replays)) },
     outcomes,
   };
 }
@@ -199,6 +200,7 @@ export function goldenDifferences(before: GoldenRecord | undefined, after: Golde
       if (parts.length > 0) moved.push(`${where}: ${policy} / ${name}: ${parts.join(", ")}`);
     }
   }
+  if (before.sha256.outcomes !== after.sha256.outcomes) moved.push(`${where}: the outcomes as reported changed (their units, descriptions or thresholds)`);
   if (before.sha256.result !== after.sha256.result && moved.length === 0) {
     moved.push(`${where}: the result moved outside the lines above (sd, other quantiles, histograms, bands, comparisons or diagnostics)`);
   }

@@ -72,7 +72,7 @@ describe("explainScenario", () => {
         price:x:A       [x base price]          Mean price of x inside A
         outputLoss:B:y  [units]                 Lost output of y in B over the horizon
         outputLoss:A:x  [t]                     Lost output of x in A over the horizon
-        importCost:B    [USD]                   Extra cost of B's purchases from abroad at higher prices
+        importCost:B    [USD]                   Extra cost of B's purchases from abroad: higher prices, leakage premiums and tariffs
         revenueLoss:A   [USD]                   Export revenue lost by A (volumes at base prices)
       "
     `);
