@@ -197,3 +197,29 @@ export function escalationWorld(): ScenarioInput {
     ],
   };
 }
+
+/**
+ * The escalation world with formula outcomes that use every operator and function a
+ * formula may (SECURITY.md), for the golden suite and the reference implementation.
+ */
+export function formulaWorld(): ScenarioInput {
+  const base = escalationWorld();
+  const variables = { a: "gdpLoss:A", b: "gdpLoss:B", c: "gdpLoss:C", fired: "fired:b-retaliates", counters: "fired:a-counters", taxes: "fired:c-taxes" };
+  const formula = (name: string, expression: string) => ({ name, kind: "formula" as const, expression, variables });
+  return {
+    ...base,
+    name: "formulas",
+    outcomes: [
+      ...(base.outcomes ?? []),
+      formula("share", "abs(a) / (abs(a) + abs(b) + 1)"),
+      formula("spread", "max(a, b, c) - min(a, b, c)"),
+      formula("compare", "(a > b) + 2 * (a >= b) + 4 * (a < b) + 8 * (a <= b) + 16 * (a == b) + 32 * (a != b)"),
+      formula("logic", "(fired and counters) or not taxes"),
+      formula(
+        "functions",
+        "sqrt(abs(a)) + log(abs(b) + 1) + exp(-abs(c) / (abs(c) + 1)) + log10(abs(a) + 10) + floor(a / 7) + ceil(b / 3) + round(c / 5) + pow(2, fired) + 2 ^ 3 + (-a) % 7 + pi + e",
+      ),
+      formula("choice", "a > b ? a : -b"),
+    ],
+  };
+}

@@ -56,6 +56,7 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
   },
   world("two-country", 3),
   world("escalation", 200, 3),
+  world("formulas", 100, 2),
   world("feature-rich-8x10", 200),
   world("synthetic-20x20", 40),
   world("mrio-12x30", 30),

@@ -12,7 +12,7 @@ import { featureRichWorld, syntheticWithRestrictAll } from "../../bench/worlds.j
 import { mrioScenario } from "../../bench/mrio-scenario.js";
 import { parseScenario, type ScenarioInput } from "../../src/index.js";
 import { scenarioArbitrary } from "../../src/testing/index.js";
-import { escalationWorld, twoCountryWorld } from "../_helpers/worlds.js";
+import { escalationWorld, formulaWorld, twoCountryWorld } from "../_helpers/worlds.js";
 
 const folder = new URL("./worlds/", import.meta.url);
 
@@ -35,6 +35,7 @@ function write(name: string, scenario: ScenarioInput): void {
 mkdirSync(folder, { recursive: true });
 write("two-country", twoCountryWorld({ horizon: 6 }));
 write("escalation", escalationWorld());
+write("formulas", formulaWorld());
 write("feature-rich-8x10", featureRichWorld());
 write("synthetic-20x20", syntheticWithRestrictAll(20, 20));
 write("mrio-12x30", mrioScenario(12, 30));

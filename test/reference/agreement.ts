@@ -2,7 +2,7 @@
 // engine (simulateOnce), run by run, value by value, rules included. `npm test` runs it
 // (test/reference/agreement.test.ts); `npm run bench` prints it as a table.
 import { monteCarloSampler, parseScenario, simulateOnce, type Scenario, type ScenarioInput } from "../../src/index.js";
-import { escalationWorld, twoCountryWorld } from "../_helpers/worlds.js";
+import { escalationWorld, formulaWorld, twoCountryWorld } from "../_helpers/worlds.js";
 import { mrioScenario } from "../../bench/mrio-scenario.js";
 import { syntheticScenario } from "../../bench/synthetic-scenario.js";
 import { BUNDLED, bundled, featureRichWorld, withoutRules } from "../../bench/worlds.js";
@@ -45,6 +45,7 @@ export function validationWorlds(quick: boolean): ValidationWorld[] {
       runs: 1,
     },
     { label: "escalation chain (test/_helpers/worlds.ts)", scenario: escalationWorld(), runs: quick ? 24 : 64 },
+    { label: "formulas, every operator and function (test/_helpers/worlds.ts)", scenario: formulaWorld(), runs: quick ? 12 : 32 },
     { label: "synthetic 5 x 5", scenario: withoutRules(syntheticScenario(5, 5)), runs },
     { label: "synthetic 8 x 10", scenario: withoutRules(syntheticScenario(8, 10)), runs },
     { label: "synthetic 20 x 20", scenario: withoutRules(syntheticScenario(20, 20)), runs },

@@ -10,7 +10,7 @@
 // It is deliberately not optimised, but not deliberately slow either: flows are grouped by
 // good once, recipes are looked up once, and nothing is recomputed that the model does not
 // ask for.
-import { dotDivide, dotMultiply, identity, inv, map, matrix, multiply, subtract, sum, type Matrix } from "mathjs";
+import { dotDivide, dotMultiply, identity, inv, map, matrix, multiply, parse, subtract, sum, type Matrix, type MathNode } from "mathjs";
 import type { Scenario } from "../../src/index.js";
 
 type UncertainNumber = number | { readonly param: string };
@@ -844,11 +844,79 @@ export class ReferenceModel {
           result = Math.min(T, ...o.rules.flatMap((name) => this.instancesOf.get(name)!.map((instance) => effect.get(instance) ?? Infinity)));
           break;
         case "formula":
-          throw new Error("the reference implementation does not evaluate formulas (they are checked in test/formula)");
+          result = evaluateFormula(o.expression, new Map(Object.entries(o.variables).map(([variable, name]) => [variable, outcomes[name]!])));
+          break;
       }
       outcomes[o.name] = result;
       if ("series" in o && o.series) series[o.name] = periodValues.get(o.name)!;
     }
     return { outcomes, series };
   }
+}
+
+/**
+ * A formula's value, by walking mathjs's syntax tree with the meanings docs/model.md gives
+ * ("Formulas"): JavaScript's arithmetic and Math functions, exact comparisons, nonzero as
+ * true. Independent of the engine's compiled stack programs (src/formula/).
+ */
+function evaluateFormula(expression: string, variables: ReadonlyMap<string, number>): number {
+  const constants = new Map([["pi", Math.PI], ["e", Math.E], ["true", 1], ["false", 0]]);
+  const truth = (x: number) => (x !== 0 ? 1 : 0);
+  const binary: Record<string, (a: number, b: number) => number> = {
+    add: (a, b) => a + b,
+    subtract: (a, b) => a - b,
+    multiply: (a, b) => a * b,
+    divide: (a, b) => a / b,
+    pow: (a, b) => Math.pow(a, b),
+    mod: (a, b) => a % b,
+    smaller: (a, b) => (a < b ? 1 : 0),
+    larger: (a, b) => (a > b ? 1 : 0),
+    smallerEq: (a, b) => (a <= b ? 1 : 0),
+    largerEq: (a, b) => (a >= b ? 1 : 0),
+    equal: (a, b) => (a === b ? 1 : 0),
+    unequal: (a, b) => (a !== b ? 1 : 0),
+    and: (a, b) => truth(a) & truth(b),
+    or: (a, b) => truth(a) | truth(b),
+  };
+  const functions: Record<string, (...xs: number[]) => number> = {
+    min: Math.min,
+    max: Math.max,
+    abs: Math.abs,
+    sqrt: Math.sqrt,
+    log: Math.log,
+    exp: Math.exp,
+    log10: Math.log10,
+    floor: Math.floor,
+    ceil: Math.ceil,
+    round: Math.round,
+    pow: Math.pow,
+  };
+  const walk = (node: MathNode): number => {
+    const n = node as MathNode & Record<string, unknown>;
+    switch (node.type) {
+      case "ConstantNode":
+        return typeof n.value === "boolean" ? (n.value ? 1 : 0) : (n.value as number);
+      case "SymbolNode": {
+        const name = String(n.name);
+        return variables.get(name) ?? constants.get(name)!;
+      }
+      case "ParenthesisNode":
+        return walk(n.content as MathNode);
+      case "ConditionalNode":
+        return walk(n.condition as MathNode) !== 0 ? walk(n.trueExpr as MathNode) : walk(n.falseExpr as MathNode);
+      case "OperatorNode": {
+        const operands = (n.args as MathNode[]).map(walk);
+        const fn = String(n.fn);
+        if (fn === "unaryMinus") return -operands[0]!;
+        if (fn === "unaryPlus") return operands[0]!;
+        if (fn === "not") return operands[0] === 0 ? 1 : 0;
+        return binary[fn]!(operands[0]!, operands[1]!);
+      }
+      case "FunctionNode":
+        return functions[String((n.fn as { name?: unknown }).name)]!(...(n.args as MathNode[]).map(walk));
+      default:
+        throw new Error(`reference: no formula node ${node.type}`);
+    }
+  };
+  return walk(parse(expression));
 }
