@@ -6,8 +6,8 @@
 //   npm run golden                 # recompute, print what moved, write the files
 //   npm run golden -- --check      # print what moved, write nothing; exit 1 if anything did
 //   npm run golden -- generated-101 two-country   # only these cases
-import { writeFileSync } from "node:fs";
-import { computeGolden, formatGolden, GOLDEN_CASES, goldenDifferences, goldenFile, readGolden } from "../test/golden/golden.js";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { computeGolden, formatGolden, GOLDEN_CASES, GOLDEN_TEXTS, goldenDifferences, goldenFile, goldenTextFile, readGolden, readGoldenText, withLf } from "../test/golden/golden.js";
 
 const args = process.argv.slice(2);
 const check = args.includes("--check");
@@ -27,5 +27,20 @@ for (const golden of cases) {
   console.log(differences.length === 0 ? `${golden.name}: unchanged` : differences.join("\n"));
   if (!check && differences.length > 0) writeFileSync(goldenFile(golden), formatGolden(record));
 }
-console.log(`\n${moved} of ${cases.length} cases moved${moved > 0 && !check ? "; their records in test/golden/expected/ are rewritten: review them with git diff" : ""}`);
-if (check && moved > 0) process.exit(1);
+// the golden texts (explain, JSON Schemas, a runs CSV): only when no case was named
+let textsMoved = 0;
+if (names.length === 0) {
+  mkdirSync(goldenTextFile("x").pathname.replace(/\/x$/, ""), { recursive: true });
+  for (const text of GOLDEN_TEXTS) {
+    const made = withLf(await text.make());
+    const before = readGoldenText(text.name);
+    if (before === made) continue;
+    textsMoved += 1;
+    console.log(`text ${text.name}: ${before === undefined ? "new" : "changed"}`);
+    if (!check) writeFileSync(goldenTextFile(text.name), made);
+  }
+}
+console.log(
+  `\n${moved} of ${cases.length} cases moved, ${textsMoved} of ${names.length === 0 ? GOLDEN_TEXTS.length : 0} texts changed${moved + textsMoved > 0 && !check ? "; the files in test/golden/expected/ are rewritten: review them with git diff" : ""}`,
+);
+if (check && moved + textsMoved > 0) process.exit(1);

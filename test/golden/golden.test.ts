@@ -2,7 +2,9 @@
 // record bit for bit. When a change is meant to move numbers, `npm run golden` prints what
 // moved and rewrites the records; commit them with the reason.
 import { describe, expect, it } from "vitest";
-import { canonicalJson, computeGolden, GOLDEN_CASES, goldenDifferences, readGolden, type GoldenRecord } from "./golden.js";
+import { mergeShards, runExperiment as runOnWorkers, runShard } from "../../src/node.js";
+import { parseScenario } from "../../src/index.js";
+import { canonicalJson, computeGolden, GOLDEN_CASES, GOLDEN_TEXTS, goldenDifferences, readGolden, readGoldenText, scenarioText, withLf, type GoldenRecord } from "./golden.js";
 
 describe("golden suite: committed results of fixed experiments", () => {
   for (const golden of GOLDEN_CASES) {
@@ -16,6 +18,35 @@ describe("golden suite: committed results of fixed experiments", () => {
       expect(record.sha256).toEqual(committed!.sha256);
     });
   }
+});
+
+describe("golden suite: texts the library writes (explain, JSON Schemas, a runs CSV)", () => {
+  for (const text of GOLDEN_TEXTS) {
+    it(text.name, async () => {
+      const committed = readGoldenText(text.name);
+      expect(committed, `no committed ${text.name}: run \`npm run golden\``).toBeDefined();
+      expect(withLf(await text.make()), `${text.name} changed; if that is intended, run \`npm run golden\` and commit it with the reason`).toBe(committed);
+    });
+  }
+});
+
+describe("golden suite: worker threads and shards give the committed records too", () => {
+  const find = (name: string) => GOLDEN_CASES.find((golden) => golden.name === name)!;
+
+  it("illustrative-standoff on 2 worker threads", async () => {
+    const golden = find("illustrative-standoff");
+    const result = await runOnWorkers(parseScenario(JSON.parse(scenarioText(golden.file))), { ...golden.options, workers: 2 });
+    expect((await computeGolden(golden, result)).sha256.result).toBe(readGolden(golden)!.sha256.result);
+  });
+
+  it("china-gallium-germanium-ban, streaming, as 3 shards merged", async () => {
+    const golden = find("china-gallium-germanium-ban-streaming");
+    const scenario = parseScenario(JSON.parse(scenarioText(golden.file)));
+    const shards = [];
+    for (let index = 0; index < 3; index++) shards.push(await runShard(scenario, { runs: golden.options.runs, seed: golden.options.seed, index, of: 3, workers: 1 }));
+    const merged = mergeShards(JSON.parse(JSON.stringify(shards)));
+    expect((await computeGolden(golden, merged)).sha256.result).toBe(readGolden(golden)!.sha256.result);
+  });
 });
 
 describe("golden suite: the comparison can fail", () => {

@@ -11,7 +11,16 @@
 // `npm run golden` recomputes every case, prints what moved and rewrites the files.
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { parseScenario, runExperiment, simulateOnce, type ExperimentResult } from "../../src/index.js";
+import {
+  explainScenario,
+  formatRunsCsv,
+  parseScenario,
+  resultJsonSchema,
+  runExperiment,
+  scenarioJsonSchema,
+  simulateOnce,
+  type ExperimentResult,
+} from "../../src/index.js";
 
 /** Options of a case's experiment (those of runExperiment that decide its numbers). */
 export interface GoldenOptions {
@@ -99,11 +108,16 @@ function hashNumbers(values: readonly number[]): string {
   return sha256(new Uint8Array(Float64Array.from(values).buffer)).slice(0, 16);
 }
 
-/** Run a case and record what the golden file holds. */
-export async function computeGolden(golden: GoldenCase): Promise<GoldenRecord> {
-  const text = readFileSync(new URL(golden.file, root), "utf8");
+/** A scenario file's text with line endings as committed (a checkout with CRLF endings hashes the same). */
+export function scenarioText(file: string): string {
+  return readFileSync(new URL(file, root), "utf8").replace(/\r\n/g, "\n");
+}
+
+/** The record of a case's result: what the golden file holds of it. */
+export async function computeGolden(golden: GoldenCase, result?: ExperimentResult): Promise<GoldenRecord> {
+  const text = scenarioText(golden.file);
   const scenario = parseScenario(JSON.parse(text));
-  const result: ExperimentResult = await runExperiment(scenario, golden.options);
+  result ??= await runExperiment(scenario, golden.options);
   const outcomes: Record<string, Record<string, OutcomeLine>> = {};
   for (const policy of result.policies) {
     const lines: Record<string, OutcomeLine> = {};
@@ -155,10 +169,52 @@ export function formatGolden(record: GoldenRecord): string {
 
 /** The committed record of a case, or undefined when there is none yet. */
 export function readGolden(golden: GoldenCase): GoldenRecord | undefined {
+  let text: string;
   try {
-    return JSON.parse(readFileSync(goldenFile(golden), "utf8")) as GoldenRecord;
-  } catch {
-    return undefined;
+    text = readFileSync(goldenFile(golden), "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
+  // a record that does not parse is an error, not a missing record: `npm run golden` must not overwrite it
+  return JSON.parse(text) as GoldenRecord;
+}
+
+/**
+ * Text the library writes that must not drift either: `explain` of the bundled scenarios
+ * and the golden worlds with rules, the JSON Schemas of scenarios and results, and the
+ * runs CSV of a small experiment. Each is committed as a file in test/golden/expected/text/.
+ */
+export const GOLDEN_TEXTS: readonly { readonly name: string; readonly make: () => Promise<string> }[] = [
+  ...["scenarios/us-japan-chip-controls-2024.json", "scenarios/china-gallium-germanium-ban.json", "scenarios/illustrative-standoff.json", "test/golden/worlds/escalation.json", "test/golden/worlds/formulas.json"].map((file) => ({
+    name: `explain-${file.replace(/^.*\//, "").replace(/\.json$/, "")}.txt`,
+    make: async () => explainScenario(parseScenario(JSON.parse(scenarioText(file)))),
+  })),
+  { name: "scenario.schema.json", make: async () => `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n` },
+  { name: "result.schema.json", make: async () => `${JSON.stringify(resultJsonSchema(), null, 2)}\n` },
+  {
+    name: "runs-two-country.csv",
+    make: async () => formatRunsCsv(await runExperiment(parseScenario(JSON.parse(scenarioText("test/golden/worlds/two-country.json"))), { runs: 3, seed: SEED, keepRuns: true })),
+  },
+];
+
+/** The file a golden text is committed in. */
+export function goldenTextFile(name: string): URL {
+  return new URL(`test/golden/expected/text/${name}`, root);
+}
+
+/** Text with line endings as committed: LF (a CSV is written with CRLF, RFC 4180). */
+export function withLf(text: string): string {
+  return text.replace(/\r\n/g, "\n");
+}
+
+/** The committed golden text (LF line endings), or undefined when there is none yet. */
+export function readGoldenText(name: string): string | undefined {
+  try {
+    return withLf(readFileSync(goldenTextFile(name), "utf8"));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
   }
 }
 

@@ -6,7 +6,7 @@ import { escalationWorld, formulaWorld, twoCountryWorld } from "../_helpers/worl
 import { mrioScenario } from "../../bench/mrio-scenario.js";
 import { syntheticScenario } from "../../bench/synthetic-scenario.js";
 import { BUNDLED, bundled, featureRichWorld, withoutRules } from "../../bench/worlds.js";
-import { ReferenceModel } from "./reference.js";
+import { ReferenceModel, type ReferenceRun } from "./reference.js";
 
 /** Relative tolerance of the agreement check. */
 export const RELATIVE_TOLERANCE = 1e-9;
@@ -70,8 +70,11 @@ export interface WorldAgreement {
   readonly firstDisagreement?: string;
 }
 
-/** Compare the reference with simulateOnce on every run and policy of `world`. */
-export function validateWorld(world: ValidationWorld, seed = "agreement"): WorldAgreement {
+/**
+ * Compare the reference with simulateOnce on every run and policy of `world`. `tamper`
+ * may change the reference's results first (to show that the check can fail).
+ */
+export function validateWorld(world: ValidationWorld, seed = "agreement", tamper?: (run: ReferenceRun) => void): WorldAgreement {
   const scenario: Scenario = parseScenario(world.scenario);
   const reference = new ReferenceModel(scenario);
   const pairs: { name: string; engine: number; reference: number; where: string }[] = [];
@@ -84,6 +87,7 @@ export function validateWorld(world: ValidationWorld, seed = "agreement"): World
     for (const policy of scenario.policies) {
       const engine = simulateOnce(scenario, { policy: policy.name, seed, run });
       const ours = reference.simulate(policy.name, new Map(Object.entries(engine.parameters)), uniforms);
+      tamper?.(ours);
       for (const [name, value] of Object.entries(engine.outcomes)) {
         pairs.push({ name, engine: value, reference: ours.outcomes[name] ?? Number.NaN, where: `run ${run}, ${policy.name}, ${name}` });
       }

@@ -37,11 +37,9 @@ interface RuleInstance {
 /** What one period's levers set (a fresh object per period). */
 interface PeriodState {
   readonly t: number;
-  readonly restrictedGoods: Set<string>;
   readonly flowRestriction: Map<FlowObject, { pass: number; unrestricted: number; premium: number }>;
   /** `${country}|${good}` -> diversion share of a restricting exporter */
   readonly restricting: Map<string, number>;
-  readonly tariffedGoods: Set<string>;
   /** The sum of the tariffs on a flow. */
   readonly flowTariff: Map<FlowObject, number>;
   readonly addedCapacity: Map<string, number>;
@@ -352,10 +350,8 @@ export class ReferenceModel {
       // a fresh object per period
       const period: PeriodState = {
         t,
-        restrictedGoods: new Set<string>(),
         flowRestriction: new Map(),
         restricting: new Map(),
-        tariffedGoods: new Set<string>(),
         flowTariff: new Map(),
         addedCapacity: new Map(),
         requirement: new Map(),
@@ -465,6 +461,8 @@ export class ReferenceModel {
         const drawn = parameters.get(condition.param)!;
         return drawn > (condition.above ?? -Infinity) && drawn < (condition.below ?? Infinity) ? -1 : undefined;
       }
+      default:
+        throw new Error(`reference: no condition kind ${(condition as { kind: string }).kind}; write it here from docs/model.md`);
     }
   }
 
@@ -488,7 +486,6 @@ export class ReferenceModel {
         const isTarget = (c: string) => c !== lever.actor && (aimedAt === "all" || (aimedAt === "triggering" ? c === trigger : aimedAt.includes(c)));
         const goods = [...new Set(lever.goods)];
         for (const g of goods) {
-          period.restrictedGoods.add(g);
           for (const flow of this.flowsByGood.get(g)!) {
             const hit = lever.type === "exportRestriction" ? flow.exporter === lever.actor && isTarget(flow.importer) : flow.importer === lever.actor && isTarget(flow.exporter);
             if (!hit) continue;
@@ -524,7 +521,6 @@ export class ReferenceModel {
         const rate = value(lever.rate, 0);
         const taxed = (c: string) => c !== lever.actor && (lever.sources === "all" || (lever.sources === "triggering" ? c === trigger : lever.sources.includes(c)));
         for (const g of new Set(lever.goods)) {
-          period.tariffedGoods.add(g);
           for (const flow of this.flowsByGood.get(g)!) {
             if (flow.importer === lever.actor && taxed(flow.exporter)) period.flowTariff.set(flow, (period.flowTariff.get(flow) ?? 0) + rate);
           }
@@ -537,6 +533,8 @@ export class ReferenceModel {
         period.addedCapacity.set(key, (period.addedCapacity.get(key) ?? 0) + added);
         break;
       }
+      default:
+        throw new Error(`reference: no lever kind ${(lever as { type: string }).type}; write it here from docs/model.md`);
     }
   }
 
@@ -668,32 +666,30 @@ export class ReferenceModel {
     }
 
     // 6. Segmented market of a restricting exporter: the home price falls to absorb the glut, down to the floor
-    if (period.restrictedGoods.has(g)) {
-      for (const c of producers) {
-        if (!isRestricting(c)) continue;
-        const p = producer.get(c)!;
-        const cell = state.get(c)!.get(g)!;
-        const unsold = p.glut;
-        if (!(unsold > 0)) {
-          cell.priceInside = 1;
-          continue;
-        }
-        const homeMarket = this.cell(c, g).U0 > 0 ? user.get(c)!.requirement : 0;
-        const swell = homeMarket > 0 ? 1 + unsold / homeMarket : Infinity;
-        let absorbed: number;
-        if (swell >= info.floorDemandRatio) {
-          // (1 + G/R)^(-1/eps) would fall below the floor: the price stops there and home demand takes R (floor^-eps - 1)
-          cell.priceInside = info.priceFloor;
-          absorbed = Math.min(unsold, homeMarket * (info.floorDemandRatio - 1));
-        } else {
-          cell.priceInside = Math.pow(swell, -1 / info.elasticity);
-          absorbed = unsold;
-        }
-        if (absorbed > 0) {
-          p.sold += absorbed;
-          p.lostSales -= absorbed;
-          user.get(c)!.available += absorbed;
-        }
+    for (const c of producers) {
+      if (!isRestricting(c)) continue;
+      const p = producer.get(c)!;
+      const cell = state.get(c)!.get(g)!;
+      const unsold = p.glut;
+      if (!(unsold > 0)) {
+        cell.priceInside = 1;
+        continue;
+      }
+      const homeMarket = this.cell(c, g).U0 > 0 ? user.get(c)!.requirement : 0;
+      const swell = homeMarket > 0 ? 1 + unsold / homeMarket : Infinity;
+      let absorbed: number;
+      if (swell >= info.floorDemandRatio) {
+        // (1 + G/R)^(-1/eps) would fall below the floor: the price stops there and home demand takes R (floor^-eps - 1)
+        cell.priceInside = info.priceFloor;
+        absorbed = Math.min(unsold, homeMarket * (info.floorDemandRatio - 1));
+      } else {
+        cell.priceInside = Math.pow(swell, -1 / info.elasticity);
+        absorbed = unsold;
+      }
+      if (absorbed > 0) {
+        p.sold += absorbed;
+        p.lostSales -= absorbed;
+        user.get(c)!.available += absorbed;
       }
     }
 
@@ -765,13 +761,11 @@ export class ReferenceModel {
       l.direct += lost * value(b.valueAdded, 0);
       l.indirect += lost * p0 * b.indirectMultiplier;
     }
-    if (period.restrictedGoods.has(g) || period.tariffedGoods.has(g) || price !== 1) {
-      for (const c of users) {
-        const u = user.get(c)!;
-        const cell = state.get(c)!.get(g)!;
-        const paid = isRestricting(c) ? cell.priceInside : price;
-        cell.importCost += p0 * ((paid - 1) * (u.imports + u.substituted) + paid * (u.leakagePremiumVolume + u.tariffVolume));
-      }
+    for (const c of users) {
+      const u = user.get(c)!;
+      const cell = state.get(c)!.get(g)!;
+      const paid = isRestricting(c) ? cell.priceInside : price;
+      cell.importCost += p0 * ((paid - 1) * (u.imports + u.substituted) + paid * (u.leakagePremiumVolume + u.tariffVolume));
     }
   }
 
@@ -846,6 +840,8 @@ export class ReferenceModel {
         case "formula":
           result = evaluateFormula(o.expression, new Map(Object.entries(o.variables).map(([variable, name]) => [variable, outcomes[name]!])));
           break;
+        default:
+          throw new Error(`reference: no outcome kind ${(o as { kind: string }).kind}; write it here from docs/model.md`);
       }
       outcomes[o.name] = result;
       if ("series" in o && o.series) series[o.name] = periodValues.get(o.name)!;
