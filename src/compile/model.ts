@@ -48,7 +48,7 @@ export interface SlotTable {
   readonly kind: Uint8Array;
   /** 1 when the lever restricts trade (restriction conditions of rules see it), else 0. */
   readonly restricts: Uint8Array;
-  /** 1 when the lever disturbs its goods' clearing whenever it acts; 0 when it acts only in a shortage (LeverKind.actsOnlyInShortage). */
+  /** 1 when the lever disturbs its goods' clearing whenever it acts; 0 when it acts only in a shortage (LeverKindModule.actsOnlyInShortage). */
   readonly disturbs: Uint8Array;
   readonly actor: Int32Array;
   /** Rule instance owning the slot, or -1 for a policy lever. */

@@ -48,7 +48,7 @@ export interface ConditionCompileContext extends CompileContext {
 }
 
 /** One kind of condition; `Draw` is what the test kit draws to build one. */
-export interface ConditionKind<Kind extends string, Condition extends { readonly kind: Kind }, Draw> {
+export interface ConditionKindModule<Kind extends string, Condition extends { readonly kind: Kind }, Draw> {
   readonly kind: Kind;
   /** What it is, in one sentence (the JSON Schema's description of the kind). */
   readonly summary: string;
@@ -66,4 +66,4 @@ export interface ConditionKind<Kind extends string, Condition extends { readonly
 
 /** A condition kind of any type (for the registry). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyConditionKind = ConditionKind<string, any, any>;
+export type AnyConditionKindModule = ConditionKindModule<string, any, any>;

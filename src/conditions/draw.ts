@@ -3,7 +3,7 @@
 import type { z } from "zod";
 import type { DistributionSpec } from "../schema/distribution.js";
 import type { SchemaKit } from "../schema/kit.js";
-import type { ConditionKind } from "./condition-kind.js";
+import type { ConditionKindModule } from "./condition-kind.js";
 
 function schema(kit: SchemaKit) {
   const { z } = kit;
@@ -42,4 +42,4 @@ export const draw = {
   needsUncertainty: true,
   draw: (kit) => kit.fc.record({ distribution: kit.distribution(0, 1, ["bernoulli", "uniform", "constant"]), above: kit.grid(0, 1, 10) }),
   build: (drawn, kit) => ({ kind: "draw", param: kit.declare("param", drawn.distribution), above: drawn.above }),
-} satisfies ConditionKind<"draw", DrawCondition, Draw>;
+} satisfies ConditionKindModule<"draw", DrawCondition, Draw>;

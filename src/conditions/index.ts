@@ -2,7 +2,7 @@
 // conditions (schemas, validation, the compiler, `chokepoint explain`, the test kit) goes
 // through this list; the engine's switch on condition kinds is exhaustive over it
 // (src/compile/model.ts, CONDITION_KIND). Adding a kind: CONTRIBUTING.md.
-import type { AnyConditionKind, ConditionKind } from "./condition-kind.js";
+import type { AnyConditionKindModule, ConditionKindModule } from "./condition-kind.js";
 import { draw } from "./draw.js";
 import { period } from "./period.js";
 import { price } from "./price.js";
@@ -16,12 +16,12 @@ type Kinds = (typeof CONDITION_KINDS)[number];
 /** The name of a condition kind: `"restriction"`, ... */
 export type ConditionType = Kinds["kind"];
 /** A rule's condition, of any kind. */
-export type Condition = Kinds extends infer K ? (K extends ConditionKind<string, infer C, infer _D> ? C : never) : never;
+export type Condition = Kinds extends infer K ? (K extends ConditionKindModule<string, infer C, infer _D> ? C : never) : never;
 
-const byKind = new Map<string, AnyConditionKind>(CONDITION_KINDS.map((kind) => [kind.kind, kind]));
+const byKind = new Map<string, AnyConditionKindModule>(CONDITION_KINDS.map((kind) => [kind.kind, kind]));
 
 /** The module of a condition's kind (its kind was checked by the schema). */
-export function conditionKind(kind: ConditionType): AnyConditionKind {
+export function conditionKind(kind: ConditionType): AnyConditionKindModule {
   const module = byKind.get(kind);
   if (module === undefined) throw new Error(`internal error: no condition kind "${kind}"`);
   return module;
@@ -47,4 +47,4 @@ export type { ShortfallCondition } from "./shortfall.js";
 export type { PeriodCondition } from "./period.js";
 export type { PriceCondition } from "./price.js";
 export type { DrawCondition } from "./draw.js";
-export type { AnyConditionKind, ConditionCompileContext, ConditionKind, ConditionSpec, Selection } from "./condition-kind.js";
+export type { AnyConditionKindModule, ConditionCompileContext, ConditionKindModule, ConditionSpec, Selection } from "./condition-kind.js";

@@ -1,7 +1,7 @@
 // Holds in periods `from <= t < until` (docs/model.md, step 1): a deadline, an election.
 import type { z } from "zod";
 import type { SchemaKit } from "../schema/kit.js";
-import type { ConditionKind } from "./condition-kind.js";
+import type { ConditionKindModule } from "./condition-kind.js";
 
 function schema(kit: SchemaKit) {
   const { z } = kit;
@@ -43,4 +43,4 @@ export const period = {
     });
   },
   build: (draw) => ({ kind: "period", from: draw.from, ...(draw.span === undefined ? {} : { until: draw.from + draw.span }) }),
-} satisfies ConditionKind<"period", PeriodCondition, Draw>;
+} satisfies ConditionKindModule<"period", PeriodCondition, Draw>;

@@ -2,7 +2,7 @@
 // base price, in the previous period (docs/model.md, step 1).
 import type { z } from "zod";
 import type { SchemaKit } from "../schema/kit.js";
-import type { ConditionKind } from "./condition-kind.js";
+import type { ConditionKindModule } from "./condition-kind.js";
 
 function schema(kit: SchemaKit) {
   const { z } = kit;
@@ -33,4 +33,4 @@ export const price = {
   needsUncertainty: false,
   draw: (kit) => kit.fc.record({ good: kit.picks(1), above: kit.grid(1, 5, 40) }),
   build: (draw, kit) => ({ kind: "price", good: kit.pickGoods(draw.good)[0]!, above: draw.above }),
-} satisfies ConditionKind<"price", PriceCondition, Draw>;
+} satisfies ConditionKindModule<"price", PriceCondition, Draw>;

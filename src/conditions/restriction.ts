@@ -5,7 +5,7 @@ import type { z } from "zod";
 import { SLOT_KIND } from "../compile/model.js";
 import { leverKind, RESTRICTION_TYPES } from "../levers/index.js";
 import type { SchemaKit } from "../schema/kit.js";
-import type { ConditionKind } from "./condition-kind.js";
+import type { ConditionKindModule } from "./condition-kind.js";
 
 function schema(kit: SchemaKit) {
   const { z } = kit;
@@ -86,4 +86,4 @@ export const restriction = {
       minSeverity: draw.minSeverity,
     };
   },
-} satisfies ConditionKind<"restriction", RestrictionCondition, Draw>;
+} satisfies ConditionKindModule<"restriction", RestrictionCondition, Draw>;

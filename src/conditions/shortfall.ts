@@ -2,7 +2,7 @@
 // previous period (docs/model.md, step 1).
 import type { z } from "zod";
 import type { SchemaKit } from "../schema/kit.js";
-import type { ConditionKind } from "./condition-kind.js";
+import type { ConditionKindModule } from "./condition-kind.js";
 
 function schema(kit: SchemaKit) {
   const { z } = kit;
@@ -33,4 +33,4 @@ export const shortfall = {
   needsUncertainty: false,
   draw: (kit) => kit.fc.record({ goods: kit.picks(1), above: kit.grid(0, 0.95, 19) }),
   build: (draw, kit) => ({ kind: "shortfall", goods: kit.pickGoods(draw.goods), above: draw.above }),
-} satisfies ConditionKind<"shortfall", ShortfallCondition, Draw>;
+} satisfies ConditionKindModule<"shortfall", ShortfallCondition, Draw>;

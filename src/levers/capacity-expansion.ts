@@ -5,7 +5,7 @@ import type { z } from "zod";
 import { RANGES } from "../schema/check-context.js";
 import type { SchemaKit } from "../schema/kit.js";
 import type { UncertainDraw } from "../testing/generator-kit.js";
-import type { LeverKind } from "./lever-kind.js";
+import type { LeverKindModule } from "./lever-kind.js";
 
 function schemas(kit: SchemaKit) {
   return kit.leverSchemas("capacityExpansion", {
@@ -57,4 +57,4 @@ export const capacityExpansion = {
   build(draw, kit) {
     return { type: "capacityExpansion", good: kit.pickGoods(draw.good)[0]!, capacity: kit.number(draw.capacity, "capacity"), rampPeriods: kit.number(draw.rampPeriods, "ramp") };
   },
-} satisfies LeverKind<"capacityExpansion", CapacityExpansion, CapacityExpansionAction, Draw>;
+} satisfies LeverKindModule<"capacityExpansion", CapacityExpansion, CapacityExpansionAction, Draw>;

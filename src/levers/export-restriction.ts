@@ -7,7 +7,7 @@ import type { z } from "zod";
 import { RANGES } from "../schema/check-context.js";
 import type { SchemaKit } from "../schema/kit.js";
 import type { UncertainDraw } from "../testing/generator-kit.js";
-import type { LeverKind } from "./lever-kind.js";
+import type { LeverKindModule } from "./lever-kind.js";
 import {
   buildRestriction,
   checkPartners,
@@ -75,4 +75,4 @@ export const exportRestriction = {
     if (built === undefined) return undefined;
     return { type: "exportRestriction", targets: built.partners, ...built.terms, diversion: kit.number(draw.diversion, "diversion") };
   },
-} satisfies LeverKind<"exportRestriction", ExportRestriction, ExportRestrictionAction, Draw>;
+} satisfies LeverKindModule<"exportRestriction", ExportRestriction, ExportRestrictionAction, Draw>;

@@ -3,7 +3,7 @@
 // countries at a premium. The exporters' home markets are not segmented by it.
 import type { z } from "zod";
 import type { SchemaKit } from "../schema/kit.js";
-import type { LeverKind } from "./lever-kind.js";
+import type { LeverKindModule } from "./lever-kind.js";
 import {
   buildRestriction,
   checkPartners,
@@ -55,4 +55,4 @@ export const importRestriction = {
     if (built === undefined) return undefined;
     return { type: "importRestriction", sources: built.partners, ...built.terms };
   },
-} satisfies LeverKind<"importRestriction", ImportRestriction, ImportRestrictionAction, RestrictionDraw>;
+} satisfies LeverKindModule<"importRestriction", ImportRestriction, ImportRestrictionAction, RestrictionDraw>;

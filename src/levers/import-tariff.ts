@@ -8,7 +8,7 @@ import type { z } from "zod";
 import { RANGES } from "../schema/check-context.js";
 import type { SchemaKit } from "../schema/kit.js";
 import type { UncertainDraw } from "../testing/generator-kit.js";
-import type { LeverKind } from "./lever-kind.js";
+import type { LeverKindModule } from "./lever-kind.js";
 import { checkPartners, describePartners } from "./restriction-terms.js";
 
 function schemas(kit: SchemaKit) {
@@ -87,4 +87,4 @@ export const importTariff = {
       ...(draw.duration === undefined ? {} : { duration: kit.number(draw.duration, "duration") }),
     };
   },
-} satisfies LeverKind<"importTariff", ImportTariff, ImportTariffAction, Draw>;
+} satisfies LeverKindModule<"importTariff", ImportTariff, ImportTariffAction, Draw>;

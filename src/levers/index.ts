@@ -7,7 +7,7 @@ import { exportRestriction } from "./export-restriction.js";
 import { importRestriction } from "./import-restriction.js";
 import { importTariff } from "./import-tariff.js";
 import type { UncertainNumber } from "../schema/common.js";
-import type { AnyLeverKind, LeverKind } from "./lever-kind.js";
+import type { AnyLeverKindModule, LeverKindModule } from "./lever-kind.js";
 import { stockpileRelease } from "./stockpile-release.js";
 
 /** Every lever kind, in the order the schema lists them (and the test kit shrinks toward the first). */
@@ -17,14 +17,14 @@ type Kinds = (typeof LEVER_KINDS)[number];
 /** The name of a lever kind: `"exportRestriction"`, ... */
 export type LeverType = Kinds["type"];
 /** A policy's lever, of any kind. */
-export type Lever = Kinds extends infer K ? (K extends LeverKind<string, infer L, infer _A, infer _D> ? L : never) : never;
+export type Lever = Kinds extends infer K ? (K extends LeverKindModule<string, infer L, infer _A, infer _D> ? L : never) : never;
 /** A rule's action, of any kind. */
-export type RuleAction = Kinds extends infer K ? (K extends LeverKind<string, infer _L, infer A, infer _D> ? A : never) : never;
+export type RuleAction = Kinds extends infer K ? (K extends LeverKindModule<string, infer _L, infer A, infer _D> ? A : never) : never;
 
-const byType = new Map<string, AnyLeverKind>(LEVER_KINDS.map((kind) => [kind.type, kind]));
+const byType = new Map<string, AnyLeverKindModule>(LEVER_KINDS.map((kind) => [kind.type, kind]));
 
 /** The module of a lever's kind (its type was checked by the schema). */
-export function leverKind(type: LeverType): AnyLeverKind {
+export function leverKind(type: LeverType): AnyLeverKindModule {
   const kind = byType.get(type);
   if (kind === undefined) throw new Error(`internal error: no lever kind "${type}"`);
   return kind;
@@ -45,7 +45,7 @@ export function leverVolumes(lever: Lever | RuleAction): { readonly field: strin
 type RestrictionKinds = Extract<Kinds, { readonly trade: { readonly restricts: true } }>;
 /** The names of the lever kinds that restrict trade. */
 export type RestrictionType = RestrictionKinds["type"];
-export const RESTRICTION_TYPES = LEVER_KINDS.filter((kind): kind is RestrictionKinds => (kind as AnyLeverKind).trade?.restricts === true).map((kind) => kind.type) as unknown as readonly [
+export const RESTRICTION_TYPES = LEVER_KINDS.filter((kind): kind is RestrictionKinds => (kind as AnyLeverKindModule).trade?.restricts === true).map((kind) => kind.type) as unknown as readonly [
   RestrictionType,
   ...RestrictionType[],
 ];
@@ -58,4 +58,4 @@ export type { ImportRestriction, ImportRestrictionAction } from "./import-restri
 export type { StockpileRelease, StockpileReleaseAction } from "./stockpile-release.js";
 export type { CapacityExpansion, CapacityExpansionAction } from "./capacity-expansion.js";
 export type { ImportTariff, ImportTariffAction } from "./import-tariff.js";
-export type { AnyLeverKind, LeverKind, SlotSpec, TradeSide } from "./lever-kind.js";
+export type { AnyLeverKindModule, LeverKindModule, SlotSpec, TradeSide } from "./lever-kind.js";

@@ -48,7 +48,7 @@ export interface TradeSide<Lever> {
  * same lever as a rule's action (the rule's agent acts, from firing plus delay), `Draw`
  * what the test kit draws to build one.
  */
-export interface LeverKind<Type extends string, Lever extends { readonly type: Type; readonly actor: string }, Action extends { readonly type: Type }, Draw> {
+export interface LeverKindModule<Type extends string, Lever extends { readonly type: Type; readonly actor: string }, Action extends { readonly type: Type }, Draw> {
   readonly type: Type;
   /** What it does, in one sentence (the JSON Schema's description of the kind). */
   readonly summary: string;
@@ -83,7 +83,7 @@ export interface LeverKind<Type extends string, Lever extends { readonly type: T
 
 /** A lever kind of any type (for the registry). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyLeverKind = LeverKind<string, any, any, any>;
+export type AnyLeverKindModule = LeverKindModule<string, any, any, any>;
 
 /** Fields shared by export and import restrictions (severity, leakage, premium, duration). */
 export interface RestrictionTerms {

@@ -5,7 +5,7 @@ import type { z } from "zod";
 import { RANGES } from "../schema/check-context.js";
 import type { SchemaKit } from "../schema/kit.js";
 import type { UncertainDraw } from "../testing/generator-kit.js";
-import type { LeverKind } from "./lever-kind.js";
+import type { LeverKindModule } from "./lever-kind.js";
 
 function schemas(kit: SchemaKit) {
   return kit.leverSchemas("stockpileRelease", {
@@ -64,4 +64,4 @@ export const stockpileRelease = {
       maxReleaseShare: kit.number(draw.maxReleaseShare, "release"),
     };
   },
-} satisfies LeverKind<"stockpileRelease", StockpileRelease, StockpileReleaseAction, Draw>;
+} satisfies LeverKindModule<"stockpileRelease", StockpileRelease, StockpileReleaseAction, Draw>;

@@ -2,7 +2,7 @@
 // volumes at base prices (docs/model.md, step 10).
 import type { z } from "zod";
 import type { SchemaKit } from "../schema/kit.js";
-import { commonFields, type OutcomeKind } from "./outcome-kind.js";
+import { commonFields, type OutcomeKindModule } from "./outcome-kind.js";
 
 function schema(kit: SchemaKit) {
   const { z } = kit;
@@ -40,4 +40,4 @@ export const exportRevenueLoss = {
   wholeValued: false,
   presentation: "distribution",
   standard: (world) => world.countries.map((c): ExportRevenueLossOutcome => ({ name: `exportRevenueLoss:${c}`, kind: "exportRevenueLoss", country: c })),
-} satisfies OutcomeKind<"exportRevenueLoss", ExportRevenueLossOutcome>;
+} satisfies OutcomeKindModule<"exportRevenueLoss", ExportRevenueLossOutcome>;

@@ -2,7 +2,7 @@
 // (docs/model.md, step 1).
 import type { z } from "zod";
 import type { SchemaKit } from "../schema/kit.js";
-import { commonFields, type OutcomeKind } from "./outcome-kind.js";
+import { commonFields, type OutcomeKindModule } from "./outcome-kind.js";
 
 function schema(kit: SchemaKit) {
   const { z } = kit;
@@ -31,4 +31,4 @@ export const firstFiring = {
   wholeValued: true,
   presentation: "timing",
   standard: () => [],
-} satisfies OutcomeKind<"firstFiring", FirstFiringOutcome>;
+} satisfies OutcomeKindModule<"firstFiring", FirstFiringOutcome>;

@@ -5,7 +5,7 @@
 import type { z } from "zod";
 import { FORMULA_LIMITS, FORMULA_NAME, reservedFormulaName } from "../formula/vocabulary.js";
 import type { SchemaKit } from "../schema/kit.js";
-import { commonFields, type OutcomeKind } from "./outcome-kind.js";
+import { commonFields, type OutcomeKindModule } from "./outcome-kind.js";
 
 function schema(kit: SchemaKit) {
   const { z } = kit;
@@ -55,4 +55,4 @@ export const formula = {
   wholeValued: false,
   presentation: "distribution",
   standard: () => [],
-} satisfies OutcomeKind<"formula", FormulaOutcome>;
+} satisfies OutcomeKindModule<"formula", FormulaOutcome>;

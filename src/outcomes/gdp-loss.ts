@@ -3,7 +3,7 @@
 import type { z } from "zod";
 import { UNIT_PERCENT_GDP, UNIT_USD } from "../compile/model.js";
 import type { SchemaKit } from "../schema/kit.js";
-import { checkCountryAndGoods, commonFields, type OutcomeKind } from "./outcome-kind.js";
+import { checkCountryAndGoods, commonFields, type OutcomeKindModule } from "./outcome-kind.js";
 
 function schema(kit: SchemaKit) {
   const { z } = kit;
@@ -36,4 +36,4 @@ export const gdpLoss = {
       { name: `gdpLoss:${c}`, kind: "gdpLoss", country: c, unit: "USD" },
       { name: `gdpLossPercent:${c}`, kind: "gdpLoss", country: c, unit: "percentGdp" },
     ]),
-} satisfies OutcomeKind<"gdpLoss", GdpLossOutcome>;
+} satisfies OutcomeKindModule<"gdpLoss", GdpLossOutcome>;

@@ -2,7 +2,7 @@
 // optionally for some goods (docs/model.md, step 10).
 import type { z } from "zod";
 import type { SchemaKit } from "../schema/kit.js";
-import { checkCountryAndGoods, commonFields, type OutcomeKind } from "./outcome-kind.js";
+import { checkCountryAndGoods, commonFields, type OutcomeKindModule } from "./outcome-kind.js";
 
 function schema(kit: SchemaKit) {
   const { z } = kit;
@@ -31,4 +31,4 @@ export const importCostIncrease = {
   wholeValued: false,
   presentation: "distribution",
   standard: (world) => world.countries.map((c): ImportCostIncreaseOutcome => ({ name: `importCostIncrease:${c}`, kind: "importCostIncrease", country: c })),
-} satisfies OutcomeKind<"importCostIncrease", ImportCostIncreaseOutcome>;
+} satisfies OutcomeKindModule<"importCostIncrease", ImportCostIncreaseOutcome>;

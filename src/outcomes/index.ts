@@ -7,7 +7,7 @@ import { firstFiring } from "./first-firing.js";
 import { formula } from "./formula.js";
 import { gdpLoss } from "./gdp-loss.js";
 import { importCostIncrease } from "./import-cost-increase.js";
-import type { AnyOutcomeKind, OutcomeKind } from "./outcome-kind.js";
+import type { AnyOutcomeKindModule, OutcomeKindModule } from "./outcome-kind.js";
 import { outputLoss } from "./output-loss.js";
 import { price } from "./price.js";
 import { ruleFired } from "./rule-fired.js";
@@ -21,12 +21,12 @@ type Kinds = (typeof OUTCOME_KINDS)[number];
 /** The name of an outcome kind: `"gdpLoss"`, ... */
 export type OutcomeType = Kinds["kind"];
 /** An outcome definition, of any kind. */
-export type OutcomeDefinition = Kinds extends infer K ? (K extends OutcomeKind<string, infer O> ? O : never) : never;
+export type OutcomeDefinition = Kinds extends infer K ? (K extends OutcomeKindModule<string, infer O> ? O : never) : never;
 
-const byKind = new Map<string, AnyOutcomeKind>(OUTCOME_KINDS.map((kind) => [kind.kind, kind]));
+const byKind = new Map<string, AnyOutcomeKindModule>(OUTCOME_KINDS.map((kind) => [kind.kind, kind]));
 
 /** The module of an outcome's kind (its kind was checked by the schema). */
-export function outcomeKind(kind: OutcomeType): AnyOutcomeKind {
+export function outcomeKind(kind: OutcomeType): AnyOutcomeKindModule {
   const module = byKind.get(kind);
   if (module === undefined) throw new Error(`internal error: no outcome kind "${kind}"`);
   return module;
@@ -34,4 +34,4 @@ export function outcomeKind(kind: OutcomeType): AnyOutcomeKind {
 
 export type { GdpLossOutcome } from "./gdp-loss.js";
 export type { FormulaOutcome } from "./formula.js";
-export type { AnyOutcomeKind, OutcomeCheckContext, OutcomeCompileContext, OutcomeKind, OutcomeSpec } from "./outcome-kind.js";
+export type { AnyOutcomeKindModule, OutcomeCheckContext, OutcomeCompileContext, OutcomeKindModule, OutcomeSpec } from "./outcome-kind.js";

@@ -59,7 +59,7 @@ export interface OutcomeCheckContext extends CheckContext {
 }
 
 /** One kind of outcome. */
-export interface OutcomeKind<Kind extends string, Outcome extends { readonly kind: Kind; readonly name: string }> {
+export interface OutcomeKindModule<Kind extends string, Outcome extends { readonly kind: Kind; readonly name: string }> {
   readonly kind: Kind;
   /** What it is, in one sentence (the JSON Schema's description of the kind). */
   readonly summary: string;
@@ -82,7 +82,7 @@ export interface OutcomeKind<Kind extends string, Outcome extends { readonly kin
 
 /** An outcome kind of any type (for the registry). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyOutcomeKind = OutcomeKind<string, any>;
+export type AnyOutcomeKindModule = OutcomeKindModule<string, any>;
 
 /** Fields every outcome has: its name, a description, thresholds for exceedance probabilities. */
 export function commonFields(kit: SchemaKit) {

@@ -3,7 +3,7 @@
 import type { z } from "zod";
 import { UNIT_SHARE, UNIT_UNITS, UNIT_USD } from "../compile/model.js";
 import type { SchemaKit } from "../schema/kit.js";
-import { checkCountryAndGoods, commonFields, countryAndGood, seriesField, type OutcomeKind } from "./outcome-kind.js";
+import { checkCountryAndGoods, commonFields, countryAndGood, seriesField, type OutcomeKindModule } from "./outcome-kind.js";
 
 function schema(kit: SchemaKit) {
   const { z } = kit;
@@ -41,4 +41,4 @@ export const outputLoss = {
     world.countries.flatMap((c) =>
       world.goods.map((g): OutputLossOutcome => ({ name: `outputLoss:${c}:${g}`, kind: "outputLoss", country: c, good: g, unit: "units", series: false })),
     ),
-} satisfies OutcomeKind<"outputLoss", OutputLossOutcome>;
+} satisfies OutcomeKindModule<"outputLoss", OutputLossOutcome>;

@@ -3,7 +3,7 @@
 import type { z } from "zod";
 import { STAT_FINAL, STAT_MAX, STAT_MEAN, UNIT_RATIO, UNIT_USD } from "../compile/model.js";
 import type { SchemaKit } from "../schema/kit.js";
-import { commonFields, seriesField, type OutcomeKind } from "./outcome-kind.js";
+import { commonFields, seriesField, type OutcomeKindModule } from "./outcome-kind.js";
 
 function schema(kit: SchemaKit) {
   const { z } = kit;
@@ -51,4 +51,4 @@ export const price = {
       { name: `price:${g}`, kind: "price", good: g, market: "outside", stat: "max", unit: "ratio", series: true },
       ...world.countries.map((c): PriceOutcome => ({ name: `price:${g}:${c}`, kind: "price", good: g, market: { inside: c }, stat: "max", unit: "ratio", series: true })),
     ]),
-} satisfies OutcomeKind<"price", PriceOutcome>;
+} satisfies OutcomeKindModule<"price", PriceOutcome>;

@@ -2,7 +2,7 @@
 // probability (docs/model.md, step 1).
 import type { z } from "zod";
 import type { SchemaKit } from "../schema/kit.js";
-import { commonFields, type OutcomeKind } from "./outcome-kind.js";
+import { commonFields, type OutcomeKindModule } from "./outcome-kind.js";
 
 function schema(kit: SchemaKit) {
   const { z } = kit;
@@ -32,4 +32,4 @@ export const ruleFired = {
   presentation: "probability",
   // the test kit adds one per rule of the scenario it generates (scenarioArbitrary)
   standard: () => [],
-} satisfies OutcomeKind<"ruleFired", RuleFiredOutcome>;
+} satisfies OutcomeKindModule<"ruleFired", RuleFiredOutcome>;

@@ -3,7 +3,7 @@
 import type { z } from "zod";
 import { STAT_MAX, STAT_MEAN } from "../compile/model.js";
 import type { SchemaKit } from "../schema/kit.js";
-import { checkCountryAndGoods, commonFields, countryAndGood, seriesField, type OutcomeKind } from "./outcome-kind.js";
+import { checkCountryAndGoods, commonFields, countryAndGood, seriesField, type OutcomeKindModule } from "./outcome-kind.js";
 
 function schema(kit: SchemaKit) {
   const { z } = kit;
@@ -41,4 +41,4 @@ export const shortfall = {
         { name: `meanShortfall:${c}:${g}`, kind: "shortfall", country: c, good: g, stat: "mean", series: false },
       ]),
     ),
-} satisfies OutcomeKind<"shortfall", ShortfallOutcome>;
+} satisfies OutcomeKindModule<"shortfall", ShortfallOutcome>;

@@ -1,7 +1,7 @@
 // Direct value added lost by a country, optionally for some goods only (docs/model.md, step 10).
 import type { z } from "zod";
 import type { SchemaKit } from "../schema/kit.js";
-import { checkCountryAndGoods, commonFields, type OutcomeKind } from "./outcome-kind.js";
+import { checkCountryAndGoods, commonFields, type OutcomeKindModule } from "./outcome-kind.js";
 
 function schema(kit: SchemaKit) {
   const { z } = kit;
@@ -30,4 +30,4 @@ export const valueAddedLoss = {
   wholeValued: false,
   presentation: "distribution",
   standard: (world) => world.countries.map((c): ValueAddedLossOutcome => ({ name: `valueAddedLoss:${c}`, kind: "valueAddedLoss", country: c })),
-} satisfies OutcomeKind<"valueAddedLoss", ValueAddedLossOutcome>;
+} satisfies OutcomeKindModule<"valueAddedLoss", ValueAddedLossOutcome>;

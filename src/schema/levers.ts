@@ -24,4 +24,3 @@ export const ruleActionSchema = z.discriminatedUnion("type", built.map((schemas)
 
 export type Lever = z.infer<typeof leverSchema>;
 export type RuleAction = z.infer<typeof ruleActionSchema>;
-export type { ExportRestriction, ImportRestriction, StockpileRelease, CapacityExpansion, ImportTariff } from "../levers/index.js";

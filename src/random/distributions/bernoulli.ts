@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { SchemaKit } from "../../schema/kit.js";
 import { BernoulliDistribution } from "../_internals/bernoulli-distribution.js";
-import type { Built, DistributionKind } from "./distribution-kind.js";
+import type { Built, DistributionKindModule } from "./distribution-kind.js";
 
 function schema(kit: SchemaKit) {
   const { z } = kit;
@@ -25,4 +25,4 @@ export const bernoulli = {
   draw: (kit) => kit.grid(0, 1, 20).map((p): BernoulliSpec => ({ type: "bernoulli", p })),
   scale: (spec, factor) => ({ type: "categorical", values: [0, factor], weights: [1 - spec.p, spec.p] }),
   scalesExactly: true,
-} satisfies DistributionKind<"bernoulli", BernoulliSpec>;
+} satisfies DistributionKindModule<"bernoulli", BernoulliSpec>;

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { SchemaKit } from "../../schema/kit.js";
 import { betaFamily } from "../_internals/continuous-families.js";
-import { scaledTruncation, type Built, type DistributionKind } from "./distribution-kind.js";
+import { scaledTruncation, type Built, type DistributionKindModule } from "./distribution-kind.js";
 
 function schema(kit: SchemaKit) {
   const { z } = kit;
@@ -45,4 +45,4 @@ export const beta = {
       .map(([[lo, hi], alpha, b]): BetaSpec => ({ type: "beta", alpha, beta: b, min: lo, max: hi })),
   scale: (spec, factor) => ({ type: "beta", alpha: spec.alpha, beta: spec.beta, min: (spec.min ?? 0) * factor, max: (spec.max ?? 1) * factor, ...scaledTruncation(spec, factor) }),
   scalesExactly: true,
-} satisfies DistributionKind<"beta", BetaSpec>;
+} satisfies DistributionKindModule<"beta", BetaSpec>;

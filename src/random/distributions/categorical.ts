@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { SchemaKit } from "../../schema/kit.js";
 import { FiniteDistribution } from "../_internals/discrete-distributions.js";
-import type { Built, DistributionKind } from "./distribution-kind.js";
+import type { Built, DistributionKindModule } from "./distribution-kind.js";
 
 function schema(kit: SchemaKit) {
   const { z } = kit;
@@ -46,4 +46,4 @@ export const categorical = {
       .map((pairs): CategoricalSpec => ({ type: "categorical", values: pairs.map(([v]) => v), weights: pairs.map(([, w]) => w) })),
   scale: (spec, factor) => ({ type: "categorical", values: spec.values.map((v) => v * factor), weights: [...spec.weights] }),
   scalesExactly: true,
-} satisfies DistributionKind<"categorical", CategoricalSpec>;
+} satisfies DistributionKindModule<"categorical", CategoricalSpec>;

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { SchemaKit } from "../../schema/kit.js";
 import { FiniteDistribution } from "../_internals/discrete-distributions.js";
-import type { Built, DistributionKind } from "./distribution-kind.js";
+import type { Built, DistributionKindModule } from "./distribution-kind.js";
 
 function schema(kit: SchemaKit) {
   const { z } = kit;
@@ -24,4 +24,4 @@ export const constant = {
   draw: (kit) => kit.value.map((v): ConstantSpec => ({ type: "constant", value: v })),
   scale: (spec, factor) => ({ type: "constant", value: spec.value * factor }),
   scalesExactly: true,
-} satisfies DistributionKind<"constant", ConstantSpec>;
+} satisfies DistributionKindModule<"constant", ConstantSpec>;

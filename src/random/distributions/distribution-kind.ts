@@ -52,7 +52,7 @@ export interface DistributionDrawKit {
 export type Built = { readonly family: ContinuousFamily } | { readonly distribution: Distribution };
 
 /** One family of distributions. */
-export interface DistributionKind<Type extends string, Spec extends { readonly type: Type }> {
+export interface DistributionKindModule<Type extends string, Spec extends { readonly type: Type }> {
   readonly type: Type;
   /** What it is, in one sentence (the JSON Schema's description of the kind). */
   readonly summary: string;
@@ -77,7 +77,7 @@ export interface DistributionKind<Type extends string, Spec extends { readonly t
 
 /** A distribution kind of any type (for the registry). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyDistributionKind = DistributionKind<string, any>;
+export type AnyDistributionKindModule = DistributionKindModule<string, any>;
 
 /** A truncation's bounds scaled by `factor`, as a spec field. */
 export function scaledTruncation(spec: { readonly truncate?: { readonly min?: number | undefined; readonly max?: number | undefined } | undefined }, factor: number) {

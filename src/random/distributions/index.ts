@@ -5,7 +5,7 @@ import { bernoulli } from "./bernoulli.js";
 import { beta } from "./beta.js";
 import { categorical } from "./categorical.js";
 import { constant } from "./constant.js";
-import type { AnyDistributionKind } from "./distribution-kind.js";
+import type { AnyDistributionKindModule } from "./distribution-kind.js";
 import { lognormal } from "./lognormal.js";
 import { normal } from "./normal.js";
 import { pert } from "./pert.js";
@@ -19,14 +19,14 @@ type Kinds = (typeof DISTRIBUTION_KINDS)[number];
 /** The name of a distribution kind: `"uniform"`, ... */
 export type DistributionType = Kinds["type"];
 
-const byType = new Map<string, AnyDistributionKind>(DISTRIBUTION_KINDS.map((kind) => [kind.type, kind]));
+const byType = new Map<string, AnyDistributionKindModule>(DISTRIBUTION_KINDS.map((kind) => [kind.type, kind]));
 
 /** The module of a distribution kind, or undefined for a type that is none (specs may come unchecked). */
-export function distributionKind(type: unknown): AnyDistributionKind | undefined {
+export function distributionKind(type: unknown): AnyDistributionKindModule | undefined {
   return typeof type === "string" ? byType.get(type) : undefined;
 }
 
 /** The names of every distribution kind. */
 export const DISTRIBUTION_TYPES: readonly DistributionType[] = DISTRIBUTION_KINDS.map((kind) => kind.type);
 
-export type { AnyDistributionKind, Built, DistributionDrawKit, DistributionKind, ParameterCheck } from "./distribution-kind.js";
+export type { AnyDistributionKindModule, Built, DistributionDrawKit, DistributionKindModule, ParameterCheck } from "./distribution-kind.js";

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { SchemaKit } from "../../schema/kit.js";
 import { lognormalFamily } from "../_internals/continuous-families.js";
-import { scaledTruncation, type Built, type DistributionKind } from "./distribution-kind.js";
+import { scaledTruncation, type Built, type DistributionKindModule } from "./distribution-kind.js";
 
 function schema(kit: SchemaKit) {
   const { z } = kit;
@@ -36,4 +36,4 @@ export const lognormal = {
     ),
   scale: (spec, factor) => ({ type: "lognormal", mu: spec.mu + Math.log(factor), sigma: spec.sigma, ...scaledTruncation(spec, factor) }),
   scalesExactly: false,
-} satisfies DistributionKind<"lognormal", LognormalSpec>;
+} satisfies DistributionKindModule<"lognormal", LognormalSpec>;

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { SchemaKit } from "../../schema/kit.js";
 import { normalFamily } from "../_internals/continuous-families.js";
-import { scaledTruncation, type Built, type DistributionKind } from "./distribution-kind.js";
+import { scaledTruncation, type Built, type DistributionKindModule } from "./distribution-kind.js";
 
 function schema(kit: SchemaKit) {
   const { z } = kit;
@@ -29,4 +29,4 @@ export const normal = {
       .map(([[lo, mean, hi], k]): NormalSpec => ({ type: "normal", mean, sd: kit.readable(((hi - lo) * k) / 20), truncate: { min: lo, max: hi } })),
   scale: (spec, factor) => ({ type: "normal", mean: spec.mean * factor, sd: spec.sd * factor, ...scaledTruncation(spec, factor) }),
   scalesExactly: true,
-} satisfies DistributionKind<"normal", NormalSpec>;
+} satisfies DistributionKindModule<"normal", NormalSpec>;

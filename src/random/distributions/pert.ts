@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { SchemaKit } from "../../schema/kit.js";
 import { pertFamily } from "../_internals/continuous-families.js";
-import { checkMinModeMax, scaledTruncation, type Built, type DistributionKind } from "./distribution-kind.js";
+import { checkMinModeMax, scaledTruncation, type Built, type DistributionKindModule } from "./distribution-kind.js";
 
 function schema(kit: SchemaKit) {
   const { z } = kit;
@@ -37,4 +37,4 @@ export const pert = {
       .map(([[lo, mode, hi], lambda]): PertSpec => (lambda === undefined ? { type: "pert", min: lo, mode, max: hi } : { type: "pert", min: lo, mode, max: hi, lambda })),
   scale: (spec, factor) => ({ ...spec, min: spec.min * factor, mode: spec.mode * factor, max: spec.max * factor, ...scaledTruncation(spec, factor) }),
   scalesExactly: true,
-} satisfies DistributionKind<"pert", PertSpec>;
+} satisfies DistributionKindModule<"pert", PertSpec>;

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { SchemaKit } from "../../schema/kit.js";
 import { triangularFamily } from "../_internals/continuous-families.js";
-import { checkMinModeMax, scaledTruncation, type Built, type DistributionKind } from "./distribution-kind.js";
+import { checkMinModeMax, scaledTruncation, type Built, type DistributionKindModule } from "./distribution-kind.js";
 
 function schema(kit: SchemaKit) {
   const { z } = kit;
@@ -22,4 +22,4 @@ export const triangular = {
   draw: (kit) => kit.triple.map(([lo, mode, hi]): TriangularSpec => ({ type: "triangular", min: lo, mode, max: hi })),
   scale: (spec, factor) => ({ type: "triangular", min: spec.min * factor, mode: spec.mode * factor, max: spec.max * factor, ...scaledTruncation(spec, factor) }),
   scalesExactly: true,
-} satisfies DistributionKind<"triangular", TriangularSpec>;
+} satisfies DistributionKindModule<"triangular", TriangularSpec>;

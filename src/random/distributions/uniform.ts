@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { SchemaKit } from "../../schema/kit.js";
 import { uniformFamily } from "../_internals/continuous-families.js";
-import { scaledTruncation, type Built, type DistributionKind } from "./distribution-kind.js";
+import { scaledTruncation, type Built, type DistributionKindModule } from "./distribution-kind.js";
 
 function schema(kit: SchemaKit) {
   const { z } = kit;
@@ -24,4 +24,4 @@ export const uniform = {
   draw: (kit) => kit.interval.map(([lo, hi]): UniformSpec => ({ type: "uniform", min: lo, max: hi })),
   scale: (spec, factor) => ({ type: "uniform", min: spec.min * factor, max: spec.max * factor, ...scaledTruncation(spec, factor) }),
   scalesExactly: true,
-} satisfies DistributionKind<"uniform", UniformSpec>;
+} satisfies DistributionKindModule<"uniform", UniformSpec>;
