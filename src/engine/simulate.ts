@@ -363,7 +363,8 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
       tariffVolume[c] = 0;
     }
 
-    // Step 3, produce: output share allowed by inputs, y = min over critical inputs (1 - sigma) x (1 - sum of weighted non-critical sigma)
+    // Step 3, produce: output share allowed by inputs, y = min over critical inputs (1 - sigma) x (1 - sum of weighted non-critical sigma);
+    // with it, step 4's orders on each producer from its home market
     for (let p = pStart; p < pEnd; p++) {
       const c = producers[p]!;
       const cell = c * G + g;
