@@ -4,6 +4,7 @@ import {
   SLOT_KIND,
   STAT_FINAL,
   STAT_MAX,
+  STAT_MEAN,
   UNIT_SHARE,
   UNIT_UNITS,
   UNIT_PERCENT_GDP,
@@ -682,7 +683,7 @@ function recordPeriod(model: CompiledModel, state: RunState, t: number, series: 
       if (stat === STAT_MAX) {
         if (t === 0 || value > acc[o]!) acc[o] = value;
       } else if (stat === STAT_FINAL) acc[o] = value;
-      else acc[o]! += value / T;
+      else acc[o]! += value; // the mean: summed here, divided by T at the end (a mean of 1s is exactly 1)
     }
     const s = outcomes.seriesIndex[o]!;
     if (s >= 0 && series !== undefined) series[s * T + t] = value;
@@ -736,7 +737,7 @@ function finishRun(model: CompiledModel, state: RunState, out: Float64Array): vo
       }
       case OUTCOME_KIND.shortfall:
       case OUTCOME_KIND.price:
-        value = state.outcomeAccumulator[o]!;
+        value = outcomes.stat[o] === STAT_MEAN ? state.outcomeAccumulator[o]! / T : state.outcomeAccumulator[o]!;
         break;
       case OUTCOME_KIND.exportRevenueLoss:
         for (let k = listStart; k < listEnd; k++) value += state.lostRevenue[outcomes.list[k]!]!;

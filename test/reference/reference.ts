@@ -820,7 +820,7 @@ export class ReferenceModel {
           const stat = o.stat;
           if (stat === "max") result = Math.max(...values);
           else if (stat === "final") result = values[values.length - 1]!;
-          else for (const v of values) result += v / T;
+          else result = values.reduce((sum, v) => sum + v, 0) / T;
           break;
         }
         case "exportRevenueLoss":
