@@ -62,7 +62,7 @@ export {
   spectralRadius,
   type DynamicInoperabilityInput,
   type ResilienceCoefficientInput,
-} from "./io/index.js";
+} from "./input-output/index.js";
 
 // Randomness: streams, samplers, distributions
 export {

@@ -1,4 +1,4 @@
-// Properties of the input-output toolkit (src/io) over generated productive tables, and of
+// Properties of the input-output toolkit (src/input-output) over generated productive tables, and of
 // the statistics (src/stats) over outcomes of generated scenarios, with the arbitraries
 // of chokepoint/testing.
 import fc from "fast-check";

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { leontiefInverse, spectralRadius } from "../../src/io/index.js";
+import { leontiefInverse, spectralRadius } from "../../src/input-output/index.js";
 import { millerBlair, nonNegativeMatrix, rows, transposeOf } from "./_helpers.js";
 
 describe("spectralRadius", () => {

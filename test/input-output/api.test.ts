@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import * as io from "../../src/io/index.js";
+import * as inputOutput from "../../src/input-output/index.js";
 
-describe("public API of src/io", () => {
+describe("public API of src/input-output", () => {
   it("exports exactly the documented functions", () => {
-    expect(Object.keys(io).sort()).toEqual([
+    expect(Object.keys(inputOutput).sort()).toEqual([
       "allocationCoefficients",
       "dynamicInoperability",
       "ghoshInverse",
@@ -26,27 +26,27 @@ describe("public API of src/io", () => {
       [200, 100],
     ];
     const x: number[] = [1000, 2000];
-    const A: number[][] = io.technicalCoefficients(Z, x);
-    const L: number[][] = io.leontiefInverse(A);
-    const output: number[] = io.totalOutput(A, [600, 1500]);
-    const multipliers: number[] = io.outputMultipliers(A);
-    const vaMultipliers: number[] = io.valueAddedMultipliers(A, [0.65, 0.7]);
-    const G: number[][] = io.ghoshInverse(io.allocationCoefficients(Z, x));
-    const Astar: number[][] = io.interdependencyMatrix(A, x);
-    const q: number[] = io.inoperability(Astar, [0, 0.1]);
-    const input: io.DynamicInoperabilityInput = { Astar, K: [0.2, 0.2], cstar: [0, 0.1], q0: [0, 0], steps: 3 };
-    const path: number[][] = io.dynamicInoperability(input);
-    const recovery: io.ResilienceCoefficientInput = { recoveryTime: 30, selfDependence: Astar[0]![0]! };
-    const k: number = io.resilienceCoefficient(recovery);
-    const rho: number = io.spectralRadius(A);
+    const A: number[][] = inputOutput.technicalCoefficients(Z, x);
+    const L: number[][] = inputOutput.leontiefInverse(A);
+    const output: number[] = inputOutput.totalOutput(A, [600, 1500]);
+    const multipliers: number[] = inputOutput.outputMultipliers(A);
+    const vaMultipliers: number[] = inputOutput.valueAddedMultipliers(A, [0.65, 0.7]);
+    const G: number[][] = inputOutput.ghoshInverse(inputOutput.allocationCoefficients(Z, x));
+    const Astar: number[][] = inputOutput.interdependencyMatrix(A, x);
+    const q: number[] = inputOutput.inoperability(Astar, [0, 0.1]);
+    const input: inputOutput.DynamicInoperabilityInput = { Astar, K: [0.2, 0.2], cstar: [0, 0.1], q0: [0, 0], steps: 3 };
+    const path: number[][] = inputOutput.dynamicInoperability(input);
+    const recovery: inputOutput.ResilienceCoefficientInput = { recoveryTime: 30, selfDependence: Astar[0]![0]! };
+    const k: number = inputOutput.resilienceCoefficient(recovery);
+    const rho: number = inputOutput.spectralRadius(A);
     for (const value of [L, output, multipliers, vaMultipliers, G, q, path, k, rho].flat(2)) expect(Number.isFinite(value)).toBe(true);
   });
 });
 
-// Every @example in the doc comments of src/io runs here: the expression before
+// Every @example in the doc comments of src/input-output runs here: the expression before
 // "// =>" must return the value after it, to the number of decimals written.
 describe("documentation examples", () => {
-  const sourceDirectory = new URL("../../src/io/", import.meta.url);
+  const sourceDirectory = new URL("../../src/input-output/", import.meta.url);
   const files = readdirSync(sourceDirectory).filter((name) => name.endsWith(".ts") && name !== "index.ts");
   const examples = files.flatMap((file) => {
     const text = readFileSync(new URL(file, sourceDirectory), "utf8");
@@ -62,8 +62,8 @@ describe("documentation examples", () => {
   });
 
   it.each(examples)("$file: $code", ({ code, expected }) => {
-    const run = new Function(...Object.keys(io), `return (${code.replace(/;\s*$/, "")});`) as (...fns: unknown[]) => unknown;
-    const actual = run(...Object.values(io));
+    const run = new Function(...Object.keys(inputOutput), `return (${code.replace(/;\s*$/, "")});`) as (...fns: unknown[]) => unknown;
+    const actual = run(...Object.values(inputOutput));
     const decimals = Math.max(0, ...[...expected.matchAll(/\.(\d+)/g)].map((m) => m[1]!.length));
     const tolerance = 0.5 * 10 ** -decimals + 1e-12;
     const compare = (a: unknown, e: unknown): void => {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { dynamicInoperability, inoperability } from "../../src/io/index.js";
+import { dynamicInoperability, inoperability } from "../../src/input-output/index.js";
 import { expectMatrixNear, expectVectorNear, frozen, productiveMatrix } from "./_helpers.js";
 
 describe("dynamicInoperability", () => {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { inoperability, leontiefInverse } from "../../src/io/index.js";
+import { inoperability, leontiefInverse } from "../../src/input-output/index.js";
 import { expectVectorNear, frozen, iMinus, multiplyVector, productiveMatrix } from "./_helpers.js";
 
 describe("inoperability", () => {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { allocationCoefficients, ghoshInverse, leontiefInverse, technicalCoefficients } from "../../src/io/index.js";
+import { allocationCoefficients, ghoshInverse, leontiefInverse, technicalCoefficients } from "../../src/input-output/index.js";
 import { columnSums, expectMatrixNear, expectVectorNear, frozen, identity, iMinus, millerBlair, multiply, rows, transactionsTable, vectorTimes } from "./_helpers.js";
 
 describe("ghoshInverse", () => {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { allocationCoefficients, interdependencyMatrix, technicalCoefficients } from "../../src/io/index.js";
+import { allocationCoefficients, interdependencyMatrix, technicalCoefficients } from "../../src/input-output/index.js";
 import { expectMatrixNear, frozen, millerBlair, rows, transactionsTable } from "./_helpers.js";
 
 describe("allocationCoefficients", () => {

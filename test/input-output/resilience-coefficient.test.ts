@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dynamicInoperability, resilienceCoefficient } from "../../src/io/index.js";
+import { dynamicInoperability, resilienceCoefficient } from "../../src/input-output/index.js";
 
 describe("resilienceCoefficient", () => {
   // No worked value of k from Lian & Haimes (2006) was found in a source we could read;

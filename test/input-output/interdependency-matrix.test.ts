@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { interdependencyMatrix, spectralRadius } from "../../src/io/index.js";
+import { interdependencyMatrix, spectralRadius } from "../../src/input-output/index.js";
 import { expectMatrixNear, frozen, millerBlair, productiveMatrix, rows } from "./_helpers.js";
 
 describe("interdependencyMatrix", () => {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { leontiefInverse } from "../../src/io/index.js";
+import { leontiefInverse } from "../../src/input-output/index.js";
 import { expectMatrixNear, frozen, identity, iMinus, millerBlair, multiply, productiveMatrix, rows } from "./_helpers.js";
 
 describe("leontiefInverse", () => {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { leontiefInverse, totalOutput } from "../../src/io/index.js";
+import { leontiefInverse, totalOutput } from "../../src/input-output/index.js";
 import { expectVectorNear, frozen, millerBlair, multiplyVector, productiveMatrix, rows } from "./_helpers.js";
 
 describe("totalOutput", () => {

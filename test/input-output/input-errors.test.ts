@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/errors.js";
-import { leontiefInverse, totalOutput } from "../../src/io/index.js";
+import { leontiefInverse, totalOutput } from "../../src/input-output/index.js";
 
-// The shape and value checks shared by every function of src/io, exercised through
+// The shape and value checks shared by every function of src/input-output, exercised through
 // leontiefInverse (matrices) and totalOutput (vectors). The messages are part of the API.
 describe("input checks", () => {
   const bad = (value: unknown) => value as number[][];

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { leontiefInverse, totalOutput, valueAddedMultipliers } from "../../src/io/index.js";
+import { leontiefInverse, totalOutput, valueAddedMultipliers } from "../../src/input-output/index.js";
 import { columnSums, expectVectorNear, millerBlair, productiveMatrix, rows, vectorTimes } from "./_helpers.js";
 
 describe("valueAddedMultipliers", () => {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { leontiefInverse, outputMultipliers } from "../../src/io/index.js";
+import { leontiefInverse, outputMultipliers } from "../../src/input-output/index.js";
 import { columnSums, expectVectorNear, millerBlair, productiveMatrix, rows } from "./_helpers.js";
 
 describe("outputMultipliers", () => {
