@@ -44,7 +44,7 @@ export { histogramVegaLite, type HistogramVegaLiteOptions } from "./report/chart
 export { fanChartVegaLite, type FanChartVegaLiteOptions } from "./report/charts/fan-chart-vega-lite.js";
 export { comparisonVegaLite, type ComparisonVegaLiteOptions } from "./report/charts/comparison-vega-lite.js";
 export { tornadoVegaLite, type TornadoVegaLiteOptions } from "./report/charts/tornado-vega-lite.js";
-export type { VegaLiteSpec } from "./report/charts/_internals/vega-lite.js";
+export type { VegaLiteSpec } from "./report/charts/vega-lite.js";
 
 // Input-output toolkit (exact; plain arrays in and out)
 export {

@@ -7,8 +7,8 @@ import type { Scenario } from "../schema/scenario.js";
 import { formatValue } from "./format-number.js";
 import { describeDistribution } from "../random/describe-distribution.js";
 import { numberText, uncertainNumber } from "./_internals/provenance.js";
-import { exportRestrictable, exportRestrictors, rulesUnder } from "./_internals/restrictions.js";
-import { alignColumns, listInWords, plural } from "./_internals/text.js";
+import { exportRestrictable, exportRestrictors, rulesUnder } from "./restrictions.js";
+import { alignColumns, listInWords, plural } from "./text.js";
 
 /** Most chains from a primary input to a final good listed (the rest are counted). */
 const MAX_CHAINS = 40;

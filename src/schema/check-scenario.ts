@@ -2,7 +2,7 @@ import type { InputProblem } from "../errors.js";
 import { formatPath } from "../errors.js";
 import { createDistribution, describeDistribution, distributionProblems } from "../random/index.js";
 import { leontiefInverse, technicalCoefficients } from "../input-output/index.js";
-import { didYouMean } from "./_internals/suggest.js";
+import { didYouMean } from "./suggest.js";
 import { BALANCE_TOLERANCE, exceedsWithTolerance } from "./balance.js";
 import { LIMITS } from "./limits.js";
 import { compileFormula } from "../formula/compile-formula.js";

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { formatPath, type InputProblem } from "../../errors.js";
-import { closestName, describeValue, didYouMean, valueAt } from "./suggest.js";
+import { closestName, describeValue, didYouMean, valueAt } from "../suggest.js";
 
 type AnySchema = z.core.$ZodType;
 type Issue = z.core.$ZodIssue;

@@ -1,7 +1,7 @@
 // Building blocks of the SVG charts: escaping, coordinates written the same way every time,
 // linear scales, "nice" axis ticks, axes and the chart's outer element with its text
 // alternative. Pure functions of their arguments: the same input gives the same bytes.
-import { InputError } from "../../../errors.js";
+import { InputError } from "../../errors.js";
 
 /** Escape text for XML content and attribute values. */
 export function escapeXml(text: string): string {

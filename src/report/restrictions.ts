@@ -1,10 +1,10 @@
 // Which flows of a scenario's world a policy restricts, or a rule may restrict, read from
 // the scenario's levers and rules (not from a simulation): for the network chart, the
 // HTML report and `chokepoint explain`.
-import type { RuleAction } from "../../schema/levers.js";
-import type { Rule } from "../../schema/rules.js";
-import type { Policy, Scenario } from "../../schema/scenario.js";
-import type { Flow } from "../../schema/world.js";
+import type { RuleAction } from "../schema/levers.js";
+import type { Rule } from "../schema/rules.js";
+import type { Policy, Scenario } from "../schema/scenario.js";
+import type { Flow } from "../schema/world.js";
 
 /** How a flow may be cut: by a lever of the policy, or by a rule that may fire under it. */
 export type FlowRestriction = "policy" | "rule";
