@@ -89,9 +89,6 @@ export {
   ExactSum,
   ExactMoments,
   LogSketch,
-  StreamingSummary,
-  StreamingPaired,
-  StreamingBands,
   emptyMoments,
   addToMoments,
   mergeMoments,
@@ -105,10 +102,6 @@ export {
   type ExactMomentsJSON,
   type LogSketchJSON,
   type LogSketchOptions,
-  type StreamingSummaryJSON,
-  type StreamingSummaryOptions,
-  type StreamingPairedJSON,
-  type StreamingBandsJSON,
 } from "./stats/index.js";
 
 // Errors

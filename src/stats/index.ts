@@ -36,11 +36,3 @@ export { pairedDifference } from "./paired.js";
 // Time-series bands (fan charts)
 export type { QuantileBands } from "./bands.js";
 export { quantileBands } from "./bands.js";
-
-// Streaming summaries: constant memory, exact merges in any order (shards, workers)
-export type { StreamingSummaryJSON, StreamingSummaryOptions } from "./streaming-summary.js";
-export { StreamingSummary } from "./streaming-summary.js";
-export type { StreamingPairedJSON } from "./streaming-paired.js";
-export { StreamingPaired } from "./streaming-paired.js";
-export type { StreamingBandsJSON, StreamingBandsPeriodJSON } from "./streaming-bands.js";
-export { StreamingBands } from "./streaming-bands.js";

@@ -1,11 +1,12 @@
 import { InputError } from "../errors.js";
 import { ExactMoments, type ExactMomentsJSON } from "./exact-moments.js";
 import type { PairedDifference } from "./paired.js";
-import { pairedStatistics } from "./_internals/paired-statistics.js";
+import { studentTQuantile } from "./student-t.js";
+import { momentStatistics } from "./_internals/moment-statistics.js";
 import { describeValue } from "./_internals/validate.js";
 
-/** Serialized {@link StreamingPaired}. */
-export interface StreamingPairedJSON {
+/** A {@link PairedAccumulator} as JSON. */
+export interface PairedAccumulatorJSON {
   /** Exact moments of the differences. */
   moments: ExactMomentsJSON;
   /** Number of differences below 0 (the policy's loss lower). */
@@ -16,23 +17,24 @@ export interface StreamingPairedJSON {
 
 /**
  * A policy compared with a baseline over common random numbers, fed one run's difference
- * d = policy - baseline at a time, in constant memory, and merging exactly: the
- * {@link ExactMoments} of d and the integer counts of d < 0 and d > 0. `summarize()` gives
- * the fields of {@link pairedDifference}, bit-identical to it for the same runs whatever
- * the split and merge order. `add` allocates nothing.
+ * d = policy - baseline at a time: the {@link ExactMoments} of d and the integer counts of
+ * d < 0 and d > 0. The paired statistics need nothing else, so exact and streaming
+ * summaries keep the same parts, in memory that does not grow with the runs, and merge
+ * exactly: `summarize()` gives the same bits whatever the split and merge order. `add`
+ * allocates nothing.
  *
  * The difference is the caller's to compute (policy_i - baseline_i in run i, the same
  * run index, hence the same random numbers, in both).
  *
  * @example
- * const paired = new StreamingPaired();
+ * const paired = new PairedAccumulator();
  * for (const d of [-1, 0, -2, -1]) paired.add(d);
  * paired.summarize();
  * // => { count: 4, mean: -1, sd: 0.816496580927726, se: 0.408248290463863,
  * //      ci95Low: -2.299228263625111, ci95High: 0.2992282636251109,
  * //      probabilityLower: 0.75, probabilityHigher: 0 }
  */
-export class StreamingPaired {
+export class PairedAccumulator {
   private readonly moments = new ExactMoments();
   private lowerCount = 0;
   private higherCount = 0;
@@ -46,13 +48,7 @@ export class StreamingPaired {
    * Add one run's difference, policy - baseline.
    *
    * @param difference a finite number, |d| <= 2^510 (about 3.35e153).
-   * @returns nothing.
    * @throws {InputError} as {@link ExactMoments.add} does; nothing is added then.
-   * @example
-   * const paired = new StreamingPaired();
-   * paired.add(-2); paired.add(0);
-   * paired.count;
-   * // => 2
    */
   add(difference: number): void {
     this.moments.add(difference);
@@ -61,20 +57,14 @@ export class StreamingPaired {
   }
 
   /**
-   * Add the differences summarised by another comparison (exact; order-independent).
+   * Add the differences summarised by another comparison (exact; order-independent; it is
+   * not modified and may be this one).
    *
-   * @param other another comparison (not modified; may be this one).
-   * @returns this comparison.
-   * @throws {InputError} if `other` is not a StreamingPaired.
-   * @example
-   * const a = new StreamingPaired(); a.add(1);
-   * const b = new StreamingPaired(); b.add(3);
-   * a.merge(b).summarize().mean;
-   * // => 2
+   * @throws {InputError} if `other` is not a PairedAccumulator.
    */
-  merge(other: StreamingPaired): this {
-    if (!(other instanceof StreamingPaired)) {
-      throw new InputError("other", `expected a StreamingPaired, got ${describeValue(other)}`);
+  merge(other: PairedAccumulator): this {
+    if (!(other instanceof PairedAccumulator)) {
+      throw new InputError("other", `expected a PairedAccumulator, got ${describeValue(other)}`);
     }
     const lower = other.lowerCount;
     const higher = other.higherCount;
@@ -85,53 +75,42 @@ export class StreamingPaired {
   }
 
   /**
-   * The paired statistics, in the shape of {@link pairedDifference}: mean, sd, se and the
-   * 95% t interval from the exact moments of the differences, and the shares of d < 0
-   * and d > 0.
+   * The paired statistics, in the shape of `pairedDifference`: mean, sd and se from the
+   * exact moments of the differences (see `summarizeOutcome`), the 95% t interval
+   * mean ± t_{0.975, n-1} se (collapsed to [mean, mean] with one pair), and the shares of
+   * d < 0 and d > 0.
    *
-   * @returns the statistics.
    * @throws {InputError} if no difference was added.
-   * @example
-   * const paired = new StreamingPaired();
-   * paired.add(2);
-   * paired.summarize().ci95Low;
-   * // => 2
    */
   summarize(): PairedDifference {
     if (this.moments.count === 0) throw new InputError("", "expected at least one difference, got none");
-    return pairedStatistics(this.moments, this.lowerCount, this.higherCount);
+    const { count, mean, sd, se } = momentStatistics(this.moments);
+    const halfWidth = count > 1 ? studentTQuantile(0.975, count - 1) * se : 0;
+    return {
+      count,
+      mean,
+      sd,
+      se,
+      ci95Low: mean - halfWidth,
+      ci95High: mean + halfWidth,
+      probabilityLower: this.lowerCount / count,
+      probabilityHigher: this.higherCount / count,
+    };
   }
 
-  /**
-   * A plain-JSON record, identical for equal multisets of differences whatever the order.
-   *
-   * @returns `{ moments, lowerCount, higherCount }`.
-   * @throws never.
-   * @example
-   * const paired = new StreamingPaired();
-   * paired.add(-1.5);
-   * paired.toJSON();
-   * // => { moments: { count: 1, min: -1.5, max: -1.5, sum: [-1.5], sumOfSquares: [2.25] },
-   * //      lowerCount: 1, higherCount: 0 }
-   */
-  toJSON(): StreamingPairedJSON {
+  /** A plain-JSON record, identical for equal multisets of differences whatever the order. */
+  toJSON(): PairedAccumulatorJSON {
     return { moments: this.moments.toJSON(), lowerCount: this.lowerCount, higherCount: this.higherCount };
   }
 
   /**
-   * Rebuild a comparison from {@link StreamingPaired.toJSON} output (after `JSON.parse`).
+   * Rebuild a comparison from {@link PairedAccumulator.toJSON} output (after `JSON.parse`).
    *
-   * @param json a record `{ moments, lowerCount, higherCount }`.
    * @param path where the record sits in a larger document, for error messages.
-   * @returns a new comparison.
    * @throws {InputError} if the record is malformed, or the counts are negative, not
    * integers, or add up to more than the number of differences.
-   * @example
-   * const json = { moments: { count: 2, min: -1, max: 3, sum: [2], sumOfSquares: [10] }, lowerCount: 1, higherCount: 1 };
-   * StreamingPaired.fromJSON(json).summarize().probabilityHigher;
-   * // => 0.5
    */
-  static fromJSON(json: StreamingPairedJSON, path = "json"): StreamingPaired {
+  static fromJSON(json: PairedAccumulatorJSON, path = "json"): PairedAccumulator {
     if (typeof json !== "object" || json === null) {
       throw new InputError(path, `expected a record { moments, lowerCount, higherCount }, got ${describeValue(json)}`);
     }
@@ -146,10 +125,17 @@ export class StreamingPaired {
     if ((lower as number) + (higher as number) > moments.count) {
       throw new InputError(path, `expected lowerCount + higherCount <= moments.count = ${moments.count}`);
     }
-    const paired = new StreamingPaired();
+    const paired = new PairedAccumulator();
     paired.moments.merge(moments);
     paired.lowerCount = lower as number;
     paired.higherCount = higher as number;
     return paired;
+  }
+
+  /** A new comparison of every difference of `parts` (none of them modified). */
+  static merged(parts: readonly PairedAccumulator[]): PairedAccumulator {
+    const total = new PairedAccumulator();
+    for (const part of parts) total.merge(part);
+    return total;
   }
 }
