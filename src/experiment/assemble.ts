@@ -4,6 +4,7 @@ import { BandsAccumulator } from "../stats/bands-accumulator.js";
 import type { QuantileBands } from "../stats/index.js";
 import { OutcomeAccumulator } from "../stats/outcome-accumulator.js";
 import { PairedAccumulator } from "../stats/paired-accumulator.js";
+import { Pacer } from "./pacer.js";
 import type { ExperimentPlan } from "./plan.js";
 import type { RangeData } from "./range-accumulator.js";
 import type { ExperimentResult, OutcomeComparison, OutcomeSummary, PolicyComparison, PolicyResult, SeriesSummary } from "./result.js";
@@ -41,11 +42,13 @@ function inRunOrder(plan: ExperimentPlan, parts: readonly RangeData[]): RangeDat
 }
 
 /**
- * The result of an experiment from its ranges (in run order): for each policy and outcome,
- * the ranges' accumulators merged and summarised (statistics and histogram), then each
- * period of each series, then each comparison.
+ * The result of an experiment from its ranges (in run order), step by step: for each
+ * policy and outcome, the ranges' accumulators merged and summarised (statistics and
+ * histogram), then each period of each series, then each comparison. A generator: it
+ * yields whenever `due()` says so, so that a caller can let the event loop run (and see an
+ * abort) between steps; it returns the result.
  */
-function summarise(scenario: Scenario, model: CompiledModel, plan: ExperimentPlan, ranges: readonly RangeData[]): ExperimentResult {
+function* summarise(scenario: Scenario, model: CompiledModel, plan: ExperimentPlan, ranges: readonly RangeData[], due: () => boolean): Generator<void, ExperimentResult, void> {
   const { outcomes, T } = model;
   const { runs } = plan;
   const policies: PolicyResult[] = [];
@@ -55,6 +58,7 @@ function summarise(scenario: Scenario, model: CompiledModel, plan: ExperimentPla
       const info = outcomes.info[o]!;
       const total = OutcomeAccumulator.merged(ranges.map((range) => range.outcomes[p]![o]!));
       summaries.push({ name: info.name, unit: info.unit, ...total.summarize(), histogram: total.histogram(wholeValued(model, o)) });
+      if (due()) yield;
     }
     const series: SeriesSummary[] = [];
     for (let o = 0; o < outcomes.count; o++) {
@@ -64,6 +68,7 @@ function summarise(scenario: Scenario, model: CompiledModel, plan: ExperimentPla
       const bands: QuantileBands = { mean: [], p05: [], p25: [], p50: [], p75: [], p95: [] };
       for (let t = 0; t < T; t++) {
         total.appendPeriod(bands, t);
+        if (due()) yield;
       }
       series.push({ name: outcomes.info[o]!.name, unit: outcomes.info[o]!.unit, ...bands });
     }
@@ -88,6 +93,7 @@ function summarise(scenario: Scenario, model: CompiledModel, plan: ExperimentPla
     for (let o = 0; o < outcomes.count; o++) {
       const info = outcomes.info[o]!;
       differences.push({ name: info.name, unit: info.unit, ...PairedAccumulator.merged(ranges.map((range) => range.comparisons[c]![o]!)).summarize() });
+      if (due()) yield;
     }
     comparisons.push({ policy: model.policies.names[plan.policies[p]!]!, baseline, outcomes: differences });
   }
@@ -112,7 +118,7 @@ function summarise(scenario: Scenario, model: CompiledModel, plan: ExperimentPla
     ...(plan.keepRuns ? { parameters: Object.fromEntries(model.uncertainties.map((u, d) => [u.name, Array.from(parameter(d))])) } : {}),
     diagnostics: { gdpLossCapped: ranges.reduce((sum, range) => sum + range.gdpLossCapped, 0) },
   };
-  assertFinite(result);
+  yield* assertFinite(result, "result", due);
   return result;
 }
 
@@ -122,19 +128,55 @@ function summarise(scenario: Scenario, model: CompiledModel, plan: ExperimentPla
  * baseline policy. The ranges are taken in run order, and merging them is exact, so the
  * result does not depend on how the runs were split. The ranges' values may be sorted in
  * place; nothing else in them changes.
+ *
+ * Summarising yields to the event loop about every 25 ms, and rejects with the
+ * experiment's AbortError once `signal` is aborted.
  */
-export function assembleResult(scenario: Scenario, model: CompiledModel, plan: ExperimentPlan, parts: readonly RangeData[]): ExperimentResult {
-  return summarise(scenario, model, plan, inRunOrder(plan, parts));
+export async function assembleResult(
+  scenario: Scenario,
+  model: CompiledModel,
+  plan: ExperimentPlan,
+  parts: readonly RangeData[],
+  signal?: AbortSignal,
+): Promise<ExperimentResult> {
+  const pacer = new Pacer(signal);
+  const steps = summarise(scenario, model, plan, inRunOrder(plan, parts), () => pacer.due());
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return step.value;
+    await pacer.pause();
+  }
 }
 
-/** Results are checked finite before they are returned: a NaN here is a bug, never an answer. */
-function assertFinite(value: unknown, path = "result"): void {
+/** {@link assembleResult} in one synchronous call (merging shard files, which takes no signal). */
+export function assembleResultNow(scenario: Scenario, model: CompiledModel, plan: ExperimentPlan, parts: readonly RangeData[]): ExperimentResult {
+  const step = summarise(scenario, model, plan, inRunOrder(plan, parts), () => false).next();
+  if (step.done !== true) throw new Error("internal error: summarising paused with nothing to wait for");
+  return step.value;
+}
+
+/**
+ * Results are checked finite before they are returned: a NaN here is a bug, never an
+ * answer. Numbers in arrays are checked in a plain loop, and the walk yields (when
+ * `due()`) after each array, as the summaries can hold millions of numbers.
+ */
+function* assertFinite(value: unknown, path: string, due: () => boolean): Generator<void, void, void> {
   if (typeof value === "number") {
-    if (!Number.isFinite(value)) throw new Error(`internal error: ${path} is ${value}; please report it with the scenario`);
+    if (!Number.isFinite(value)) throw notFinite(path, value);
   } else if (Array.isArray(value) || ArrayBuffer.isView(value)) {
     const items = value as ArrayLike<unknown>;
-    for (let i = 0; i < items.length; i++) assertFinite(items[i], `${path}[${i}]`);
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      if (typeof item === "number") {
+        if (!Number.isFinite(item)) throw notFinite(`${path}[${i}]`, item);
+      } else yield* assertFinite(item, `${path}[${i}]`, due);
+    }
+    if (due()) yield;
   } else if (value !== null && typeof value === "object") {
-    for (const [key, item] of Object.entries(value)) assertFinite(item, `${path}.${key}`);
+    for (const [key, item] of Object.entries(value)) yield* assertFinite(item, `${path}.${key}`, due);
   }
+}
+
+function notFinite(path: string, value: number): Error {
+  return new Error(`internal error: ${path} is ${value}; please report it with the scenario`);
 }

@@ -1,6 +1,6 @@
 import { compileScenario } from "../compile/compile-scenario.js";
 import { InputError } from "../errors.js";
-import { assembleResult } from "../experiment/assemble.js";
+import { assembleResultNow } from "../experiment/assemble.js";
 import { resolvePlan, type ExperimentProgress, type PlanOptions } from "../experiment/plan.js";
 import { fromRangeMessage, toRangeMessage, type RangeMessage } from "../experiment/range-accumulator.js";
 import type { ExperimentResult } from "../experiment/result.js";
@@ -126,5 +126,5 @@ export function mergeShards(shards: readonly unknown[]): ExperimentResult {
   const scenario = parseScenario(first.scenario);
   const model = compileScenario(scenario);
   const plan = resolvePlan({ ...first.options, summaries: "streaming", keepRuns: false }, scenario, model);
-  return assembleResult(scenario, model, plan, documents.map((document) => fromRangeMessage(document.data)));
+  return assembleResultNow(scenario, model, plan, documents.map((document) => fromRangeMessage(document.data)));
 }
