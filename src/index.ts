@@ -76,7 +76,7 @@ export {
   type Distribution,
 } from "./random/index.js";
 
-// Statistics: summaries, quantiles, risk measures, mergeable moments
+// Statistics: summaries, quantiles, risk measures, exact mergeable sums and moments, the quantile sketch
 export {
   summarizeOutcome,
   pairedDifference,
@@ -89,16 +89,10 @@ export {
   ExactSum,
   ExactMoments,
   LogSketch,
-  emptyMoments,
-  addToMoments,
-  mergeMoments,
-  momentsOf,
-  momentsVariance,
   type OutcomeStatistics,
   type SummarizeOptions,
   type PairedDifference,
   type QuantileBands,
-  type Moments,
   type ExactMomentsJSON,
   type LogSketchJSON,
   type LogSketchOptions,

@@ -1,6 +1,8 @@
 /**
  * Statistics of Monte Carlo outcomes (losses: larger = worse). Small exact building
- * blocks, one per file; see DESIGN.md §4 "Summaries".
+ * blocks, one per file; see DESIGN.md §4 "Summaries". The accumulators experiments keep
+ * per outcome, series and comparison (outcome-accumulator.ts, bands-accumulator.ts,
+ * paired-accumulator.ts) are built from them and are not exported.
  */
 
 // Quantiles (Hyndman & Fan type 7, R's default)
@@ -14,10 +16,6 @@ export { ExactMoments } from "./exact-moments.js";
 // Mergeable quantile sketch with relative-error guarantee (DDSketch)
 export type { LogSketchJSON, LogSketchOptions } from "./log-sketch.js";
 export { LogSketch } from "./log-sketch.js";
-
-// Mergeable moments (Welford, Chan-Golub-LeVeque)
-export type { Moments } from "./moments.js";
-export { addToMoments, emptyMoments, mergeMoments, momentsOf, momentsVariance } from "./moments.js";
 
 // Risk measures (VaR, Rockafellar-Uryasev CVaR)
 export { conditionalValueAtRisk, valueAtRisk } from "./risk.js";
