@@ -18,8 +18,8 @@ export interface QuantileBands {
  *
  * For period t, with x_r = values[r * periods + t] (run-major layout):
  * mean[t] = sum_r x_r / runs (the exact sum, by {@link ExactSum}, divided and correctly
- * rounded once, as experiments compute it with exact or streaming summaries), pXX[t] = Q7(XX/100) of {x_r}
- * (Hyndman & Fan 1996 definition 7, R's default,
+ * rounded once, as experiments compute it with exact or streaming summaries),
+ * pXX[t] = Q7(XX/100) of {x_r} (Hyndman & Fan 1996 definition 7, R's default,
  * https://doi.org/10.1080/00031305.1996.10473566).
  *
  * @param values run-major values, length runs * periods (not modified).

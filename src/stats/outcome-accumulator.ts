@@ -5,7 +5,6 @@ import type { OutcomeStatistics } from "./summary.js";
 import { ExactColumns, type ExactColumnsRecord } from "./_internals/exact-columns.js";
 import { binOf, histogramEdges } from "./_internals/histogram-bins.js";
 import { momentStatistics } from "./_internals/moment-statistics.js";
-import { outcomeStatistics } from "./_internals/outcome-statistics.js";
 import { assertSameKind, quantileColumns, type QuantileColumns, type QuantileOptions } from "./_internals/quantile-columns.js";
 import { SketchColumns } from "./_internals/sketch-columns.js";
 import { assertArrayLike, assertFinite, describeValue } from "./_internals/validate.js";
@@ -155,12 +154,26 @@ export class OutcomeAccumulator {
       exceedance.push({ threshold: this.levels[i]!, probability: this.exceedanceCounts[i]! / count });
     }
     const values = this.values.column(0);
-    return outcomeStatistics(
-      moments,
-      (p) => clamp(values.quantile(p), min, max),
-      (level, valueAtRisk) => clamp(values.tailMean(level), valueAtRisk, max),
+    const quantile = (p: number) => clamp(values.quantile(p), min, max);
+    const var95 = quantile(0.95);
+    const var99 = quantile(0.99);
+    return {
+      ...moments,
+      p01: quantile(0.01),
+      p05: quantile(0.05),
+      p10: quantile(0.1),
+      p25: quantile(0.25),
+      p50: quantile(0.5),
+      p75: quantile(0.75),
+      p90: quantile(0.9),
+      p95: var95,
+      p99: var99,
+      var95,
+      cvar95: clamp(values.tailMean(0.95), var95, max),
+      var99,
+      cvar99: clamp(values.tailMean(0.99), var99, max),
       exceedance,
-    );
+    };
   }
 
   /**
