@@ -6,7 +6,8 @@
  * inline (a short-lived 16-byte HeapNumber).
  */
 import { PerformanceObserver } from "node:perf_hooks";
-import { ExactMoments, ExactSum, LogSketch, StreamingSummary } from "../src/stats/index.js";
+import { ExactMoments, ExactSum, LogSketch } from "../src/stats/index.js";
+import { OutcomeAccumulator } from "../src/stats/outcome-accumulator.js";
 
 let collections = 0;
 new PerformanceObserver((list) => {
@@ -58,8 +59,12 @@ const sketch = new LogSketch();
 await report("LogSketch.add", () => {
   for (let i = 0; i < N; i++) sketch.add(values[i & mask]!);
 });
-const summary = new StreamingSummary({ thresholds: [1e9, 5e9] });
-await report("StreamingSummary.add (2 thresholds)", () => {
+const summary = new OutcomeAccumulator({ quantiles: "sketch", thresholds: [1e9, 5e9] });
+await report("OutcomeAccumulator.add, sketch (2 thresholds)", () => {
   for (let i = 0; i < N; i++) summary.add(values[i & mask]!);
 });
-console.log(`checks: ${floor !== 0} ${sum.partials().length} ${moments.count} ${sketch.count} ${summary.count}`);
+const exact = new OutcomeAccumulator({ quantiles: "exact", capacity: 4 * N, thresholds: [1e9, 5e9] });
+await report("OutcomeAccumulator.add, every value (2 thresholds)", () => {
+  for (let i = 0; i < N; i++) exact.add(values[i & mask]!);
+});
+console.log(`checks: ${floor !== 0} ${sum.partials().length} ${moments.count} ${sketch.count} ${summary.count} ${exact.count}`);

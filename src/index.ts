@@ -46,7 +46,7 @@ export { histogramVegaLite, type HistogramVegaLiteOptions } from "./report/chart
 export { fanChartVegaLite, type FanChartVegaLiteOptions } from "./report/charts/fan-chart-vega-lite.js";
 export { comparisonVegaLite, type ComparisonVegaLiteOptions } from "./report/charts/comparison-vega-lite.js";
 export { tornadoVegaLite, type TornadoVegaLiteOptions } from "./report/charts/tornado-vega-lite.js";
-export type { VegaLiteSpec } from "./report/charts/_internals/vega-lite.js";
+export type { VegaLiteSpec } from "./report/charts/vega-lite.js";
 
 // Input-output toolkit (exact; plain arrays in and out)
 export {
@@ -64,7 +64,7 @@ export {
   spectralRadius,
   type DynamicInoperabilityInput,
   type ResilienceCoefficientInput,
-} from "./io/index.js";
+} from "./input-output/index.js";
 
 // Randomness: streams, samplers, distributions
 export {
@@ -78,7 +78,7 @@ export {
   type Distribution,
 } from "./random/index.js";
 
-// Statistics: summaries, quantiles, risk measures, mergeable moments
+// Statistics: summaries, quantiles, risk measures, exact mergeable sums and moments, the quantile sketch
 export {
   summarizeOutcome,
   pairedDifference,
@@ -91,26 +91,13 @@ export {
   ExactSum,
   ExactMoments,
   LogSketch,
-  StreamingSummary,
-  StreamingPaired,
-  StreamingBands,
-  emptyMoments,
-  addToMoments,
-  mergeMoments,
-  momentsOf,
-  momentsVariance,
   type OutcomeStatistics,
   type SummarizeOptions,
   type PairedDifference,
   type QuantileBands,
-  type Moments,
   type ExactMomentsJSON,
   type LogSketchJSON,
   type LogSketchOptions,
-  type StreamingSummaryJSON,
-  type StreamingSummaryOptions,
-  type StreamingPairedJSON,
-  type StreamingBandsJSON,
 } from "./stats/index.js";
 
 // Errors

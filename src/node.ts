@@ -4,7 +4,7 @@ import { sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ScenarioError } from "./errors.js";
 import { FileReadError, readTextFile } from "./read-text-file.js";
-import { closestName } from "./schema/_internals/suggest.js";
+import { closestName } from "./schema/suggest.js";
 import { MAX_SCENARIO_TEXT_LENGTH, safeParseScenario } from "./schema/parse.js";
 import type { Scenario } from "./schema/scenario.js";
 

@@ -4,7 +4,7 @@
 import { outcomeDefinitions } from "../compile/compile.js";
 import type { ExperimentResult } from "../experiment/result.js";
 import { formatValue } from "../report/format-number.js";
-import { alignColumns, percent, signed } from "../report/_internals/text.js";
+import { alignColumns, percent, signed } from "../report/text.js";
 import type { Scenario } from "../schema/scenario.js";
 import { pairedDifference, type PairedDifference } from "../stats/index.js";
 import type { CliEnvironment } from "./environment.js";

@@ -1,4 +1,4 @@
-import { closestName } from "../schema/_internals/suggest.js";
+import { closestName } from "../schema/suggest.js";
 import { UsageError } from "./errors.js";
 
 /**

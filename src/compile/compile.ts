@@ -1,5 +1,5 @@
 import type { FormulaProgram } from "../formula/program.js";
-import { leontiefInverse, technicalCoefficients } from "../io/index.js";
+import { leontiefInverse, technicalCoefficients } from "../input-output/index.js";
 import { createDistribution } from "../random/index.js";
 import { conditionKind, triggeringCountries, type Selection } from "../conditions/index.js";
 import { aimsAtTriggering, leverKind } from "../levers/index.js";

@@ -1,6 +1,6 @@
 import type { CompiledModel } from "../compile/model.js";
 import { InputError } from "../errors.js";
-import { closestName } from "../schema/_internals/suggest.js";
+import { closestName } from "../schema/suggest.js";
 import type { Scenario } from "../schema/scenario.js";
 
 /** Most runs one experiment accepts. */

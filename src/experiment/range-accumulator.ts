@@ -1,17 +1,11 @@
 import type { CompiledModel } from "../compile/model.js";
-import { NonFiniteOutcomeError } from "../errors.js";
+import { InputError, NonFiniteOutcomeError } from "../errors.js";
 import { simulateRun } from "../engine/simulate.js";
 import { COUNTER_GDP_LOSS_CAPPED, createRunState, type RunState } from "../engine/state.js";
 import { latinHypercubeSampler, monteCarloSampler, type UniformSampler } from "../random/index.js";
-import {
-  StreamingBands,
-  StreamingPaired,
-  StreamingSummary,
-  type StreamingBandsJSON,
-  type StreamingPairedJSON,
-  type StreamingSummaryJSON,
-} from "../stats/index.js";
-import { summarizeExactRange, type ExactRangeSummary } from "./exact-range.js";
+import { BandsAccumulator, type BandsAccumulatorJSON } from "../stats/bands-accumulator.js";
+import { OutcomeAccumulator, type OutcomeAccumulatorJSON, type QuantileOptions } from "../stats/outcome-accumulator.js";
+import { PairedAccumulator, type PairedAccumulatorJSON } from "../stats/paired-accumulator.js";
 import type { ExperimentPlan } from "./plan.js";
 
 /** Most runs sampled together and then simulated under every policy. */
@@ -23,75 +17,53 @@ export function chunkRuns(plan: ExperimentPlan): number {
 }
 
 /**
- * What an experiment records for a contiguous range of runs, under exact summaries: every
- * run's outcome values and series, sorted and summed exactly where the range was
- * simulated (src/experiment/exact-range.ts). Statistics are read across the ranges' sorted
- * values and their exact sums are added, so the result never depends on how the runs were
- * split between workers or shards.
+ * What an experiment records for a contiguous range of runs: one accumulator per policy
+ * and outcome, per comparison with the baseline and outcome, and per policy and series
+ * outcome. Exact summaries keep every run's value in them (room for the range's runs
+ * made up front); streaming summaries a quantile sketch, whose size does not grow with the
+ * runs. Everything else is exact, and merging never depends on how the runs were split.
  */
-export interface ExactRangeData {
-  readonly summaries: "exact";
+export interface RangeData {
+  readonly summaries: "exact" | "streaming";
   readonly runStart: number;
   readonly runEnd: number;
-  readonly summary: ExactRangeSummary;
-  /** `values[p][o][run - runStart]`: outcome o of the run under the plan's p-th policy, when runs are kept. */
+  /** `outcomes[p][o]`: outcome o under the plan's p-th policy. */
+  readonly outcomes: OutcomeAccumulator[][];
+  /** `comparisons[c][o]`: the c-th policy other than the baseline, minus the baseline, run by run. */
+  readonly comparisons: PairedAccumulator[][];
+  /** `bands[p][s]`: per-period bands of the series outcomes. */
+  readonly bands: BandsAccumulator[][];
+  /** `values[p][o][run - runStart]`, when runs are kept. */
   readonly values?: Float64Array[][];
   /** `parameters[d][run - runStart]`, when runs are kept. */
   readonly parameters?: Float64Array[];
   readonly gdpLossCapped: number;
 }
 
-/** Every run's values of a range, as simulated (exact summaries), before they are summarized. */
-interface ExactRecording {
-  readonly values: Float64Array[][];
-  readonly series: Float64Array[][];
-  readonly parameters?: Float64Array[];
-}
-
-/**
- * What an experiment records for a contiguous range of runs, under streaming summaries:
- * mergeable summaries whose size does not grow with the runs. Merging is exact for
- * everything but the quantile sketches' estimates, and independent of order, so ranges
- * split any way give the same result.
- */
-export interface StreamingRangeData {
-  readonly summaries: "streaming";
+/** A range's data as plain values, for worker messages and (streaming summaries: JSON) shard files. */
+export interface RangeMessage {
+  readonly summaries: "exact" | "streaming";
   readonly runStart: number;
   readonly runEnd: number;
-  /** `outcomes[p][o]`. */
-  readonly outcomes: StreamingSummary[][];
-  /** `comparisons[c][o]`: the c-th policy other than the baseline, minus the baseline, run by run. */
-  readonly comparisons: StreamingPaired[][];
-  /** `bands[p][s]`: per-period bands of the series outcomes. */
-  readonly bands: StreamingBands[][];
+  readonly outcomes: OutcomeAccumulatorJSON[][];
+  readonly comparisons: PairedAccumulatorJSON[][];
+  readonly bands: BandsAccumulatorJSON[][];
+  readonly values?: Float64Array[][];
+  readonly parameters?: Float64Array[];
   readonly gdpLossCapped: number;
 }
 
-export type RangeData = ExactRangeData | StreamingRangeData;
-
-/** A range's data as plain JSON-safe values, for worker messages and shard files. */
-export type RangeMessage =
-  | ExactRangeData
-  | {
-      readonly summaries: "streaming";
-      readonly runStart: number;
-      readonly runEnd: number;
-      readonly outcomes: StreamingSummaryJSON[][];
-      readonly comparisons: StreamingPairedJSON[][];
-      readonly bands: StreamingBandsJSON[][];
-      readonly gdpLossCapped: number;
-    };
-
-/** Plain data for a worker message or a file (streaming summaries become JSON). */
+/** Plain data for a worker message or a file. */
 export function toRangeMessage(data: RangeData): RangeMessage {
-  if (data.summaries === "exact") return data;
   return {
-    summaries: "streaming",
+    summaries: data.summaries,
     runStart: data.runStart,
     runEnd: data.runEnd,
     outcomes: data.outcomes.map((row) => row.map((s) => s.toJSON())),
     comparisons: data.comparisons.map((row) => row.map((s) => s.toJSON())),
     bands: data.bands.map((row) => row.map((s) => s.toJSON())),
+    ...(data.values === undefined ? {} : { values: data.values }),
+    ...(data.parameters === undefined ? {} : { parameters: data.parameters }),
     gdpLossCapped: data.gdpLossCapped,
   };
 }
@@ -103,16 +75,27 @@ export function toRangeMessage(data: RangeData): RangeMessage {
  *   InputError a malformed summary record raises.
  */
 export function fromRangeMessage(message: RangeMessage, path = "data"): RangeData {
-  if (message.summaries === "exact") return message;
   return {
-    summaries: "streaming",
+    summaries: message.summaries,
     runStart: message.runStart,
     runEnd: message.runEnd,
-    outcomes: message.outcomes.map((row, p) => row.map((json, o) => StreamingSummary.fromJSON(json, `${path}.outcomes[${p}][${o}]`))),
-    comparisons: message.comparisons.map((row, c) => row.map((json, o) => StreamingPaired.fromJSON(json, `${path}.comparisons[${c}][${o}]`))),
-    bands: message.bands.map((row, p) => row.map((json, s) => StreamingBands.fromJSON(json, `${path}.bands[${p}][${s}]`))),
+    outcomes: message.outcomes.map((row, p) => row.map((json, o) => OutcomeAccumulator.fromJSON(json, `${path}.outcomes[${p}][${o}]`))),
+    comparisons: message.comparisons.map((row, c) => row.map((json, o) => PairedAccumulator.fromJSON(json, `${path}.comparisons[${c}][${o}]`))),
+    bands: message.bands.map((row, p) => row.map((json, s) => BandsAccumulator.fromJSON(json, `${path}.bands[${p}][${s}]`))),
+    ...(message.values === undefined ? {} : { values: message.values }),
+    ...(message.parameters === undefined ? {} : { parameters: message.parameters }),
     gdpLossCapped: message.gdpLossCapped,
   };
+}
+
+/**
+ * Sort the values a range keeps for exact quantiles, where the range was simulated: a
+ * worker does it before sending its range, in parallel with the other workers, so that the
+ * main thread only merges sorted values (bench/summarising.mjs; docs/scaling.md).
+ */
+export function sortRangeValues(data: RangeData): void {
+  for (const row of data.outcomes) for (const accumulator of row) accumulator.sortValues();
+  for (const row of data.bands) for (const accumulator of row) accumulator.sortValues();
 }
 
 /** Fill `draws` with run `run`'s sample: uncertainty values (via their quantile functions), then rule uniforms. */
@@ -148,16 +131,11 @@ export function nonFiniteError(model: CompiledModel, policy: number, outcome: nu
 /**
  * Simulates and records runs `[runStart, runEnd)` of an experiment, in chunks: each chunk's
  * draws are sampled once, then every policy simulates the chunk on them (common random
- * numbers). Used on the main thread (chunk by chunk, yielding in between) and in workers.
+ * numbers), and the chunk's values go to the range's accumulators run by run. Used on the
+ * main thread (chunk by chunk, yielding in between) and in workers.
  */
 export class RangeAccumulator {
-  /** Exact summaries: the runs' values as recorded; streaming: undefined. */
-  private readonly recording: ExactRecording | undefined;
-  /** Streaming summaries: the summaries so far; exact: undefined. */
-  private readonly streaming: StreamingRangeData | undefined;
-  private readonly runStart: number;
-  private readonly runEnd: number;
-  private gdpLossCapped = 0;
+  private readonly data: RangeData;
   private readonly state: RunState;
   private readonly sampler: UniformSampler;
   private readonly draws: Float64Array;
@@ -166,8 +144,8 @@ export class RangeAccumulator {
   private readonly seriesRow: Float64Array;
   private next: number;
   private readonly chunk: number;
+  /** The chunk's outcomes under every policy, fed to the accumulators once all are in (comparisons need the baseline's). */
   private readonly chunkOutcomes: Float64Array;
-  private readonly chunkSeries: Float64Array;
 
   constructor(
     private readonly model: CompiledModel,
@@ -178,33 +156,29 @@ export class RangeAccumulator {
     const length = runEnd - runStart;
     const { outcomes, T } = model;
     const P = plan.policies.length;
-    this.runStart = runStart;
-    this.runEnd = runEnd;
-    if (plan.summaries === "exact") {
-      this.recording = {
-        values: plan.policies.map(() => Array.from({ length: outcomes.count }, () => new Float64Array(length))),
-        series: plan.policies.map(() => Array.from({ length: outcomes.seriesCount }, () => new Float64Array(length * T))),
-        ...(plan.keepRuns ? { parameters: model.uncertainties.map(() => new Float64Array(length)) } : {}),
-      };
-    } else {
-      this.streaming = {
-        summaries: "streaming",
-        runStart,
-        runEnd,
-        outcomes: plan.policies.map(() => outcomes.info.map((info) => new StreamingSummary({ thresholds: info.thresholds }))),
-        comparisons: Array.from({ length: P - 1 }, () => outcomes.info.map(() => new StreamingPaired())),
-        bands: plan.policies.map(() => Array.from({ length: outcomes.seriesCount }, () => new StreamingBands(T))),
-        gdpLossCapped: 0,
-      };
-    }
+    // exact: room for every run of the range, made now; streaming: a sketch
+    const quantiles: QuantileOptions = plan.summaries === "exact" ? { quantiles: "exact", capacity: length } : { quantiles: "sketch" };
+    this.data = {
+      summaries: plan.summaries,
+      runStart,
+      runEnd,
+      outcomes: plan.policies.map(() => outcomes.info.map((info) => new OutcomeAccumulator({ ...quantiles, thresholds: info.thresholds }))),
+      comparisons: Array.from({ length: P - 1 }, () => outcomes.info.map(() => new PairedAccumulator())),
+      bands: plan.policies.map(() => Array.from({ length: outcomes.seriesCount }, () => new BandsAccumulator(T, quantiles))),
+      ...(plan.keepRuns
+        ? {
+            values: plan.policies.map(() => Array.from({ length: outcomes.count }, () => new Float64Array(length))),
+            parameters: model.uncertainties.map(() => new Float64Array(length)),
+          }
+        : {}),
+      gdpLossCapped: 0,
+    };
     this.state = createRunState(model);
     this.sampler = planSampler(model, plan);
     this.draws = new Float64Array(model.randomDimensions);
     this.chunk = chunkRuns(plan);
     this.chunkDraws = new Float64Array(this.chunk * model.randomDimensions);
-    // streaming: the chunk's values under every policy, fed to the summaries once all are in
-    this.chunkOutcomes = plan.summaries === "streaming" ? new Float64Array(this.chunk * P * outcomes.count) : new Float64Array(0);
-    this.chunkSeries = plan.summaries === "streaming" ? new Float64Array(this.chunk * P * outcomes.seriesCount * T) : new Float64Array(0);
+    this.chunkOutcomes = new Float64Array(this.chunk * P * outcomes.count);
     this.outcomeRow = new Float64Array(outcomes.count);
     this.seriesRow = new Float64Array(outcomes.seriesCount * T);
     this.next = runStart;
@@ -212,27 +186,13 @@ export class RangeAccumulator {
 
   /** True when every run of the range has been simulated. */
   get done(): boolean {
-    return this.next >= this.runEnd;
+    return this.next >= this.data.runEnd;
   }
 
-  /**
-   * What the range recorded, once every run is simulated: with exact summaries, its values
-   * sorted and summed here (the costly part, done where the range ran: in a worker, in
-   * parallel with the others); with streaming summaries, the summaries.
-   */
+  /** What the range recorded, once every run is simulated. */
   result(): RangeData {
     if (!this.done) throw new Error("internal error: a range's result was asked for before all its runs were simulated");
-    const { runStart, runEnd, gdpLossCapped } = this;
-    if (this.streaming !== undefined) return { ...this.streaming, gdpLossCapped };
-    const { values, series, parameters } = this.recording!;
-    return {
-      summaries: "exact",
-      runStart,
-      runEnd,
-      summary: summarizeExactRange(this.model, this.plan, values, series, runEnd - runStart),
-      ...(this.plan.keepRuns ? { values, ...(parameters === undefined ? {} : { parameters }) } : {}),
-      gdpLossCapped,
-    };
+    return { ...this.data, gdpLossCapped: this.state.counters[COUNTER_GDP_LOSS_CAPPED]! };
   }
 
   /**
@@ -241,18 +201,19 @@ export class RangeAccumulator {
    * changes nothing in the numbers: a caller may shorten chunks to stay responsive.
    */
   simulateChunk(limit = Infinity): number {
-    const { model, plan, recording, draws, chunkDraws, outcomeRow, seriesRow, runStart } = this;
+    const { model, plan, data, draws, chunkDraws, outcomeRow, seriesRow } = this;
     const R = model.randomDimensions;
     const O = model.outcomes.count;
     const S = model.outcomes.seriesCount;
     const T = model.T;
+    const P = plan.policies.length;
     const from = this.next;
-    const to = Math.min(this.runEnd, from + Math.max(1, Math.min(this.chunk, Math.floor(limit))));
+    const to = Math.min(data.runEnd, from + Math.max(1, Math.min(this.chunk, Math.floor(limit))));
     for (let run = from; run < to; run++) {
       sampleRun(model, this.sampler, run, draws);
       chunkDraws.set(draws, (run - from) * R);
-      if (recording?.parameters !== undefined) {
-        for (let d = 0; d < model.uncertainties.length; d++) recording.parameters[d]![run - runStart] = draws[d]!;
+      if (data.parameters !== undefined) {
+        for (let d = 0; d < model.uncertainties.length; d++) data.parameters[d]![run - data.runStart] = draws[d]!;
       }
     }
     // The lowest run of the chunk with a non-finite value (in it, the first policy, then outcome):
@@ -261,8 +222,9 @@ export class RangeAccumulator {
     let failedRun = to;
     let failedPolicy = 0;
     let failedOutcome = 0;
-    for (let p = 0; p < plan.policies.length; p++) {
+    for (let p = 0; p < P; p++) {
       const policy = plan.policies[p]!;
+      const bands = data.bands[p]!;
       for (let run = from; run < to; run++) {
         const offset = (run - from) * R;
         for (let d = 0; d < R; d++) draws[d] = chunkDraws[offset + d]!;
@@ -277,46 +239,50 @@ export class RangeAccumulator {
             }
           }
         }
-        if (recording !== undefined) {
-          const at = run - runStart;
-          for (let o = 0; o < O; o++) recording.values[p]![o]![at] = outcomeRow[o]!;
-          for (let s = 0; s < S; s++) {
-            const target = recording.series[p]![s]!;
-            for (let t = 0; t < T; t++) target[at * T + t] = seriesRow[s * T + t]!;
-          }
-        } else {
-          const slot = (run - from) * plan.policies.length + p;
-          this.chunkOutcomes.set(outcomeRow, slot * O);
-          if (S > 0) this.chunkSeries.set(seriesRow, slot * S * T);
-        }
+        if (failedRun < to) continue; // the chunk fails: nothing of it is recorded
+        this.chunkOutcomes.set(outcomeRow, ((run - from) * P + p) * O);
+        for (let s = 0; s < S; s++) bands[s]!.addRun(seriesRow, s * T);
       }
     }
     if (failedRun < to) throw nonFiniteError(model, failedPolicy, failedOutcome, failedRun, plan.seed);
-    if (this.streaming !== undefined) this.summarizeChunk(this.streaming, to - from);
+    this.addChunk(from, to);
     this.next = to;
-    this.gdpLossCapped = this.state.counters[COUNTER_GDP_LOSS_CAPPED]!;
-    return (to - from) * plan.policies.length;
+    return (to - from) * P;
   }
 
-  /** Feed the chunk's values to the streaming summaries, run by run, comparisons against the baseline. */
-  private summarizeChunk(data: StreamingRangeData, runs: number): void {
-    const { plan, chunkOutcomes, chunkSeries } = this;
+  /** Feed the chunk's outcomes to the accumulators, run by run, and the comparisons against the baseline. */
+  private addChunk(from: number, to: number): void {
+    const { plan, data, chunkOutcomes } = this;
     const O = this.model.outcomes.count;
-    const S = this.model.outcomes.seriesCount;
-    const T = this.model.T;
     const P = plan.policies.length;
-    for (let r = 0; r < runs; r++) {
-      const base = (r * P + plan.baseline) * O;
-      for (let p = 0; p < P; p++) {
-        const slot = (r * P + p) * O;
-        const summaries = data.outcomes[p]!;
-        for (let o = 0; o < O; o++) summaries[o]!.add(chunkOutcomes[slot + o]!);
-        if (p !== plan.baseline) {
-          const paired = data.comparisons[p < plan.baseline ? p : p - 1]!;
-          for (let o = 0; o < O; o++) paired[o]!.add(chunkOutcomes[slot + o]! - chunkOutcomes[base + o]!);
+    let run = from;
+    let p = 0;
+    let o = 0;
+    let difference = false;
+    try {
+      for (; run < to; run++) {
+        const base = ((run - from) * P + plan.baseline) * O;
+        for (p = 0; p < P; p++) {
+          const slot = ((run - from) * P + p) * O;
+          const outcomes = data.outcomes[p]!;
+          for (o = 0; o < O; o++) outcomes[o]!.add(chunkOutcomes[slot + o]!);
+          if (p !== plan.baseline) {
+            const paired = data.comparisons[p < plan.baseline ? p : p - 1]!;
+            difference = true;
+            for (o = 0; o < O; o++) paired[o]!.add(chunkOutcomes[slot + o]! - chunkOutcomes[base + o]!);
+            difference = false;
+          }
+          const kept = data.values?.[p];
+          if (kept !== undefined) for (o = 0; o < O; o++) kept[o]![run - data.runStart] = chunkOutcomes[slot + o]!;
         }
-        for (let s = 0; s < S; s++) data.bands[p]![s]!.addRun(chunkSeries, ((r * P + p) * S + s) * T);
       }
+    } catch (error) {
+      // a value the exact sums cannot take (|x| > 2^510): say which
+      if (!(error instanceof InputError)) throw error;
+      const { model } = this;
+      const policyName = (q: number) => `policy "${model.policies.names[plan.policies[q]!]}"`;
+      const policy = difference ? `${policyName(p)} minus the baseline ${policyName(plan.baseline)}` : policyName(p);
+      throw new InputError(`${policy}, outcome "${model.outcomes.info[o]!.name}", run ${run}`, error.message.slice(error.path.length + 2));
     }
   }
 }

@@ -1,17 +1,7 @@
 import type { OutcomeStatistics, PairedDifference, QuantileBands } from "../stats/index.js";
+import type { Histogram } from "../stats/outcome-accumulator.js";
 
-/**
- * How an outcome's runs are distributed: `counts[k]` runs fall in the bin from
- * `edges[k]` to `edges[k + 1]` (the last bin includes its upper edge). About 30
- * equal-width bins from the smallest to the largest value; outcomes that take whole
- * values (`ruleFired`, `firstFiring`) get one bin per whole number, centred on it, when
- * they span at most 61 of them. With streaming summaries the counts come from the
- * quantile sketch (each value placed within the sketch's relative accuracy).
- */
-export interface Histogram {
-  readonly edges: readonly number[];
-  readonly counts: readonly number[];
-}
+export type { Histogram };
 
 /** Summary statistics of one outcome under one policy, with the outcome's name and unit. */
 export interface OutcomeSummary extends OutcomeStatistics {

@@ -1,9 +1,9 @@
 import { compileScenario } from "../compile/compile-scenario.js";
-import { abortError } from "../errors.js";
 import { parseScenario } from "../schema/parse.js";
 import type { Scenario, ScenarioInput } from "../schema/scenario.js";
 import { assembleResult } from "./assemble.js";
 import type { CompiledModel } from "../compile/model.js";
+import { Pacer } from "./pacer.js";
 import { resolvePlan, type ExperimentOptions, type ExperimentPlan, type ExperimentProgress } from "./plan.js";
 import { RangeAccumulator, type RangeData } from "./range-accumulator.js";
 import type { ExperimentResult } from "./result.js";
@@ -11,15 +11,11 @@ import type { ExperimentResult } from "./result.js";
 export { MAX_RUNS, type ExperimentOptions, type ExperimentProgress } from "./plan.js";
 export { sampleRun } from "./range-accumulator.js";
 
-/** How often the loop yields to the event loop (ms), so aborts and progress get through. */
-const YIELD_EVERY_MS = 25;
-
 /** Aim for chunks of about this long (ms), so an abort is seen well within 100 ms. */
 const CHUNK_TARGET_MS = 10;
 
 /** A millisecond clock: `performance` where the runtime has it (browsers, Node, Deno, Bun), else `Date`. */
 const now: () => number = typeof performance === "undefined" ? () => Date.now() : () => performance.now();
-const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * Run a Monte Carlo experiment: `runs` draws of the scenario's uncertainties, each
@@ -46,7 +42,7 @@ export async function runExperiment(scenario: ScenarioInput | Scenario, options:
   const model = compileScenario(parsed);
   const plan = resolvePlan(options, parsed, model);
   const data = await simulateOnThisThread(model, plan, 0, plan.runs, options.signal, options.onProgress);
-  return assembleResult(parsed, model, plan, [data]);
+  return assembleResult(parsed, model, plan, [data], options.signal);
 }
 
 /**
@@ -61,12 +57,12 @@ export async function simulateOnThisThread(
   signal: AbortSignal | undefined,
   onProgress: ((progress: ExperimentProgress) => void) | undefined,
 ): Promise<RangeData> {
-  if (signal?.aborted) throw abortError(signal.reason);
+  const pacer = new Pacer(signal);
+  pacer.due(); // throws if already aborted
   const accumulator = new RangeAccumulator(model, plan, runStart, runEnd);
   const total = (runEnd - runStart) * plan.policies.length;
   const lastPolicy = model.policies.names[plan.policies[plan.policies.length - 1]!]!;
   let completed = 0;
-  let lastYield = Date.now();
   // Chunk length adapts to how long runs take (the numbers do not depend on it), starting small.
   let runsPerChunk = 1;
   while (!accumulator.done) {
@@ -78,12 +74,7 @@ export async function simulateOnThisThread(
     // at most doubling per chunk, so a coarse clock that reads 0 ms cannot make one chunk huge
     runsPerChunk = Math.max(1, Math.min(2 * runsPerChunk, Math.floor(CHUNK_TARGET_MS / Math.max(perRun, 1e-3))));
     onProgress?.({ completed, total, policy: lastPolicy });
-    if (signal?.aborted) throw abortError(signal.reason);
-    if (Date.now() - lastYield >= YIELD_EVERY_MS) {
-      await yieldToEventLoop();
-      lastYield = Date.now();
-      if (signal?.aborted) throw abortError(signal.reason);
-    }
+    if (pacer.due()) await pacer.pause();
   }
   return accumulator.result();
 }

@@ -3,7 +3,7 @@ import { simulateRun } from "../engine/simulate.js";
 import { createRunState } from "../engine/state.js";
 import { InputError } from "../errors.js";
 import { latinHypercubeSampler, monteCarloSampler } from "../random/index.js";
-import { closestName } from "../schema/_internals/suggest.js";
+import { closestName } from "../schema/suggest.js";
 import { parseScenario } from "../schema/parse.js";
 import type { Scenario, ScenarioInput } from "../schema/scenario.js";
 import { checkOptionsObject } from "./plan.js";

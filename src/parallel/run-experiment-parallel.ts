@@ -239,5 +239,5 @@ export async function runExperiment(scenario: ScenarioInput | Scenario, options:
   const model = compileScenario(parsed);
   const plan = resolvePlan(options, parsed, model);
   const ranges = await simulateRuns({ scenario: parsed, model, plan, runStart: 0, runEnd: plan.runs, workers, signal: options.signal, onProgress: options.onProgress });
-  return assembleResult(parsed, model, plan, ranges);
+  return assembleResult(parsed, model, plan, ranges, options.signal);
 }

@@ -1,13 +1,15 @@
 import { compileScenario } from "../compile/compile-scenario.js";
 import type { CompiledModel } from "../compile/model.js";
 import { InputError } from "../errors.js";
-import { assembleResult } from "../experiment/assemble.js";
+import { assembleResultNow } from "../experiment/assemble.js";
 import { checkOptionsObject, resolvePlan, type ExperimentPlan, type ExperimentProgress, type PlanOptions } from "../experiment/plan.js";
-import { fromRangeMessage, toRangeMessage, type RangeMessage, type StreamingRangeData } from "../experiment/range-accumulator.js";
+import { fromRangeMessage, toRangeMessage, type RangeData, type RangeMessage } from "../experiment/range-accumulator.js";
 import type { ExperimentResult } from "../experiment/result.js";
 import { parseScenario, safeParseScenario } from "../schema/parse.js";
 import type { Scenario, ScenarioInput } from "../schema/scenario.js";
-import { StreamingSummary, type StreamingBandsJSON, type StreamingSummaryJSON } from "../stats/index.js";
+import type { BandsSketchJSON } from "../stats/bands-accumulator.js";
+import { LogSketch, type LogSketchJSON } from "../stats/log-sketch.js";
+import type { OutcomeAccumulatorJSON } from "../stats/outcome-accumulator.js";
 import { resolveWorkers, simulateRuns } from "./run-experiment-parallel.js";
 import { checkShardDocument, type ShardDocumentShape } from "./shard-schema.js";
 
@@ -132,7 +134,7 @@ function otherExperiment(document: ShardDocumentShape, first: ShardDocumentShape
  * and outcome, the outcomes' thresholds, the same sketch settings as every shard's, and
  * every summary counting the shard's runs exactly once.
  */
-function shardData(i: number, document: ShardDocumentShape, model: CompiledModel, plan: ExperimentPlan): StreamingRangeData {
+function shardData(i: number, document: ShardDocumentShape, model: CompiledModel, plan: ExperimentPlan): RangeData {
   const { data } = document;
   const where = `shards[${i}].data`;
   const P = plan.policies.length;
@@ -146,10 +148,12 @@ function shardData(i: number, document: ShardDocumentShape, model: CompiledModel
   shape("outcomes", data.outcomes, P, O, "one per policy");
   shape("comparisons", data.comparisons, P - 1, O, "one per policy but the baseline");
   shape("bands", data.bands, P, S, "one per policy");
-  const range = fromRangeMessage(data as RangeMessage, where) as StreamingRangeData;
+  const range = fromRangeMessage(data as RangeMessage, where);
   const runs = data.runEnd - data.runStart;
-  const reference = new StreamingSummary().toJSON().sketch;
-  const sameSketch = (sketch: { relativeAccuracy: number; zeroThreshold: number }, path: string) => {
+  // the sketch settings `chokepoint shard` writes: LogSketch's defaults
+  const reference = new LogSketch();
+  const sameSketch = (sketch: LogSketchJSON | undefined, path: string) => {
+    if (sketch === undefined) throw new InputError(path, "expected a quantile sketch, as `chokepoint shard` writes (streaming summaries)");
     if (sketch.relativeAccuracy !== reference.relativeAccuracy || sketch.zeroThreshold !== reference.zeroThreshold) {
       throw new InputError(path, `expected a sketch of relative accuracy ${reference.relativeAccuracy} and zero threshold ${reference.zeroThreshold}, as \`chokepoint shard\` writes`);
     }
@@ -162,7 +166,7 @@ function shardData(i: number, document: ShardDocumentShape, model: CompiledModel
       const path = `${where}.outcomes[${p}][${o}]`;
       const thresholds = model.outcomes.info[o]!.thresholds;
       if (shown(summary.thresholds) !== shown(thresholds)) throw new InputError(`${path}.thresholds`, `expected the outcome's thresholds ${shown(thresholds)}, found ${shown(summary.thresholds)}`);
-      sameSketch((data.outcomes[p]![o] as StreamingSummaryJSON).sketch, `${path}.sketch`);
+      sameSketch((data.outcomes[p]![o] as OutcomeAccumulatorJSON).sketch, `${path}.sketch`);
       counted(path, summary.count);
     }),
   );
@@ -171,7 +175,9 @@ function shardData(i: number, document: ShardDocumentShape, model: CompiledModel
     row.forEach((bands, s) => {
       const path = `${where}.bands[${p}][${s}]`;
       if (bands.periods !== model.T) throw new InputError(`${path}.periods`, `expected ${model.T} periods (the scenario's horizon), found ${bands.periods}`);
-      (data.bands[p]![s] as StreamingBandsJSON).periods.forEach((period, t) => sameSketch(period.sketch, `${path}.periods[${t}].sketch`));
+      const periods = (data.bands[p]![s] as Partial<BandsSketchJSON>).periods;
+      if (periods === undefined) throw new InputError(`${path}.periods`, "expected a sketch per period, as `chokepoint shard` writes (streaming summaries)");
+      periods.forEach((period, t) => sameSketch(period.sketch, `${path}.periods[${t}].sketch`));
       counted(path, bands.runs);
     }),
   );
@@ -256,5 +262,5 @@ export function mergeShards(shards: readonly unknown[]): ExperimentResult {
   } catch (error) {
     throw inShard(0, error);
   }
-  return assembleResult(scenario, model, plan, documents.map((document, i) => shardData(i, document, model, plan)));
+  return assembleResultNow(scenario, model, plan, documents.map((document, i) => shardData(i, document, model, plan)));
 }

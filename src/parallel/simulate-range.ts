@@ -2,7 +2,7 @@ import { compileModel } from "../compile/compile.js";
 import type { CompiledModel } from "../compile/model.js";
 import type { ExperimentPlan } from "../experiment/plan.js";
 import type { FormulaProgram } from "../formula/program.js";
-import { RangeAccumulator, toRangeMessage, type RangeMessage } from "../experiment/range-accumulator.js";
+import { RangeAccumulator, sortRangeValues, toRangeMessage, type RangeMessage } from "../experiment/range-accumulator.js";
 import type { Scenario } from "../schema/scenario.js";
 import { serializeError, type RangeFailure } from "./worker-errors.js";
 
@@ -48,9 +48,12 @@ function simulate(task: RangeTask): RangeMessage {
   }
   const accumulator = new RangeAccumulator(cached.model, task.plan, task.runStart, task.runEnd);
   while (!accumulator.done) Atomics.add(task.progress, 0, accumulator.simulateChunk());
+  const data = accumulator.result();
+  // exact summaries: sorted here, in parallel with the other workers, so that the main thread only merges
+  sortRangeValues(data);
   // Returned by copy, not transferred (the design once suggested transferable arrays): transferring
   // detaches the worker's ArrayBuffers, which invalidates V8's ArrayBufferDetaching protector
   // for the thread; detaching one buffer made the engine about 28% slower on the main thread
   // (bench/README.md), and would do the same to every later range here. Copying takes milliseconds.
-  return toRangeMessage(accumulator.result());
+  return toRangeMessage(data);
 }

@@ -1,4 +1,8 @@
 import type { UncertainNumber } from "../schema/common.js";
+import type { Scenario } from "../schema/scenario.js";
+import { formatValue } from "./format-number.js";
+import { numberText, uncertainNumber } from "./_internals/provenance.js";
+import { listInWords } from "./text.js";
 
 /**
  * What a kind's module describes a scenario entry in words with (`chokepoint explain`, the
@@ -19,4 +23,17 @@ export interface DescribeContext {
   share(value: number): string;
   /** The unit of a good. */
   unitOf(good: string): string;
+}
+
+/** The words a kind's module describes an entry of `scenario` with. */
+export function describeContext(scenario: Scenario): DescribeContext {
+  return {
+    period: scenario.period,
+    list: (items, conjunction = "and") => listInWords(items, conjunction),
+    countries: (list) => (list === "all" ? "every country" : listInWords(list)),
+    number: (value) => uncertainNumber(value, scenario),
+    plain: numberText,
+    share: (value) => formatValue(value, "share"),
+    unitOf: (good) => scenario.world.goods.find((g) => g.id === good)?.unit ?? "",
+  };
 }

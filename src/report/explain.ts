@@ -6,9 +6,9 @@ import type { Scenario } from "../schema/scenario.js";
 import { formatValue } from "./format-number.js";
 import { describeDistribution } from "../random/describe-distribution.js";
 import { numberText, uncertainNumber } from "./_internals/provenance.js";
-import { exportRestrictable, exportRestrictors, rulesUnder } from "./_internals/restrictions.js";
-import { alignColumns, listInWords, plural } from "./_internals/text.js";
-import { describeContext } from "./_internals/describe-context.js";
+import { exportRestrictable, exportRestrictors, rulesUnder } from "./restrictions.js";
+import { alignColumns, listInWords, plural } from "./text.js";
+import { describeContext } from "./describe-context.js";
 import { conditionKind } from "../conditions/index.js";
 import { leverKind } from "../levers/index.js";
 

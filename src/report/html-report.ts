@@ -9,12 +9,12 @@ import { fanChartSvg } from "./charts/fan-chart-svg.js";
 import { histogramSvg } from "./charts/histogram-svg.js";
 import { networkSvg } from "./charts/network-svg.js";
 import { tornadoSvg } from "./charts/tornado-svg.js";
-import { escapeXml as esc, formatCount, PALETTE } from "./charts/_internals/svg.js";
+import { escapeXml as esc, formatCount, PALETTE } from "./charts/svg.js";
 import { formatValue } from "./format-number.js";
 import { distinctSources, provenanceGroups, type SourceReference } from "./_internals/provenance.js";
-import { flowRestrictions } from "./_internals/restrictions.js";
+import { flowRestrictions } from "./restrictions.js";
 import { sensitivityBars } from "./_internals/sensitivity.js";
-import { listInWords, percent, plural, signed } from "./_internals/text.js";
+import { listInWords, percent, plural, signed } from "./text.js";
 
 /** Options of {@link renderHtmlReport}. */
 export interface HtmlReportOptions {

@@ -1,6 +1,6 @@
 import type { ExperimentResult } from "../experiment/result.js";
 import { formatValue } from "./format-number.js";
-import { alignColumns } from "./_internals/text.js";
+import { alignColumns } from "./text.js";
 
 /** Options of {@link formatSummaryTable}. */
 export interface SummaryTableOptions {

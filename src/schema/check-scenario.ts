@@ -1,7 +1,7 @@
 import type { InputProblem } from "../errors.js";
 import { formatPath } from "../errors.js";
 import { createDistribution, describeDistribution, distributionProblems } from "../random/index.js";
-import { leontiefInverse, technicalCoefficients } from "../io/index.js";
+import { leontiefInverse, technicalCoefficients } from "../input-output/index.js";
 import { ValidationContext } from "./_internals/validation-context.js";
 import { BALANCE_TOLERANCE, exceedsWithTolerance } from "./balance.js";
 import { LIMITS } from "./limits.js";

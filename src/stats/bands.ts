@@ -1,7 +1,6 @@
 import { InputError } from "../errors.js";
-import { ExactSum } from "./exact-sum.js";
-import { appendBand } from "./_internals/band-of-sorted.js";
-import { assertArrayLike, assertFinite, assertPositiveInteger } from "./_internals/validate.js";
+import { BandsAccumulator } from "./bands-accumulator.js";
+import { assertArrayLike, assertPositiveInteger } from "./_internals/validate.js";
 
 /** Per-period bands of a time series over runs: parallel arrays, one entry per period. */
 export interface QuantileBands {
@@ -19,8 +18,8 @@ export interface QuantileBands {
  *
  * For period t, with x_r = values[r * periods + t] (run-major layout):
  * mean[t] = sum_r x_r / runs (the exact sum, by {@link ExactSum}, divided and correctly
- * rounded once, as {@link StreamingBands} computes it), pXX[t] = Q7(XX/100) of {x_r}
- * (Hyndman & Fan 1996 definition 7, R's default,
+ * rounded once, as experiments compute it with exact or streaming summaries),
+ * pXX[t] = Q7(XX/100) of {x_r} (Hyndman & Fan 1996 definition 7, R's default,
  * https://doi.org/10.1080/00031305.1996.10473566).
  *
  * @param values run-major values, length runs * periods (not modified).
@@ -44,19 +43,8 @@ export function quantileBands(values: ArrayLike<number>, runs: number, periods: 
       `expected runs * periods = ${runs} * ${periods} = ${runs * periods} values, got ${values.length}`,
     );
   }
-  const bands: QuantileBands = { mean: [], p05: [], p25: [], p50: [], p75: [], p95: [] };
-  const column = new Float64Array(runs);
-  for (let t = 0; t < periods; t++) {
-    const sum = new ExactSum();
-    for (let r = 0; r < runs; r++) {
-      const index = r * periods + t;
-      const x = values[index];
-      if (!Number.isFinite(x)) assertFinite(`values[${index}]`, x);
-      column[r] = x!;
-      sum.add(x!);
-    }
-    column.sort();
-    appendBand(bands, runs, (i) => column[i]!, sum);
-  }
-  return bands;
+  // every value kept, so the quantiles are exact: the bands experiments make with exact summaries
+  const bands = new BandsAccumulator(periods, { quantiles: "exact", capacity: runs });
+  for (let r = 0; r < runs; r++) bands.addRun(values, r * periods);
+  return bands.summarize();
 }

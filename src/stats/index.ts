@@ -1,6 +1,8 @@
 /**
  * Statistics of Monte Carlo outcomes (losses: larger = worse). Small exact building
- * blocks, one per file; see DESIGN.md §4 "Summaries".
+ * blocks, one per file; see DESIGN.md §4 "Summaries". The accumulators experiments keep
+ * per outcome, series and comparison (outcome-accumulator.ts, bands-accumulator.ts,
+ * paired-accumulator.ts) are built from them and are not exported.
  */
 
 // Quantiles (Hyndman & Fan type 7, R's default)
@@ -14,10 +16,6 @@ export { ExactMoments } from "./exact-moments.js";
 // Mergeable quantile sketch with relative-error guarantee (DDSketch)
 export type { LogSketchJSON, LogSketchOptions } from "./log-sketch.js";
 export { LogSketch } from "./log-sketch.js";
-
-// Mergeable moments (Welford, Chan-Golub-LeVeque)
-export type { Moments } from "./moments.js";
-export { addToMoments, emptyMoments, mergeMoments, momentsOf, momentsVariance } from "./moments.js";
 
 // Risk measures (VaR, Rockafellar-Uryasev CVaR)
 export { conditionalValueAtRisk, valueAtRisk } from "./risk.js";
@@ -36,11 +34,3 @@ export { pairedDifference } from "./paired.js";
 // Time-series bands (fan charts)
 export type { QuantileBands } from "./bands.js";
 export { quantileBands } from "./bands.js";
-
-// Streaming summaries: constant memory, exact merges in any order (shards, workers)
-export type { StreamingSummaryJSON, StreamingSummaryOptions } from "./streaming-summary.js";
-export { StreamingSummary } from "./streaming-summary.js";
-export type { StreamingPairedJSON } from "./streaming-paired.js";
-export { StreamingPaired } from "./streaming-paired.js";
-export type { StreamingBandsJSON, StreamingBandsPeriodJSON } from "./streaming-bands.js";
-export { StreamingBands } from "./streaming-bands.js";

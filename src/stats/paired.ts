@@ -1,6 +1,6 @@
 import { InputError } from "../errors.js";
-import { exactMomentsOf } from "./_internals/exact-moments-of.js";
-import { pairedStatistics } from "./_internals/paired-statistics.js";
+import { PairedAccumulator } from "./paired-accumulator.js";
+import { addEach } from "./_internals/add-each.js";
 import { LARGEST_SQUARABLE } from "./_internals/two-product.js";
 import { assertArrayLike, assertFinite, assertNonEmpty } from "./_internals/validate.js";
 
@@ -30,8 +30,8 @@ export interface PairedDifference {
  *
  * mean = sum d / n, sd = sqrt(sum (d - mean)^2 / (n - 1)), se = sd / sqrt(n), from the
  * {@link ExactMoments} of the differences (the mean and the variance correctly rounded),
- * so that they are bit-identical to a {@link StreamingPaired} fed the same
- * differences in any order and split;
+ * so that they are bit-identical to an experiment's comparison of the same
+ * runs, however they were split;
  * interval mean ± t_{0.975, n-1} se (the paired t interval; Student 1908,
  * https://doi.org/10.1093/biomet/6.1.1, and e.g. NIST/SEMATECH e-Handbook §7.2.2,
  * https://www.itl.nist.gov/div898/handbook/prc/section2/prc22.htm), probabilityLower =
@@ -62,8 +62,6 @@ export function pairedDifference(policy: ArrayLike<number>, baseline: ArrayLike<
   assertNonEmpty("policy", policy);
   const n = policy.length;
   const differences = new Float64Array(n);
-  let lower = 0;
-  let higher = 0;
   for (let i = 0; i < n; i++) {
     const a = policy[i];
     const b = baseline[i];
@@ -77,8 +75,9 @@ export function pairedDifference(policy: ArrayLike<number>, baseline: ArrayLike<
       throw new InputError(`policy[${i}]`, `the difference ${a} - ${b} is too large: it must be at most 2^510 (about 3.35e153) in magnitude`);
     }
     differences[i] = d;
-    if (d < 0) lower++;
-    else if (d > 0) higher++;
   }
-  return pairedStatistics(exactMomentsOf("policy", differences), lower, higher);
+  // what an experiment keeps for each comparison, with exact or streaming summaries
+  const paired = new PairedAccumulator();
+  addEach("policy", differences, (d) => paired.add(d));
+  return paired.summarize();
 }

@@ -1,8 +1,7 @@
 import { InputError } from "../errors.js";
-import { sortedCopy } from "./_internals/sorted-copy.js";
-import { exactMomentsOf } from "./_internals/exact-moments-of.js";
-import { statisticsOfSorted } from "./_internals/sorted-statistics.js";
-import { assertArrayLike, assertFinite } from "./_internals/validate.js";
+import { OutcomeAccumulator } from "./outcome-accumulator.js";
+import { addEach } from "./_internals/add-each.js";
+import { assertArrayLike, assertFinite, assertNonEmpty, copyFinite } from "./_internals/validate.js";
 
 /** Statistics of one outcome over runs (losses: larger = worse). */
 export interface OutcomeStatistics {
@@ -45,12 +44,13 @@ export interface SummarizeOptions {
 
 /**
  * Summarise the values of one outcome over Monte Carlo runs: moments, quantiles, VaR and
- * CVaR at 95% and 99%, and exceedance probabilities; one sort of a copy.
+ * CVaR at 95% and 99%, and exceedance probabilities; one sort of a copy. The same
+ * numbers as an experiment's exact summaries.
  *
  * count, mean, sd, se, min, max from {@link ExactMoments} (mean = the exact mean
  * correctly rounded, sd = sqrt(variance) with the variance correctly rounded,
- * se = sd / sqrt(n), both 0 when n = 1), so they are bit-identical to those of a
- * {@link StreamingSummary} fed the same values in any order and split;
+ * se = sd / sqrt(n), both 0 when n = 1), so they are bit-identical to those of an
+ * experiment's streaming summaries of the same values, however its runs were split;
  * pXX = Q7(XX/100), Hyndman & Fan (1996) definition 7,
  * https://doi.org/10.1080/00031305.1996.10473566; varXX = Q7(level) and cvarXX the
  * Rockafellar & Uryasev (2002) CVaR, https://doi.org/10.1016/S0378-4266(02)00271-6 (see
@@ -75,5 +75,10 @@ export function summarizeOutcome(values: ArrayLike<number>, options: SummarizeOp
   assertArrayLike("options.thresholds", thresholds);
   for (let i = 0; i < thresholds.length; i++) assertFinite(`options.thresholds[${i}]`, thresholds[i]);
 
-  return statisticsOfSorted(sortedCopy("values", values), exactMomentsOf("values", values), thresholds);
+  const checked = copyFinite("values", values);
+  assertNonEmpty("values", checked);
+  // every value kept, so the quantiles are exact: the summary experiments make with exact summaries
+  const accumulator = new OutcomeAccumulator({ quantiles: "exact", capacity: checked.length, thresholds });
+  addEach("values", checked, (x) => accumulator.add(x));
+  return accumulator.summarize();
 }

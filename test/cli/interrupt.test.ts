@@ -3,7 +3,8 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { finished, scratchDirectory, startCli } from "./_helpers.js";
+import { longSeriesScenario } from "../_helpers/worlds.js";
+import { finished, scratchDirectory, startCli, writeScratchFile } from "./_helpers.js";
 
 const scratch = scratchDirectory();
 
@@ -35,5 +36,28 @@ describe("chokepoint run, interrupted", () => {
     expect(existsSync(file)).toBe(false);
     expect(existsSync(report)).toBe(false);
     expect(readdirSync(scratch())).toEqual([]);
+  });
+
+  it("stops on SIGINT after the last run, while it summarises: exit code 130, no JSON file", async () => {
+    // summarising 20 runs of these long series takes about as long as running them
+    const scenario = writeScratchFile(scratch(), "long-series.json", JSON.stringify(longSeriesScenario()));
+    const file = join(scratch(), "summarising.json");
+    const child = startCli(["run", scenario, "--runs", "20", "--progress", "--json", file]);
+    const done = finished(child);
+    await new Promise<void>((resolve) => {
+      let seen = "";
+      child.stderr?.on("data", (chunk: string) => {
+        seen += chunk;
+        if (seen.includes("progress 100%")) resolve();
+      });
+      child.on("close", () => resolve());
+    });
+    // well into summarising (about a second here), past the workers' shutdown
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    child.kill("SIGINT");
+    const { code, stderr } = await done;
+    expect(stderr.trimEnd().split("\n").at(-1)).toBe(`interrupted after 20 of 20 runs; ${file} not written`);
+    expect(code).toBe(130);
+    expect(existsSync(file)).toBe(false);
   });
 });

@@ -77,6 +77,15 @@ describe("runExperiment", () => {
     await expect(runExperiment(example, { runs: 10, seed: 1, signal: already })).rejects.toMatchObject({ name: "AbortError" });
   });
 
+  it("names the policy, outcome and run of a value too large for exact sums, with exact or streaming summaries", async () => {
+    const input = JSON.parse(readFileSync("scenarios/illustrative-standoff.json", "utf8")) as { outcomes: unknown[] };
+    input.outcomes.push({ name: "huge", kind: "formula", expression: "1e200 + jp", variables: { jp: "gdpLoss:JP" }, unit: "USD" });
+    const scenario = parseScenario(input);
+    for (const summaries of ["exact", "streaming"] as const) {
+      await expect(runExperiment(scenario, { runs: 10, seed: 1, summaries })).rejects.toThrowErrorMatchingInlineSnapshot(`[InputError: policy "us-alone", outcome "huge", run 0: 1e+200 is too large: |x| must be at most 2^510 (about 3.35e153) for its square to be exact]`);
+    }
+  });
+
   it("refuses bad options with a clear message", async () => {
     await expect(runExperiment(example, { runs: 0, seed: 1 })).rejects.toThrow(InputError);
     await expect(runExperiment(example, { runs: 0, seed: 1 })).rejects.toThrowErrorMatchingInlineSnapshot(`[InputError: options.runs: expected a whole number from 1 to 100000000, found 0]`);

@@ -5,7 +5,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { InputError } from "../../src/errors.js";
 import { mergeShards, runShard, type ShardDocument } from "../../src/node.js";
-import { StreamingBands, StreamingPaired, StreamingSummary } from "../../src/stats/index.js";
+import { BandsAccumulator } from "../../src/stats/bands-accumulator.js";
+import { OutcomeAccumulator } from "../../src/stats/outcome-accumulator.js";
+import { PairedAccumulator } from "../../src/stats/paired-accumulator.js";
 import { tinyScenario } from "../cli/_scenarios.js";
 
 const options = { runs: 60, seed: "merge", workers: 1 } as const;
@@ -69,13 +71,13 @@ describe("mergeShards checks every shard against the experiment", () => {
   it("refuses summaries that count the shard's runs twice", () => {
     const doubled = copy(shards);
     const data = doubled[1].data;
-    data.outcomes = data.outcomes.map((row: any[]) => row.map((json) => StreamingSummary.fromJSON(json).merge(StreamingSummary.fromJSON(json)).toJSON()));
+    data.outcomes = data.outcomes.map((row: any[]) => row.map((json) => OutcomeAccumulator.fromJSON(json).merge(OutcomeAccumulator.fromJSON(json)).toJSON()));
     expect(mergeError(doubled).message).toBe("shards[1].data.outcomes[0][0]: counts 40 runs, but the shard holds 20 (runs 20 to 39)");
     const comparisons = copy(shards);
-    comparisons[0].data.comparisons[1][2] = StreamingPaired.fromJSON(comparisons[0].data.comparisons[1][2]).merge(StreamingPaired.fromJSON(comparisons[0].data.comparisons[1][2])).toJSON();
+    comparisons[0].data.comparisons[1][2] = PairedAccumulator.fromJSON(comparisons[0].data.comparisons[1][2]).merge(PairedAccumulator.fromJSON(comparisons[0].data.comparisons[1][2])).toJSON();
     expect(mergeError(comparisons).message).toBe("shards[0].data.comparisons[1][2]: counts 40 runs, but the shard holds 20 (runs 0 to 19)");
     const bands = copy(shards);
-    bands[2].data.bands[0][0] = StreamingBands.fromJSON(bands[2].data.bands[0][0]).merge(StreamingBands.fromJSON(bands[2].data.bands[0][0])).toJSON();
+    bands[2].data.bands[0][0] = BandsAccumulator.fromJSON(bands[2].data.bands[0][0]).merge(BandsAccumulator.fromJSON(bands[2].data.bands[0][0])).toJSON();
     expect(mergeError(bands).message).toBe("shards[2].data.bands[0][0]: counts 40 runs, but the shard holds 20 (runs 40 to 59)");
   });
 

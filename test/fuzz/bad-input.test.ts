@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { safeParseScenario, ScenarioError, type Scenario, type ScenarioInput } from "../../src/index.js";
 import { compileScenario } from "../../src/compile/compile-scenario.js";
 import { resolvePlan } from "../../src/experiment/plan.js";
-import { RangeAccumulator } from "../../src/experiment/range-accumulator.js";
+import { RangeAccumulator, toRangeMessage } from "../../src/experiment/range-accumulator.js";
 import { twoCountryWorld } from "../_helpers/worlds.js";
 
 const RUNS = Number(process.env.CHOKEPOINT_FUZZ_RUNS ?? 10_000);
@@ -137,7 +137,7 @@ function runExperimentSync(scenario: Scenario) {
   const plan = resolvePlan({ runs: 2, seed: "fuzz" }, scenario, model);
   const accumulator = new RangeAccumulator(model, plan, 0, plan.runs);
   while (!accumulator.done) accumulator.simulateChunk();
-  return accumulator.result();
+  return toRangeMessage(accumulator.result());
 }
 
 function examine(input: unknown): void {

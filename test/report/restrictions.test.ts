@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseScenario } from "../../src/index.js";
-import { flowRestrictions } from "../../src/report/_internals/restrictions.js";
+import { flowRestrictions } from "../../src/report/restrictions.js";
 import { compileScenario } from "../../src/compile/compile-scenario.js";
 
 describe("flows a rule may restrict, as the report marks them", () => {

@@ -4,7 +4,7 @@
 // cells; problems after the first 1,000 are only counted.
 import { describe, expect, it } from "vitest";
 import { parseScenario, parseScenarioAsync, safeParseScenario, safeParseScenarioAsync } from "../../src/index.js";
-import { suggestionWork } from "../../src/schema/_internals/suggest.js";
+import { suggestionWork } from "../../src/schema/suggest.js";
 import { MAX_LISTED_PROBLEMS, MAX_SUGGESTION_CELLS, MAX_SUGGESTIONS } from "../../src/schema/_internals/validation-context.js";
 import { twoCountryWorld } from "../_helpers/worlds.js";
 

@@ -5,7 +5,10 @@
  * `// => value` (continued on further `//` lines), the value written as a JS literal.
  */
 import { describe, expect, it } from "vitest";
+import { BandsAccumulator } from "../../src/stats/bands-accumulator.js";
 import * as stats from "../../src/stats/index.js";
+import { OutcomeAccumulator } from "../../src/stats/outcome-accumulator.js";
+import { PairedAccumulator } from "../../src/stats/paired-accumulator.js";
 
 const sources = import.meta.glob("../../src/stats/*.ts", { query: "?raw", import: "default", eager: true }) as Record<
   string,
@@ -38,7 +41,8 @@ function examplesOf(file: string, source: string): Example[] {
 
 const examples = Object.entries(sources).flatMap(([file, source]) => examplesOf(file, source));
 const names = Object.keys(stats);
-const scope = Object.values(stats);
+// the examples of the modules experiments use (not exported by the package) run too
+const modules: Record<string, unknown> = { ...stats, BandsAccumulator, OutcomeAccumulator, PairedAccumulator };
 
 describe("documentation examples", () => {
   it("finds an example for every public function", () => {
@@ -50,7 +54,7 @@ describe("documentation examples", () => {
     it(`${example.file.replace(/^.*\//, "")}: ${example.code.join(" ")}`, () => {
       const setup = example.code.slice(0, -1).join("\n");
       const expression = example.code[example.code.length - 1]!.replace(/;\s*$/, "");
-      const actual = new Function(...names, `${setup}\nreturn (${expression});`)(...scope);
+      const actual = new Function(...Object.keys(modules), `${setup}\nreturn (${expression});`)(...Object.values(modules));
       const expected = new Function(`return (${example.expected});`)();
       expect(actual).toEqual(expected);
     });

@@ -1,4 +1,4 @@
-// Properties of the input-output toolkit (src/io) over generated productive tables, and of
+// Properties of the input-output toolkit (src/input-output) over generated productive tables, and of
 // the statistics (src/stats) over outcomes of generated scenarios, with the arbitraries
 // of chokepoint/testing.
 import fc from "fast-check";
@@ -14,13 +14,13 @@ import {
   pairedDifference,
   runExperiment,
   spectralRadius,
-  StreamingSummary,
   summarizeOutcome,
   technicalCoefficients,
   totalOutput,
   valueAddedMultipliers,
   valueAtRisk,
 } from "../../src/index.js";
+import { OutcomeAccumulator, type OutcomeAccumulatorJSON } from "../../src/stats/outcome-accumulator.js";
 import { inputOutputTableArbitrary, scenarioArbitrary, simulateDraw } from "../../src/testing/index.js";
 
 const IO_RUNS = 200;
@@ -173,12 +173,12 @@ describe("statistics over outcomes of generated scenarios", () => {
         for (const name of Object.keys(values[0]!)) {
           const column = values.map((outcomes) => outcomes[name]!);
           const shards = bounds.slice(1).map((end, k) => {
-            const shard = new StreamingSummary();
+            const shard = new OutcomeAccumulator({ quantiles: "sketch" });
             for (let run = bounds[k]!; run < end; run++) shard.add(column[run]!);
             return shard;
           });
           const merged = shards.reduceRight((acc, shard) => shard.merge(acc));
-          const streamed = StreamingSummary.fromJSON(JSON.parse(JSON.stringify(merged.toJSON())) as ReturnType<StreamingSummary["toJSON"]>).summarize();
+          const streamed = OutcomeAccumulator.fromJSON(JSON.parse(JSON.stringify(merged.toJSON())) as OutcomeAccumulatorJSON).summarize();
           const exact = summarizeOutcome(column);
           expect([streamed.count, streamed.mean, streamed.sd, streamed.min, streamed.max], name).toEqual([exact.count, exact.mean, exact.sd, exact.min, exact.max]);
         }

@@ -4,7 +4,7 @@ import { describeDistribution } from "../../random/describe-distribution.js";
 import type { UncertainNumber } from "../../schema/common.js";
 import type { Scenario } from "../../schema/scenario.js";
 import { formatValue } from "../format-number.js";
-import { formatCount } from "../charts/_internals/svg.js";
+import { formatCount } from "../charts/svg.js";
 
 /** A source as written in a scenario. */
 export interface SourceReference {

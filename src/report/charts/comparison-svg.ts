@@ -1,8 +1,8 @@
 import { InputError } from "../../errors.js";
 import type { ExperimentResult, OutcomeComparison } from "../../experiment/result.js";
 import { formatValue } from "../format-number.js";
-import { percent, signed } from "../_internals/text.js";
-import { bottomAxis, escapeXml, linearScale, niceTicks, num, PALETTE, RESTRICTED, sizeOf, svgDocument, textWidth, truncate, type ChartBaseOptions, type Frame } from "./_internals/svg.js";
+import { percent, signed } from "../text.js";
+import { bottomAxis, escapeXml, linearScale, niceTicks, num, PALETTE, RESTRICTED, sizeOf, svgDocument, textWidth, truncate, type ChartBaseOptions, type Frame } from "./svg.js";
 
 /** What {@link comparisonSvg} reads from a result: the baseline policy and the paired comparisons. */
 export type ComparisonChartData = Pick<ExperimentResult, "baselinePolicy" | "comparisons">;

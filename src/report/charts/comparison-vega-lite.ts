@@ -1,5 +1,5 @@
 import { comparisonRows, type ComparisonChartData } from "./comparison-svg.js";
-import { VEGA_LITE_SCHEMA, type VegaLiteSpec } from "./_internals/vega-lite.js";
+import { VEGA_LITE_SCHEMA, type VegaLiteSpec } from "./vega-lite.js";
 
 /** Options of {@link comparisonVegaLite}. */
 export interface ComparisonVegaLiteOptions {

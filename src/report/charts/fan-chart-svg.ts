@@ -1,6 +1,6 @@
 import { InputError } from "../../errors.js";
 import { formatValue } from "../format-number.js";
-import { bottomAxis, escapeXml, leftAxis, linearScale, niceTicks, num, PALETTE, sizeOf, svgDocument, textWidth, type ChartBaseOptions, type Frame } from "./_internals/svg.js";
+import { bottomAxis, escapeXml, leftAxis, linearScale, niceTicks, num, PALETTE, sizeOf, svgDocument, textWidth, type ChartBaseOptions, type Frame } from "./svg.js";
 
 /** What {@link fanChartSvg} draws: quantile bands of an outcome per period (a `SeriesSummary` fits). */
 export interface FanChartData {

@@ -1,6 +1,6 @@
 import { InputError } from "../../errors.js";
 import type { FanChartData } from "./fan-chart-svg.js";
-import { VEGA_LITE_SCHEMA, type VegaLiteSpec } from "./_internals/vega-lite.js";
+import { VEGA_LITE_SCHEMA, type VegaLiteSpec } from "./vega-lite.js";
 
 /** Options of {@link fanChartVegaLite}. */
 export interface FanChartVegaLiteOptions {

@@ -16,7 +16,7 @@ import {
   widenDomain,
   type ChartBaseOptions,
   type Frame,
-} from "./_internals/svg.js";
+} from "./svg.js";
 
 /** What {@link histogramSvg} draws: an outcome's histogram and quantiles (an `OutcomeSummary` fits). */
 export interface HistogramChartData {

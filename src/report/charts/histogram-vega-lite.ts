@@ -1,6 +1,6 @@
 import { InputError } from "../../errors.js";
 import type { HistogramChartData } from "./histogram-svg.js";
-import { VEGA_LITE_SCHEMA, withUnit, type VegaLiteSpec } from "./_internals/vega-lite.js";
+import { VEGA_LITE_SCHEMA, withUnit, type VegaLiteSpec } from "./vega-lite.js";
 
 /** Options of {@link histogramVegaLite}. */
 export interface HistogramVegaLiteOptions {

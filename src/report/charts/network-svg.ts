@@ -1,9 +1,9 @@
 import { InputError } from "../../errors.js";
 import type { Scenario } from "../../schema/scenario.js";
 import { formatValue } from "../format-number.js";
-import { flowRestrictions, type FlowRestriction } from "../_internals/restrictions.js";
-import { listInWords } from "../_internals/text.js";
-import { escapeXml, formatCount, num, PALETTE, RESTRICTED, sizeOf, svgDocument, textWidth, type ChartBaseOptions } from "./_internals/svg.js";
+import { flowRestrictions, type FlowRestriction } from "../restrictions.js";
+import { listInWords } from "../text.js";
+import { escapeXml, formatCount, num, PALETTE, RESTRICTED, sizeOf, svgDocument, textWidth, type ChartBaseOptions } from "./svg.js";
 
 /** Options of {@link networkSvg}. */
 export interface NetworkChartOptions extends ChartBaseOptions {

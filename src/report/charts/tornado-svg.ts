@@ -1,6 +1,6 @@
 import { InputError } from "../../errors.js";
 import { formatValue } from "../format-number.js";
-import { bottomAxis, escapeXml, linearScale, niceTicks, num, PALETTE, sizeOf, svgDocument, textWidth, truncate, type ChartBaseOptions, type Frame } from "./_internals/svg.js";
+import { bottomAxis, escapeXml, linearScale, niceTicks, num, PALETTE, sizeOf, svgDocument, textWidth, truncate, type ChartBaseOptions, type Frame } from "./svg.js";
 
 /** One bar of a tornado chart: a label and the outcome at the low and at the high setting. */
 export interface TornadoBar {

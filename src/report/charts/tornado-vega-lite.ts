@@ -1,5 +1,5 @@
 import { tornadoRows, type TornadoBar } from "./tornado-svg.js";
-import { VEGA_LITE_SCHEMA, type VegaLiteSpec } from "./_internals/vega-lite.js";
+import { VEGA_LITE_SCHEMA, type VegaLiteSpec } from "./vega-lite.js";
 
 /** Options of {@link tornadoVegaLite}. */
 export interface TornadoVegaLiteOptions {

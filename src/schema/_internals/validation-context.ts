@@ -1,5 +1,5 @@
 import { abortError, type InputProblem } from "../../errors.js";
-import { closestName, suggestionText, type SuggestionBudget } from "./suggest.js";
+import { closestName, suggestionText, type SuggestionBudget } from "../suggest.js";
 
 /** Most problems listed; the rest are counted ("and N more"). */
 export const MAX_LISTED_PROBLEMS = 1_000;

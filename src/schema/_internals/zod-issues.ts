@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { formatPath } from "../../errors.js";
-import { describeKey, describeValue, suggestionText, valueAt } from "./suggest.js";
+import { describeKey, describeValue, suggestionText, valueAt } from "../suggest.js";
 import type { ValidationContext } from "./validation-context.js";
 
 type AnySchema = z.core.$ZodType;

@@ -1,6 +1,6 @@
 import type { ExactMoments } from "../exact-moments.js";
 
-/** The moment fields shared by `summarizeOutcome` and `StreamingSummary#summarize`. */
+/** The moment fields of an outcome's statistics and of a paired difference (OutcomeAccumulator, PairedAccumulator). */
 export interface MomentStatistics {
   count: number;
   mean: number;
@@ -12,8 +12,8 @@ export interface MomentStatistics {
 
 /**
  * count, mean, sd = sqrt(variance) (0 when count is 1), se = sd / sqrt(count), min and
- * max of non-empty exact moments. One function for the exact and the streaming
- * summaries, so that both give bit-identical values from the same exact sums.
+ * max of non-empty exact moments: bit-identical values from the same exact sums, however
+ * they were split and merged.
  */
 export function momentStatistics(moments: ExactMoments): MomentStatistics {
   const count = moments.count;

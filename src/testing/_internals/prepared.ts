@@ -5,7 +5,7 @@ import { createRunState, type RunState } from "../../engine/state.js";
 import { InputError } from "../../errors.js";
 import { sampleRun } from "../../experiment/run-experiment.js";
 import { latinHypercubeSampler, monteCarloSampler } from "../../random/index.js";
-import { closestName } from "../../schema/_internals/suggest.js";
+import { closestName } from "../../schema/suggest.js";
 import { parseScenario } from "../../schema/parse.js";
 import type { Scenario, ScenarioInput } from "../../schema/scenario.js";
 

@@ -3,7 +3,7 @@ import { InputError } from "../../errors.js";
 import type { Lever } from "../../schema/levers.js";
 import { parseScenario } from "../../schema/parse.js";
 import type { Policy, Scenario, ScenarioInput } from "../../schema/scenario.js";
-import { closestName } from "../../schema/_internals/suggest.js";
+import { closestName } from "../../schema/suggest.js";
 import { standardOutcomes } from "../standard-outcomes.js";
 
 /** The draw an invariant is checked on: seed (default 1), run (default 0) and policy (default the baseline). */

@@ -1,0 +1,208 @@
+// Building blocks of the SVG charts: escaping, coordinates written the same way every time,
+// linear scales, "nice" axis ticks, axes and the chart's outer element with its text
+// alternative. Pure functions of their arguments: the same input gives the same bytes.
+import { InputError } from "../../errors.js";
+
+/** Escape text for XML content and attribute values. */
+export function escapeXml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+
+/** A coordinate or length as written in the SVG: rounded to 0.01, never `-0`, never NaN. */
+export function num(value: number): string {
+  if (!Number.isFinite(value)) return "0";
+  const rounded = Math.round(value * 100) / 100;
+  return rounded === 0 ? "0" : String(rounded);
+}
+
+/** A whole number with thousands separators (`12,345`), the same in every runtime. */
+export function formatCount(value: number): string {
+  const sign = value < 0 ? "-" : "";
+  return sign + String(Math.round(Math.abs(value))).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
+/** A linear map from a domain to a range (pixels). A zero-width domain maps to the range's middle. */
+export function linearScale(domain: readonly [number, number], range: readonly [number, number]): (value: number) => number {
+  const [d0, d1] = domain;
+  const [r0, r1] = range;
+  if (!(d1 !== d0)) return () => (r0 + r1) / 2;
+  const k = (r1 - r0) / (d1 - d0);
+  return (value) => r0 + (value - d0) * k;
+}
+
+/** A domain that is never empty: [v, v] becomes a small interval around v. */
+export function widenDomain(low: number, high: number): [number, number] {
+  if (high > low) return [low, high];
+  if (low === 0) return [0, 1];
+  const pad = Math.abs(low) * 0.1;
+  return [low - pad, high + pad];
+}
+
+/**
+ * About `count` round tick values (1, 2 or 5 times a power of ten apart) covering
+ * [low, high] (whole numbers only, with `whole`), and the domain extended to the outer ticks.
+ */
+export function niceTicks(low: number, high: number, count = 5, whole = false): { ticks: number[]; domain: [number, number] } {
+  const [a, b] = widenDomain(low, high);
+  const raw = (b - a) / Math.max(1, count);
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const fraction = raw / power;
+  const step = Math.max((fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10) * power, whole ? 1 : 0);
+  const first = Math.floor(a / step + 1e-9);
+  const last = Math.ceil(b / step - 1e-9);
+  const ticks: number[] = [];
+  for (let k = first; k <= last; k++) ticks.push(clean(k * step));
+  return { ticks, domain: [ticks[0]!, ticks[ticks.length - 1]!] };
+}
+
+/** Remove floating-point noise from a tick value (0.30000000000000004 -> 0.3). */
+function clean(value: number): number {
+  const cleaned = Number(value.toPrecision(12));
+  return cleaned === 0 ? 0 : cleaned;
+}
+
+/** Estimated width of a text in pixels (no DOM to measure it): 0.6 em per character. */
+export function textWidth(text: string, fontSize: number): number {
+  return text.length * fontSize * 0.6;
+}
+
+/** Shorten a text to at most `max` characters, with an ellipsis. */
+export function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, Math.max(1, max - 1))}…`;
+}
+
+/** A text of 11 px shortened (with an ellipsis) to fit in `width` pixels. */
+function fitted(text: string, width: number): string {
+  return truncate(text, Math.max(4, Math.floor(width / (11 * 0.6))));
+}
+
+/** The plot area inside a chart: margins around it. */
+export interface Frame {
+  readonly width: number;
+  readonly height: number;
+  readonly left: number;
+  readonly right: number;
+  readonly top: number;
+  readonly bottom: number;
+}
+
+/** Horizontal axis along the bottom of the plot area: line, ticks, tick labels and the axis title. */
+export function bottomAxis(frame: Frame, ticks: readonly number[], x: (value: number) => number, label: (value: number) => string, title: string): string {
+  const y = frame.height - frame.bottom;
+  const parts = [`<line class="axis" x1="${num(frame.left)}" y1="${num(y)}" x2="${num(frame.width - frame.right)}" y2="${num(y)}" stroke="#444"/>`];
+  for (const tick of ticks) {
+    const at = x(tick);
+    const text = label(tick);
+    // keep the label inside the chart: anchored at its end (or start) near an edge
+    const half = textWidth(text, 11) / 2;
+    const anchor = at + half > frame.width - 2 ? "end" : at - half < 2 ? "start" : "middle";
+    parts.push(
+      `<line class="tick" x1="${num(at)}" y1="${num(y)}" x2="${num(at)}" y2="${num(y + 4)}" stroke="#444"/>`,
+      `<text x="${num(anchor === "end" ? Math.min(at + half, frame.width - 2) : at)}" y="${num(y + 16)}" text-anchor="${anchor}" fill="#333">${escapeXml(text)}</text>`,
+    );
+  }
+  parts.push(
+    `<text class="axis-title" x="${num((frame.left + frame.width - frame.right) / 2)}" y="${num(frame.height - 6)}" text-anchor="middle" fill="#222">${escapeXml(fitted(title, frame.width - 12))}</text>`,
+  );
+  return `<g class="x-axis">${parts.join("")}</g>`;
+}
+
+/** Vertical axis along the left of the plot area, with light grid lines across it. */
+export function leftAxis(frame: Frame, ticks: readonly number[], y: (value: number) => number, label: (value: number) => string, title: string): string {
+  const x = frame.left;
+  const parts = [`<line class="axis" x1="${num(x)}" y1="${num(frame.top)}" x2="${num(x)}" y2="${num(frame.height - frame.bottom)}" stroke="#444"/>`];
+  for (const tick of ticks) {
+    const at = y(tick);
+    parts.push(
+      `<line class="grid" x1="${num(x)}" y1="${num(at)}" x2="${num(frame.width - frame.right)}" y2="${num(at)}" stroke="#e4e4e4"/>`,
+      `<line class="tick" x1="${num(x - 4)}" y1="${num(at)}" x2="${num(x)}" y2="${num(at)}" stroke="#444"/>`,
+      `<text x="${num(x - 7)}" y="${num(at + 4)}" text-anchor="end" fill="#333">${escapeXml(label(tick))}</text>`,
+    );
+  }
+  const middle = (frame.top + frame.height - frame.bottom) / 2;
+  parts.push(
+    `<text class="axis-title" transform="translate(14 ${num(middle)}) rotate(-90)" text-anchor="middle" fill="#222">${escapeXml(fitted(title, frame.height - 12))}</text>`,
+  );
+  return `<g class="y-axis">${parts.join("")}</g>`;
+}
+
+/** What every chart's outer element carries. */
+export interface ChartDocument {
+  /** `histogram`, `fan-chart`, ... (the `data-chart` attribute). */
+  readonly kind: string;
+  readonly width: number;
+  readonly height: number;
+  readonly title: string;
+  /** The text alternative: what the chart shows, in words and numbers. */
+  readonly description: string;
+  /** Number of data marks drawn (elements of class `mark`), as the `data-marks` attribute. */
+  readonly marks: number;
+  readonly body: string;
+}
+
+/** FNV-1a hash of a text, as 8 hex digits: a deterministic id for a chart without one. */
+function hash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, "0");
+}
+
+/** Check an id option: letters, digits, `-` and `_`, starting with a letter. */
+function checkedId(id: string | undefined): string | undefined {
+  if (id === undefined) return undefined;
+  if (typeof id !== "string" || !/^[A-Za-z][A-Za-z0-9_-]{0,99}$/.test(id)) {
+    throw new InputError("options.id", `expected letters, digits, "-" and "_", starting with a letter (at most 100), got ${JSON.stringify(id)}`);
+  }
+  return id;
+}
+
+/**
+ * The `<svg>` element of a chart: its size as a view box (it scales to its container),
+ * `role="img"`, `aria-labelledby` its `<title>` and `aria-describedby` its `<desc>`
+ * (ids from `idOption`, else derived from the content), a visible title, then the body.
+ */
+export function svgDocument(chart: ChartDocument, idOption?: string): string {
+  const { width, height } = chart;
+  const id = checkedId(idOption) ?? `chokepoint-${chart.kind}-${hash(`${chart.title}\u0000${chart.description}\u0000${chart.body}`)}`;
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${num(width)} ${num(height)}" width="${num(width)}" height="${num(height)}" ` +
+    `role="img" aria-labelledby="${id}-title" aria-describedby="${id}-desc" id="${id}" class="chokepoint-chart" data-chart="${escapeXml(chart.kind)}" data-marks="${chart.marks}" ` +
+    `font-family="system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif" font-size="11">` +
+    `<title id="${id}-title">${escapeXml(chart.title)}</title><desc id="${id}-desc">${escapeXml(chart.description)}</desc>` +
+    `<rect class="background" width="${num(width)}" height="${num(height)}" fill="#fff"/>` +
+    `<text class="chart-title" x="10" y="18" font-size="13" font-weight="600" fill="#111" aria-hidden="true">${escapeXml(truncate(chart.title, Math.floor((width - 20) / (13 * 0.58))))}</text>` +
+    `${chart.body}</svg>`
+  );
+}
+
+/** Options every chart takes: size and id. */
+export interface ChartBaseOptions {
+  /** Width in pixels of the view box (the SVG scales to its container); default depends on the chart. */
+  readonly width?: number;
+  /** Height in pixels of the view box. */
+  readonly height?: number;
+  /**
+   * The `<svg>` element's id; its `<title>` and `<desc>` get `<id>-title` and `<id>-desc`
+   * (for `aria-labelledby`). Give each chart on a page its own. Default: derived from the
+   * chart's content (the same chart gets the same id).
+   */
+  readonly id?: string;
+}
+
+/** Check a size option: a finite number from 120 to 4000, else the default. */
+export function sizeOf(value: number | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 120 || value > 4000) {
+    throw new InputError(`options.${name}`, `expected a number of pixels from 120 to 4000, got ${String(value)}`);
+  }
+  return value;
+}
+
+/** Colours (Okabe & Ito's palette, safe for colour-blind readers), for policies and goods. */
+export const PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#8C6D1F", "#7A5195", "#4D4D4D", "#B8A000", "#2F7F5F"] as const;
+
+/** The colour of restricted links and of warnings. */
+export const RESTRICTED = "#C62828";
