@@ -1,5 +1,5 @@
 import { readSquareMatrix, requireFiniteResult, toRows } from "./_internals/input.js";
-import { luInverse } from "./_internals/linear-algebra.js";
+import { luInverse } from "../linear-algebra.js";
 import { factorProductive } from "./_internals/productive.js";
 
 /**

@@ -1,5 +1,5 @@
 import { readSquareMatrix, readVector, requireFiniteResult } from "./_internals/input.js";
-import { luSolve } from "./_internals/linear-algebra.js";
+import { luSolve } from "../linear-algebra.js";
 import { factorProductive } from "./_internals/productive.js";
 
 /**

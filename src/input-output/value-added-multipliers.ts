@@ -1,5 +1,5 @@
 import { readSquareMatrix, readVector, requireFiniteResult } from "./_internals/input.js";
-import { luSolveTranspose } from "./_internals/linear-algebra.js";
+import { luSolveTranspose } from "../linear-algebra.js";
 import { factorProductive } from "./_internals/productive.js";
 
 /**

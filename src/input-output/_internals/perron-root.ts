@@ -2,7 +2,7 @@
  * The spectral radius of a non-negative square matrix (its Perron root), bracketed from
  * both sides so that periodic and reducible matrices are handled as well as primitive ones.
  */
-import { isNonsingularMMatrix, shiftedNegation } from "./linear-algebra.js";
+import { isNonsingularMMatrix, shiftedNegation } from "../../linear-algebra.js";
 
 /** Relative width of the final bracket around the spectral radius. */
 const RELATIVE_TOLERANCE = 1e-12;

@@ -4,7 +4,7 @@
  */
 import { InputError } from "../../errors.js";
 import { formatNumber } from "./input.js";
-import { isNonsingularMMatrix, type LuFactors, luFactor, shiftedNegation } from "./linear-algebra.js";
+import { isNonsingularMMatrix, type LuFactors, luFactor, shiftedNegation } from "../../linear-algebra.js";
 import { perronRoot } from "./perron-root.js";
 
 /**

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isNonsingularMMatrix, luFactor, luInverse, luSolve, luSolveTranspose, transpose } from "../../../src/input-output/_internals/linear-algebra.js";
+import { isNonsingularMMatrix, luFactor, luInverse, luSolve, luSolveTranspose, transpose } from "../src/linear-algebra.js";
 
 const flat = (m: number[][]) => Float64Array.from(m.flat());
 const matVec = (m: Float64Array, n: number, v: Float64Array) => Array.from({ length: n }, (_, i) => v.reduce((s, vj, j) => s + m[i * n + j]! * vj, 0));

@@ -49,8 +49,16 @@ export interface LuFactors {
 export function luFactor(m: Float64Array, n: number): LuFactors | undefined {
   const lu = Float64Array.from(m);
   const perm = new Int32Array(n);
+  return luFactorInPlace(lu, perm, n, n * EPSILON * maxAbs(m)) ? { n, lu, perm } : undefined;
+}
+
+/**
+ * {@link luFactor} in place, allocating nothing: overwrites the first `n * n` entries of `lu`
+ * (row-major, order `n`) with its factors and `perm` with the row order. Returns false at a
+ * pivot no larger than `tolerance` (the factors are then incomplete).
+ */
+export function luFactorInPlace(lu: Float64Array, perm: Int32Array, n: number, tolerance: number): boolean {
   for (let i = 0; i < n; i++) perm[i] = i;
-  const tolerance = n * EPSILON * maxAbs(m);
   for (let k = 0; k < n; k++) {
     let pivotRow = k;
     let pivotAbs = Math.abs(lu[k * n + k]!);
@@ -61,7 +69,7 @@ export function luFactor(m: Float64Array, n: number): LuFactors | undefined {
         pivotRow = i;
       }
     }
-    if (!(pivotAbs > tolerance)) return undefined;
+    if (!(pivotAbs > tolerance)) return false;
     if (pivotRow !== k) {
       for (let j = 0; j < n; j++) {
         const t = lu[k * n + j]!;
@@ -80,13 +88,18 @@ export function luFactor(m: Float64Array, n: number): LuFactors | undefined {
       for (let j = k + 1; j < n; j++) lu[i * n + j] = lu[i * n + j]! - multiplier * lu[k * n + j]!;
     }
   }
-  return { n, lu, perm };
+  return true;
 }
 
 /** Solve `M x = b` from the factors of `M`. */
 export function luSolve(factors: LuFactors, b: Float64Array): Float64Array {
-  const { n, lu, perm } = factors;
-  const x = new Float64Array(n);
+  const x = new Float64Array(factors.n);
+  luSolveInPlace(factors.lu, factors.perm, factors.n, b, x);
+  return x;
+}
+
+/** {@link luSolve} into `x` (length at least `n`, not `b`), allocating nothing. */
+export function luSolveInPlace(lu: Float64Array, perm: Int32Array, n: number, b: Float64Array, x: Float64Array): void {
   for (let i = 0; i < n; i++) {
     let sum = b[perm[i]!]!;
     for (let j = 0; j < i; j++) sum -= lu[i * n + j]! * x[j]!;
@@ -97,7 +110,6 @@ export function luSolve(factors: LuFactors, b: Float64Array): Float64Array {
     for (let j = i + 1; j < n; j++) sum -= lu[i * n + j]! * x[j]!;
     x[i] = sum / lu[i * n + i]!;
   }
-  return x;
 }
 
 /**

@@ -1,0 +1,724 @@
+/**
+ * One good's market in one period (docs/model.md, step 5 "Clear the market").
+ *
+ * Origins `o` sell at producer prices `p_o` (ratios to the base price) along supply curves
+ * `X_o(p) = min(Xmax_o, Xb_o p^eta_o)`. Each buyer `b` wants a quantity
+ * `Q_b = D_b(P_b) = Rc_b + Ro_b P_b^-eps_b - H_b` (critical uses, other uses, own new
+ * supply) and spreads it over origins with CES shares, weights `w_r` (its baseline shares)
+ * and substitution elasticity `sigma`:
+ *
+ *     q_r = w_r (P_b / m_r)^sigma Q_b        P_b = (sum_r w_r m_r^-sigma)^(-1 / sigma)
+ *
+ * where `m_r` is the route's marginal price. The shares sum to 1, so tonnes add up: a buyer
+ * that gets all the tonnes it wants, from whichever origins, is not short. (This is the
+ * share system of Eaton and Kortum (2002), whose buyers each pick their cheapest origin
+ * under idiosyncratic costs; Armington's (1969) CES composite would instead count a buyer
+ * who receives its full tonnage from fewer origins as short of the good.) A route reaches its origin on up to two
+ * segments: the cheaper at `p_o f1_r` up to `c1_r`, the dearer at `p_o f2_r` up to a further
+ * `c2_r` (a restricted flow's licensed volume and its leakage through third countries; an
+ * unrestricted flow has one segment without a cap). A route held at a cap takes its cap,
+ * and its marginal price is the virtual price at which the buyer would want exactly that.
+ *
+ * Prices `p_o` solve `sum_r q_r + fixed_o = X_o(p_o)` within `[floor, cap]`: at the floor
+ * producers sell what is wanted and make no more; at the cap what is wanted is rationed
+ * pro rata among the origin's buyers, who do not turn to other origins for the shortfall.
+ *
+ * The solver works on a virtual log price `y_o` that runs one unit past each bound. Inside
+ * the bounds the price is `e^y`; below the floor the price stays at the floor and output is
+ * cut to the fraction `1 + (y - ln floor)` of what is on offer; above the cap the price stays
+ * at the cap and buyers receive the fraction `1 - (y - ln cap)` of what they want. Each
+ * origin's excess demand is then continuous and non-increasing in its own `y`, with a root in
+ * `[ln floor - 1, ln cap + 1]`, so no bound needs a special case. Newton's method with an
+ * analytic Jacobian and a backtracking line search finds it, warm-started from the last
+ * period; where Newton stalls at a kink, a sweep clears one origin at a time by bracketed
+ * root-finding and Newton resumes.
+ *
+ * Everything lives in a {@link MarketWorkspace} allocated once, so clearing allocates nothing.
+ */
+
+import { luFactorInPlace, luSolveInPlace } from "../linear-algebra.js";
+
+/** Route states: on its cheaper segment below the cap; held at the first cap; on the dearer segment; held at both caps; from an origin that can supply nothing. */
+const ON_FIRST = 0;
+const AT_FIRST_CAP = 1;
+const ON_SECOND = 2;
+const AT_BOTH_CAPS = 3;
+const CLOSED = 4;
+
+/** Relative accuracy of market clearing: |excess demand| <= MARKET_TOLERANCE * the origin's scale. */
+export const MARKET_TOLERANCE = 1e-12;
+const MAX_NEWTON = 60;
+const MAX_BUYER_NEWTON = 100;
+const MAX_LINE_SEARCH = 40;
+/** Relative shift of the Jacobian's diagonal in Newton steps (see newtonDirection). */
+const REGULARISATION = 1e-9;
+/** Largest change of a virtual log price in one Newton step. */
+const MAX_LOG_STEP = 2;
+/** A line search that ends below this step (a sixteenth of Newton's step) counts as a stall. */
+const SHORT_STEP = 1 / 32;
+/** How far past a bound (as a share of Newton's step) crossFirstBound goes. */
+const BOUND_PUSH = 1e-6;
+/** Sweeps of one-origin-at-a-time clearing when Newton stalls, at most. */
+const MAX_SWEEPS = 50;
+/**
+ * The problem one good's market poses in one period (inputs, set by the caller), its
+ * solution (outputs) and scratch space. Sizes are the largest any good needs.
+ */
+export class MarketWorkspace {
+  // ---- problem -------------------------------------------------------------------------
+  /** Number of origins and buyers in this problem. */
+  origins = 0;
+  buyers = 0;
+  /** Substitution elasticity between origins, > 0. */
+  sigma = 4;
+  /** Bounds on producer prices (ratios to the base price): 0 < priceFloor <= 1 <= priceCap. */
+  priceFloor = 0.5;
+  priceCap = 10;
+
+  /** Per origin: supply at price 1 (Xb), the most it can supply (Xmax >= Xb), its supply elasticity (eta). */
+  readonly supplyBase: Float64Array;
+  readonly supplyMax: Float64Array;
+  readonly supplyElasticity: Float64Array;
+  /** Per origin: a volume bought whatever the price (a state reserve taking up a glut). */
+  readonly fixedDemand: Float64Array;
+  /** Per origin: the volume its excess demand is measured against (> 0; its baseline sales). */
+  readonly scale: Float64Array;
+
+  /** Per buyer: critical uses (Rc, price-inelastic), other uses at price 1 (Ro), their elasticity (eps), supply of its own outside the market (H). */
+  readonly criticalDemand: Float64Array;
+  readonly otherDemand: Float64Array;
+  readonly demandElasticity: Float64Array;
+  readonly ownSupply: Float64Array;
+
+  /** Routes (CSR by buyer): origin, CES weight (w > 0), the two segments' price factors (f1 <= f2) and caps (c1, c2; Infinity for none). */
+  readonly routeStart: Int32Array;
+  readonly routeOrigin: Int32Array;
+  readonly routeWeight: Float64Array;
+  readonly firstFactor: Float64Array;
+  readonly firstCap: Float64Array;
+  readonly secondFactor: Float64Array;
+  readonly secondCap: Float64Array;
+
+  // ---- solution --------------------------------------------------------------------------
+  /** Per origin: producer price (in: warm start; out: the clearing price), output made at it (at the floor, only what is wanted), volume sold. */
+  readonly price: Float64Array;
+  readonly supply: Float64Array;
+  readonly sold: Float64Array;
+  /** Per origin: share of what is wanted from it that is delivered (below 1 only when rationed at the cap). */
+  readonly rationShare: Float64Array;
+  /** Per buyer: price index P_b (in: warm start; out, reported up to priceCap), quantity wanted, quantity delivered. */
+  readonly buyerPrice: Float64Array;
+  readonly wanted: Float64Array;
+  readonly delivered: Float64Array;
+  /** Per buyer: 1 when caps alone could not meet its critical needs at any price (it takes them all). */
+  readonly rationed: Uint8Array;
+  /** Per route: volume on the first and on the second segment. */
+  readonly firstVolume: Float64Array;
+  readonly secondVolume: Float64Array;
+  /** True when the last clearing met the tolerance; Newton iterations it took. */
+  converged = true;
+  iterations = 0;
+
+  // ---- scratch ---------------------------------------------------------------------------
+  private readonly maxOrigins: number;
+  private logFloor = 0;
+  private logCap = 0;
+  /** Virtual log prices y (see the module comment) and a trial point of the line search. */
+  private readonly logPrice: Float64Array;
+  private readonly trialLogPrice: Float64Array;
+  /** Per origin: what buyers and the fixed purchase want from it, and d(offered supply)/dy. */
+  private readonly wantedFrom: Float64Array;
+  private readonly newtonStep: Float64Array;
+  private readonly residual: Float64Array;
+  private readonly supplySlope: Float64Array;
+  /** p_o^-sigma at the last evaluation. */
+  private readonly priceTerm: Float64Array;
+  private readonly jacobian: Float64Array;
+  private readonly system: Float64Array;
+  private readonly rightSide: Float64Array;
+  private readonly pivotOrder: Int32Array;
+  private readonly originShare: Float64Array;
+  /** Per origin: 1 when it can supply nothing at any price (its buyers treat it as infinitely dear). */
+  private readonly closed: Uint8Array;
+  private readonly routeState: Uint8Array;
+  /** Per route: f1^-sigma, f2^-sigma. */
+  private readonly firstTerm: Float64Array;
+  private readonly secondTerm: Float64Array;
+  private readonly buyerLogPrice: Float64Array;
+  private readonly buyerHasCaps: Uint8Array;
+
+  constructor(maxOrigins: number, maxBuyers: number, maxRoutes: number) {
+    const o = Math.max(1, maxOrigins);
+    const b = Math.max(1, maxBuyers);
+    const r = Math.max(1, maxRoutes);
+    const f64 = (n: number) => new Float64Array(n);
+    this.maxOrigins = o;
+    this.supplyBase = f64(o);
+    this.supplyMax = f64(o);
+    this.supplyElasticity = f64(o);
+    this.fixedDemand = f64(o);
+    this.scale = f64(o);
+    this.criticalDemand = f64(b);
+    this.otherDemand = f64(b);
+    this.demandElasticity = f64(b);
+    this.ownSupply = f64(b);
+    this.routeStart = new Int32Array(b + 1);
+    this.routeOrigin = new Int32Array(r);
+    this.routeWeight = f64(r);
+    this.firstFactor = f64(r);
+    this.firstCap = f64(r);
+    this.secondFactor = f64(r);
+    this.secondCap = f64(r);
+    this.price = f64(o);
+    this.supply = f64(o);
+    this.sold = f64(o);
+    this.rationShare = f64(o);
+    this.buyerPrice = f64(b);
+    this.wanted = f64(b);
+    this.delivered = f64(b);
+    this.rationed = new Uint8Array(b);
+    this.firstVolume = f64(r);
+    this.secondVolume = f64(r);
+    this.logPrice = f64(o);
+    this.trialLogPrice = f64(o);
+    this.newtonStep = f64(o);
+    this.residual = f64(o);
+    this.supplySlope = f64(o);
+    this.priceTerm = f64(o);
+    this.jacobian = f64(o * o);
+    this.system = f64(o * o);
+    this.rightSide = f64(o);
+    this.pivotOrder = new Int32Array(o);
+    this.originShare = f64(o);
+    this.wantedFrom = f64(o);
+    this.closed = new Uint8Array(o);
+    this.routeState = new Uint8Array(r);
+    this.firstTerm = f64(r);
+    this.secondTerm = f64(r);
+    this.buyerLogPrice = f64(b);
+    this.buyerHasCaps = new Uint8Array(b);
+  }
+
+  /**
+   * Clear the market: find producer prices at which every origin sells what it supplies
+   * (within {@link MARKET_TOLERANCE} of its scale), or sits at a price bound with its output
+   * cut (floor) or its buyers rationed (cap). Reads the problem fields, writes the solution
+   * fields; `price` and `buyerPrice` are read as starting points (0 or less: start at 1).
+   */
+  clear(): void {
+    const { origins, buyers, sigma } = this;
+    this.logFloor = Math.log(this.priceFloor);
+    this.logCap = Math.log(this.priceCap);
+    const y = this.logPrice;
+    for (let o = 0; o < origins; o++) {
+      const start = this.price[o]! > 0 ? Math.log(this.price[o]!) : 0;
+      y[o] = start < this.logFloor ? this.logFloor : start > this.logCap ? this.logCap : start;
+      this.closed[o] = this.supplyBase[o]! > 0 && this.supplyMax[o]! > 0 ? 0 : 1;
+    }
+    for (let b = 0; b < buyers; b++) {
+      const start = this.buyerPrice[b]!;
+      this.buyerLogPrice[b] = start > 0 && start < Infinity ? Math.log(start) : 0;
+      let caps = 0;
+      for (let r = this.routeStart[b]!; r < this.routeStart[b + 1]!; r++) {
+        this.firstTerm[r] = Math.pow(this.firstFactor[r]!, -sigma);
+        this.secondTerm[r] = Math.pow(this.secondFactor[r]!, -sigma);
+        if (this.firstCap[r]! < Infinity || this.closed[this.routeOrigin[r]!]) caps = 1; // a closed origin acts as a cap of 0
+      }
+      this.buyerHasCaps[b] = caps;
+    }
+    let merit = this.evaluate(y);
+    let iterations = 0;
+    let converged = this.isCleared();
+    while (!converged && iterations < MAX_NEWTON) {
+      iterations++;
+      this.buildJacobian(y);
+      this.newtonDirection();
+      // backtracking line search on the sum of squared scaled residuals
+      let step = 1;
+      let accepted = false;
+      const trial = this.trialLogPrice;
+      for (let k = 0; k < MAX_LINE_SEARCH && !accepted; k++) {
+        for (let o = 0; o < origins; o++) trial[o] = this.withinRange(y[o]! + step * this.newtonStep[o]!);
+        const trialMerit = this.evaluate(trial);
+        if (trialMerit === 0 || trialMerit < (1 - 1e-4 * step) * merit) {
+          for (let o = 0; o < origins; o++) y[o] = trial[o]!;
+          merit = trialMerit;
+          accepted = true;
+        } else step *= 0.5;
+      }
+      if (!accepted) this.evaluate(y);
+      if (step < SHORT_STEP) {
+        // Newton's model is off here: its step crosses a bound, where the Jacobian changes
+        // (with inelastic demand and fixed supply, raising prices together changes nothing
+        // until one reaches the cap). Step just across the first bound if that does not raise
+        // the merit; otherwise clear one origin at a time. Sweeps converge where Newton's
+        // model does not fit (gross substitutes), if slowly: sweep until the merit halves,
+        // then resume Newton.
+        const crossed = this.crossFirstBound(y, merit);
+        if (crossed >= 0) merit = crossed;
+        else {
+          const before = merit;
+          for (let k = 0; k < MAX_SWEEPS && !(merit < 0.5 * before); k++) merit = this.coordinateSweep(y);
+        }
+      }
+      converged = this.isCleared();
+    }
+    this.finish(y);
+    this.converged = converged;
+    this.iterations = iterations;
+  }
+
+  /**
+   * Move along Newton's direction to just past the first price bound it meets, if the merit
+   * does not rise there (beyond rounding). Returns the new merit, or -1 (y unchanged, the
+   * last evaluation at y) when the direction meets no bound or the merit would rise.
+   */
+  private crossFirstBound(y: Float64Array, merit: number): number {
+    const { origins, logFloor, logCap } = this;
+    const d = this.newtonStep;
+    let first = Infinity;
+    for (let o = 0; o < origins; o++) {
+      const yo = y[o]!;
+      const dir = d[o]!;
+      if (dir > 0) {
+        if (yo <= logFloor && (logFloor - yo) / dir < first) first = (logFloor - yo) / dir;
+        else if (yo <= logCap && (logCap - yo) / dir < first) first = (logCap - yo) / dir;
+      } else if (dir < 0) {
+        if (yo >= logCap && (logCap - yo) / dir < first) first = (logCap - yo) / dir;
+        else if (yo >= logFloor && (logFloor - yo) / dir < first) first = (logFloor - yo) / dir;
+      }
+    }
+    // (The bound may lie beyond the step: a step shortened to MAX_LOG_STEP along a direction in
+    // which nothing changes until a bound says nothing of how far that bound is.)
+    if (first === Infinity) return -1;
+    const past = first + BOUND_PUSH;
+    const trial = this.trialLogPrice;
+    for (let o = 0; o < origins; o++) trial[o] = this.withinRange(y[o]! + past * d[o]!);
+    const trialMerit = this.evaluate(trial);
+    if (trialMerit <= merit * (1 + 1e-9)) {
+      for (let o = 0; o < origins; o++) y[o] = trial[o]!;
+      return trialMerit;
+    }
+    this.evaluate(y);
+    return -1;
+  }
+
+  /** Virtual log prices stay within one unit past each bound, where the function is flat beyond. */
+  private withinRange(value: number): number {
+    const low = this.logFloor - 1;
+    const high = this.logCap + 1;
+    return value < low ? low : value > high ? high : value;
+  }
+
+  private isCleared(): boolean {
+    for (let o = 0; o < this.origins; o++) {
+      if (Math.abs(this.residual[o]!) > MARKET_TOLERANCE * this.scale[o]!) return false;
+    }
+    return true;
+  }
+
+  /**
+   * Every buyer's response at virtual log prices `y`; sets `residual` to each origin's excess
+   * demand: what is delivered of what is wanted from it, less what it offers. Returns the
+   * merit, the sum of squared scaled residuals.
+   */
+  private evaluate(y: Float64Array): number {
+    const { origins, buyers, sigma, logFloor, logCap } = this;
+    const wanted = this.wantedFrom;
+    for (let o = 0; o < origins; o++) {
+      const yo = y[o]!;
+      const z = yo < logFloor ? logFloor : yo > logCap ? logCap : yo; // the log price buyers pay
+      const atBase = this.supplyBase[o]! * Math.exp(this.supplyElasticity[o]! * z);
+      const max = this.supplyMax[o]!;
+      const onOffer = atBase < max ? atBase : max;
+      if (yo < logFloor) {
+        // at the floor, output is cut: the fraction 1 + (y - ln floor) of what is on offer
+        const fraction = 1 + (yo - logFloor);
+        this.supply[o] = fraction > 0 ? onOffer * fraction : 0;
+        this.supplySlope[o] = onOffer; // (one-sided at the end of the range, where the fraction is 0)
+        this.rationShare[o] = 1;
+      } else {
+        this.supply[o] = onOffer;
+        this.supplySlope[o] = yo < logCap && atBase < max ? this.supplyElasticity[o]! * atBase : 0;
+        // above the cap, buyers receive the fraction 1 - (y - ln cap) of what they want
+        const share = 1 - (yo - logCap);
+        this.rationShare[o] = share >= 1 ? 1 : share > 0 ? share : 0;
+      }
+      this.price[o] = Math.exp(z);
+      this.priceTerm[o] = Math.exp(-sigma * z);
+      wanted[o] = this.fixedDemand[o]!;
+    }
+    for (let b = 0; b < buyers; b++) {
+      this.solveBuyer(b);
+      for (let r = this.routeStart[b]!; r < this.routeStart[b + 1]!; r++) {
+        wanted[this.routeOrigin[r]!]! += this.firstVolume[r]! + this.secondVolume[r]!;
+      }
+    }
+    let merit = 0;
+    for (let o = 0; o < origins; o++) {
+      const excess = this.rationShare[o]! * wanted[o]! - this.supply[o]!;
+      this.residual[o] = excess;
+      const scaled = excess / this.scale[o]!;
+      merit += scaled * scaled;
+    }
+    return merit;
+  }
+
+  /** Quantity wanted by buyer b at log price index t: Rc - H + Ro e^(-eps t), never negative. */
+  private wantedAt(b: number, t: number): number {
+    const q = this.criticalDemand[b]! - this.ownSupply[b]! + this.otherDemand[b]! * Math.exp(-this.demandElasticity[b]! * t);
+    return q > 0 ? q : 0;
+  }
+
+  /**
+   * Buyer b's response to the origin prices of the last evaluation: its price index, the
+   * quantity it wants, and each route's volume on each segment.
+   *
+   * With x_j = w (P / m_j)^sigma the route's unconstrained share at segment j's price, and
+   * k_1 = c1 / Q, k_2 = (c1 + c2) / Q its caps as shares, the route takes the share
+   * q / Q = max(min(x_1, k_1), min(x_2, k_2)). Each share is continuous and non-decreasing
+   * in P (Q falls as P rises), so
+   *
+   *     G(P) = sum_r q_r / Q - 1
+   *
+   * is too, and the price index is its root: a one-dimensional search, in closed form when
+   * no route has a cap (P^-sigma = sum_r w_r m_r^-sigma).
+   */
+  private solveBuyer(b: number): void {
+    const { sigma } = this;
+    const rs = this.routeStart[b]!;
+    const re = this.routeStart[b + 1]!;
+    let t: number;
+    let rationed = 0;
+    if (!this.buyerHasCaps[b]) {
+      let freeSum = 0;
+      for (let r = rs; r < re; r++) freeSum += this.routeWeight[r]! * this.priceTerm[this.routeOrigin[r]!]! * this.firstTerm[r]!;
+      t = -Math.log(freeSum) / sigma;
+    } else {
+      t = this.solveCappedBuyer(b);
+      if (t === Infinity) {
+        rationed = 1;
+        t = this.logCap;
+      }
+    }
+    const wanted = this.wantedAt(b, t);
+    this.rationed[b] = rationed;
+    this.buyerLogPrice[b] = t;
+    this.wanted[b] = wanted;
+    const pricePower = Math.exp(sigma * t); // P^sigma
+    for (let r = rs; r < re; r++) {
+      const o = this.routeOrigin[r]!;
+      const c1 = this.firstCap[r]!;
+      const c2 = this.secondCap[r]!;
+      if (this.closed[o]) {
+        this.routeState[r] = CLOSED;
+        this.firstVolume[r] = 0;
+        this.secondVolume[r] = 0;
+        continue;
+      }
+      if (rationed) {
+        this.routeState[r] = AT_BOTH_CAPS;
+        this.firstVolume[r] = c1;
+        this.secondVolume[r] = c2 > 0 ? c2 : 0;
+        continue;
+      }
+      // volumes at marginal prices m_j = p f_j: w m_j^-sigma P^sigma Q
+      const common = this.routeWeight[r]! * this.priceTerm[o]! * pricePower * wanted;
+      const atFirst = common * this.firstTerm[r]!;
+      const onFirst = atFirst < c1 ? atFirst : c1;
+      let onSecond = 0;
+      if (c2 > 0) {
+        const atSecond = common * this.secondTerm[r]!;
+        onSecond = atSecond < c1 + c2 ? atSecond : c1 + c2;
+      }
+      if (onFirst >= onSecond) {
+        this.routeState[r] = atFirst < c1 ? ON_FIRST : AT_FIRST_CAP;
+        this.firstVolume[r] = onFirst;
+        this.secondVolume[r] = 0;
+      } else {
+        this.routeState[r] = onSecond < c1 + c2 ? ON_SECOND : AT_BOTH_CAPS;
+        this.firstVolume[r] = c1;
+        this.secondVolume[r] = onSecond - c1;
+      }
+    }
+  }
+
+  /**
+   * G(t) at log price index t for a buyer whose routes have caps (see solveBuyer), and its
+   * slope dG/dt: sigma s_r for a route at a segment's price and eps~ s_r for a route held at
+   * a cap, where s_r is the route's share and eps~ = -dln Q/dln P. The slope is left in
+   * `this.gapSlope`.
+   */
+  private shareGap(b: number, t: number): number {
+    const { sigma } = this;
+    const wanted = this.wantedAt(b, t);
+    const eps = this.demandElasticity[b]!;
+    const elasticity = wanted > 0 ? (eps * this.otherDemand[b]! * Math.exp(-eps * t)) / wanted : 0;
+    const pricePower = Math.exp(sigma * t);
+    let value = -1;
+    let slope = 0;
+    for (let r = this.routeStart[b]!; r < this.routeStart[b + 1]!; r++) {
+      const o = this.routeOrigin[r]!;
+      if (this.closed[o]) continue;
+      const c1 = this.firstCap[r]!;
+      const c2 = this.secondCap[r]!;
+      // shares: x_j = w (P/m_j)^sigma and caps k_j = c_j / Q (c / 0 = Infinity)
+      const common = this.routeWeight[r]! * this.priceTerm[o]! * pricePower;
+      const x1 = common * this.firstTerm[r]!;
+      const k1 = c1 > 0 ? c1 / wanted : 0;
+      let share = x1 < k1 ? x1 : k1;
+      let free = x1 < k1;
+      if (c2 > 0) {
+        const x2 = common * this.secondTerm[r]!;
+        const k2 = (c1 + c2) / wanted;
+        const second = x2 < k2 ? x2 : k2;
+        if (second > share) {
+          share = second;
+          free = x2 < k2;
+        }
+      }
+      if (!(share > 0)) continue;
+      value += share;
+      slope += free ? sigma * share : elasticity * share;
+    }
+    this.gapSlope = slope;
+    return value;
+  }
+
+  private gapSlope = 0;
+
+  /**
+   * Root of G for a buyer with caps, by Newton's method kept inside a bracket; Infinity
+   * when no price is high enough (its routes are all capped and short of what it must have).
+   */
+  private solveCappedBuyer(b: number): number {
+    // Q as P grows without bound: critical needs only, or everything when no use responds to price
+    const other = this.demandElasticity[b]! > 0 ? 0 : this.otherDemand[b]!;
+    const least = this.criticalDemand[b]! + other - this.ownSupply[b]!;
+    // G as t -> infinity: uncapped routes make it infinite; capped ones tend to c / least
+    let limit = -1;
+    for (let r = this.routeStart[b]!; r < this.routeStart[b + 1]!; r++) {
+      if (this.closed[this.routeOrigin[r]!]) continue;
+      const total = this.firstCap[r]! + (this.secondCap[r]! > 0 ? this.secondCap[r]! : 0);
+      if (total > 0) limit += least > 0 ? total / least : Infinity;
+    }
+    if (limit <= 0) return Infinity;
+    const start = this.buyerLogPrice[b]!;
+    let lo = start;
+    let hi = start;
+    if (this.shareGap(b, start) > 0) {
+      for (let width = 1, k = 0; k < 200; k++, width *= 2) {
+        hi = lo;
+        lo -= width;
+        if (this.shareGap(b, lo) <= 0) break;
+      }
+    } else {
+      let found = false;
+      for (let width = 1, k = 0; k < 60 && !found; k++, width *= 2) {
+        lo = hi;
+        hi += width;
+        found = this.shareGap(b, hi) > 0;
+      }
+      // No price up to e^(2^60) brings what is wanted within the caps (demand barely responds):
+      // the buyer takes its caps, rationed.
+      if (!found) return Infinity;
+    }
+    let t = start > lo && start < hi ? start : 0.5 * (lo + hi);
+    for (let k = 0; k < MAX_BUYER_NEWTON; k++) {
+      const value = this.shareGap(b, t);
+      if (value === 0) return t;
+      if (value > 0) hi = t;
+      else lo = t;
+      const slope = this.gapSlope;
+      let next = slope > 0 && value < Infinity ? t - value / slope : 0.5 * (lo + hi);
+      if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
+      if (Math.abs(next - t) <= 4e-16 * Math.max(1, Math.abs(t))) return next;
+      t = next;
+    }
+    return t;
+  }
+
+  /**
+   * Jacobian of excess demand in virtual log prices at the last evaluation. With the capped
+   * set fixed, dln P_b / dln p_k = (sum over b's routes on a segment from k of a_r) / (A + eps~ B / sigma),
+   * where a_r = w_r (P_b / m_r)^sigma is the route's share, A their sum, B = 1 - A
+   * the capped routes' share and eps~ = -dln Q_b / dln P_b; a route on a segment then moves
+   * as dln q_r / dln p_k = (sigma - eps~) dln P_b / dln p_k - sigma [k = o(r)]. Past a bound
+   * an origin's price no longer moves (its column loses these terms), its row is scaled by its
+   * ration share, and its own y moves its output (floor) or its ration share (cap).
+   */
+  private buildJacobian(y: Float64Array): void {
+    const { origins, buyers, sigma, logFloor, logCap } = this;
+    const n = this.maxOrigins;
+    const jac = this.jacobian;
+    for (let i = 0; i < origins; i++) for (let k = 0; k < origins; k++) jac[i * n + k] = 0;
+    const share = this.originShare;
+    const state = this.routeState;
+    for (let b = 0; b < buyers; b++) {
+      const q = this.wanted[b]!;
+      if (this.rationed[b] || !(q > 0)) continue;
+      const rs = this.routeStart[b]!;
+      const re = this.routeStart[b + 1]!;
+      const pricePower = Math.exp(sigma * this.buyerLogPrice[b]!); // P^sigma
+      for (let o = 0; o < origins; o++) share[o] = 0;
+      let freeShare = 0;
+      for (let r = rs; r < re; r++) {
+        const s = state[r]!;
+        if (s !== ON_FIRST && s !== ON_SECOND) continue;
+        const o = this.routeOrigin[r]!;
+        const a = this.routeWeight[r]! * this.priceTerm[o]! * (s === ON_FIRST ? this.firstTerm[r]! : this.secondTerm[r]!) * pricePower;
+        share[o]! += a;
+        freeShare += a;
+      }
+      if (freeShare === 0) continue;
+      const eps = this.demandElasticity[b]!;
+      const elasticity = (eps * this.otherDemand[b]! * Math.exp(-eps * this.buyerLogPrice[b]!)) / q;
+      const cappedShare = freeShare < 1 ? 1 - freeShare : 0;
+      const denominator = freeShare + (elasticity * cappedShare) / sigma;
+      for (let r = rs; r < re; r++) {
+        const s = state[r]!;
+        if (s !== ON_FIRST && s !== ON_SECOND) continue;
+        const o = this.routeOrigin[r]!;
+        const volume = this.firstVolume[r]! + this.secondVolume[r]!;
+        const row = o * n;
+        const cross = (volume * (sigma - elasticity)) / denominator;
+        for (let k = 0; k < origins; k++) if (share[k] !== 0) jac[row + k]! += cross * share[k]!;
+        jac[row + o]! -= volume * sigma;
+      }
+    }
+    for (let o = 0; o < origins; o++) {
+      const row = o * n;
+      const yo = y[o]!;
+      if (yo < logFloor || yo > logCap) for (let i = 0; i < origins; i++) jac[i * n + o] = 0; // its price is held
+      const share = this.rationShare[o]!;
+      if (share !== 1) for (let k = 0; k < origins; k++) jac[row + k]! *= share;
+      jac[row + o]! -= this.supplySlope[o]!;
+      if (yo > logCap) jac[row + o]! -= this.wantedFrom[o]!;
+    }
+  }
+
+  /**
+   * Newton direction: solve J d = -residual by LU factorisation with partial pivoting on
+   * a copy, shortened to at most {@link MAX_LOG_STEP} in any component. A slight shift of the (negative)
+   * diagonal keeps J invertible where it is singular: with inelastic demand and fixed supply,
+   * raising every price together changes nothing until a bound, and the shifted system takes
+   * a long step along that direction, toward the bound.
+   */
+  private newtonDirection(): void {
+    const m = this.origins;
+    const n = this.maxOrigins;
+    const step = this.newtonStep;
+    const a = this.system;
+    for (let i = 0; i < m; i++) {
+      for (let k = 0; k < m; k++) a[i * m + k] = this.jacobian[i * n + k]!;
+      this.rightSide[i] = -this.residual[i]!;
+      a[i * m + i]! -= REGULARISATION * (Math.abs(this.jacobian[i * n + i]!) + this.scale[i]!);
+    }
+    if (!luFactorInPlace(a, this.pivotOrder, m, 0)) {
+      step.fill(0); // no direction: the line search fails and a sweep takes over
+      return;
+    }
+    luSolveInPlace(a, this.pivotOrder, m, this.rightSide, step);
+    let longest = 0;
+    for (let o = 0; o < m; o++) {
+      if (!Number.isFinite(step[o]!)) step[o] = 0;
+      if (Math.abs(step[o]!) > longest) longest = Math.abs(step[o]!);
+    }
+    // shorten the whole step, keeping its direction
+    if (longest > MAX_LOG_STEP) for (let o = 0; o < m; o++) step[o]! *= MAX_LOG_STEP / longest;
+  }
+
+  /**
+   * Clear one origin at a time, holding the others: its excess demand is continuous and
+   * non-increasing in its own y, at least 0 one unit below the floor (it offers nothing) and
+   * at most 0 one unit above the cap (it delivers nothing), so a bracketed search (regula
+   * falsi, Illinois variant) always finds its root. Used when Newton's direction gives no descent.
+   */
+  private coordinateSweep(y: Float64Array): number {
+    for (let o = 0; o < this.origins; o++) {
+      const tolerance = MARKET_TOLERANCE * this.scale[o]!;
+      let x = y[o]!;
+      let fx = this.excessAt(y, o, x);
+      if (Math.abs(fx) <= tolerance) continue;
+      let lo = this.logFloor - 1;
+      let hi = this.logCap + 1;
+      let flo: number;
+      let fhi: number;
+      if (fx > 0) {
+        lo = x;
+        flo = fx;
+        fhi = this.excessAt(y, o, hi);
+      } else {
+        hi = x;
+        fhi = fx;
+        flo = this.excessAt(y, o, lo);
+      }
+      let side = 0;
+      for (let k = 0; k < 100 && hi - lo > 1e-15 * (1 + Math.abs(hi)); k++) {
+        x = flo - fhi > 0 ? lo + (hi - lo) * (flo / (flo - fhi)) : 0.5 * (lo + hi);
+        if (!(x > lo && x < hi)) x = 0.5 * (lo + hi);
+        fx = this.excessAt(y, o, x);
+        if (Math.abs(fx) <= tolerance) break;
+        if (fx > 0) {
+          lo = x;
+          flo = fx;
+          if (side === 1) fhi *= 0.5;
+          side = 1;
+        } else {
+          hi = x;
+          fhi = fx;
+          if (side === -1) flo *= 0.5;
+          side = -1;
+        }
+      }
+      y[o] = x;
+    }
+    return this.evaluate(y);
+  }
+
+  /** Excess demand of origin o with its virtual log price set to `value` (others as in y); leaves y[o] = value. */
+  private excessAt(y: Float64Array, o: number, value: number): number {
+    y[o] = value;
+    this.evaluate(y);
+    return this.residual[o]!;
+  }
+
+  /** Ration origins held at the cap, then record volumes sold, quantities delivered and buyer prices. */
+  private finish(y: Float64Array): void {
+    const { origins, buyers } = this;
+    this.evaluate(y);
+    for (let o = 0; o < origins; o++) {
+      const wanted = this.wantedFrom[o]!;
+      if (y[o]! > this.logCap) {
+        // rationed: what it makes, shared pro rata (exactly, rather than to the tolerance)
+        const share = wanted > this.supply[o]! ? this.supply[o]! / wanted : 1;
+        this.rationShare[o] = share;
+        this.sold[o] = share < 1 ? this.supply[o]! : wanted;
+      } else {
+        this.rationShare[o] = 1;
+        this.sold[o] = wanted;
+        if (y[o]! < this.logFloor) this.supply[o] = wanted; // at the floor, producers make what is wanted
+      }
+    }
+    for (let b = 0; b < buyers; b++) {
+      const rs = this.routeStart[b]!;
+      const re = this.routeStart[b + 1]!;
+      let cut = this.rationed[b] === 1;
+      for (let r = rs; r < re; r++) {
+        const share = this.rationShare[this.routeOrigin[r]!]!;
+        if (share < 1) {
+          this.firstVolume[r]! *= share;
+          this.secondVolume[r]! *= share;
+          cut = true;
+        }
+      }
+      if (cut) {
+        let sum = 0;
+        for (let r = rs; r < re; r++) sum += this.firstVolume[r]! + this.secondVolume[r]!;
+        this.delivered[b] = sum;
+      } else this.delivered[b] = this.wanted[b]!;
+      const price = Math.exp(this.buyerLogPrice[b]!);
+      this.buyerPrice[b] = price > this.priceCap ? this.priceCap : price;
+    }
+  }
+}
