@@ -70,10 +70,10 @@ export function featureRichWorld(): ScenarioInput {
   return {
     ...base,
     name: "feature-rich-8x10",
-    uncertainties: [...(base.uncertainties ?? []), { name: "kappa", distribution: { type: "uniform", min: 0, max: 1 } }, { name: "joinMonth", distribution: { type: "uniform", min: 0, max: 8 } }],
+    uncertainties: [...(base.uncertainties ?? []), { name: "sigma", distribution: { type: "uniform", min: 1, max: 8 } }, { name: "joinMonth", distribution: { type: "uniform", min: 0, max: 8 } }],
     world: {
       ...world,
-      goods: world.goods.map((g, i) => ({ ...g, marketIntegration: i % 3 === 0 ? { param: "kappa" } : i % 3 === 1 ? 0.5 : 0, priceFloor: i % 2 === 0 ? 0.7 : 0.3, priceCap: i % 4 === 0 ? 3 : 10 })),
+      goods: world.goods.map((g, i) => ({ ...g, substitutionElasticity: i % 3 === 0 ? { param: "sigma" } : i % 3 === 1 ? 2 : 6, supplyElasticity: i % 2 === 0 ? 0.2 : 1, priceFloor: i % 2 === 0 ? 0.7 : 0.3, priceCap: i % 4 === 0 ? 3 : 10 })),
       recipes: [...(world.recipes ?? []), { output: "G9", country: "C2", inputs: [{ good: "G0", perUnit: 0.05 }, { good: "G1", perUnit: 0.02, critical: false }] }],
       inputOutput: [
         {
@@ -94,7 +94,7 @@ export function featureRichWorld(): ScenarioInput {
       {
         name: "mixed",
         levers: [
-          { type: "exportRestriction", actor: "C0", targets: ["C1", "C2"], goods: ["G0", "G1"], severity: { param: "severity" }, leakage: { param: "leakage" }, leakagePremium: 0.3, diversion: 0.4, duration: 9 },
+          { type: "exportRestriction", actor: "C0", targets: ["C1", "C2"], goods: ["G0", "G1"], severity: { param: "severity" }, leakage: { param: "leakage" }, leakagePremium: 0.3, leakageLag: 1, stockpileShare: 0.4, duration: 9 },
           { type: "exportRestriction", actor: "C3", targets: "all", goods: ["G2", "G0"], severity: 0.6, start: { param: "joinMonth" } },
           { type: "importRestriction", actor: "C1", sources: ["C4", "C5"], goods: ["G3", "G4"], severity: 0.8, leakage: 0.2, leakagePremium: 0.1 },
           { type: "stockpileRelease", actor: "C1", goods: ["G0", "G1"], coverMonths: 3, maxReleaseShare: 0.3, start: 2 },
@@ -104,7 +104,7 @@ export function featureRichWorld(): ScenarioInput {
       },
       {
         name: "ban-all",
-        levers: [{ type: "exportRestriction", actor: "C0", targets: "all", goods: world.goods.map((g) => g.id), severity: 1, diversion: { param: "leakage" } }],
+        levers: [{ type: "exportRestriction", actor: "C0", targets: "all", goods: world.goods.map((g) => g.id), severity: 1, stockpileShare: { param: "leakage" } }],
       },
     ],
     outcomes: [

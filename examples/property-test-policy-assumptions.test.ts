@@ -42,61 +42,60 @@ describe("policy assumptions on us-japan-chip-controls-2024, as properties", () 
   it("Japan joining the controls never lowers China's loss, whatever the elasticities (on every draw, so also in expectation)", () => {
     // Compared on the same draw (common random numbers): us-nl vs aligned, which adds
     // Japan's tool controls and, through China's rules, its retaliation against Japan.
+    // Markets clear to a relative 1e-12, so "never lower" allows for rounding: a relative
+    // 1e-9, and a thousandth of a dollar where China loses nothing under either policy and
+    // both "losses" are rounding left by the market solver.
     fc.assert(
       fc.property(elasticities, draw, (e, run) => {
         const world = withElasticities(e);
         const without = simulateDraw(world, { seed: SEED, run, policy: "us-nl" }).outcomes["gdpLoss:CN"]!;
         const withJapan = simulateDraw(world, { seed: SEED, run, policy: "aligned" }).outcomes["gdpLoss:CN"]!;
-        return withJapan >= without;
+        return withJapan >= without - 1e-9 * Math.abs(without) - 1e-3;
       }),
       { numRuns: 40 },
     );
   });
 
-  it('"six months of stock always shortens Japan\'s vehicle shortfall" is false: fast-check finds a draw where it changes nothing', () => {
-    const alwaysShortens = fc.property(draw, (run) => {
-      const aligned = simulateDraw(scenario, { seed: SEED, run, policy: "aligned" }).outcomes["vehicleShortfall:JP"]!;
-      const stockpile = simulateDraw(scenario, { seed: SEED, run, policy: "aligned-stockpile" }).outcomes["vehicleShortfall:JP"]!;
-      return aligned === 0 || stockpile < aligned;
+  it('"China\'s retaliation always costs Japan vehicle output" is false: fast-check finds a draw where it costs none', () => {
+    const alwaysCosts = fc.property(draw, (run) => {
+      const aligned = simulateDraw(scenario, { seed: SEED, run, policy: "aligned" }).outcomes;
+      return aligned["retaliation"] === 0 || aligned["vehicleOutputLoss:JP"]! > 0;
     });
     // fc.check reports instead of throwing; fc.assert would throw the same report.
-    const details = fc.check(alwaysShortens, { seed: 42 });
+    const details = fc.check(alwaysCosts, { seed: 42 });
     console.log(fc.defaultReportMessage(details));
     expect(details.failed).toBe(true);
     const [run] = details.counterexample!;
 
     // Replay 1, the property: the seed and path fast-check printed give the same
     // counterexample at once, without searching or shrinking again.
-    const replay = fc.check(alwaysShortens, { seed: details.seed, path: details.counterexamplePath!, endOnFailure: true });
+    const replay = fc.check(alwaysCosts, { seed: details.seed, path: details.counterexamplePath!, endOnFailure: true });
     expect(replay.counterexample).toEqual([run]);
 
-    // Replay 2, the draw: chokepoint seed and run index, under both policies. Why it fails:
-    // in this draw Japan is never short of gallium, germanium, graphite or anode (its
-    // commercial stocks and other suppliers cover China's cut-off), so the mineral reserve
-    // has nothing to do; its vehicle shortfall comes from legacy chips, which no mineral
-    // reserve replaces.
+    // Replay 2, the draw: chokepoint seed and run index. Why it fails: China retaliates and
+    // Japan does get less of the minerals (it is priced out of part of them), but prices
+    // ration the uses that can do without first: car makers, whose inputs are critical,
+    // still get theirs, so no vehicle goes unmade.
     const aligned = simulateDraw(scenario, { seed: SEED, run, policy: "aligned" });
-    const stockpile = simulateDraw(scenario, { seed: SEED, run, policy: "aligned-stockpile" });
-    console.log(`draw: seed ${SEED}, run ${run}`, {
-      aligned: pick(aligned.outcomes),
-      "aligned-stockpile": pick(stockpile.outcomes),
-      retaliation: aligned.outcomes["retaliation"],
-    });
-    expect(stockpile.outcomes["vehicleShortfall:JP"]).toBe(aligned.outcomes["vehicleShortfall:JP"]);
-    expect(aligned.outcomes["vehicleShortfall:JP"]).toBeGreaterThan(0);
-    for (const good of MINERALS) expect(aligned.outcomes[`${good}Shortfall:JP`]).toBe(0);
-    expect(aligned.outcomes["legacyChipShortfall:JP"]).toBeCloseTo(aligned.outcomes["vehicleShortfall:JP"]!, 12);
+    console.log(`draw: seed ${SEED}, run ${run}`, { aligned: pick(aligned.outcomes), retaliation: aligned.outcomes["retaliation"] });
+    expect(aligned.outcomes["retaliation"]).toBe(1);
+    expect(aligned.outcomes["vehicleOutputLoss:JP"]).toBe(0);
+    expect(MINERALS.some((good) => aligned.outcomes[`${good}Shortfall:JP`]! > 0)).toBe(true);
   });
 
-  it("what does hold: the reserve never lengthens Japan's vehicle shortfall, and shortens it whenever Japan runs short of a mineral", () => {
+  it("what does hold: the reserve never lengthens Japan's shortfall of a mineral it holds, and shortens it whenever Japan runs short", () => {
+    const held = ["gallium", "graphite", "anode"]; // what the reserve of the aligned-stockpile policy holds
     fc.assert(
       fc.property(elasticities, draw, (e, run) => {
         const world = withElasticities(e);
         const aligned = simulateDraw(world, { seed: SEED, run, policy: "aligned" }).outcomes;
         const stockpile = simulateDraw(world, { seed: SEED, run, policy: "aligned-stockpile" }).outcomes;
-        const shortOfMinerals = MINERALS.some((good) => aligned[`${good}Shortfall:JP`]! > 0);
-        expect(stockpile["vehicleShortfall:JP"]!).toBeLessThanOrEqual(aligned["vehicleShortfall:JP"]!);
-        if (shortOfMinerals && aligned["vehicleShortfall:JP"]! > 0) expect(stockpile["vehicleShortfall:JP"]!).toBeLessThan(aligned["vehicleShortfall:JP"]!);
+        for (const good of held) {
+          const without = aligned[`${good}Shortfall:JP`]!;
+          const withReserve = stockpile[`${good}Shortfall:JP`]!;
+          expect(withReserve).toBeLessThanOrEqual(without);
+          if (without > 0) expect(withReserve).toBeLessThan(without);
+        }
       }),
       { numRuns: 40 },
     );

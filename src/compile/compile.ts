@@ -67,7 +67,8 @@ export function compileModel(scenario: Scenario, compileFormula: FormulaCompiler
   const priceCap = Float64Array.from(world.goods, (g) => g.priceCap);
   const priceFloor = Float64Array.from(world.goods, (g) => g.priceFloor);
   const elasticityRef = Int32Array.from(world.goods, (g) => numbers.add(g.demandElasticity, 1));
-  const marketIntegrationRef = Int32Array.from(world.goods, (g) => numbers.add(g.marketIntegration, 0));
+  const substitutionRef = Int32Array.from(world.goods, (g) => numbers.add(g.substitutionElasticity, 4));
+  const goodSupplyElasticityRef = Int32Array.from(world.goods, (g) => numbers.add(g.supplyElasticity, 0.3));
   const goodOrder = topologicalOrder(G, world.recipes.map((r) => ({ output: gi(r.output), inputs: r.inputs.map((x) => gi(x.good)) })));
 
   // --- cells ---------------------------------------------------------------------------
@@ -77,6 +78,8 @@ export function compileModel(scenario: Scenario, compileFormula: FormulaCompiler
   const valueAddedRef = new Int32Array(cells);
   const surgeRef = new Int32Array(cells);
   const rampRef = new Int32Array(cells);
+  const supplyElasticityRef = new Int32Array(cells);
+  for (let cell = 0; cell < cells; cell++) supplyElasticityRef[cell] = goodSupplyElasticityRef[cell % G]!;
   const zeroRef = numbers.add(0, 0);
   surgeRef.fill(zeroRef);
   valueAddedRef.fill(zeroRef);
@@ -89,6 +92,7 @@ export function compileModel(scenario: Scenario, compileFormula: FormulaCompiler
     valueAddedRef[cell] = numbers.add(entry.valueAddedPerUnit, 0);
     surgeRef[cell] = numbers.add(entry.surgeCapacity, 0);
     rampRef[cell] = numbers.add(entry.rampPeriods, 0);
+    if (entry.supplyElasticity !== undefined) supplyElasticityRef[cell] = numbers.add(entry.supplyElasticity, 0.3);
     isProducer[cell] = 1;
   }
   // A country that may pull a lever that makes it produce a good (capacity expansion) produces it from then on.
@@ -125,8 +129,7 @@ export function compileModel(scenario: Scenario, compileFormula: FormulaCompiler
   });
   for (let g = 0; g < G; g++) flowStart[g + 1]! += flowStart[g]!;
 
-  // U0 is summed in the order the engine sums what arrives (domestic sales, then flows in
-  // sorted order), so an undisturbed run reproduces it bit for bit and shows no shortfall.
+  // U0: domestic sales, then flows in sorted order.
   const H0 = new Float64Array(cells);
   const U0 = new Float64Array(cells);
   for (let cell = 0; cell < cells; cell++) {
@@ -161,7 +164,7 @@ export function compileModel(scenario: Scenario, compileFormula: FormulaCompiler
   const inputPerUnit: number[] = [];
   const inputCritical: number[] = [];
   const inputWeightRef: number[] = [];
-  const usesByCell: { cell: number; perUnit: number }[][] = Array.from({ length: cells }, () => []);
+  const usesByCell: { cell: number; perUnit: number; critical: boolean }[][] = Array.from({ length: cells }, () => []);
   const recipeFor = recipeLookup(world.recipes);
   for (let c = 0; c < C; c++) {
     for (let g = 0; g < G; g++) {
@@ -176,7 +179,7 @@ export function compileModel(scenario: Scenario, compileFormula: FormulaCompiler
         inputPerUnit.push(input.perUnit);
         inputCritical.push(input.critical ? 1 : 0);
         inputWeightRef.push(input.critical ? zeroRef : numbers.add(input.weight, 0.5));
-        usesByCell[c * G + h]!.push({ cell, perUnit: input.perUnit });
+        usesByCell[c * G + h]!.push({ cell, perUnit: input.perUnit, critical: input.critical });
       }
       inputs.push(row);
     }
@@ -200,9 +203,48 @@ export function compileModel(scenario: Scenario, compileFormula: FormulaCompiler
   }
   const usesCsr = new Csr();
   const usePerUnit: number[] = [];
+  const useCritical: number[] = [];
   for (const uses of usesByCell) {
     usesCsr.push(uses.map((u) => u.cell));
-    for (const u of uses) usePerUnit.push(u.perUnit);
+    for (const u of uses) {
+      usePerUnit.push(u.perUnit);
+      useCritical.push(u.critical ? 1 : 0);
+    }
+  }
+
+  // routes of each buyer (CSR by position in \`users\`): from its own producers (weight H0/U0,
+  // if it sells at home), then each flow into it (weight F0/U0): docs/model.md, step 5
+  const routes = new Csr();
+  const routeFlow: number[] = [];
+  const routeWeight: number[] = [];
+  let maxProducers = 0;
+  let maxUsers = 0;
+  let maxRoutes = 0;
+  for (let g = 0; g < G; g++) {
+    const producerRow = producers.items.slice(producers.start[g]!, producers.start[g + 1]!);
+    const userRow = users.items.slice(users.start[g]!, users.start[g + 1]!);
+    maxProducers = Math.max(maxProducers, producerRow.length);
+    maxUsers = Math.max(maxUsers, userRow.length);
+    let routesOfGood = 0;
+    for (const c of userRow) {
+      const cell = c * G + g;
+      const origins: number[] = [];
+      const home = producerRow.indexOf(c);
+      if (home >= 0 && H0[cell]! > 0) {
+        origins.push(home);
+        routeFlow.push(-1);
+        routeWeight.push(H0[cell]! / U0[cell]!);
+      }
+      for (let f = flowStart[g]!; f < flowStart[g + 1]!; f++) {
+        if (flowImporter[f] !== c || !(flowVolume[f]! > 0)) continue;
+        origins.push(producerRow.indexOf(flowExporter[f]!));
+        routeFlow.push(f);
+        routeWeight.push(flowVolume[f]! / U0[cell]!);
+      }
+      routes.push(origins);
+      routesOfGood += origins.length;
+    }
+    maxRoutes = Math.max(maxRoutes, routesOfGood);
   }
 
   // indirect value-added multipliers from national input-output tables
@@ -275,10 +317,11 @@ export function compileModel(scenario: Scenario, compileFormula: FormulaCompiler
     priceCap,
     priceFloor,
     elasticityRef,
+    substitutionRef,
+    supplyElasticityRef,
     Q0,
     K0,
     valueAddedRef,
-    marketIntegrationRef,
     H0,
     U0,
     coverRef,
@@ -307,6 +350,14 @@ export function compileModel(scenario: Scenario, compileFormula: FormulaCompiler
     useStart: Int32Array.from(usesCsr.start),
     useCell: Int32Array.from(usesCsr.items),
     usePerUnit: Float64Array.from(usePerUnit),
+    useCritical: Uint8Array.from(useCritical),
+    routeStart: Int32Array.from(routes.start),
+    routeOrigin: Int32Array.from(routes.items),
+    routeFlow: Int32Array.from(routeFlow),
+    routeWeight: Float64Array.from(routeWeight),
+    maxProducers,
+    maxUsers,
+    maxRoutes,
     numbers: numbers.build(),
     uncertainties: scenario.uncertainties.map((u) => ({ name: u.name, distribution: createDistribution(u.distribution) })),
     randomDimensions: scenario.uncertainties.length + rules.count,
@@ -356,7 +407,8 @@ class SlotBuilder {
   private readonly severityRef: number[] = [];
   private readonly leakageRef: number[] = [];
   private readonly premiumRef: number[] = [];
-  private readonly diversionRef: number[] = [];
+  private readonly leakageLagRef: number[] = [];
+  private readonly stockpileShareRef: number[] = [];
   private readonly amountRef: number[] = [];
   private readonly rateRef: number[] = [];
   private readonly goods = new Csr();
@@ -391,7 +443,8 @@ class SlotBuilder {
     this.severityRef.push(spec.severityRef ?? none);
     this.leakageRef.push(spec.leakageRef ?? none);
     this.premiumRef.push(spec.premiumRef ?? none);
-    this.diversionRef.push(spec.diversionRef ?? none);
+    this.leakageLagRef.push(spec.leakageLagRef ?? none);
+    this.stockpileShareRef.push(spec.stockpileShareRef ?? none);
     this.amountRef.push(spec.amountRef ?? none);
     this.rateRef.push(spec.rateRef ?? none);
     const goods = [...new Set(spec.goods)].sort((a, b) => a - b);
@@ -435,7 +488,8 @@ class SlotBuilder {
       severityRef: Int32Array.from(this.severityRef),
       leakageRef: Int32Array.from(this.leakageRef),
       premiumRef: Int32Array.from(this.premiumRef),
-      diversionRef: Int32Array.from(this.diversionRef),
+      leakageLagRef: Int32Array.from(this.leakageLagRef),
+      stockpileShareRef: Int32Array.from(this.stockpileShareRef),
       amountRef: Int32Array.from(this.amountRef),
       rateRef: Int32Array.from(this.rateRef),
       goodStart: Int32Array.from(this.goods.start),

@@ -59,7 +59,10 @@ export interface SlotTable {
   readonly severityRef: Int32Array;
   readonly leakageRef: Int32Array;
   readonly premiumRef: Int32Array;
-  readonly diversionRef: Int32Array;
+  /** Periods from the start before leaked volume arrives. */
+  readonly leakageLagRef: Int32Array;
+  /** Export restriction: share of the blocked volume the exporter's state reserve buys. */
+  readonly stockpileShareRef: Int32Array;
   /** Stockpile: reserve in months of use. Capacity: units per period added. Tariff: its rate. */
   readonly amountRef: Int32Array;
   /** Stockpile: largest release per period as a share of use. Capacity: ramp time constant. */
@@ -212,8 +215,8 @@ export interface CompiledModel {
   readonly priceCap: Float64Array;
   readonly priceFloor: Float64Array;
   readonly elasticityRef: Int32Array;
-  /** Share of the gap between a buyer's shortfall and the outside market's that re-trading closes (kappa). */
-  readonly marketIntegrationRef: Int32Array;
+  /** Substitution elasticity between origins (sigma), per good. */
+  readonly substitutionRef: Int32Array;
 
   // cells (c * G + g)
   /** Baseline output Q0, capacity K0; value added per unit VA (a number-table reference). */
@@ -228,6 +231,8 @@ export interface CompiledModel {
   readonly maxDrawShare: Float64Array;
   readonly surgeRef: Int32Array;
   readonly rampRef: Int32Array;
+  /** Short-run supply elasticity (eta) of each producing cell: its own, or its good's. */
+  readonly supplyElasticityRef: Int32Array;
   /** Indirect value added lost per USD of lost output (type-I value-added multiplier minus the direct coefficient). */
   readonly indirectMultiplier: Float64Array;
 
@@ -261,6 +266,21 @@ export interface CompiledModel {
   readonly useStart: Int32Array;
   readonly useCell: Int32Array;
   readonly usePerUnit: Float64Array;
+  /** 1 where the use is a critical input (its requirement does not respond to price). */
+  readonly useCritical: Uint8Array;
+
+  // routes of each buyer of each good (CSR by position in \`users\`; docs/model.md, step 5)
+  /** Origin of the route, as a position among the good's producers (\`producers\` from \`producerStart[g]\`). */
+  readonly routeStart: Int32Array;
+  readonly routeOrigin: Int32Array;
+  /** The flow the route carries, or -1 for the buyer's own producers. */
+  readonly routeFlow: Int32Array;
+  /** Baseline share of the buyer's use that comes along the route (its CES weight). */
+  readonly routeWeight: Float64Array;
+  /** The most producers, users and routes any one good has (sizes of the market workspace). */
+  readonly maxProducers: number;
+  readonly maxUsers: number;
+  readonly maxRoutes: number;
 
   readonly numbers: NumberTable;
   readonly uncertainties: readonly { readonly name: string; readonly distribution: Distribution }[];

@@ -54,10 +54,12 @@ const MAX_LINE_SEARCH = 40;
 const REGULARISATION = 1e-9;
 /** Largest change of a virtual log price in one Newton step. */
 const MAX_LOG_STEP = 2;
+/** A Newton step that leaves more than this share of the merit makes too little progress (see clear). */
+const SLOW_PROGRESS = 0.9;
 /** A line search that ends below this step (a sixteenth of Newton's step) counts as a stall. */
 const SHORT_STEP = 1 / 32;
-/** How far past a bound (as a share of Newton's step) crossFirstBound goes. */
-const BOUND_PUSH = 1e-6;
+/** How far past a bound (in virtual log price) crossFirstBound takes the origin that reaches it. */
+const BOUND_PUSH = 1e-9;
 /** Sweeps of one-origin-at-a-time clearing when Newton stalls, at most. */
 const MAX_SWEEPS = 50;
 /**
@@ -79,7 +81,7 @@ export class MarketWorkspace {
   readonly supplyBase: Float64Array;
   readonly supplyMax: Float64Array;
   readonly supplyElasticity: Float64Array;
-  /** Per origin: a volume bought whatever the price (a state reserve taking up a glut). */
+  /** Per origin: a volume bought whatever the price (a state reserve buying what its country's export restrictions block). */
   readonly fixedDemand: Float64Array;
   /** Per origin: the volume its excess demand is measured against (> 0; its baseline sales). */
   readonly scale: Float64Array;
@@ -90,17 +92,22 @@ export class MarketWorkspace {
   readonly demandElasticity: Float64Array;
   readonly ownSupply: Float64Array;
 
-  /** Routes (CSR by buyer): origin, CES weight (w > 0), the two segments' price factors (f1 <= f2) and caps (c1, c2; Infinity for none). */
+  /**
+   * Routes (CSR by buyer): origin, CES weight (w > 0), the two segments' price factors
+   * (f1 <= f2), the cap on the first segment (c1) and on both together (c12 >= c1; equal to
+   * c1 when the route has no second segment; Infinity for none). The caps are cumulative so
+   * that a route whose segments differ only in how the cap is split buys exactly the same.
+   */
   readonly routeStart: Int32Array;
   readonly routeOrigin: Int32Array;
   readonly routeWeight: Float64Array;
   readonly firstFactor: Float64Array;
   readonly firstCap: Float64Array;
   readonly secondFactor: Float64Array;
-  readonly secondCap: Float64Array;
+  readonly totalCap: Float64Array;
 
   // ---- solution --------------------------------------------------------------------------
-  /** Per origin: producer price (in: warm start; out: the clearing price), output made at it (at the floor, only what is wanted), volume sold. */
+  /** Per origin: producer price (in: where the solve starts, the last solution or 1 after {@link reset}; out: the clearing price), output made at it (at the floor, only what is wanted), volume sold. */
   readonly price: Float64Array;
   readonly supply: Float64Array;
   readonly sold: Float64Array;
@@ -112,12 +119,24 @@ export class MarketWorkspace {
   readonly delivered: Float64Array;
   /** Per buyer: 1 when caps alone could not meet its critical needs at any price (it takes them all). */
   readonly rationed: Uint8Array;
-  /** Per route: volume on the first and on the second segment. */
-  readonly firstVolume: Float64Array;
-  readonly secondVolume: Float64Array;
+  /** Per route: its volume (both segments), and what a tonne along it costs the buyer (its marginal price; see priceRoutes). */
+  readonly volume: Float64Array;
+  readonly routePrice: Float64Array;
   /** True when the last clearing met the tolerance; Newton iterations it took. */
   converged = true;
   iterations = 0;
+
+  // ---- the last problem solved (see clearIfChanged) ------------------------------------------
+  private solved = false;
+  private solvedOrigins = 0;
+  private solvedBuyers = 0;
+  private solvedSigma = 0;
+  private solvedFloor = 0;
+  private solvedCap = 0;
+  private readonly solvedOriginInputs: Float64Array;
+  private readonly solvedBuyerInputs: Float64Array;
+  private readonly solvedRouteInputs: Float64Array;
+  private readonly solvedRouteStart: Int32Array;
 
   // ---- scratch ---------------------------------------------------------------------------
   private readonly maxOrigins: number;
@@ -168,7 +187,7 @@ export class MarketWorkspace {
     this.firstFactor = f64(r);
     this.firstCap = f64(r);
     this.secondFactor = f64(r);
-    this.secondCap = f64(r);
+    this.totalCap = f64(r);
     this.price = f64(o);
     this.supply = f64(o);
     this.sold = f64(o);
@@ -177,8 +196,8 @@ export class MarketWorkspace {
     this.wanted = f64(b);
     this.delivered = f64(b);
     this.rationed = new Uint8Array(b);
-    this.firstVolume = f64(r);
-    this.secondVolume = f64(r);
+    this.volume = f64(r);
+    this.routePrice = f64(r);
     this.logPrice = f64(o);
     this.trialLogPrice = f64(o);
     this.newtonStep = f64(o);
@@ -197,6 +216,95 @@ export class MarketWorkspace {
     this.secondTerm = f64(r);
     this.buyerLogPrice = f64(b);
     this.buyerHasCaps = new Uint8Array(b);
+    this.solvedOriginInputs = f64(5 * o);
+    this.solvedBuyerInputs = f64(4 * b);
+    this.solvedRouteInputs = f64(6 * r);
+    this.solvedRouteStart = new Int32Array(b + 1);
+    this.reset();
+  }
+
+  /**
+   * Forget the last problem and start the next solve from base prices (1): at the start of
+   * each run, so that a run's numbers never depend on the runs before it.
+   */
+  reset(): void {
+    this.solved = false;
+    this.price.fill(1);
+    this.buyerPrice.fill(1);
+  }
+
+  /**
+   * {@link clear}, unless the problem is the same, bit for bit, as the last one solved since
+   * {@link reset}: then the solution of that one stands (a restriction that lasts many periods
+   * poses the same market each period once the good settles). Returns true when it solved.
+   */
+  clearIfChanged(): boolean {
+    if (this.solved && this.sameProblem()) return false;
+    this.clear();
+    this.keepProblem();
+    return true;
+  }
+
+  private sameProblem(): boolean {
+    const { origins, buyers } = this;
+    if (origins !== this.solvedOrigins || buyers !== this.solvedBuyers) return false;
+    if (this.sigma !== this.solvedSigma || this.priceFloor !== this.solvedFloor || this.priceCap !== this.solvedCap) return false;
+    const oi = this.solvedOriginInputs;
+    for (let o = 0; o < origins; o++) {
+      const k = 5 * o;
+      if (oi[k] !== this.supplyBase[o] || oi[k + 1] !== this.supplyMax[o] || oi[k + 2] !== this.supplyElasticity[o] || oi[k + 3] !== this.fixedDemand[o] || oi[k + 4] !== this.scale[o]) return false;
+    }
+    const bi = this.solvedBuyerInputs;
+    for (let b = 0; b < buyers; b++) {
+      const k = 4 * b;
+      if (bi[k] !== this.criticalDemand[b] || bi[k + 1] !== this.otherDemand[b] || bi[k + 2] !== this.demandElasticity[b] || bi[k + 3] !== this.ownSupply[b]) return false;
+    }
+    for (let b = 0; b <= buyers; b++) if (this.solvedRouteStart[b] !== this.routeStart[b]) return false;
+    const ri = this.solvedRouteInputs;
+    for (let r = 0; r < this.routeStart[buyers]!; r++) {
+      const k = 6 * r;
+      if (ri[k] !== this.routeOrigin[r] || ri[k + 1] !== this.routeWeight[r] || ri[k + 2] !== this.firstFactor[r] || ri[k + 3] !== this.firstCap[r]) return false;
+      if (ri[k + 4] !== this.secondFactor[r] || ri[k + 5] !== this.totalCap[r]) return false;
+    }
+    return true;
+  }
+
+  private keepProblem(): void {
+    const { origins, buyers } = this;
+    this.solved = true;
+    this.solvedOrigins = origins;
+    this.solvedBuyers = buyers;
+    this.solvedSigma = this.sigma;
+    this.solvedFloor = this.priceFloor;
+    this.solvedCap = this.priceCap;
+    const oi = this.solvedOriginInputs;
+    for (let o = 0; o < origins; o++) {
+      const k = 5 * o;
+      oi[k] = this.supplyBase[o]!;
+      oi[k + 1] = this.supplyMax[o]!;
+      oi[k + 2] = this.supplyElasticity[o]!;
+      oi[k + 3] = this.fixedDemand[o]!;
+      oi[k + 4] = this.scale[o]!;
+    }
+    const bi = this.solvedBuyerInputs;
+    for (let b = 0; b < buyers; b++) {
+      const k = 4 * b;
+      bi[k] = this.criticalDemand[b]!;
+      bi[k + 1] = this.otherDemand[b]!;
+      bi[k + 2] = this.demandElasticity[b]!;
+      bi[k + 3] = this.ownSupply[b]!;
+    }
+    for (let b = 0; b <= buyers; b++) this.solvedRouteStart[b] = this.routeStart[b]!;
+    const ri = this.solvedRouteInputs;
+    for (let r = 0; r < this.routeStart[buyers]!; r++) {
+      const k = 6 * r;
+      ri[k] = this.routeOrigin[r]!;
+      ri[k + 1] = this.routeWeight[r]!;
+      ri[k + 2] = this.firstFactor[r]!;
+      ri[k + 3] = this.firstCap[r]!;
+      ri[k + 4] = this.secondFactor[r]!;
+      ri[k + 5] = this.totalCap[r]!;
+    }
   }
 
   /**
@@ -233,6 +341,7 @@ export class MarketWorkspace {
       iterations++;
       this.buildJacobian(y);
       this.newtonDirection();
+      const before = merit;
       // backtracking line search on the sum of squared scaled residuals
       let step = 1;
       let accepted = false;
@@ -247,18 +356,19 @@ export class MarketWorkspace {
         } else step *= 0.5;
       }
       if (!accepted) this.evaluate(y);
-      if (step < SHORT_STEP) {
-        // Newton's model is off here: its step crosses a bound, where the Jacobian changes
-        // (with inelastic demand and fixed supply, raising prices together changes nothing
-        // until one reaches the cap). Step just across the first bound if that does not raise
-        // the merit; otherwise clear one origin at a time. Sweeps converge where Newton's
-        // model does not fit (gross substitutes), if slowly: sweep until the merit halves,
-        // then resume Newton.
-        const crossed = this.crossFirstBound(y, merit);
+      if (step < SHORT_STEP || merit > SLOW_PROGRESS * before) {
+        // Newton's model is off here. Its direction may run along prices that change nothing
+        // until one reaches a bound, where the Jacobian changes (inelastic demand and fixed
+        // supply: raising prices together changes nothing until the cap); then step just
+        // across the first bound if that does not raise the merit. Otherwise (or where Newton
+        // jumps to and fro across a kink, a route reaching its cap) clear one origin at a
+        // time: sweeps converge where Newton's model does not fit (gross substitutes), if
+        // slowly. Sweep until the merit halves, then resume Newton.
+        const crossed = step < SHORT_STEP ? this.crossFirstBound(y, merit) : -1;
         if (crossed >= 0) merit = crossed;
         else {
-          const before = merit;
-          for (let k = 0; k < MAX_SWEEPS && !(merit < 0.5 * before); k++) merit = this.coordinateSweep(y);
+          const stalled = merit;
+          for (let k = 0; k < MAX_SWEEPS && !(merit < 0.5 * stalled); k++) merit = this.coordinateSweep(y);
         }
       }
       converged = this.isCleared();
@@ -291,9 +401,16 @@ export class MarketWorkspace {
     // (The bound may lie beyond the step: a step shortened to MAX_LOG_STEP along a direction in
     // which nothing changes until a bound says nothing of how far that bound is.)
     if (first === Infinity) return -1;
-    const past = first + BOUND_PUSH;
+    // Every price moves to where the first reaches its bound; that one goes just past it
+    // (into the regime beyond), so the relative prices of the others are those at the bound.
     const trial = this.trialLogPrice;
-    for (let o = 0; o < origins; o++) trial[o] = this.withinRange(y[o]! + past * d[o]!);
+    for (let o = 0; o < origins; o++) {
+      const dir = d[o]!;
+      let next = y[o]! + first * dir;
+      const target = dir > 0 ? (y[o]! <= logFloor ? logFloor : logCap) : y[o]! >= logCap ? logCap : logFloor;
+      if (dir !== 0 && Math.abs(next - target) <= 1e-12 * (1 + Math.abs(target))) next = target + (dir > 0 ? BOUND_PUSH : -BOUND_PUSH);
+      trial[o] = this.withinRange(next);
+    }
     const trialMerit = this.evaluate(trial);
     if (trialMerit <= merit * (1 + 1e-9)) {
       for (let o = 0; o < origins; o++) y[o] = trial[o]!;
@@ -351,7 +468,7 @@ export class MarketWorkspace {
     for (let b = 0; b < buyers; b++) {
       this.solveBuyer(b);
       for (let r = this.routeStart[b]!; r < this.routeStart[b + 1]!; r++) {
-        wanted[this.routeOrigin[r]!]! += this.firstVolume[r]! + this.secondVolume[r]!;
+        wanted[this.routeOrigin[r]!]! += this.volume[r]!;
       }
     }
     let merit = 0;
@@ -375,7 +492,7 @@ export class MarketWorkspace {
    * quantity it wants, and each route's volume on each segment.
    *
    * With x_j = w (P / m_j)^sigma the route's unconstrained share at segment j's price, and
-   * k_1 = c1 / Q, k_2 = (c1 + c2) / Q its caps as shares, the route takes the share
+   * k_1 = c1 / Q, k_2 = c12 / Q its caps as shares, the route takes the share
    * q / Q = max(min(x_1, k_1), min(x_2, k_2)). Each share is continuous and non-decreasing
    * in P (Q falls as P rises), so
    *
@@ -409,17 +526,15 @@ export class MarketWorkspace {
     for (let r = rs; r < re; r++) {
       const o = this.routeOrigin[r]!;
       const c1 = this.firstCap[r]!;
-      const c2 = this.secondCap[r]!;
+      const c12 = this.totalCap[r]!;
       if (this.closed[o]) {
         this.routeState[r] = CLOSED;
-        this.firstVolume[r] = 0;
-        this.secondVolume[r] = 0;
+        this.volume[r] = 0;
         continue;
       }
       if (rationed) {
         this.routeState[r] = AT_BOTH_CAPS;
-        this.firstVolume[r] = c1;
-        this.secondVolume[r] = c2 > 0 ? c2 : 0;
+        this.volume[r] = c12;
         continue;
       }
       // volumes at marginal prices m_j = p f_j: w m_j^-sigma P^sigma Q
@@ -427,18 +542,16 @@ export class MarketWorkspace {
       const atFirst = common * this.firstTerm[r]!;
       const onFirst = atFirst < c1 ? atFirst : c1;
       let onSecond = 0;
-      if (c2 > 0) {
+      if (c12 > c1) {
         const atSecond = common * this.secondTerm[r]!;
-        onSecond = atSecond < c1 + c2 ? atSecond : c1 + c2;
+        onSecond = atSecond < c12 ? atSecond : c12;
       }
       if (onFirst >= onSecond) {
         this.routeState[r] = atFirst < c1 ? ON_FIRST : AT_FIRST_CAP;
-        this.firstVolume[r] = onFirst;
-        this.secondVolume[r] = 0;
+        this.volume[r] = onFirst;
       } else {
-        this.routeState[r] = onSecond < c1 + c2 ? ON_SECOND : AT_BOTH_CAPS;
-        this.firstVolume[r] = c1;
-        this.secondVolume[r] = onSecond - c1;
+        this.routeState[r] = onSecond < c12 ? ON_SECOND : AT_BOTH_CAPS;
+        this.volume[r] = onSecond;
       }
     }
   }
@@ -461,16 +574,16 @@ export class MarketWorkspace {
       const o = this.routeOrigin[r]!;
       if (this.closed[o]) continue;
       const c1 = this.firstCap[r]!;
-      const c2 = this.secondCap[r]!;
+      const c12 = this.totalCap[r]!;
       // shares: x_j = w (P/m_j)^sigma and caps k_j = c_j / Q (c / 0 = Infinity)
       const common = this.routeWeight[r]! * this.priceTerm[o]! * pricePower;
       const x1 = common * this.firstTerm[r]!;
       const k1 = c1 > 0 ? c1 / wanted : 0;
       let share = x1 < k1 ? x1 : k1;
       let free = x1 < k1;
-      if (c2 > 0) {
+      if (c12 > c1) {
         const x2 = common * this.secondTerm[r]!;
-        const k2 = (c1 + c2) / wanted;
+        const k2 = c12 / wanted;
         const second = x2 < k2 ? x2 : k2;
         if (second > share) {
           share = second;
@@ -499,43 +612,50 @@ export class MarketWorkspace {
     let limit = -1;
     for (let r = this.routeStart[b]!; r < this.routeStart[b + 1]!; r++) {
       if (this.closed[this.routeOrigin[r]!]) continue;
-      const total = this.firstCap[r]! + (this.secondCap[r]! > 0 ? this.secondCap[r]! : 0);
+      const total = this.totalCap[r]!;
       if (total > 0) limit += least > 0 ? total / least : Infinity;
     }
-    if (limit <= 0) return Infinity;
+    if (limit < 0) return Infinity;
+    // G is non-decreasing and may be 0 on an interval (caps that exactly meet an inelastic
+    // need at any price above some level): find the least t with G(t) >= 0, the lowest price
+    // at which the buyer gets what it wants. First a bracket from the last price index
+    // outward, then Newton's method from that price index, kept inside the bracket.
     const start = this.buyerLogPrice[b]!;
     let lo = start;
     let hi = start;
-    if (this.shareGap(b, start) > 0) {
+    if (this.shareGap(b, start) >= 0) {
       for (let width = 1, k = 0; k < 200; k++, width *= 2) {
         hi = lo;
         lo -= width;
-        if (this.shareGap(b, lo) <= 0) break;
+        if (this.shareGap(b, lo) < 0) break;
       }
     } else {
       let found = false;
       for (let width = 1, k = 0; k < 60 && !found; k++, width *= 2) {
         lo = hi;
         hi += width;
-        found = this.shareGap(b, hi) > 0;
+        found = this.shareGap(b, hi) >= 0;
       }
       // No price up to e^(2^60) brings what is wanted within the caps (demand barely responds):
       // the buyer takes its caps, rationed.
       if (!found) return Infinity;
     }
-    let t = start > lo && start < hi ? start : 0.5 * (lo + hi);
+    let t = start; // an end of the bracket: Newton's first step from it usually lands inside
     for (let k = 0; k < MAX_BUYER_NEWTON; k++) {
       const value = this.shareGap(b, t);
-      if (value === 0) return t;
-      if (value > 0) hi = t;
+      if (value >= 0) hi = t;
       else lo = t;
       const slope = this.gapSlope;
-      let next = slope > 0 && value < Infinity ? t - value / slope : 0.5 * (lo + hi);
+      let next = value !== 0 && slope > 0 && value < Infinity ? t - value / slope : 0.5 * (lo + hi);
       if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
-      if (Math.abs(next - t) <= 4e-16 * Math.max(1, Math.abs(t))) return next;
+      if (hi - lo <= 4e-16 * Math.max(1, Math.abs(hi))) return hi;
+      // a step below rounding: the root; from below, the bracket's top if that is as close
+      // (so that the buyer surely gets what it wants)
+      const rounding = 4e-16 * Math.max(1, Math.abs(t));
+      if (Math.abs(next - t) <= rounding) return value >= 0 || hi - t > 16 * rounding ? next : hi;
       t = next;
     }
-    return t;
+    return hi;
   }
 
   /**
@@ -579,7 +699,7 @@ export class MarketWorkspace {
         const s = state[r]!;
         if (s !== ON_FIRST && s !== ON_SECOND) continue;
         const o = this.routeOrigin[r]!;
-        const volume = this.firstVolume[r]! + this.secondVolume[r]!;
+        const volume = this.volume[r]!;
         const row = o * n;
         const cross = (volume * (sigma - elasticity)) / denominator;
         for (let k = 0; k < origins; k++) if (share[k] !== 0) jac[row + k]! += cross * share[k]!;
@@ -683,10 +803,35 @@ export class MarketWorkspace {
     return this.residual[o]!;
   }
 
+  /**
+   * The marginal price of each of buyer b's routes, what every tonne along it costs the buyer:
+   * the price of the segment it buys on; at a cap, the virtual price at which it would want
+   * just that volume, m = P (w Q / q)^(1/sigma) (from q = w (P/m)^sigma Q), at most the price
+   * cap; a rationed buyer pays the cap. Never below the segment's own price.
+   */
+  private priceRoutes(b: number): void {
+    const { sigma, priceCap } = this;
+    const indexPrice = Math.exp(this.buyerLogPrice[b]!);
+    const wanted = this.wanted[b]!;
+    for (let r = this.routeStart[b]!; r < this.routeStart[b + 1]!; r++) {
+      const p = this.price[this.routeOrigin[r]!]!;
+      const state = this.routeState[r]!;
+      const own = state === ON_FIRST || state === AT_FIRST_CAP ? p * this.firstFactor[r]! : p * this.secondFactor[r]!;
+      let marginal = own;
+      if (state === CLOSED) marginal = priceCap;
+      else if (this.rationed[b]) marginal = priceCap > own ? priceCap : own;
+      else if (state === AT_FIRST_CAP || state === AT_BOTH_CAPS) {
+        const volume = this.volume[r]!;
+        const atCap = volume > 0 ? indexPrice * Math.pow((this.routeWeight[r]! * wanted) / volume, 1 / sigma) : priceCap;
+        marginal = atCap < own ? own : atCap > priceCap ? (priceCap > own ? priceCap : own) : atCap;
+      }
+      this.routePrice[r] = marginal;
+    }
+  }
+
   /** Ration origins held at the cap, then record volumes sold, quantities delivered and buyer prices. */
   private finish(y: Float64Array): void {
-    const { origins, buyers } = this;
-    this.evaluate(y);
+    const { origins, buyers } = this; // (the last evaluation was at y)
     for (let o = 0; o < origins; o++) {
       const wanted = this.wantedFrom[o]!;
       if (y[o]! > this.logCap) {
@@ -703,18 +848,18 @@ export class MarketWorkspace {
     for (let b = 0; b < buyers; b++) {
       const rs = this.routeStart[b]!;
       const re = this.routeStart[b + 1]!;
+      this.priceRoutes(b);
       let cut = this.rationed[b] === 1;
       for (let r = rs; r < re; r++) {
         const share = this.rationShare[this.routeOrigin[r]!]!;
         if (share < 1) {
-          this.firstVolume[r]! *= share;
-          this.secondVolume[r]! *= share;
+          this.volume[r]! *= share;
           cut = true;
         }
       }
       if (cut) {
         let sum = 0;
-        for (let r = rs; r < re; r++) sum += this.firstVolume[r]! + this.secondVolume[r]!;
+        for (let r = rs; r < re; r++) sum += this.volume[r]!;
         this.delivered[b] = sum;
       } else this.delivered[b] = this.wanted[b]!;
       const price = Math.exp(this.buyerLogPrice[b]!);

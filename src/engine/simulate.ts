@@ -17,7 +17,6 @@ import {
 import { assertNever } from "../errors.js";
 import { bindDraws } from "../compile/numbers.js";
 import { evaluateFormula } from "../formula/evaluate-formula.js";
-import { exceedsWithTolerance } from "../schema/balance.js";
 import { COUNTER_GDP_LOSS_CAPPED, NEVER, type RunState } from "./state.js";
 
 /** Ramp-up share after `elapsed` periods with time constant `tau`: 1 - exp(-elapsed / tau). */
@@ -25,6 +24,9 @@ function ramp(elapsed: number, tau: number): number {
   if (elapsed < 0) return 0;
   return tau <= 0 ? 1 : 1 - Math.exp(-elapsed / tau);
 }
+
+/** How far the outside price must rise above 1 to start surge capacity (well above the market's tolerance of 1e-12). */
+const PRICE_SIGNAL = 1e-9;
 
 /** Round a drawn number of periods to a whole number of periods. */
 function periods(x: number): number {
@@ -74,12 +76,15 @@ function resetRun(model: CompiledModel, state: RunState, policy: number, draws: 
     state.output[cell] = model.Q0[cell]!;
     state.planShortfall[cell] = 0;
     state.shortfall[cell] = 0;
-    state.priceInside[cell] = 1;
+    state.criticalShortfall[cell] = 0;
+    state.otherShortfall[cell] = 0;
+    state.producerPrice[cell] = 1;
+    state.buyerPrice[cell] = 1;
     state.lostUnits[cell] = 0;
     state.importCost[cell] = 0;
   }
   state.priceOutside.fill(1);
-  for (let g = 0; g < model.G; g++) state.floorDemandRatio[g] = Math.pow(model.priceFloor[g]!, -numbers[model.elasticityRef[g]!]!);
+  for (const market of state.markets) market.reset();
   state.goodStamp.fill(0);
   state.goodShort.fill(0);
   state.goodPlanShort.fill(0);
@@ -200,8 +205,9 @@ function decide(model: CompiledModel, state: RunState, policy: number, t: number
 
 /**
  * Step 2, restrict (and the other levers): mark this period's restricted flows with the
- * share that passes, restricting exporters with their diversion share, taxed flows with
- * their tariff, added capacity, and strategic reserves that come into being.
+ * share that passes and whether leakage has begun, restricting exporters with the share
+ * of what they block their reserve buys, taxed flows with their tariff, added capacity,
+ * and strategic reserves that come into being.
  *
  * Every lever that disturbs its goods (all but those that act only in a shortage) stamps
  * them here, before its kind's case: a good whose stamp is not this period's, with no input
@@ -227,6 +233,12 @@ function activateLevers(model: CompiledModel, state: RunState, policy: number, t
           const severity = numbers[slots.severityRef[s]!]!;
           const leakage = numbers[slots.leakageRef[s]!]!;
           const premium = numbers[slots.premiumRef[s]!]!;
+          // leaked volume arrives once re-routing through third countries has had its lag: each
+          // restriction's own leakage counts only from then (so what passes never grows with a
+          // restriction's severity)
+          const leakOpen = t >= state.slotStart[s]! + Math.max(0, periods(numbers[slots.leakageLagRef[s]!]!));
+          const leaking = leakOpen ? leakage : 0;
+          const byExporter = kind === SLOT_KIND.exportRestriction ? 1 : 0;
           for (let j = slots.flowStart[s]!; j < slots.flowStart[s + 1]!; j++) {
             const f = slots.flows[j]!;
             if (state.flowStamp[f] !== stamp) {
@@ -234,21 +246,24 @@ function activateLevers(model: CompiledModel, state: RunState, policy: number, t
               state.flowPass[f] = 1;
               state.flowUnrestricted[f] = 1;
               state.flowPremium[f] = 0;
+              state.flowByExporter[f] = 0;
             }
-            state.flowPass[f]! *= 1 - severity * (1 - leakage);
+            state.flowPass[f]! *= 1 - severity * (1 - leaking);
             state.flowUnrestricted[f]! *= 1 - severity;
-            if (leakage > 0 && premium > state.flowPremium[f]!) state.flowPremium[f] = premium;
+            if (leaking > 0 && premium > state.flowPremium[f]!) state.flowPremium[f] = premium;
+            if (byExporter) state.flowByExporter[f] = 1;
           }
           if (kind === SLOT_KIND.exportRestriction && severity * (1 - leakage) > 0) {
-            // Only a restriction that blocks something segments the exporter's market.
-            const diversion = numbers[slots.diversionRef[s]!]!;
+            // An exporter that blocks something is restricting the good: its buyers are left out
+            // of the outside price, and its state reserve may buy part of what it blocks.
+            const share = numbers[slots.stockpileShareRef[s]!]!;
             for (let j = slots.goodStart[s]!; j < slots.goodStart[s + 1]!; j++) {
               const cell = actor * G + slots.goods[j]!;
               if (state.restrictStamp[cell] !== stamp) {
                 state.restrictStamp[cell] = stamp;
-                state.diversionShare[cell] = 0;
+                state.stockpileShare[cell] = 0;
               }
-              if (diversion > state.diversionShare[cell]!) state.diversionShare[cell] = diversion;
+              if (share > state.stockpileShare[cell]!) state.stockpileShare[cell] = share;
             }
           }
           break;
@@ -296,349 +311,288 @@ function activateLevers(model: CompiledModel, state: RunState, policy: number, t
 
 /**
  * Steps 3 to 10 of docs/model.md for each good in topological order: produce (from inputs
- * cleared earlier this period), ship baseline flows through restrictions, substitute from
- * spare capacity and diverted volume, the segmented market of a restricting exporter,
- * re-trade, draw down stocks, clear (shortfall and prices) and account. Each block is
- * labelled with its step; docs/model.md ("One run") gives the order they run in here.
- *
- * Every path runs: V8 optimises this function on the feedback of the runs so far, and a
- * line that has never run, or has seen only whole numbers, throws the optimised code away
- * the first time it runs (or sees a fraction). Compiling it again takes 150 to 200 ms of
- * CPU, and each worker thread did it about 7 times per experiment, on the cores the
- * workers need. So reads happen before the test that decides whether they are used, one
- * store follows a branch rather than one per branch, the reserve draw has no branch, and no
- * `Math.min` result is compared.
+ * cleared earlier this period), the requirement of each buyer, the market (origin prices
+ * and route volumes: src/engine/market.ts), stock draws, shortfalls and prices, accounts.
+ * Each block is labelled with its step.
  */
 function clearGoods(model: CompiledModel, state: RunState, t: number): void {
-  // Hoisted once per period, not per good, so the loops below read plain locals (and V8
-  // keeps them in registers); a function per good re-read them all 264 times a run (3%).
-  const { G, producers, users, U0, H0, Q0, K0, valueAddedRef, flowExporter, flowImporter, flowVolume } = model;
-  const { inputStart, inputGood, inputCritical, inputWeightRef, useStart, useCell, usePerUnit } = model;
-  const { surgeRef, rampRef, maxDrawShare, indirectMultiplier } = model;
-  const { numbers, shortfall, inputShare, output, planShortfall, restrictStamp, diversionShare, priceInside } = state;
-  const { capacityStamp, addedCapacity, flowStamp, flowPass, flowUnrestricted, flowPremium, tariffStamp, flowTariff, stock, reserve, reserveRate } = state;
-  const { importsArrived, substituted, leakagePremiumVolume, tariffVolume, lostUnits, lostRevenue, directLoss, indirectLoss, importCost } = state;
+  // Hoisted once per period, not per good, so the loops below read plain locals.
+  const { G, producers, users, U0, Q0, K0, valueAddedRef, flowExporter, flowVolume } = model;
+  const { inputStart, inputGood, inputCritical, inputWeightRef, useStart, useCell, usePerUnit, useCritical } = model;
+  const { surgeRef, rampRef, maxDrawShare, indirectMultiplier, supplyElasticityRef, substitutionRef } = model;
+  const { routeStart, routeOrigin, routeFlow, routeWeight } = model;
+  const { numbers, shortfall, criticalShortfall, otherShortfall, inputShare, output, planShortfall, restrictStamp, stockpileShare } = state;
+  const { capacityStamp, addedCapacity, flowStamp, flowPass, flowUnrestricted, flowPremium, flowByExporter, tariffStamp, flowTariff } = state;
+  const { stock, reserve, reserveRate, lostUnits, lostRevenue, directLoss, indirectLoss, importCost, producerPrice, buyerPrice } = state;
+  const { requirement, criticalNeed, inputNeed, demandScale, newSupply, newOutput, markets } = state;
   const stamp = t + 1;
-  const { requirement, demandScale, available, demandOnProducer, fillRate, unmetOrders, sold, lostSales, glut, spare, divertible, gap } = state;
-  const { goodOrder, goodInputStart, goodInputs, goodUseStart, goodUses, basePrice, elasticityRef, producerStart, userStart, flowStart } = model;
-  const { priceFloor, priceCap, marketIntegrationRef } = model;
-  const { goodStamp, goodShort, goodPlanShort, goodBaseline, shockStart, floorDemandRatio, priceOutside } = state;
+  const { goodOrder, goodInputStart, goodInputs, goodUseStart, goodUses, basePrice, elasticityRef, producerStart, userStart } = model;
+  const { priceFloor, priceCap } = model;
+  const { goodStamp, goodShort, goodPlanShort, goodBaseline, shockStart, priceOutside } = state;
   for (let order = 0; order < G; order++) {
     const g = goodOrder[order]!;
-    const p0 = basePrice[g]!;
-    const elasticity = numbers[elasticityRef[g]!]!;
     const pStart = producerStart[g]!;
     const pEnd = producerStart[g + 1]!;
     const uStart = userStart[g]!;
     const uEnd = userStart[g + 1]!;
-    const fStart = flowStart[g]!;
-    const fEnd = flowStart[g + 1]!;
 
     // Engine rule 3 (docs/model.md): a calm good (no lever disturbing it, no input short, no
-    // downstream producer planning below baseline) clears exactly at the baseline. If it did
-    // last period too, its state already holds those values and there is nothing to compute.
+    // downstream producer planning other than baseline) clears exactly at the baseline. If it
+    // did last period too, its state already holds those values and there is nothing to do.
     let downstreamPlansLess = false;
     for (let k = goodUseStart[g]!; !downstreamPlansLess && k < goodUseStart[g + 1]!; k++) if (goodPlanShort[goodUses[k]!]) downstreamPlansLess = true;
     let calm = goodStamp[g] !== stamp && !downstreamPlansLess;
     for (let k = goodInputStart[g]!; calm && k < goodInputStart[g + 1]!; k++) if (goodShort[goodInputs[k]!]) calm = false;
-    if (calm && goodBaseline[g]) continue;
+    if (calm) {
+      if (!goodBaseline[g]) writeBaseline(model, state, g);
+      continue;
+    }
+    const p0 = basePrice[g]!;
+    const elasticity = numbers[elasticityRef[g]!]!;
+    const market = markets[g]!;
     let anyShort = 0;
     let anyPlanShort = 0;
 
-    // Step 4, requirement: baseline use, less the inputs downstream producers no longer plan to use
-    // (they planned, last period, to make less than baseline for want of buyers, not of inputs)
+    // Step 4, requirement: baseline use, less the inputs downstream producers no longer plan to
+    // use; its parts: the inputs of what they plan to make for which the good is critical, and
+    // those for which it is not (the rest is final and unmodelled use)
     for (let u = uStart; u < uEnd; u++) {
       const c = users[u]!;
       const cell = c * G + g;
       let need = U0[cell]!;
-      // (every planShortfall read here is 0 unless a good made from this one plans less)
-      if (downstreamPlansLess) for (let k = useStart[cell]!; k < useStart[cell + 1]!; k++) need -= usePerUnit[k]! * planShortfall[useCell[k]!]!;
+      let critical = 0;
+      let nonCritical = 0;
+      for (let k = useStart[cell]!; k < useStart[cell + 1]!; k++) {
+        const planned = planShortfall[useCell[k]!]!;
+        need -= usePerUnit[k]! * planned;
+        const input = usePerUnit[k]! * (Q0[useCell[k]!]! - planned);
+        if (useCritical[k]) critical += input;
+        else nonCritical += input;
+      }
       if (need < 0) need = 0;
+      if (critical < 0) critical = 0;
+      if (nonCritical < 0) nonCritical = 0;
       requirement[c] = need;
+      criticalNeed[c] = critical < need ? critical : need;
+      inputNeed[c] = nonCritical < need - criticalNeed[c]! ? nonCritical : need - criticalNeed[c]!;
       const scale = need / U0[cell]!;
       demandScale[c] = scale < 1 ? scale : 1;
-      available[c] = 0;
-      importsArrived[c] = 0;
-      substituted[c] = 0;
-      leakagePremiumVolume[c] = 0;
-      tariffVolume[c] = 0;
+      newSupply[c] = 0;
     }
 
-    // Step 3, produce: output share allowed by inputs, y = min over critical inputs (1 - sigma) x (1 - sum of weighted non-critical sigma);
-    // with it, step 4's orders on each producer from its home market
+    // Step 3, produce: output share allowed by inputs, y = min over critical inputs (1 - sigmaC) x
+    // (1 - sum of weighted non-critical sigmaO); with it, step 5's supply curve of each origin
+    const elapsed = shockStart[g]! < 0 ? -1 : t - shockStart[g]!;
     for (let p = pStart; p < pEnd; p++) {
+      const o = p - pStart;
       const c = producers[p]!;
       const cell = c * G + g;
       let critical = 1;
       let nonCritical = 1;
       for (let k = inputStart[cell]!; k < inputStart[cell + 1]!; k++) {
-        const sigma = shortfall[c * G + inputGood[k]!]!;
+        const inputCell = c * G + inputGood[k]!;
         if (inputCritical[k]) {
-          if (1 - sigma < critical) critical = 1 - sigma;
-        } else nonCritical -= numbers[inputWeightRef[k]!]! * sigma;
+          if (1 - criticalShortfall[inputCell]! < critical) critical = 1 - criticalShortfall[inputCell]!;
+        } else nonCritical -= numbers[inputWeightRef[k]!]! * otherShortfall[inputCell]!;
       }
       let y = critical * nonCritical;
       if (y < 0) y = 0;
       inputShare[cell] = y;
-      // demand on it from its home market first (flows add theirs below)
-      demandOnProducer[c] = 0;
-      if (U0[cell]! > 0) demandOnProducer[c]! += H0[cell]! * demandScale[c]!;
-      sold[c] = 0;
-      lostSales[c] = 0;
-      glut[c] = 0;
+      const added = capacityStamp[cell] === stamp ? addedCapacity[cell]! : 0;
+      const capacity = K0[cell]! + numbers[surgeRef[cell]!]! * ramp(elapsed, numbers[rampRef[cell]!]!) + added;
+      newOutput[c] = 0;
+      if (Q0[cell]! > 0) {
+        market.supplyBase[o] = y * (Q0[cell]! + added);
+        market.supplyMax[o] = y * capacity;
+        market.scale[o] = Q0[cell]!;
+      } else {
+        // a new producer (capacity added where there was none) supplies its own buyers
+        market.supplyBase[o] = 0;
+        market.supplyMax[o] = 0;
+        market.scale[o] = 1;
+        newSupply[c] = y * added;
+      }
+      market.supplyElasticity[o] = numbers[supplyElasticityRef[cell]!]!;
+      market.fixedDemand[o] = 0;
     }
 
-    // Step 4, orders: demand on each producer from its baseline customers abroad; the share it can
-    // serve from output allowed by inputs. Step 5 begins with its domestic sales.
-    for (let f = fStart; f < fEnd; f++) {
-      const i = flowImporter[f]!;
-      // (an importer that uses none of the good has only flows of volume 0)
-      demandOnProducer[flowExporter[f]!]! += flowVolume[f]! * demandScale[i]!;
-    }
-    for (let p = pStart; p < pEnd; p++) {
-      const c = producers[p]!;
-      const cell = c * G + g;
-      const demand = demandOnProducer[c]!;
-      const canMake = inputShare[cell]! * Q0[cell]!;
-      const short = exceedsWithTolerance(demand, canMake); // within rounding of output counts as served
-      fillRate[c] = short ? canMake / demand : 1;
-      unmetOrders[c] = short ? demand - canMake : 0;
-      if (U0[cell]! > 0) {
-        const domestic = H0[cell]! * demandScale[c]! * fillRate[c]!;
-        sold[c]! += domestic;
-        lostSales[c]! += H0[cell]! - domestic;
-        available[c]! += domestic;
-      }
-    }
-
-    // Step 5, ship: baseline flows through this period's restrictions; blocked volume stays with the exporter
-    for (let f = fStart; f < fEnd; f++) {
-      const e = flowExporter[f]!;
-      const i = flowImporter[f]!;
-      const wanted = flowVolume[f]! * demandScale[i]! * fillRate[e]!;
-      let arrives = wanted;
-      if (flowStamp[f] === stamp) {
-        arrives = wanted * flowPass[f]!;
-        const leaked = wanted * (flowPass[f]! - flowUnrestricted[f]!);
-        leakagePremiumVolume[i]! += leaked * flowPremium[f]!;
-        glut[e]! += wanted - arrives;
-      }
-      if (tariffStamp[f] === stamp) {
-        // the duty falls on what arrives directly from the taxed exporter, not on what leaks in through third countries
-        const direct = flowStamp[f] === stamp ? wanted * flowUnrestricted[f]! : wanted;
-        tariffVolume[i]! += direct * flowTariff[f]!;
-      }
-      sold[e]! += arrives;
-      lostSales[e]! += flowVolume[f]! - arrives;
-      available[i]! += arrives;
-      importsArrived[i]! += arrives;
-      lostRevenue[f]! += (flowVolume[f]! - arrives) * p0;
-    }
-
-    // Step 5, gaps before substitution
-    let totalGap = 0;
+    // Step 5, buyers and their routes: baseline shares as weights, caps where restrictions bite
+    let r = 0;
     for (let u = uStart; u < uEnd; u++) {
+      const b = u - uStart;
       const c = users[u]!;
-      const shortBy = requirement[c]! - available[c]!;
-      gap[c] = shortBy > 0 ? shortBy : 0;
-      totalGap += gap[c]!;
-    }
-    if (totalGap > 0 && shockStart[g]! < 0) shockStart[g] = t;
-
-    // Step 5, substitute: spare capacity of producers not restricting the good, plus volume restricting exporters divert
-    if (totalGap > 0) {
-      let pool = 0;
-      const elapsed = t - shockStart[g]!;
-      for (let p = pStart; p < pEnd; p++) {
-        const c = producers[p]!;
-        const cell = c * G + g;
-        spare[c] = 0;
-        divertible[c] = 0;
-        if (restrictStamp[cell] === stamp) {
-          divertible[c] = glut[c]! * diversionShare[cell]!;
-          pool += divertible[c]!;
-          continue;
+      market.criticalDemand[b] = criticalNeed[c]!;
+      market.otherDemand[b] = requirement[c]! - criticalNeed[c]!;
+      market.demandElasticity[b] = elasticity;
+      market.ownSupply[b] = newSupply[c]!;
+      market.routeStart[b] = r;
+      for (let k = routeStart[u]!; k < routeStart[u + 1]!; k++, r++) {
+        market.routeOrigin[r] = routeOrigin[k]!;
+        market.routeWeight[r] = routeWeight[k]!;
+        const f = routeFlow[k]!;
+        let firstFactor = 1;
+        let firstCap = Infinity;
+        let secondFactor = 1;
+        let totalCap = Infinity;
+        if (f >= 0) {
+          if (tariffStamp[f] === stamp) firstFactor = 1 + flowTariff[f]!;
+          secondFactor = firstFactor;
+          if (flowStamp[f] === stamp && flowUnrestricted[f]! < 1) {
+            // quotas relative to the baseline flow: the unrestricted share directly, and what
+            // passes in all this period (leakage included, once its lag is over)
+            const baseline = flowVolume[f]! * demandScale[c]!;
+            firstCap = flowUnrestricted[f]! * baseline;
+            totalCap = firstCap;
+            if (flowPass[f]! > flowUnrestricted[f]!) {
+              totalCap = flowPass[f]! * baseline;
+              if (1 + flowPremium[f]! > secondFactor) secondFactor = 1 + flowPremium[f]!;
+            }
+            // a restricting exporter's state reserve buys its share of what its own export
+            // restrictions leave blocked on the flow
+            const exporterCell = flowExporter[f]! * G + g;
+            if (flowByExporter[f] && restrictStamp[exporterCell] === stamp) market.fixedDemand[routeOrigin[k]!]! += stockpileShare[exporterCell]! * baseline * (1 - flowPass[f]!);
+          }
         }
-        // ramp(elapsed, tau) written out: called, it returned a boxed double where V8 did not inline it
-        const tau = numbers[rampRef[cell]!]!;
-        const surgeShare = elapsed < 0 ? 0 : tau <= 0 ? 1 : 1 - Math.exp(-elapsed / tau);
-        let capacity = K0[cell]! + numbers[surgeRef[cell]!]! * surgeShare;
-        // read before the test, and added as 0 when no lever acts: see "Every path runs" above
-        const added = addedCapacity[cell]!;
-        capacity += capacityStamp[cell] === stamp ? added : 0;
-        const free = inputShare[cell]! * capacity - sold[c]!;
-        if (free > 0) {
-          spare[c] = free;
-          pool += free;
-        }
-      }
-      if (pool > 0) {
-        // both quotients computed every time, so each has run before V8 optimises (see above)
-        const poolShare = pool / totalGap;
-        const gapShare = totalGap / pool;
-        const fill = pool >= totalGap ? 1 : poolShare;
-        const useShare = pool >= totalGap ? gapShare : 1;
-        for (let u = uStart; u < uEnd; u++) {
-          const c = users[u]!;
-          const got = gap[c]! * fill;
-          available[c]! += got;
-          substituted[c]! += got;
-          gap[c]! -= got;
-        }
-        for (let p = pStart; p < pEnd; p++) {
-          const c = producers[p]!;
-          const extra = (spare[c]! + divertible[c]!) * useShare;
-          sold[c]! += extra;
-          lostSales[c]! -= extra;
-          glut[c]! -= divertible[c]! * useShare;
-        }
+        market.firstFactor[r] = firstFactor;
+        market.firstCap[r] = firstCap;
+        market.secondFactor[r] = secondFactor;
+        market.totalCap[r] = totalCap;
       }
     }
+    market.routeStart[uEnd - uStart] = r;
+    market.origins = pEnd - pStart;
+    market.buyers = uEnd - uStart;
+    market.sigma = numbers[substitutionRef[g]!]!;
+    market.priceFloor = priceFloor[g]!;
+    market.priceCap = priceCap[g]!;
 
-    // Step 6, glut: a restricting exporter's domestic price falls until its market absorbs the
-    // blocked volume (down to the floor). Then step 10, account: output and value added lost by producers.
-    const disturbed = goodStamp[g] === stamp;
+    // Step 5, clear the market (src/engine/market.ts), from last period's prices; a market
+    // posing exactly last period's problem keeps last period's solution
+    market.clearIfChanged();
+
+    // Steps 6 to 8 for each buyer: what it receives, stock draws, shortfalls; step 10, its extra
+    // cost, and the revenue exporters lose on its routes
+    let pricedUse = 0;
+    let outsideUse = 0;
+    for (let u = uStart; u < uEnd; u++) {
+      const b = u - uStart;
+      const c = users[u]!;
+      const cell = c * G + g;
+      const need = requirement[c]!;
+      const criticalPart = criticalNeed[c]!;
+      const paid = market.buyerPrice[b]!; // capped at the price cap: beyond it, rationing
+      const wantOther = need > criticalPart ? (need - criticalPart) * Math.pow(paid, -elasticity) : 0;
+      const want = criticalPart + wantOther;
+      // own new output covers own needs first
+      const own = newSupply[c]! < want ? newSupply[c]! : want;
+      newOutput[c] = own;
+      let received = market.delivered[b]! + own;
+      // Step 7, draw down commercial stocks, then strategic reserves, at bounded rates, toward
+      // the requirement: buyers use stocks rather than go without, whether rationed or priced out
+      const gap = need - received;
+      if (gap > 0) {
+        let draw = gap;
+        if (stock[cell]! < draw) draw = stock[cell]!;
+        const stockRate = maxDrawShare[cell]! * U0[cell]!;
+        if (stockRate < draw) draw = stockRate;
+        stock[cell]! -= draw;
+        received += draw;
+        let fromReserve = gap - draw;
+        if (reserve[cell]! < fromReserve) fromReserve = reserve[cell]!;
+        const reserveLimit = reserveRate[cell]! * U0[cell]!;
+        if (reserveLimit < fromReserve) fromReserve = reserveLimit;
+        reserve[cell]! -= fromReserve;
+        received += fromReserve;
+      }
+      // Step 8, shortfalls: of the requirement; of critical inputs (served first); of
+      // non-critical inputs (served next: final and unmodelled uses give way first)
+      let sigma = need > 0 ? 1 - received / need : 0;
+      shortfall[cell] = sigma > 0 ? sigma : 0;
+      sigma = criticalPart > 0 ? 1 - received / criticalPart : 0;
+      criticalShortfall[cell] = sigma > 0 ? sigma : 0;
+      const forInputs = received - criticalPart;
+      sigma = inputNeed[c]! > 0 ? 1 - (forInputs > 0 ? forInputs : 0) / inputNeed[c]! : 0;
+      otherShortfall[cell] = sigma > 0 ? sigma : 0;
+      if (criticalShortfall[cell]! > 0 || otherShortfall[cell]! > 0) anyShort = 1;
+      buyerPrice[cell] = paid;
+      if (restrictStamp[cell] !== stamp) {
+        pricedUse += need * paid;
+        outsideUse += need;
+      }
+      // Step 10, extra cost of imports (prices, tariffs, premiums) and exporters' lost revenue
+      let extraCost = 0;
+      for (let k = routeStart[u]!, q = market.routeStart[b]!; k < routeStart[u + 1]!; k++, q++) {
+        const f = routeFlow[k]!;
+        if (f < 0) continue;
+        const volume = market.volume[q]!;
+        extraCost += (market.routePrice[q]! - 1) * volume;
+        lostRevenue[f]! += p0 * (flowVolume[f]! - market.price[routeOrigin[k]!]! * volume);
+      }
+      importCost[cell]! += p0 * extraCost;
+    }
+
+    // Step 8, the outside price: the use-weighted price buyers outside restricting countries pay
+    const outside = outsideUse > 0 ? pricedUse / outsideUse : 1;
+    priceOutside[g] = outside;
+    // surge capacity ramps from the next period; a rise within the market's tolerance is no signal
+    if (shockStart[g]! < 0 && outside > 1 + PRICE_SIGNAL) shockStart[g] = t;
+
+    // Step 10, account: output and value added lost by producers
     for (let p = pStart; p < pEnd; p++) {
+      const o = p - pStart;
       const c = producers[p]!;
       const cell = c * G + g;
-      if (disturbed && restrictStamp[cell] === stamp) {
-        const unsold = glut[c]!;
-        let inside = 1; // nothing blocked: the segmented home market clears at the base price
-        if (unsold > 0) {
-          // Home demand at price ratio p is R p^-eps; the glut is absorbed where that equals R + glut,
-          // i.e. at p = (1 + glut / R)^(-1/eps), unless that is below the floor, where the home
-          // market takes only R (floor^-eps - 1). floor^-eps is fixed for the run (see resetRun).
-          const domesticMarket = U0[cell]! > 0 ? requirement[c]! : 0;
-          const floor = priceFloor[g]!;
-          // 1 / 0 rather than the constant Infinity: V8 boxed the constant on the heap every time
-          const swell = domesticMarket > 0 ? 1 + unsold / domesticMarket : 1 / 0;
-          let absorbed: number;
-          if (swell >= floorDemandRatio[g]!) {
-            inside = floor;
-            absorbed = domesticMarket * (floorDemandRatio[g]! - 1);
-            if (absorbed > unsold) absorbed = unsold;
-          } else {
-            inside = Math.pow(swell, -1 / elasticity);
-            absorbed = unsold;
-          }
-          if (absorbed > 0) {
-            sold[c]! += absorbed;
-            lostSales[c]! -= absorbed;
-            available[c]! += absorbed;
-          }
-        }
-        priceInside[cell] = inside;
-      }
-      // Lost output is summed from its parts (each exactly 0 when nothing changed), so an
-      // undisturbed world loses exactly nothing rather than rounding noise.
-      const lost = lostSales[c]!;
-      output[cell] = Q0[cell]! - lost;
-      const planned = lost - unmetOrders[c]!;
+      const made = Q0[cell]! > 0 ? market.supply[o]! : newOutput[c]!;
+      producerPrice[cell] = Q0[cell]! > 0 ? market.price[o]! : 1;
+      const lost = Q0[cell]! - made;
+      output[cell] = made;
+      // what it makes less than its inputs allow at baseline lowers its input requirement next period
+      const planned = inputShare[cell]! * Q0[cell]! - made;
       planShortfall[cell] = planned;
       if (planned !== 0) anyPlanShort = 1;
       lostUnits[cell]! += lost;
       directLoss[c]! += lost * numbers[valueAddedRef[cell]!]!;
       indirectLoss[c]! += lost * p0 * indirectMultiplier[cell]!;
     }
-
-    // Step 7, re-trade among buyers outside restricting countries: each closes the share kappa of the
-    // distance between its availability and the market's average availability ratio
-    const kappa = numbers[marketIntegrationRef[g]!]!;
-    if (kappa > 0) {
-      let pooledAvailable = 0;
-      let pooledRequired = 0;
-      for (let u = uStart; u < uEnd; u++) {
-        const c = users[u]!;
-        if (restrictStamp[c * G + g] === stamp) continue;
-        pooledAvailable += available[c]!;
-        pooledRequired += requirement[c]!;
-      }
-      if (pooledRequired > 0 && pooledAvailable < pooledRequired) {
-        const ratio = pooledAvailable / pooledRequired;
-        for (let u = uStart; u < uEnd; u++) {
-          const c = users[u]!;
-          if (restrictStamp[c * G + g] === stamp) continue;
-          const moved = kappa * (ratio * requirement[c]! - available[c]!);
-          available[c]! += moved;
-          if (moved > 0) substituted[c]! += moved; // bought on the market at its price
-        }
-      }
-    }
-
-    // Step 8, draw down commercial stocks, then strategic reserves, at bounded rates; then step 9,
-    // clear: shortfall per user, and the market's availability outside restricting countries
-    let marketAvailable = 0;
-    let marketRequired = 0;
-    for (let u = uStart; u < uEnd; u++) {
-      const c = users[u]!;
-      const cell = c * G + g;
-      const need = requirement[c]!;
-      const shortBy = need - available[c]!;
-      gap[c] = shortBy > 0 ? shortBy : 0;
-      if (gap[c]! > 0) {
-        // the least of gap, stock and rate by comparisons, not Math.min: V8 returns a
-        // whole-number Math.min as a small integer, so "draw > 0" was optimised for integers
-        // and thrown away at the first fractional draw (see "Every path runs" above)
-        let draw = gap[c]!;
-        const inStock = stock[cell]!;
-        if (inStock < draw) draw = inStock;
-        const stockRate = maxDrawShare[cell]! * U0[cell]!;
-        if (stockRate < draw) draw = stockRate;
-        if (draw > 0) {
-          stock[cell]! -= draw;
-          available[c]! += draw;
-          gap[c]! -= draw;
-        }
-        draw = gap[c]!;
-        const inReserve = reserve[cell]!;
-        if (inReserve < draw) draw = inReserve;
-        const reserveLimit = reserveRate[cell]! * U0[cell]!;
-        if (reserveLimit < draw) draw = reserveLimit;
-        // no "if (draw > 0)" here: a first draw on a reserve comes late in a run, after V8
-        // has optimised, and its lines had never run; draw is 0 or more, and subtracting or
-        // adding 0 changes nothing
-        reserve[cell]! -= draw;
-        available[c]! += draw;
-        gap[c]! -= draw;
-      }
-      let sigma = need > 0 ? 1 - available[c]! / need : 0;
-      if (sigma < 0) sigma = 0;
-      else if (sigma > 0) anyShort = 1;
-      shortfall[cell] = sigma;
-      if (restrictStamp[cell] !== stamp) {
-        marketAvailable += available[c]!;
-        marketRequired += need;
-      }
-    }
-    // Step 9, the price outside restricting countries
-    let price = 1;
-    if (marketRequired > 0 && marketAvailable < marketRequired) {
-      price = Math.pow(marketAvailable / marketRequired, -1 / elasticity);
-      const cap = priceCap[g]!; // read before the test, as it is rarely reached (see above)
-      if (!(price <= cap)) price = cap;
-    }
-    priceOutside[g] = price;
-
-    // Step 10, extra cost paid by users: higher prices, leakage premiums, tariffs (nothing to
-    // add when no price moved and no lever acted on the good)
-    for (let u = disturbed || price !== 1 ? uStart : uEnd; u < uEnd; u++) {
-      const c = users[u]!;
-      const cell = c * G + g;
-      const paid = restrictStamp[cell] === stamp ? priceInside[cell]! : price;
-      importCost[cell]! +=
-        p0 * ((paid - 1) * (importsArrived[c]! + substituted[c]!) + paid * (leakagePremiumVolume[c]! + tariffVolume[c]!));
-    }
     goodShort[g] = anyShort;
     goodPlanShort[g] = anyPlanShort;
-    goodBaseline[g] = calm ? 1 : 0;
+    goodBaseline[g] = 0;
   }
 }
 
-/** The price ratio of good g in country c this period: its own glutted market if it restricts, else the outside market. */
-function priceIn(model: CompiledModel, state: RunState, c: number, g: number, t: number): number {
-  if (c < 0) return state.priceOutside[g]!;
+/** A calm good's state at the baseline (engine rule 3): full output, no shortfall, base prices. */
+function writeBaseline(model: CompiledModel, state: RunState, g: number): void {
+  const { G } = model;
+  for (let p = model.producerStart[g]!; p < model.producerStart[g + 1]!; p++) {
+    const cell = model.producers[p]! * G + g;
+    state.inputShare[cell] = 1;
+    state.output[cell] = model.Q0[cell]!;
+    state.planShortfall[cell] = 0;
+    state.producerPrice[cell] = 1;
+  }
+  for (let u = model.userStart[g]!; u < model.userStart[g + 1]!; u++) {
+    const cell = model.users[u]! * G + g;
+    state.shortfall[cell] = 0;
+    state.criticalShortfall[cell] = 0;
+    state.otherShortfall[cell] = 0;
+    state.buyerPrice[cell] = 1;
+  }
+  state.priceOutside[g] = 1;
+  state.goodShort[g] = 0;
+  state.goodPlanShort[g] = 0;
+  state.goodBaseline[g] = 1;
+}
+
+/**
+ * The price ratio of good g in country c this period: its producers' price where it makes
+ * the good, else what its buyers pay, else (c < 0, or c neither makes nor uses it) the
+ * outside price.
+ */
+function priceIn(model: CompiledModel, state: RunState, c: number, g: number): number {
   const cell = c * model.G + g;
-  return state.restrictStamp[cell] === t + 1 ? state.priceInside[cell]! : state.priceOutside[g]!;
+  if (c >= 0 && model.Q0[cell]! > 0) return state.producerPrice[cell]!;
+  if (c >= 0 && model.U0[cell]! > 0) return state.buyerPrice[cell]!;
+  return state.priceOutside[g]!;
 }
 
 /** Update per-period outcome statistics and series after period t. */
@@ -655,7 +609,7 @@ function recordPeriod(model: CompiledModel, state: RunState, t: number, series: 
         break;
       case OUTCOME_KIND.price: {
         const g = outcomes.good[o]!;
-        value = priceIn(model, state, outcomes.market[o]!, g, t);
+        value = priceIn(model, state, outcomes.market[o]!, g);
         if (outcomes.unit[o] === UNIT_USD) value *= model.basePrice[g]!;
         break;
       }

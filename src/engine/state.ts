@@ -1,4 +1,5 @@
 import type { CompiledModel } from "../compile/model.js";
+import { MarketWorkspace } from "./market.js";
 
 /**
  * Everything one run writes, preallocated once per experiment (per worker) and reset at
@@ -16,16 +17,21 @@ export interface RunState {
   /** Capacity added by expansion levers this period; valid where `capacityStamp` equals the period stamp. */
   readonly addedCapacity: Float64Array;
   readonly capacityStamp: Int32Array;
-  /** Output share allowed by inputs (y), actual output last computed (Q), shortfall (sigma). */
+  /** Output share allowed by inputs (y), actual output last computed (Q). */
   readonly inputShare: Float64Array;
   readonly output: Float64Array;
-  /** Q0 less what producers planned to make last period (orders they could serve had inputs allowed): lowers their input requirement. */
+  /** What producers made less than their inputs allowed at baseline, y Q0 - Q, last period: lowers their input requirement. */
   readonly planShortfall: Float64Array;
+  /** Shortfall of a buyer's requirement (sigma), of its critical inputs (sigmaC, served first) and of its non-critical inputs (sigmaO, served next). */
   readonly shortfall: Float64Array;
-  /** Restricting exporter of a good this period (where `restrictStamp` equals the period stamp), its diversion share and its domestic price ratio. */
+  readonly criticalShortfall: Float64Array;
+  readonly otherShortfall: Float64Array;
+  /** Producer price of each producing cell and price index each buyer pays (ratios to the base price), last computed. */
+  readonly producerPrice: Float64Array;
+  readonly buyerPrice: Float64Array;
+  /** Restricting exporter of a good this period (where `restrictStamp` equals the period stamp), and the share of what it blocks its reserve buys. */
   readonly restrictStamp: Int32Array;
-  readonly diversionShare: Float64Array;
-  readonly priceInside: Float64Array;
+  readonly stockpileShare: Float64Array;
 
   // --- goods ---
   /** A lever that disturbs the good's clearing acts on it this period (equals the period stamp). */
@@ -34,19 +40,22 @@ export interface RunState {
   readonly goodShort: Uint8Array;
   readonly goodPlanShort: Uint8Array;
   readonly goodBaseline: Uint8Array;
-  /** Home demand at the price floor relative to base demand, floor^-eps, for this run's elasticity. */
-  readonly floorDemandRatio: Float64Array;
-  /** Price ratio to base price outside restricting countries. */
+  /** Use-weighted price ratio buyers outside restricting countries pay. */
   readonly priceOutside: Float64Array;
-  /** First period with a shortage of the good (surge capacity ramps from there), or -1. */
+  /** First period whose outside price rose above 1 (surge capacity ramps from there), or -1. */
   readonly shockStart: Int32Array;
 
   // --- flows ---
-  /** Share of a flow that arrives, share not restricted at all (prod (1 - severity)), leakage premium; valid where `flowStamp` equals the period stamp. */
+  /**
+   * Share of a flow that arrives this period (leakage counted once its lag is over), share not
+   * restricted at all (prod (1 - severity)), the leakage premium, 1 when an export restriction
+   * of its exporter covers it; valid where `flowStamp` equals the period stamp.
+   */
   readonly flowStamp: Int32Array;
   readonly flowPass: Float64Array;
   readonly flowUnrestricted: Float64Array;
   readonly flowPremium: Float64Array;
+  readonly flowByExporter: Uint8Array;
   /** Sum of the tariffs on a flow; valid where `tariffStamp` equals the period stamp. */
   readonly tariffStamp: Int32Array;
   readonly flowTariff: Float64Array;
@@ -60,25 +69,16 @@ export interface RunState {
   readonly ruleEffect: Int32Array;
 
   // --- per-country scratch for the good being cleared ---
+  /** A buyer's requirement (R), its critical inputs (Rc), its non-critical inputs (Rn), R / U0 capped at 1 (d). */
   readonly requirement: Float64Array;
+  readonly criticalNeed: Float64Array;
+  readonly inputNeed: Float64Array;
   readonly demandScale: Float64Array;
-  readonly available: Float64Array;
-  readonly demandOnProducer: Float64Array;
-  readonly fillRate: Float64Array;
-  /** Orders a producer could not serve for want of inputs. */
-  readonly unmetOrders: Float64Array;
-  readonly sold: Float64Array;
-  /** Baseline sales not made, net of substitutes sold, diverted and absorbed at home: Q0 - Q. */
-  readonly lostSales: Float64Array;
-  readonly glut: Float64Array;
-  readonly spare: Float64Array;
-  readonly divertible: Float64Array;
-  readonly gap: Float64Array;
-  readonly importsArrived: Float64Array;
-  readonly substituted: Float64Array;
-  readonly leakagePremiumVolume: Float64Array;
-  /** Volume arrived from taxed exporters times their tariff: the duty is this times the price. */
-  readonly tariffVolume: Float64Array;
+  /** A new producer's output on offer to its own buyers, and what they took of it. */
+  readonly newSupply: Float64Array;
+  readonly newOutput: Float64Array;
+  /** Each good's market, kept from period to period: it starts from its last prices, and does not solve again a problem it has just solved. */
+  readonly markets: readonly MarketWorkspace[];
 
   // --- accumulators over the horizon ---
   readonly lostUnits: Float64Array;
@@ -131,11 +131,13 @@ class RunStateObject {
     state.output = f64(cells);
     state.planShortfall = f64(cells);
     state.shortfall = f64(cells);
+    state.criticalShortfall = f64(cells);
+    state.otherShortfall = f64(cells);
+    state.producerPrice = f64(cells);
+    state.buyerPrice = f64(cells);
     state.restrictStamp = i32(cells);
-    state.diversionShare = f64(cells);
-    state.priceInside = f64(cells);
+    state.stockpileShare = f64(cells);
     state.priceOutside = f64(G);
-    state.floorDemandRatio = f64(G);
     state.goodStamp = i32(G);
     state.goodShort = new Uint8Array(G);
     state.goodPlanShort = new Uint8Array(G);
@@ -145,6 +147,7 @@ class RunStateObject {
     state.flowPass = f64(F);
     state.flowUnrestricted = f64(F);
     state.flowPremium = f64(F);
+    state.flowByExporter = new Uint8Array(F);
     state.tariffStamp = i32(F);
     state.flowTariff = f64(F);
     state.slotStart = i32(S);
@@ -153,21 +156,16 @@ class RunStateObject {
     state.ruleDecided = new Uint8Array(R);
     state.ruleEffect = i32(R);
     state.requirement = f64(C);
+    state.criticalNeed = f64(C);
+    state.inputNeed = f64(C);
     state.demandScale = f64(C);
-    state.available = f64(C);
-    state.demandOnProducer = f64(C);
-    state.fillRate = f64(C);
-    state.unmetOrders = f64(C);
-    state.sold = f64(C);
-    state.lostSales = f64(C);
-    state.glut = f64(C);
-    state.spare = f64(C);
-    state.divertible = f64(C);
-    state.gap = f64(C);
-    state.importsArrived = f64(C);
-    state.substituted = f64(C);
-    state.leakagePremiumVolume = f64(C);
-    state.tariffVolume = f64(C);
+    state.newSupply = f64(C);
+    state.newOutput = f64(C);
+    state.markets = Array.from({ length: G }, (_, g) => {
+      const users = model.userStart[g + 1]! - model.userStart[g]!;
+      const routes = model.routeStart[model.userStart[g + 1]!]! - model.routeStart[model.userStart[g]!]!;
+      return new MarketWorkspace(model.producerStart[g + 1]! - model.producerStart[g]!, users, routes);
+    });
     state.lostUnits = f64(cells);
     state.importCost = f64(cells);
     state.lostRevenue = f64(F);

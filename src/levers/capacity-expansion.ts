@@ -1,6 +1,6 @@
 // A country adds capacity to make a good, ramping up as 1 - exp(-t / rampPeriods) from the
-// lever's start (docs/model.md, step 2); the capacity serves short buyers through the
-// substitution pool (step 5).
+// lever's start (docs/model.md, step 2); it raises the producer's supply at every price, and
+// a country that made none of the good supplies its own buyers with it (step 5).
 import type { z } from "zod";
 import { RANGES } from "../schema/check-context.js";
 import type { SchemaKit } from "../schema/kit.js";
@@ -36,7 +36,7 @@ export const capacityExpansion = {
   summary: "A country adds capacity to make a good, ramping up over time.",
   noun: "a capacity expansion",
   schemas,
-  actsOnlyInShortage: true,
+  // (not actsOnlyInShortage: added capacity shifts supply at every price, docs/model.md step 5)
   check(lever, at, _actor, context) {
     context.good([...at, "good"], lever.good);
     context.number([...at, "capacity"], lever.capacity, RANGES.nonNegative);

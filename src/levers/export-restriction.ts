@@ -1,7 +1,7 @@
 // An exporter restricts its exports of some goods to some importers (docs/model.md, step 2):
 // the share `severity` of each covered flow is blocked, `leakage` of that still arrives
-// through third countries at a premium; while it blocks something, the exporter's home
-// market is segmented (step 6) and may `divert` some of what it blocks (step 5).
+// through third countries at a premium (after `leakageLag` periods); what it blocks stays on
+// its market, whose price falls (step 5), and its state reserve may buy `stockpileShare` of it.
 import type fc from "fast-check";
 import type { z } from "zod";
 import { RANGES } from "../schema/check-context.js";
@@ -30,9 +30,9 @@ function schemas(kit: SchemaKit) {
     action: { targets: kit.z.union([kit.namesOrAll, kit.triggering]) },
     shared: {
       ...restrictionFields(kit),
-      diversion: kit.uncertain
+      stockpileShare: kit.uncertain
         .default(0)
-        .describe("Share of the blocked volume the exporter re-sells to countries it does not restrict, freeing other suppliers' volume for the targets, in [0, 1]."),
+        .describe("Share of the blocked volume the exporter's state reserve buys at any price (output kept up rather than sold cheaply at home), in [0, 1]."),
     },
   });
 }
@@ -44,7 +44,7 @@ export type ExportRestriction = z.output<Schemas["lever"]>;
 export type ExportRestrictionAction = z.output<Schemas["action"]>;
 /** What the test kit draws to build one. */
 export interface Draw extends RestrictionDraw {
-  readonly diversion: UncertainDraw;
+  readonly stockpileShare: UncertainDraw;
 }
 
 export const exportRestriction = {
@@ -54,12 +54,12 @@ export const exportRestriction = {
   schemas,
   check(lever, at, actor, context) {
     checkRestrictionTerms(lever, at, context);
-    context.number([...at, "diversion"], lever.diversion, RANGES.share);
+    context.number([...at, "stockpileShare"], lever.stockpileShare, RANGES.share);
     checkPartners(lever.targets, [...at, "targets"], actor, context, "restrict exports to");
   },
   trade: { side: "exports", restricts: true, partnersField: "targets", partners: (lever) => lever.targets },
   compile(lever, context) {
-    return { ...compileRestrictionTerms(lever, context), diversionRef: context.number(lever.diversion, 0) };
+    return { ...compileRestrictionTerms(lever, context), stockpileShareRef: context.number(lever.stockpileShare, 0) };
   },
   describe(lever, context) {
     return `restricts exports of ${context.list(lever.goods)} to ${describePartners(lever.targets, context)} (${describeRestrictionTerms(lever, context)})`;
@@ -67,12 +67,12 @@ export const exportRestriction = {
   volumes: [],
   draw(kit): fc.Arbitrary<Draw> {
     const { fc } = kit;
-    const diversion = kit.uncertain(fc.oneof(fc.constant(0), kit.share()), 0, 1);
-    return fc.record({ base: drawRestriction(kit), diversion }).map(({ base, diversion }) => ({ ...base, diversion }));
+    const stockpileShare = kit.uncertain(fc.oneof(fc.constant(0), kit.share()), 0, 1);
+    return fc.record({ base: drawRestriction(kit), stockpileShare }).map(({ base, stockpileShare }) => ({ ...base, stockpileShare }));
   },
   build(draw, kit) {
     const built = buildRestriction(draw, kit);
     if (built === undefined) return undefined;
-    return { type: "exportRestriction", targets: built.partners, ...built.terms, diversion: kit.number(draw.diversion, "diversion") };
+    return { type: "exportRestriction", targets: built.partners, ...built.terms, stockpileShare: kit.number(draw.stockpileShare, "stockpile") };
   },
 } satisfies LeverKindModule<"exportRestriction", ExportRestriction, ExportRestrictionAction, Draw>;

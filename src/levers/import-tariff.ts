@@ -1,9 +1,9 @@
 // An importer levies an ad-valorem tariff on some goods from some exporters: its buyers pay
-// `rate` times the price on top for what arrives directly from those exporters (docs/model.md,
-// steps 2 and 10). In this model a tariff moves money, not volumes: demand does not yet
-// respond to prices by origin (it will with origin-aware trade), so buyers keep buying the
-// same volumes and pay the duty, which shows in `importCostIncrease`. The duty is a transfer
-// to the importer's own government, so it is not a loss of GDP.
+// `rate` times the price on top for what they buy along those flows (docs/model.md, steps 2,
+// 5 and 10). The duty raises those routes' prices, so buyers turn to other origins as the
+// good's substitution elasticity allows and buy less where demand responds to price; what
+// they pay shows in `importCostIncrease`. The duty is a transfer to the importer's own
+// government, so it is not a loss of GDP.
 import type { z } from "zod";
 import { RANGES } from "../schema/check-context.js";
 import type { SchemaKit } from "../schema/kit.js";
@@ -43,7 +43,7 @@ export interface Draw {
 
 export const importTariff = {
   type: "importTariff",
-  summary: "An importer levies an ad-valorem duty on some goods from some exporters (a cost to its buyers; volumes do not respond in this model).",
+  summary: "An importer levies an ad-valorem duty on some goods from some exporters (a cost to its buyers, who turn to other origins as prices allow).",
   noun: "an import tariff",
   schemas,
   check(lever, at, actor, context) {

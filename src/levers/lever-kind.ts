@@ -19,7 +19,10 @@ export interface SlotSpec {
   readonly severityRef?: number;
   readonly leakageRef?: number;
   readonly premiumRef?: number;
-  readonly diversionRef?: number;
+  /** Periods from the start before leaked volume arrives. */
+  readonly leakageLagRef?: number;
+  /** Export restriction: share of the blocked volume its state reserve buys. */
+  readonly stockpileShareRef?: number;
   /** The kind's quantity: a reserve's months of use, capacity added, a tariff's rate. */
   readonly amountRef?: number;
   /** The kind's rate: a reserve's largest release per period, a capacity's ramp time constant. */
@@ -30,8 +33,8 @@ export interface SlotSpec {
  * Trade a lever acts on: the actor's exports to, or imports from, some partners. The
  * compiler lists the flows it covers. When it `restricts`, reports mark those flows and
  * restriction conditions of rules see the lever, reading its severity (a restricting kind
- * must have `severity` and `leakage`); market segmentation and diversion are the export
- * restriction's own, in its engine case.
+ * must have `severity` and `leakage`); the state reserve's purchase of blocked volume is the
+ * export restriction's own, in its engine case.
  */
 export interface TradeSide<Lever> {
   readonly side: "exports" | "imports";
@@ -91,5 +94,6 @@ export interface RestrictionTerms {
   readonly severity: UncertainNumber;
   readonly leakage: UncertainNumber;
   readonly leakagePremium: UncertainNumber;
+  readonly leakageLag: UncertainNumber;
   readonly duration?: UncertainNumber | undefined;
 }

@@ -17,6 +17,9 @@ export function restrictionFields(kit: SchemaKit) {
     severity: uncertain.default(1).describe("Share of the flow blocked, in [0, 1]; 1 is a complete ban."),
     leakage: uncertain.default(0).describe("Share of the blocked volume that still arrives through third countries, in [0, 1]."),
     leakagePremium: uncertain.default(0).describe("Extra price paid for leaked volume, as a share of the price (0.3 = 30% dearer)."),
+    leakageLag: uncertain
+      .default(0)
+      .describe("Periods after the restriction starts before leaked volume arrives (re-routing through third countries takes time)."),
     duration: uncertain.optional().describe("How many periods the restriction lasts; without it, until the horizon."),
   };
 }
@@ -26,6 +29,7 @@ export function checkRestrictionTerms(terms: RestrictionTerms, at: Path, context
   context.number([...at, "severity"], terms.severity, RANGES.share);
   context.number([...at, "leakage"], terms.leakage, RANGES.share);
   context.number([...at, "leakagePremium"], terms.leakagePremium, RANGES.nonNegative);
+  context.number([...at, "leakageLag"], terms.leakageLag, RANGES.nonNegative);
   context.number([...at, "duration"], terms.duration, RANGES.nonNegative);
 }
 
@@ -42,6 +46,7 @@ export function compileRestrictionTerms(terms: RestrictionTerms, context: Compil
     severityRef: context.number(terms.severity, 1),
     leakageRef: context.number(terms.leakage, 0),
     premiumRef: context.number(terms.leakagePremium, 0),
+    leakageLagRef: context.number(terms.leakageLag, 0),
   };
 }
 
@@ -49,6 +54,7 @@ export function compileRestrictionTerms(terms: RestrictionTerms, context: Compil
 export function describeRestrictionTerms(terms: RestrictionTerms, context: DescribeContext): string {
   const parts = [`severity ${context.number(terms.severity)}`];
   if (terms.leakage !== 0) parts.push(`leakage ${context.number(terms.leakage)}`);
+  if (terms.leakage !== 0 && terms.leakageLag !== 0) parts.push(`arriving after ${context.number(terms.leakageLag)} ${context.period}s`);
   if (terms.duration !== undefined) parts.push(`for ${context.number(terms.duration)} ${context.period}s`);
   return parts.join(", ");
 }
@@ -66,10 +72,11 @@ export interface RestrictionDraw {
   readonly severity: UncertainDraw;
   readonly leakage: UncertainDraw;
   readonly leakagePremium: UncertainDraw;
+  readonly leakageLag: number;
   readonly duration: UncertainDraw | undefined;
 }
 
-/** Restrictions on one or two goods, aimed at other countries or `all`, severity 1 or on a grid, sometimes leakage, a premium, a duration. */
+/** Restrictions on one or two goods, aimed at other countries or `all`, severity 1 or on a grid, sometimes leakage, a premium, a lag, a duration. */
 export function drawRestriction(kit: DrawKit): fc.Arbitrary<RestrictionDraw> {
   const { fc, share } = kit;
   return fc.record({
@@ -79,6 +86,7 @@ export function drawRestriction(kit: DrawKit): fc.Arbitrary<RestrictionDraw> {
     severity: kit.uncertain(fc.oneof(fc.constant(1), share()), 0, 1),
     leakage: kit.uncertain(fc.oneof(fc.constant(0), share()), 0, 1),
     leakagePremium: kit.uncertain(fc.oneof(fc.constant(0), share(10)), 0, 1),
+    leakageLag: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 3 })),
     duration: fc.option(kit.periods(kit.horizon), { nil: undefined }),
   });
 }
@@ -94,6 +102,7 @@ export function buildRestriction(draw: RestrictionDraw, kit: BuildKit) {
       severity: kit.number(draw.severity, "severity"),
       leakage: kit.number(draw.leakage, "leakage"),
       leakagePremium: kit.number(draw.leakagePremium, "premium"),
+      leakageLag: draw.leakageLag,
       ...(draw.duration === undefined ? {} : { duration: kit.number(draw.duration, "duration") }),
     },
   };

@@ -1,6 +1,6 @@
 // A country builds a strategic reserve of some goods when the lever starts (coverMonths of
 // baseline use) and releases it at a bounded rate when it runs short (docs/model.md, steps
-// 2 and 8).
+// 2 and 7).
 import type { z } from "zod";
 import { RANGES } from "../schema/check-context.js";
 import type { SchemaKit } from "../schema/kit.js";

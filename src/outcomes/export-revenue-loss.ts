@@ -1,5 +1,6 @@
-// Export revenue an exporter lost on its flows (optionally some goods, some destinations),
-// volumes at base prices (docs/model.md, step 10).
+// Export revenue an exporter lost on its flows (optionally some goods, some destinations):
+// the baseline flow at base price, less what it ships at its producer price (docs/model.md,
+// step 10).
 import type { z } from "zod";
 import type { SchemaKit } from "../schema/kit.js";
 import { commonFields, type OutcomeKindModule } from "./outcome-kind.js";
@@ -33,7 +34,7 @@ export const exportRevenueLoss = {
       country: context.country(outcome.country),
       list: context.flows((flow) => flow.exporter === outcome.country && (goods === undefined || goods.has(flow.good)) && (to === undefined || to.has(flow.importer))),
       unitText: "USD",
-      description: `Export revenue lost by ${outcome.country}${outcome.goods ? ` on ${outcome.goods.join(", ")}` : ""}${outcome.to ? ` to ${outcome.to.join(", ")}` : ""} (volumes at base prices)`,
+      description: `Export revenue lost by ${outcome.country}${outcome.goods ? ` on ${outcome.goods.join(", ")}` : ""}${outcome.to ? ` to ${outcome.to.join(", ")}` : ""} (baseline at base prices, less what it ships at its price)`,
     };
   },
   perPeriod: false,

@@ -1,5 +1,6 @@
-// The price of a good outside restricting countries, or inside a restricting country's own
-// market: its peak, mean or final ratio to the base price, or in USD (docs/model.md, steps 6 and 9).
+// The price of a good outside restricting countries (the use-weighted price their buyers
+// pay), or inside a country (its producers' price, or its buyers' where it makes none): its
+// peak, mean or final ratio to the base price, or in USD (docs/model.md, step 8).
 import type { z } from "zod";
 import { STAT_FINAL, STAT_MAX, STAT_MEAN, UNIT_RATIO, UNIT_USD } from "../compile/model.js";
 import type { SchemaKit } from "../schema/kit.js";
@@ -13,7 +14,7 @@ function schema(kit: SchemaKit) {
     market: z
       .union([z.literal("outside"), z.strictObject({ inside: kit.identifier })])
       .default("outside")
-      .describe("`outside` restricting countries, or `{ inside: country }` for a restricting country's own market."),
+      .describe("`outside` restricting countries (what their buyers pay, weighted by use), or `{ inside: country }`: its producers' price, or its buyers' where it makes none."),
     stat: z.enum(["max", "mean", "final"]).default("max"),
     unit: z.enum(["ratio", "USD"]).default("ratio").describe("`ratio` to the base price, or `USD` per unit of the good."),
     series: seriesField(kit),

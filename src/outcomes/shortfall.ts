@@ -1,5 +1,6 @@
 // A country's shortfall of a good: the largest or the mean over the horizon of
-// sigma = 1 - available / required (docs/model.md, step 9).
+// sigma = 1 - received / required: tonnes not received of the requirement, whether priced
+// out or rationed (docs/model.md, step 8).
 import type { z } from "zod";
 import { STAT_MAX, STAT_MEAN } from "../compile/model.js";
 import type { SchemaKit } from "../schema/kit.js";

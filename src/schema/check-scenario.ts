@@ -126,7 +126,8 @@ export function* scenarioChecks(scenario: Scenario, context: ValidationContext):
   yield;
   world.goods.forEach((g, i) => {
     checkNumber(["world", "goods", i, "demandElasticity"], g.demandElasticity, POSITIVE);
-    checkNumber(["world", "goods", i, "marketIntegration"], g.marketIntegration, SHARE);
+    checkNumber(["world", "goods", i, "substitutionElasticity"], g.substitutionElasticity, POSITIVE);
+    checkNumber(["world", "goods", i, "supplyElasticity"], g.supplyElasticity, NON_NEGATIVE);
   });
   world.goods.forEach((g, i) => {
     if (g.priceFloor > g.priceCap) report(["world", "goods", i, "priceFloor"], `expected priceFloor <= priceCap (${fmt(g.priceCap)}), found ${fmt(g.priceFloor)}`);
@@ -151,6 +152,7 @@ export function* scenarioChecks(scenario: Scenario, context: ValidationContext):
     checkNumber([...at, "valueAddedPerUnit"], entry.valueAddedPerUnit, NON_NEGATIVE);
     checkNumber([...at, "surgeCapacity"], entry.surgeCapacity, NON_NEGATIVE);
     checkNumber([...at, "rampPeriods"], entry.rampPeriods, NON_NEGATIVE);
+    checkNumber([...at, "supplyElasticity"], entry.supplyElasticity, NON_NEGATIVE);
   });
 
   const exports = new Map<string, number>();

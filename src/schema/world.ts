@@ -19,23 +19,28 @@ export const goodSchema = z.strictObject({
   demandElasticity: uncertainNumberSchema.describe(
     "Short-run price elasticity of demand, as a positive number (0.2 means a 1% price rise cuts demand 0.2%).",
   ),
+  substitutionElasticity: uncertainNumberSchema
+    .default(4)
+    .describe(
+      "How readily buyers switch between origins of the good when their prices part (sigma > 0): a 1% dearer origin loses about sigma% of its share. Default 4, an assumption within the 2 to 8 typical of trade elasticities.",
+    ),
+  supplyElasticity: uncertainNumberSchema
+    .default(0.3)
+    .describe(
+      "Short-run price elasticity of producers' output (eta >= 0), up to capacity: output is baseline times price^eta. Default 0.3, an assumption (0.1 to 0.5); a production entry may set its own.",
+    ),
   priceCap: z
     .number()
     .min(1, "expected a price cap >= 1 (a multiple of the base price)")
     .default(10)
-    .describe("Highest price outside a restricting country, as a multiple of the base price; beyond it, rationing."),
-  marketIntegration: uncertainNumberSchema
-    .default(0)
-    .describe(
-      "How far buyers outside restricting countries re-trade the good among themselves, in [0, 1]: 1 evens out their shortfalls (one world market), 0 leaves each with what reaches it.",
-    ),
+    .describe("Highest producer price, as a multiple of the base price; beyond it, what buyers want is rationed."),
   priceFloor: z
     .number()
     .gt(0, "expected a price floor > 0")
     .max(1, "expected a price floor <= 1 (a multiple of the base price)")
     .default(0.5)
     .describe(
-      "Lowest price inside a restricting country's glutted market, as a multiple of the base price; what its home market cannot absorb above it is output lost.",
+      "Lowest producer price, as a multiple of the base price: at it, producers make only what buyers take, and the rest of their output is lost.",
     ),
   ...provenance,
 });
@@ -52,10 +57,13 @@ export const productionSchema = z.strictObject({
     .describe("Value added per unit of output, USD: what GDP loses when a unit is not produced."),
   surgeCapacity: uncertainNumberSchema
     .optional()
-    .describe("Extra capacity per period reachable after a shortage appears (dK), in the good's unit."),
+    .describe("Extra capacity per period that comes on stream once the good's price rises (dK), in the good's unit."),
   rampPeriods: uncertainNumberSchema
     .optional()
     .describe("Time constant of the ramp-up of surge capacity (tau), in periods; 0 means immediate."),
+  supplyElasticity: uncertainNumberSchema
+    .optional()
+    .describe("This producer's short-run price elasticity of output (eta >= 0); without it, the good's."),
   ...provenance,
 });
 

@@ -187,8 +187,15 @@ export class OutcomeAccumulator {
     const { min, max } = this.nonEmptyMoments();
     const edges = histogramEdges(min, max, whole);
     const counts = new Array<number>(edges.length - 1).fill(0);
+    // A sketch bucket's middle lies within its relative accuracy of every value in it: a
+    // bucket that may hold the exact min or max is counted there, so that an atom at an
+    // extreme (runs at a price cap, losses of exactly 0) stays in its bin.
+    const options = this.values.emptyOptions();
+    const accuracy = options.quantiles === "sketch" ? 1.07 * (options.relativeAccuracy ?? 0) : 0;
     this.values.column(0).forEachValue((value, count) => {
-      const k = binOf(value < min ? min : value > max ? max : value, edges);
+      const near = (x: number) => Math.abs(value - x) <= accuracy * Math.abs(value);
+      const placed = value <= min || near(min) ? min : value >= max || near(max) ? max : value;
+      const k = binOf(placed, edges);
       counts[k] = counts[k]! + count;
     });
     return { edges, counts };

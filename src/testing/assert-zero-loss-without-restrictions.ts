@@ -12,12 +12,11 @@ const INVARIANT = "zero loss without restrictions";
  * only in a shortage), and no rules (rules are how restrictions come about), nothing is
  * lost: on the given draw every GDP loss, value added lost, output lost, export revenue
  * lost and extra import cost is exactly 0, every shortfall exactly 0, and every price
- * exactly the base price. Stockpile and capacity levers stay; with no shortage they
- * change nothing.
+ * exactly the base price. Stockpile levers stay; with no shortage they change nothing.
+ * Capacity levers go too: added capacity raises supply at every price.
  *
- * Exact equality holds because the engine serves a balanced world's demand within its
- * rounding tolerance and sums losses from parts that are each exactly 0 when nothing
- * changes (docs/model.md, step 10).
+ * Exact equality holds because a good that nothing disturbs writes the baseline exactly
+ * rather than clearing its market (docs/model.md, engine rule 3).
  *
  * @param scenario - a valid scenario.
  * @param options - `{ seed = 1, run = 0, policy = baseline }`: the draw, and the policy

@@ -15,7 +15,7 @@ export interface LeverConstraints {
 /**
  * Policy levers valid in a given world, every number fixed: export restrictions (on
  * one or two goods, aimed at other countries or `all`, with severity, leakage, leakage
- * premium, diversion, start and sometimes a duration), import restrictions, stockpile
+ * premium, leakage lag, stockpile share, start and sometimes a duration), import restrictions, stockpile
  * releases (0 to 12 months, release share in (0, 1]), capacity expansions (0 to 1000
  * units, ramp 0 to 12 periods) and import tariffs (rate 0 to 1): every kind in src/levers,
  * each drawn by its own module. Works on any world, generated or your own: pass a

@@ -55,8 +55,8 @@ export interface ScenarioConstraints {
  * rules, policies and outcomes.
  *
  * - **Uncertainties** (unless `uncertainties: false`): about one number in four that a
- *   scenario may draw (elasticities, market integration, input weights, value added,
- *   surge capacity, ramp-ups, stock cover, severities, leakage, premiums, diversion,
+ *   scenario may draw (elasticities, input weights, value added,
+ *   surge capacity, ramp-ups, stock cover, severities, leakage, premiums, stockpile shares,
  *   starts, durations, reserves, capacity added, probabilities, delays) is drawn from a
  *   distribution whose support fits the field (see {@link distributionArbitrary}): shares
  *   in [0, 1], elasticities in [0.05, 3], periods in [0, horizon]. They are named after

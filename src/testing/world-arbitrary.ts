@@ -26,8 +26,8 @@ export interface WorldConstraints {
  * Valid worlds of a few countries (`C0`, `C1`, ...) and goods (`g0`, `g1`, ...), with
  * every number fixed (no uncertainties):
  *
- * - goods with a base price, a demand elasticity in [0.05, 3], a price cap and floor and
- *   a market integration in {0, 0.25, ..., 1};
+ * - goods with a base price, a demand elasticity in [0.05, 3], a substitution elasticity
+ *   in [0.5, 12], a supply elasticity in [0, 2] and a price cap and floor;
  * - production (whole units, 1 to 1000 per period, or raised to cover others' needs)
  *   within capacity, with value added per unit up to the base price and sometimes surge
  *   capacity;

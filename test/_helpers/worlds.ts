@@ -176,7 +176,7 @@ export function escalationWorld(): ScenarioInput {
             name: "c-retaliates",
             agent: "C",
             when: [{ kind: "restriction", by: ["A"], against: ["C"], lever: "exportRestriction" }],
-            action: { type: "exportRestriction", targets: "triggering", goods: ["x"], severity: 1, diversion: 0.5 },
+            action: { type: "exportRestriction", targets: "triggering", goods: ["x"], severity: 1, stockpileShare: 0.5 },
           },
         ],
       },

@@ -114,12 +114,12 @@ describe("no-regression pins", () => {
       galliumPeak: pick("aligned", "galliumPricePeak:outside").p95,
     }).toMatchInlineSnapshot(`
       {
-        "alignedJapan": 9137317526.205345,
-        "alignedJapanP95": 31130821966.148632,
-        "galliumPeak": 2.2865839542446724,
+        "alignedJapan": 3631946550.056035,
+        "alignedJapanP95": 5371526934.383619,
+        "galliumPeak": 3.8196883924940193,
         "retaliation": 0.854,
-        "stockpileJapan": 3209797321.59588,
-        "usAloneChina": 44967423795.60508,
+        "stockpileJapan": 3412899263.1951423,
+        "usAloneChina": 706043.4305579489,
       }
     `);
   });

@@ -1,16 +1,40 @@
-// A REFERENCE implementation of the model in docs/model.md, rules included, written the
-// way most would first write it: objects per country and good, Maps keyed by names, arrays
-// of flow objects, mathjs matrices for the per-period vector and matrix steps, a fresh
-// object per period. No typed arrays.
+// A REFERENCE implementation of the model (docs/model.md, with steps 2 to 10 of model v2:
+// producer prices by origin, CES shares between origins, capped routes), rules included,
+// written the way most would first write it: objects per country and good, Maps keyed by
+// names, arrays of flow objects, mathjs matrices for the per-period vector and matrix
+// steps, a fresh object per period. No typed arrays.
 //
-// It exists for two reasons: to check the engine (src/engine/simulate.ts) against an
-// independent reading of docs/model.md (test/reference/agreement.ts, run by `npm test`: the
-// outcomes agree to a relative 1e-9), and as the baseline the engine has to beat
-// (bench/run.ts, section 4).
+// It exists for two reasons: to check the engine (src/engine/simulate.ts and its market
+// solver, src/engine/market.ts) against an independent reading of the model
+// (test/reference/agreement.ts, run by `npm test`: the outcomes agree to a relative 1e-9),
+// and as the baseline the engine has to beat (bench/run.ts, section 4).
 // It is deliberately not optimised, but not deliberately slow either: flows are grouped by
 // good once, recipes are looked up once, and nothing is recomputed that the model does not
 // ask for.
-import { dotDivide, dotMultiply, identity, inv, map, matrix, multiply, parse, subtract, sum, type Matrix, type MathNode } from "mathjs";
+//
+// Each good's market in each period is cleared by a method of its own, not the engine's
+// (Newton's method on all prices at once): Gauss-Seidel over origins. Each origin in turn
+// gets the price at which what its buyers want from it equals what it offers, the other
+// origins' prices held: a search on its log price between the floor and the cap (steps
+// from where it is, doubled until the excess demand changes sign, then Illinois regula
+// falsi in the bracket); where the sign does not change before a bound, the price stays at
+// the bound and the quantity adjusts instead (output cut at the floor, buyers rationed at
+// the cap). Before each sweep the prices of the origins strictly between the bounds move
+// together (in each group of them linked by common buyers), by the same search, to where
+// their summed excess demand is zero, or to where the first of them meets a bound: without
+// that move, sweeps drift there slowly when demand and supply barely respond to the price
+// level (inelastic uses, supply at capacity). Each
+// buyer's price index is the root of G(P) = sum of its route shares - 1: in closed form when
+// no route is capped, else by the same regula falsi on log P within a bracket.
+// Excess demand is minus the gradient of a convex function of the log prices (its Jacobian
+// is symmetric and negative semi-definite: the shares come from a CES price index), and
+// each step minimises that function along one direction within the bounds, so the sweeps
+// converge. They stop when every origin's excess demand is within 1e-13 of its baseline
+// output, or it sits at a bound that excuses it. Nothing depends on the clock or on chance:
+// the search starts from last period's prices and stops at the first price that clears,
+// which matters only where the equilibrium price is not unique (supply at capacity meeting
+// wholly inelastic demand).
+import { dotDivide, identity, inv, map, matrix, multiply, parse, subtract, type Matrix, type MathNode } from "mathjs";
 import type { Scenario } from "../../src/index.js";
 
 type UncertainNumber = number | { readonly param: string };
@@ -34,16 +58,32 @@ interface RuleInstance {
   readonly trigger: string | undefined;
 }
 
+/** A flow's restriction this period (step 2). */
+interface FlowRestriction {
+  /** Share of the flow that arrives this period (each restriction's leakage once its lag is over), share not restricted at all, the largest premium of the leaking ones. */
+  pass: number;
+  unrestricted: number;
+  premium: number;
+  /** Whether an export restriction of the flow's exporter covers it. */
+  byExporter: boolean;
+}
+
 /** What one period's levers set (a fresh object per period). */
 interface PeriodState {
   readonly t: number;
-  readonly flowRestriction: Map<FlowObject, { pass: number; unrestricted: number; premium: number }>;
-  /** `${country}|${good}` -> diversion share of a restricting exporter */
+  readonly flowRestriction: Map<FlowObject, FlowRestriction>;
+  /** `${country}|${good}` -> stockpile share of a restricting exporter */
   readonly restricting: Map<string, number>;
   /** The sum of the tariffs on a flow. */
   readonly flowTariff: Map<FlowObject, number>;
   readonly addedCapacity: Map<string, number>;
+  /** Goods a lever that disturbs them acts on this period (engine rule 3). */
+  readonly disturbed: Set<string>;
+  /** Requirement R and its critical part Rc, per country and good. */
   readonly requirement: Map<string, Map<string, number>>;
+  readonly criticalRequirement: Map<string, Map<string, number>>;
+  /** The requirement's non-critical inputs, Rn (served after critical ones, before other uses). */
+  readonly inputRequirement: Map<string, Map<string, number>>;
 }
 
 /** What step 1 reads in period t: the levers acting so far and the state after t-1. */
@@ -66,8 +106,6 @@ interface ActingLever {
 }
 
 const PERIODS_PER_YEAR: Record<string, number> = { month: 12, quarter: 4, year: 1 };
-/** Demand within this relative (and absolute) margin of what a producer can make counts as served: docs/model.md step 4. */
-const TOLERANCE = 1e-9;
 
 interface FlowObject {
   readonly exporter: string;
@@ -95,6 +133,8 @@ interface Baseline {
   readonly valueAdded: UncertainNumber;
   readonly surge: UncertainNumber;
   readonly ramp: UncertainNumber;
+  /** The producer's own supply elasticity, where its production entry gives one (else the good's). */
+  readonly supplyElasticity: UncertainNumber | undefined;
   readonly recipe: readonly RecipeInput[];
   readonly coverMonths: UncertainNumber;
   readonly maxDrawShare: number;
@@ -107,12 +147,29 @@ interface CellState {
   stock: number;
   reserve: number;
   reserveRate: number;
+  /** Shortfall sigma (the outcome), and its critical and other parts, sigmaC and sigmaO (step 8). */
   shortfall: number;
+  criticalShortfall: number;
+  otherShortfall: number;
   planShortfall: number;
   output: number;
+  /** Producer price p_c: where the market left it (a closed origin keeps its last one). */
+  producerPrice: number;
+  /** What outcome `price` with `market: { inside: c }` reads this period. */
   priceInside: number;
   lostUnits: number;
   importCost: number;
+}
+
+/** The good's numbers for one run. */
+interface GoodInfo {
+  readonly basePrice: number;
+  readonly priceCap: number;
+  readonly priceFloor: number;
+  /** Demand elasticity eps, substitution elasticity sigma, supply elasticity eta (default for its producers). */
+  readonly elasticity: number;
+  readonly substitution: number;
+  readonly supplyElasticity: number;
 }
 
 /** One run's outcome values and per-period series, by outcome name. */
@@ -169,10 +226,16 @@ export class ReferenceModel {
   private readonly flowsByGood = new Map<string, FlowObject[]>();
   private readonly producersOf = new Map<string, string[]>();
   private readonly usersOf = new Map<string, string[]>();
-  /** Per country, the recipe matrix a[g][h]: units of g per unit of h made there (mathjs, G x G). */
+  /** Per country, the recipe matrix a[g][h]: units of g per unit of h made there (mathjs, G x G), and its critical inputs only. */
   private readonly recipeMatrix = new Map<string, Matrix>();
-  /** Per country, baseline use U0 as a mathjs vector over goods. */
+  private readonly criticalRecipeMatrix = new Map<string, Matrix>();
+  private readonly nonCriticalRecipeMatrix = new Map<string, Matrix>();
+  /** Per country, baseline use U0 and baseline output Q0 as mathjs vectors over goods. */
   private readonly useVector = new Map<string, Matrix>();
+  private readonly outputVector = new Map<string, Matrix>();
+  /** Per good, the goods its producers' recipes use, and the goods whose producers' recipes use it (engine rule 3). */
+  private readonly inputsOf = new Map<string, Set<string>>();
+  private readonly usesOf = new Map<string, Set<string>>();
   private readonly goodIndex = new Map<string, number>();
   /** Rule instances by rule name, and the instances each policy decides on. */
   private readonly instancesOf = new Map<string, RuleInstance[]>();
@@ -247,6 +310,8 @@ export class ReferenceModel {
           valueAdded: p?.valueAddedPerUnit ?? 0,
           surge: p?.surgeCapacity ?? 0,
           ramp: p?.rampPeriods ?? 0,
+          // not in the v1 schema: read defensively
+          supplyElasticity: (p as { supplyElasticity?: UncertainNumber } | undefined)?.supplyElasticity,
           recipe: (recipe?.inputs ?? []).map((x) => ({ good: x.good, perUnit: x.perUnit, critical: x.critical, weight: x.critical ? 0 : (x.weight ?? 0.5) })),
           coverMonths: stock?.coverMonths ?? 0,
           maxDrawShare: stock?.maxDrawShare ?? 1,
@@ -259,15 +324,35 @@ export class ReferenceModel {
       this.producersOf.set(g, this.countries.filter((c) => this.cell(c, g).producer));
       this.usersOf.set(g, this.countries.filter((c) => this.cell(c, g).U0 > 0));
     }
-    // recipe matrices (dense, G x G) and use vectors per country, for the requirement step
+    // recipe matrices (dense, G x G), use and output vectors per country, for the requirement step
     const G = this.goods.length;
     for (const c of this.countries) {
       const a: number[][] = Array.from({ length: G }, () => new Array<number>(G).fill(0));
+      const critical: number[][] = Array.from({ length: G }, () => new Array<number>(G).fill(0));
+      const nonCritical: number[][] = Array.from({ length: G }, () => new Array<number>(G).fill(0));
       for (const h of this.goods) {
-        for (const input of this.cell(c, h).recipe) a[this.goodIndex.get(input.good)!]![this.goodIndex.get(h)!]! += input.perUnit;
+        for (const input of this.cell(c, h).recipe) {
+          a[this.goodIndex.get(input.good)!]![this.goodIndex.get(h)!]! += input.perUnit;
+          (input.critical ? critical : nonCritical)[this.goodIndex.get(input.good)!]![this.goodIndex.get(h)!]! += input.perUnit;
+        }
       }
       this.recipeMatrix.set(c, matrix(a));
+      this.criticalRecipeMatrix.set(c, matrix(critical));
+      this.nonCriticalRecipeMatrix.set(c, matrix(nonCritical));
       this.useVector.set(c, matrix(this.goods.map((g) => this.cell(c, g).U0)));
+      this.outputVector.set(c, matrix(this.goods.map((g) => this.cell(c, g).Q0)));
+    }
+    for (const g of this.goods) {
+      this.inputsOf.set(g, new Set());
+      this.usesOf.set(g, new Set());
+    }
+    for (const c of this.countries) {
+      for (const h of this.goods) {
+        for (const input of this.cell(c, h).recipe) {
+          this.inputsOf.get(h)!.add(input.good);
+          this.usesOf.get(input.good)!.add(h);
+        }
+      }
     }
   }
 
@@ -314,9 +399,20 @@ export class ReferenceModel {
     };
     const monthsToPeriods = this.periodsPerYear / 12;
     const goodInfo = new Map(
-      scenario.world.goods.map((g) => {
-        const elasticity = value(g.demandElasticity, 1);
-        return [g.id, { basePrice: g.basePrice, priceCap: g.priceCap, priceFloor: g.priceFloor, elasticity, kappa: value(g.marketIntegration, 0), floorDemandRatio: Math.pow(g.priceFloor, -elasticity) }];
+      scenario.world.goods.map((g): [string, GoodInfo] => {
+        // v2 fields, not in the v1 schema: read defensively
+        const v2 = g as { substitutionElasticity?: UncertainNumber; supplyElasticity?: UncertainNumber };
+        return [
+          g.id,
+          {
+            basePrice: g.basePrice,
+            priceCap: g.priceCap,
+            priceFloor: g.priceFloor,
+            elasticity: value(g.demandElasticity, 1),
+            substitution: value(v2.substitutionElasticity, 4),
+            supplyElasticity: value(v2.supplyElasticity, 0.3),
+          },
+        ];
       }),
     );
 
@@ -326,12 +422,29 @@ export class ReferenceModel {
       const cells = new Map<string, CellState>();
       for (const g of goods) {
         const b = this.cell(c, g);
-        cells.set(g, { stock: value(b.coverMonths, 0) * b.U0 * monthsToPeriods, reserve: 0, reserveRate: 0, shortfall: 0, planShortfall: 0, output: b.Q0, priceInside: 1, lostUnits: 0, importCost: 0 });
+        cells.set(g, {
+          stock: value(b.coverMonths, 0) * b.U0 * monthsToPeriods,
+          reserve: 0,
+          reserveRate: 0,
+          shortfall: 0,
+          criticalShortfall: 0,
+          otherShortfall: 0,
+          planShortfall: 0,
+          output: b.Q0,
+          producerPrice: 1,
+          priceInside: 1,
+          lostUnits: 0,
+          importCost: 0,
+        });
       }
       state.set(c, cells);
     }
     const priceOutside = new Map(goods.map((g) => [g, 1]));
+    /** t0[g]: the first period whose clearing gave p_out > 1. */
     const shockStart = new Map<string, number>();
+    /** Engine rule 3's flags, as each good was last cleared: some user short; some producer planning other than its baseline. */
+    const goodShort = new Map(goods.map((g) => [g, false]));
+    const goodPlanShort = new Map(goods.map((g) => [g, false]));
     const lostRevenue = new Map<FlowObject, number>();
     const loss = new Map(countries.map((c) => [c, { direct: 0, indirect: 0 }]));
     const endOf = (lever: Lever | RuleLever, start: number) =>
@@ -354,7 +467,10 @@ export class ReferenceModel {
         restricting: new Map(),
         flowTariff: new Map(),
         addedCapacity: new Map(),
+        disturbed: new Set(),
         requirement: new Map(),
+        criticalRequirement: new Map(),
+        inputRequirement: new Map(),
       };
 
       // 1. Decide: rule instances not yet decided look at the state after t-1
@@ -372,31 +488,48 @@ export class ReferenceModel {
         effect.set(instance, start);
       }
 
-      // 2. Restrict, and the other levers
+      // 2. Restrict, and the other levers. Every acting lever but a reserve disturbs its goods
+      // (engine rule 3): a reserve is drawn on only when a buyer wants more than it gets.
       for (const { lever, trigger, start, end } of levers) {
         if (!(start <= t && t < end)) continue;
+        if (lever.type !== "stockpileRelease") for (const g of "goods" in lever ? lever.goods : [lever.good]) period.disturbed.add(g);
         this.applyLever(lever, trigger, start, t, period, state, value, monthsToPeriods);
       }
 
-      // 4. Requirement, for every country at once: R = max(0, U0 - a . planShortfall(t-1))  (mathjs)
+      // 4. Requirement, for every country at once (mathjs), from the plans of t-1:
+      //    R = max(0, U0 - a . planShortfall),  Rc = min(R, max(0, aCritical . (Q0 - planShortfall)))
       for (const c of countries) {
         const plan = matrix(goods.map((g) => state.get(c)!.get(g)!.planShortfall));
         const needed = subtract(this.useVector.get(c)!, multiply(this.recipeMatrix.get(c)!, plan)) as Matrix;
         const requirement = map(needed, (x: number) => (x < 0 ? 0 : x)) as Matrix;
+        const planned = subtract(this.outputVector.get(c)!, plan);
+        const criticalUse = multiply(this.criticalRecipeMatrix.get(c)!, planned) as Matrix;
+        const inputUse = multiply(this.nonCriticalRecipeMatrix.get(c)!, planned) as Matrix;
         const row = new Map<string, number>();
-        goods.forEach((g, k) => row.set(g, requirement.get([k]) as number));
+        const criticalRow = new Map<string, number>();
+        const inputRow = new Map<string, number>();
+        goods.forEach((g, k) => {
+          const R = requirement.get([k]) as number;
+          const Rc = Math.min(R, Math.max(0, criticalUse.get([k]) as number));
+          row.set(g, R);
+          criticalRow.set(g, Rc);
+          inputRow.set(g, Math.min(R - Rc, Math.max(0, inputUse.get([k]) as number)));
+        });
         period.requirement.set(c, row);
+        period.criticalRequirement.set(c, criticalRow);
+        period.inputRequirement.set(c, inputRow);
       }
 
       // 3 to 10, good by good in topological order
-      for (const g of this.goodOrder) this.clearGood(g, period, state, goodInfo.get(g)!, priceOutside, shockStart, lostRevenue, loss, value);
+      for (const g of this.goodOrder) {
+        this.clearGood(g, period, state, goodInfo.get(g)!, priceOutside, shockStart, goodShort, goodPlanShort, lostRevenue, loss, value);
+      }
 
       // record per-period outcomes
       for (const o of outcomeDefinitions) {
         if (o.kind === "shortfall") periodValues.get(o.name)!.push(state.get(o.country)!.get(o.good)!.shortfall);
         else if (o.kind === "price") {
-          const inside = o.market !== "outside" && period.restricting.has(`${o.market.inside}|${o.good}`);
-          const ratio = inside && o.market !== "outside" ? state.get(o.market.inside)!.get(o.good)!.priceInside : priceOutside.get(o.good)!;
+          const ratio = o.market === "outside" ? priceOutside.get(o.good)! : state.get(o.market.inside)!.get(o.good)!.priceInside;
           periodValues.get(o.name)!.push(o.unit === "USD" ? ratio * goodInfo.get(o.good)!.basePrice : ratio);
         } else if (o.kind === "outputLoss" && o.series) {
           const b = this.cell(o.country, o.good);
@@ -482,6 +615,11 @@ export class ReferenceModel {
         const severity = value(lever.severity, 1);
         const leakage = value(lever.leakage, 0);
         const premium = value(lever.leakagePremium, 0);
+        // v2 fields, not in the v1 schema: read defensively. A lag is a number of periods, rounded.
+        const v2 = lever as { leakageLag?: UncertainNumber; stockpileShare?: UncertainNumber };
+        const lag = Math.max(0, Math.round(value(v2.leakageLag, 0)));
+        // leakage counts only once this restriction's own lag is over
+        const leaking = t >= start + lag ? leakage : 0;
         const aimedAt = lever.type === "exportRestriction" ? lever.targets : lever.sources;
         const isTarget = (c: string) => c !== lever.actor && (aimedAt === "all" || (aimedAt === "triggering" ? c === trigger : aimedAt.includes(c)));
         const goods = [...new Set(lever.goods)];
@@ -489,18 +627,20 @@ export class ReferenceModel {
           for (const flow of this.flowsByGood.get(g)!) {
             const hit = lever.type === "exportRestriction" ? flow.exporter === lever.actor && isTarget(flow.importer) : flow.importer === lever.actor && isTarget(flow.exporter);
             if (!hit) continue;
-            const r = period.flowRestriction.get(flow) ?? { pass: 1, unrestricted: 1, premium: 0 };
-            r.pass *= 1 - severity * (1 - leakage);
+            const r = period.flowRestriction.get(flow) ?? { pass: 1, unrestricted: 1, premium: 0, byExporter: false };
+            r.pass *= 1 - severity * (1 - leaking);
             r.unrestricted *= 1 - severity;
-            if (leakage > 0 && premium > r.premium) r.premium = premium;
+            if (leaking > 0 && premium > r.premium) r.premium = premium;
+            if (lever.type === "exportRestriction") r.byExporter = true;
             period.flowRestriction.set(flow, r);
           }
         }
         if (lever.type === "exportRestriction" && severity * (1 - leakage) > 0) {
-          const diversion = value(lever.diversion, 0);
+          // it blocks something: the exporter is restricting g; its reserve buys stockpileShare of what it blocks
+          const share = value(v2.stockpileShare, 0);
           for (const g of goods) {
             const key = `${lever.actor}|${g}`;
-            period.restricting.set(key, Math.max(period.restricting.get(key) ?? 0, diversion));
+            period.restricting.set(key, Math.max(period.restricting.get(key) ?? 0, share));
           }
         }
         break;
@@ -517,7 +657,7 @@ export class ReferenceModel {
         break;
       }
       case "importTariff": {
-        // duties on the same flow add up; they fall on what arrives directly from the taxed exporters
+        // duties on the same flow add up
         const rate = value(lever.rate, 0);
         const taxed = (c: string) => c !== lever.actor && (lever.sources === "all" || (lever.sources === "triggering" ? c === trigger : lever.sources.includes(c)));
         for (const g of new Set(lever.goods)) {
@@ -538,13 +678,16 @@ export class ReferenceModel {
     }
   }
 
+  /** Steps 3 to 10 for good g in period t. */
   private clearGood(
     g: string,
     period: PeriodState,
     state: Map<string, Map<string, CellState>>,
-    info: { basePrice: number; priceCap: number; priceFloor: number; elasticity: number; kappa: number; floorDemandRatio: number },
+    info: GoodInfo,
     priceOutside: Map<string, number>,
     shockStart: Map<string, number>,
+    goodShort: Map<string, boolean>,
+    goodPlanShort: Map<string, boolean>,
     lostRevenue: Map<FlowObject, number>,
     loss: Map<string, { direct: number; indirect: number }>,
     value: (x: UncertainNumber | undefined, fallback: number) => number,
@@ -556,217 +699,213 @@ export class ReferenceModel {
     const p0 = info.basePrice;
     const isRestricting = (c: string) => period.restricting.has(`${c}|${g}`);
 
-    // per-producer and per-user records for this good, this period
-    const producer = new Map<string, { inputShare: number; demand: number; fillRate: number; unmet: number; sold: number; lostSales: number; glut: number; spare: number; divertible: number }>();
-    const user = new Map<string, { requirement: number; demandScale: number; available: number; imports: number; substituted: number; leakagePremiumVolume: number; tariffVolume: number }>();
+    // Engine rule 3: a calm good (no lever disturbing it acts, none of its inputs was short when
+    // last cleared, no producer of a good made from it plans other than its baseline) writes
+    // the baseline exactly: output Q0, no shortfall, prices 1, nothing to account.
+    const calm =
+      !period.disturbed.has(g) && ![...this.inputsOf.get(g)!].some((k) => goodShort.get(k)) && ![...this.usesOf.get(g)!].some((h) => goodPlanShort.get(h));
+    if (calm) {
+      for (const c of producers) {
+        const cell = state.get(c)!.get(g)!;
+        cell.output = this.cell(c, g).Q0;
+        cell.planShortfall = 0;
+        cell.producerPrice = 1;
+      }
+      for (const c of users) {
+        const cell = state.get(c)!.get(g)!;
+        cell.shortfall = 0;
+        cell.criticalShortfall = 0;
+        cell.otherShortfall = 0;
+      }
+      for (const c of this.countries) state.get(c)!.get(g)!.priceInside = 1;
+      priceOutside.set(g, 1);
+      goodShort.set(g, false);
+      goodPlanShort.set(g, false);
+      return;
+    }
 
-    // 3. Produce: y = max(0, min over critical inputs (1 - sigma) x (1 - sum of weighted non-critical sigma))
+    // 3. Produce: y = max(0, min over critical inputs (1 - sigmaC) x (1 - sum of weighted non-critical sigmaO))
+    const inputShare = new Map<string, number>();
     for (const c of producers) {
       let critical = 1;
       let nonCritical = 1;
       for (const input of this.cell(c, g).recipe) {
-        const sigma = state.get(c)!.get(input.good)!.shortfall;
-        if (input.critical) critical = Math.min(critical, 1 - sigma);
-        else nonCritical -= value(input.weight, 0.5) * sigma;
+        const inputCell = state.get(c)!.get(input.good)!;
+        if (input.critical) critical = Math.min(critical, 1 - inputCell.criticalShortfall);
+        else nonCritical -= value(input.weight, 0.5) * inputCell.otherShortfall;
       }
-      producer.set(c, { inputShare: Math.max(0, critical * nonCritical), demand: 0, fillRate: 1, unmet: 0, sold: 0, lostSales: 0, glut: 0, spare: 0, divertible: 0 });
+      inputShare.set(c, Math.max(0, critical * nonCritical));
     }
 
-    // 4. Requirement (computed for the whole period above) and orders
+    // 4. Requirement (computed for the whole period above): R, its critical part Rc, the other part Ro, orders' scale d
+    const need = new Map<string, { R: number; Rc: number; Ro: number; d: number }>();
     for (const c of users) {
-      const need = period.requirement.get(c)!.get(g)!;
-      user.set(c, { requirement: need, demandScale: Math.min(1, need / this.cell(c, g).U0), available: 0, imports: 0, substituted: 0, leakagePremiumVolume: 0, tariffVolume: 0 });
+      const R = period.requirement.get(c)!.get(g)!;
+      const Rc = period.criticalRequirement.get(c)!.get(g)!;
+      need.set(c, { R, Rc, Ro: R - Rc, d: Math.min(1, R / this.cell(c, g).U0) });
     }
-    const scaleOf = (c: string) => user.get(c)?.demandScale ?? 0;
-    for (const c of producers) if (this.cell(c, g).U0 > 0) producer.get(c)!.demand += this.cell(c, g).H0 * scaleOf(c);
-    for (const f of flows) producer.get(f.exporter)!.demand += f.volume * scaleOf(f.importer);
+    const scaleOf = (c: string) => need.get(c)?.d ?? 0;
+
+    // 5. The market problem: origins with their supply curves, buyers with their routes
+    const market = new Market(info.substitution, info.elasticity, info.priceFloor, info.priceCap);
+    const origins = new Map<string, Origin>();
+    const newSupply = new Map<string, number>();
+    const newOutput = new Map<string, number>();
+    const t0 = shockStart.get(g);
     for (const c of producers) {
-      const p = producer.get(c)!;
-      const canMake = p.inputShare * this.cell(c, g).Q0;
-      const short = p.demand > canMake * (1 + TOLERANCE) + TOLERANCE;
-      p.fillRate = short ? canMake / p.demand : 1;
-      p.unmet = short ? p.demand - canMake : 0;
       const b = this.cell(c, g);
-      if (b.U0 > 0) {
-        const domestic = b.H0 * scaleOf(c) * p.fillRate;
-        p.sold += domestic;
-        p.lostSales += b.H0 - domestic;
-        user.get(c)!.available += domestic;
-      }
-    }
-
-    // 5. Ship through this period's restrictions
-    for (const f of flows) {
-      const exporter = producer.get(f.exporter)!;
-      const importer = user.get(f.importer);
-      const wanted = f.volume * scaleOf(f.importer) * exporter.fillRate;
-      let arrives = wanted;
-      const r = period.flowRestriction.get(f);
-      if (r !== undefined) {
-        arrives = wanted * r.pass;
-        const leaked = wanted * (r.pass - r.unrestricted);
-        if (importer !== undefined) importer.leakagePremiumVolume += leaked * r.premium;
-        exporter.glut += wanted - arrives;
-      }
-      const tariff = period.flowTariff.get(f);
-      if (tariff !== undefined && importer !== undefined) importer.tariffVolume += (r === undefined ? wanted : wanted * r.unrestricted) * tariff;
-      exporter.sold += arrives;
-      exporter.lostSales += f.volume - arrives;
-      if (importer !== undefined) {
-        importer.available += arrives;
-        importer.imports += arrives;
-      }
-      lostRevenue.set(f, (lostRevenue.get(f) ?? 0) + (f.volume - arrives) * p0);
-    }
-
-    // gaps before substitution, as mathjs vectors over the good's users
-    const requirementVector = matrix(users.map((c) => user.get(c)!.requirement));
-    const gapVector = map(subtract(requirementVector, matrix(users.map((c) => user.get(c)!.available))) as Matrix, (x: number) => (x > 0 ? x : 0)) as Matrix;
-    const totalGap = users.length === 0 ? 0 : (sum(gapVector) as number);
-    if (totalGap > 0 && !shockStart.has(g)) shockStart.set(g, t);
-
-    // substitution pool: spare capacity of producers not restricting g, plus volume restricting exporters divert
-    if (totalGap > 0) {
-      const elapsed = t - shockStart.get(g)!;
-      let pool = 0;
-      for (const c of producers) {
-        const p = producer.get(c)!;
-        const b = this.cell(c, g);
-        if (isRestricting(c)) {
-          p.divertible = p.glut * period.restricting.get(`${c}|${g}`)!;
-          pool += p.divertible;
-          continue;
+      const y = inputShare.get(c)!;
+      const added = period.addedCapacity.get(`${c}|${g}`) ?? 0;
+      // no surge while t0 is unset (up to and including the period that sets it)
+      const surge = t0 === undefined ? 0 : value(b.surge, 0) * ramp(t - t0, value(b.ramp, 0));
+      const capacity = b.K0 + surge + added;
+      let fixed = 0;
+      if (isRestricting(c)) {
+        // its state reserve buys stockpileShare of the volume its flows' restrictions block
+        let blocked = 0;
+        for (const f of flows) {
+          if (f.exporter !== c) continue;
+          const r = period.flowRestriction.get(f);
+          if (r !== undefined && r.byExporter) blocked += f.volume * scaleOf(f.importer) * (1 - r.pass);
         }
-        let capacity = b.K0 + value(b.surge, 0) * ramp(elapsed, value(b.ramp, 0));
-        const added = period.addedCapacity.get(`${c}|${g}`);
-        if (added !== undefined) capacity += added;
-        const free = p.inputShare * capacity - p.sold;
-        if (free > 0) {
-          p.spare = free;
-          pool += free;
-        }
+        fixed = period.restricting.get(`${c}|${g}`)! * blocked;
       }
-      if (pool > 0) {
-        const fill = pool >= totalGap ? 1 : pool / totalGap;
-        const useShare = pool >= totalGap ? totalGap / pool : 1;
-        const got = multiply(gapVector, fill) as Matrix; // pro rata to gaps
-        users.forEach((c, k) => {
-          const u = user.get(c)!;
-          u.available += got.get([k]) as number;
-          u.substituted += got.get([k]) as number;
-        });
-        for (const c of producers) {
-          const p = producer.get(c)!;
-          const extra = (p.spare + p.divertible) * useShare;
-          p.sold += extra;
-          p.lostSales -= extra;
-          p.glut -= p.divertible * useShare;
-        }
-      }
+      // a producer with no baseline output (capacity added where there was none) is not an
+      // origin of the market: what it makes goes to its own country's buyers first
+      const isNew = !(b.Q0 > 0);
+      if (isNew) newSupply.set(c, y * added);
+      const origin = market.addOrigin({
+        country: c,
+        supplyBase: isNew ? 0 : y * (b.Q0 + added),
+        supplyMax: isNew ? 0 : y * capacity,
+        supplyElasticity: value(b.supplyElasticity, info.supplyElasticity),
+        fixed,
+        scale: b.Q0 + added,
+        price: state.get(c)!.get(g)!.producerPrice,
+      });
+      origins.set(c, origin);
     }
-
-    // 6. Segmented market of a restricting exporter: the home price falls to absorb the glut, down to the floor
-    for (const c of producers) {
-      if (!isRestricting(c)) continue;
-      const p = producer.get(c)!;
-      const cell = state.get(c)!.get(g)!;
-      const unsold = p.glut;
-      if (!(unsold > 0)) {
-        cell.priceInside = 1;
-        continue;
-      }
-      const homeMarket = this.cell(c, g).U0 > 0 ? user.get(c)!.requirement : 0;
-      const swell = homeMarket > 0 ? 1 + unsold / homeMarket : Infinity;
-      let absorbed: number;
-      if (swell >= info.floorDemandRatio) {
-        // (1 + G/R)^(-1/eps) would fall below the floor: the price stops there and home demand takes R (floor^-eps - 1)
-        cell.priceInside = info.priceFloor;
-        absorbed = Math.min(unsold, homeMarket * (info.floorDemandRatio - 1));
-      } else {
-        cell.priceInside = Math.pow(swell, -1 / info.elasticity);
-        absorbed = unsold;
-      }
-      if (absorbed > 0) {
-        p.sold += absorbed;
-        p.lostSales -= absorbed;
-        user.get(c)!.available += absorbed;
-      }
-    }
-
-    // 7. Re-trade among buyers outside restricting countries
-    if (info.kappa > 0) {
-      const open = users.filter((c) => !isRestricting(c));
-      const pooledAvailable = open.reduce((s, c) => s + user.get(c)!.available, 0);
-      const pooledRequired = open.reduce((s, c) => s + user.get(c)!.requirement, 0);
-      if (pooledRequired > 0 && pooledAvailable < pooledRequired) {
-        const ratio = pooledAvailable / pooledRequired;
-        for (const c of open) {
-          const u = user.get(c)!;
-          const moved = info.kappa * (ratio * u.requirement - u.available);
-          u.available += moved;
-          if (moved > 0) u.substituted += moved;
-        }
-      }
-    }
-
-    // 8. Draw down commercial stocks, then strategic reserves
     for (const c of users) {
-      const u = user.get(c)!;
+      const b = this.cell(c, g);
+      const n = need.get(c)!;
+      const buyer = market.addBuyer(c, n.Rc, n.Ro, newSupply.get(c) ?? 0);
+      // the home route (domestic sales at the producer price), then one route per flow into c
+      if (origins.has(c) && b.H0 > 0) market.addRoute(buyer, origins.get(c)!, undefined, b.H0 / b.U0, 1, Infinity, 1, 0);
+      for (const f of flows) {
+        if (f.importer !== c || !(f.volume > 0)) continue;
+        const r = period.flowRestriction.get(f);
+        const first = 1 + (period.flowTariff.get(f) ?? 0);
+        const second = Math.max(first, 1 + (r?.premium ?? 0));
+        const firstCap = r !== undefined && r.unrestricted < 1 ? r.unrestricted * f.volume * n.d : Infinity;
+        const secondCap = r !== undefined && r.pass > r.unrestricted ? (r.pass - r.unrestricted) * f.volume * n.d : 0;
+        market.addRoute(buyer, origins.get(f.exporter)!, f, f.volume / b.U0, first, firstCap, second, secondCap);
+      }
+    }
+    market.clear(`${g} in period ${t}`);
+
+    // 6. Read off the market (after rationing at the cap)
+    const result = market.result();
+
+    // 7. Draw down stocks, then 8. shortfalls: Phat = min(P, cap), want = Rc + Ro Phat^-eps
+    const eps = info.elasticity;
+    const buyerPrice = new Map<string, number>();
+    const requirementVector = matrix(users.map((c) => need.get(c)!.R));
+    const received: number[] = [];
+    for (const c of users) {
+      const u = need.get(c)!;
       const cell = state.get(c)!.get(g)!;
       const b = this.cell(c, g);
-      let gap = Math.max(0, u.requirement - u.available);
-      if (!(gap > 0)) continue;
-      let draw = Math.min(gap, cell.stock, b.maxDrawShare * b.U0);
-      if (draw > 0) {
-        cell.stock -= draw;
-        u.available += draw;
-        gap -= draw;
+      const Phat = Math.min(result.buyerPrice.get(c)!, info.priceCap);
+      buyerPrice.set(c, Phat);
+      const wantOther = u.Ro * Math.pow(Phat, -eps);
+      // what its own new producers offer covers its needs first
+      const own = Math.min(newSupply.get(c) ?? 0, u.Rc + wantOther);
+      newOutput.set(c, own);
+      let A = result.delivered.get(c)! + own;
+      // stocks cover the gap to the requirement R, whether the buyer was rationed or priced out
+      let gap = Math.max(0, u.R - A);
+      if (gap > 0) {
+        let draw = Math.min(gap, cell.stock, b.maxDrawShare * b.U0);
+        if (draw > 0) {
+          cell.stock -= draw;
+          A += draw;
+          gap -= draw;
+        }
+        draw = Math.min(gap, cell.reserve, cell.reserveRate * b.U0);
+        if (draw > 0) {
+          cell.reserve -= draw;
+          A += draw;
+          gap -= draw;
+        }
       }
-      draw = Math.min(gap, cell.reserve, cell.reserveRate * b.U0);
-      if (draw > 0) {
-        cell.reserve -= draw;
-        u.available += draw;
-        gap -= draw;
-      }
+      received.push(A);
+      // critical uses are served first
+      cell.criticalShortfall = u.Rc > 0 ? Math.max(0, 1 - A / u.Rc) : 0;
+      // non-critical inputs are served next, before final and unmodelled uses
+      const Rn = period.inputRequirement.get(c)!.get(g)!;
+      cell.otherShortfall = Rn > 0 ? Math.max(0, 1 - Math.max(0, A - u.Rc) / Rn) : 0;
     }
-
-    // 9. Clear: shortfall per user (mathjs), price outside restricting countries
+    // sigma = max(0, 1 - A / R), 0 where R = 0 (mathjs, over the good's users)
+    let anyShort = false;
     if (users.length > 0) {
-      const availableVector = matrix(users.map((c) => user.get(c)!.available));
-      const ratio = dotDivide(availableVector, map(requirementVector, (x: number) => (x > 0 ? x : 1))) as Matrix;
-      const sigma = map(ratio, (x: number, index: number[]) => (requirementVector.get(index) as number) > 0 ? Math.max(0, 1 - x) : 0) as Matrix;
-      users.forEach((c, k) => (state.get(c)!.get(g)!.shortfall = sigma.get([k]) as number));
-      const outside = matrix(users.map((c) => (isRestricting(c) ? 0 : 1)));
-      const marketAvailable = sum(dotMultiply(availableVector, outside)) as number;
-      const marketRequired = sum(dotMultiply(requirementVector, outside)) as number;
-      let price = 1;
-      if (marketRequired > 0 && marketAvailable < marketRequired) {
-        price = Math.pow(marketAvailable / marketRequired, -1 / info.elasticity);
-        if (!(price <= info.priceCap)) price = info.priceCap;
-      }
-      priceOutside.set(g, price);
-    } else priceOutside.set(g, 1);
-    const price = priceOutside.get(g)!;
+      const ratio = dotDivide(matrix(received), map(requirementVector, (x: number) => (x > 0 ? x : 1))) as Matrix;
+      const sigma = map(ratio, (x: number, index: number[]) => ((requirementVector.get(index) as number) > 0 ? Math.max(0, 1 - x) : 0)) as Matrix;
+      users.forEach((c, k) => {
+        const cell = state.get(c)!.get(g)!;
+        cell.shortfall = sigma.get([k]) as number;
+        if (cell.shortfall > 0 || cell.criticalShortfall > 0 || cell.otherShortfall > 0) anyShort = true;
+      });
+    }
 
-    // 10. Account
+    // p_out: the use-weighted price index of buyers outside restricting countries
+    let weighted = 0;
+    let weights = 0;
+    for (const c of users) {
+      if (isRestricting(c)) continue;
+      weighted += need.get(c)!.R * buyerPrice.get(c)!;
+      weights += need.get(c)!.R;
+    }
+    const price = weights > 0 ? weighted / weights : 1;
+    priceOutside.set(g, price);
+    if (!shockStart.has(g) && price > 1 + 1e-9) shockStart.set(g, t); // a rise within rounding is no signal
+    // what outcome `price` inside a country reads: its producer price, else its buyer price, else p_out
+    for (const c of this.countries) {
+      const cell = state.get(c)!.get(g)!;
+      const made = origins.has(c) && this.cell(c, g).Q0 > 0;
+      if (origins.has(c)) cell.producerPrice = made ? result.producerPrice.get(c)! : 1;
+      cell.priceInside = made ? cell.producerPrice : buyerPrice.has(c) ? buyerPrice.get(c)! : price;
+    }
+
+    // 9/10. Account: output lost (negative: gained), plans for next period's input orders, value added
+    let anyPlanShort = false;
     for (const c of producers) {
-      const p = producer.get(c)!;
       const b = this.cell(c, g);
       const cell = state.get(c)!.get(g)!;
-      const lost = p.lostSales;
-      cell.output = b.Q0 - lost;
-      cell.planShortfall = lost - p.unmet;
+      const made = b.Q0 > 0 ? result.output.get(c)! : (newOutput.get(c) ?? 0);
+      const lost = b.Q0 - made;
+      cell.output = made;
+      cell.planShortfall = inputShare.get(c)! * b.Q0 - made;
+      if (cell.planShortfall !== 0) anyPlanShort = true;
       cell.lostUnits += lost;
       const l = loss.get(c)!;
       l.direct += lost * value(b.valueAdded, 0);
       l.indirect += lost * p0 * b.indirectMultiplier;
     }
-    for (const c of users) {
-      const u = user.get(c)!;
-      const cell = state.get(c)!.get(g)!;
-      const paid = isRestricting(c) ? cell.priceInside : price;
-      cell.importCost += p0 * ((paid - 1) * (u.imports + u.substituted) + paid * (u.leakagePremiumVolume + u.tariffVolume));
+    // export revenue: the exporter receives its producer price on every tonne of the route
+    for (const f of flows) {
+      const shipped = result.flowVolume.get(f) ?? { first: 0, second: 0 };
+      const revenue = f.volume - result.producerPrice.get(f.exporter)! * (shipped.first + shipped.second);
+      lostRevenue.set(f, (lostRevenue.get(f) ?? 0) + p0 * revenue);
     }
+    // extra cost of imports: every tonne along a route at the route's marginal price
+    for (const route of result.routes) {
+      if (route.flow === undefined) continue;
+      const shipped = result.flowVolume.get(route.flow)!;
+      const cell = state.get(route.buyer.country)!.get(g)!;
+      cell.importCost += p0 * (result.costPerTonne.get(route)! - 1) * (shipped.first + shipped.second);
+    }
+    goodShort.set(g, anyShort);
+    goodPlanShort.set(g, anyPlanShort);
   }
 
   private outcomeDefinitions(): OutcomeDefinition[] {
@@ -847,6 +986,499 @@ export class ReferenceModel {
       if ("series" in o && o.series) series[o.name] = periodValues.get(o.name)!;
     }
     return { outcomes, series };
+  }
+}
+
+/** The market is cleared when every origin's excess demand is within this share of its scale (or a bound excuses it). */
+const CLEARED = 1e-13;
+/** One root-finding (an origin's price, the level of all prices) stops within this share of its scale, or when its bracket closes. */
+const ROOT = 1e-15;
+/** A buyer's price index is found where its route shares sum to 1 within this, or where its bracket closes. */
+const SHARES = 1e-15;
+/** Sweeps one market may take before the reference gives up (it throws rather than answer wrongly). */
+const MAX_SWEEPS = 10_000;
+
+/** An origin of one good's market in one period (step 5): a producer and its supply curve X(p) = min(Xmax, Xb p^eta). */
+interface Origin {
+  readonly country: string;
+  /** Supply at price 1 (Xb), the most it can supply (Xmax), its supply elasticity (eta). */
+  readonly supplyBase: number;
+  readonly supplyMax: number;
+  readonly supplyElasticity: number;
+  /** Bought by its state reserve whatever the price. */
+  readonly fixed: number;
+  /** What its excess demand is measured against: baseline output plus capacity added by levers. */
+  readonly scale: number;
+  /** It can supply nothing (Xb <= 0 or Xmax <= 0): its buyers treat it as infinitely dear, and it keeps its last price. */
+  readonly closed: boolean;
+  readonly heldPrice: number;
+  readonly routes: Route[];
+  readonly buyers: Buyer[];
+  /** Log of its producer price (a ratio to the base price), in [ln floor, ln cap]. */
+  logPrice: number;
+  /** How fast its excess demand fell with its log price when last searched: the next search's first step. */
+  slope: number;
+}
+
+/** A buyer's route to an origin: the home route, or a baseline flow, on up to two segments. */
+interface Route {
+  readonly buyer: Buyer;
+  readonly origin: Origin;
+  /** The flow it follows; undefined for the home route. */
+  readonly flow: FlowObject | undefined;
+  /** CES weight: the route's share of the buyer's baseline use. */
+  readonly weight: number;
+  /** Price factors of its two segments (f1 <= f2) and their caps: c1 (Infinity for none) and c2, what the second adds (0 for none). */
+  readonly firstFactor: number;
+  readonly firstCap: number;
+  readonly secondFactor: number;
+  readonly secondCap: number;
+  /** ln f1, ln f2. */
+  readonly logFirst: number;
+  readonly logSecond: number;
+  /** Volumes on each segment at the current prices, before any rationing at the cap. */
+  first: number;
+  second: number;
+}
+
+/** A buyer of the good: demand D(P) = Rc + Ro P^-eps at its price index P. */
+interface Buyer {
+  readonly country: string;
+  readonly critical: number;
+  readonly other: number;
+  /** What its own country's new producers (capacity where there was no output) offer it, outside the market. */
+  readonly own: number;
+  readonly routes: Route[];
+  /** Log of its price index; Infinity when its caps cannot give it what it must have at any price (rationed). */
+  logIndex: number;
+}
+
+/** What clearing leaves, after rationing at the cap. */
+interface MarketResult {
+  /** Per producer country: its price, its output. */
+  readonly producerPrice: Map<string, number>;
+  readonly output: Map<string, number>;
+  /** Per buyer country: its price index P (Infinity when rationed), what it receives. */
+  readonly buyerPrice: Map<string, number>;
+  readonly delivered: Map<string, number>;
+  /** Per flow, what it carries on each segment. */
+  readonly flowVolume: Map<FlowObject, { first: number; second: number }>;
+  readonly routes: readonly Route[];
+  /**
+   * Per route, what a tonne along it costs its buyer: the price of the segment it buys on;
+   * held at a cap, the price at which the buyer would want just that volume, from
+   * v / Q = w (P / m)^sigma, between the segment's price and the price cap; a rationed buyer
+   * pays the cap (or the segment's price, if higher).
+   */
+  readonly costPerTonne: Map<Route, number>;
+}
+
+/**
+ * Regula falsi, Illinois variant, for a root of a continuous non-increasing `f` with
+ * f(a) = fa > 0 > fb = f(b): stops where |f| <= tolerance or when the bracket closes (then
+ * the end with the smaller |f|). A step that does not halve the bracket in two is followed
+ * by a bisection, so it ends on kinked and flat functions too.
+ */
+function illinois(f: (x: number) => number, a: number, fa: number, b: number, fb: number, tolerance: number): number {
+  let ga = fa; // the values regula falsi uses (Illinois halves the one kept twice in a row)
+  let gb = fb;
+  let side = 0;
+  let checkWidth = b - a;
+  for (let k = 1; ; k++) {
+    let x = a + (b - a) * (ga / (ga - gb));
+    if (k % 2 === 0) {
+      if (b - a > 0.5 * checkWidth) x = 0.5 * (a + b);
+      checkWidth = b - a;
+    }
+    if (!(x > a && x < b)) x = 0.5 * (a + b);
+    if (!(x > a && x < b)) break; // no number left between a and b
+    const fx = f(x);
+    if (Math.abs(fx) <= tolerance) return x;
+    if (fx > 0) {
+      a = x;
+      fa = fx;
+      ga = fx;
+      if (side === 1) gb *= 0.5;
+      side = 1;
+    } else {
+      b = x;
+      fb = fx;
+      gb = fx;
+      if (side === -1) ga *= 0.5;
+      side = -1;
+    }
+  }
+  return Math.abs(fa) <= Math.abs(fb) ? a : b;
+}
+
+/**
+ * One good's market in one period (docs/model.md, step 5), cleared by Gauss-Seidel sweeps
+ * over origins with a common move of the price level before each sweep (see the comment at
+ * the top of this file). Independent of src/engine/market.ts: it shares the model, not the method.
+ */
+class Market {
+  readonly origins: Origin[] = [];
+  readonly buyers: Buyer[] = [];
+  readonly routes: Route[] = [];
+  private readonly logFloor: number;
+  private readonly logCap: number;
+
+  /** sigma: substitution elasticity; eps: demand elasticity; prices bounded to [floor, cap]. */
+  constructor(
+    private readonly sigma: number,
+    private readonly eps: number,
+    private readonly floor: number,
+    private readonly cap: number,
+  ) {
+    this.logFloor = Math.log(floor);
+    this.logCap = Math.log(cap);
+  }
+
+  /** An origin; `price` is its price last period (where the search starts, and what a closed origin keeps). */
+  addOrigin(spec: { country: string; supplyBase: number; supplyMax: number; supplyElasticity: number; fixed: number; scale: number; price: number }): Origin {
+    const start = Math.min(this.cap, Math.max(this.floor, spec.price));
+    const origin: Origin = {
+      country: spec.country,
+      supplyBase: spec.supplyBase,
+      supplyMax: spec.supplyMax,
+      supplyElasticity: spec.supplyElasticity,
+      fixed: spec.fixed,
+      scale: spec.scale,
+      closed: !(spec.supplyBase > 0) || !(spec.supplyMax > 0),
+      heldPrice: spec.price,
+      routes: [],
+      buyers: [],
+      logPrice: start === this.floor ? this.logFloor : start === this.cap ? this.logCap : Math.log(start),
+      slope: (this.sigma + spec.supplyElasticity) * spec.scale,
+    };
+    this.origins.push(origin);
+    return origin;
+  }
+
+  addBuyer(country: string, critical: number, other: number, own: number): Buyer {
+    const buyer: Buyer = { country, critical, other, own, routes: [], logIndex: 0 };
+    this.buyers.push(buyer);
+    return buyer;
+  }
+
+  addRoute(buyer: Buyer, origin: Origin, flow: FlowObject | undefined, weight: number, firstFactor: number, firstCap: number, secondFactor: number, secondCap: number): void {
+    const route: Route = { buyer, origin, flow, weight, firstFactor, firstCap, secondFactor, secondCap, logFirst: Math.log(firstFactor), logSecond: Math.log(secondFactor), first: 0, second: 0 };
+    buyer.routes.push(route);
+    origin.routes.push(route);
+    if (!origin.buyers.includes(buyer)) origin.buyers.push(buyer);
+    this.routes.push(route);
+  }
+
+  /** Solve for prices (throws if the sweeps do not converge). `label` names the market in the error. */
+  clear(label: string): void {
+    for (const b of this.buyers) this.respond(b);
+    for (let sweep = 0; !this.cleared(); sweep++) {
+      if (sweep === MAX_SWEEPS) throw new Error(`reference: the market for ${label} did not clear in ${MAX_SWEEPS} sweeps`);
+      this.shiftLevel();
+      for (const o of this.origins) if (!o.closed) this.solveOrigin(o);
+    }
+  }
+
+  /** Prices, output, volumes after rationing: at the cap, buyers get the share X / wanted of what they want from the origin. */
+  result(): MarketResult {
+    const producerPrice = new Map<string, number>();
+    const output = new Map<string, number>();
+    const rationShare = new Map<Origin, number>();
+    for (const o of this.origins) {
+      if (o.closed) {
+        producerPrice.set(o.country, o.heldPrice);
+        output.set(o.country, 0);
+        rationShare.set(o, 1);
+        continue;
+      }
+      const offered = this.supply(o);
+      const wanted = this.wantedFrom(o);
+      producerPrice.set(o.country, this.priceOf(o));
+      let share = 1;
+      let made = offered;
+      if (o.logPrice >= this.logCap && wanted > offered) share = offered / wanted;
+      else if (o.logPrice <= this.logFloor && wanted < offered) made = wanted; // at the floor: output cut to what is wanted
+      output.set(o.country, made);
+      rationShare.set(o, share);
+    }
+    const flowVolume = new Map<FlowObject, { first: number; second: number }>();
+    const delivered = new Map<string, number>();
+    const buyerPrice = new Map<string, number>();
+    for (const b of this.buyers) {
+      let received = 0;
+      for (const r of b.routes) {
+        const share = rationShare.get(r.origin)!;
+        const first = r.first * share;
+        const second = r.second * share;
+        received += first + second;
+        if (r.flow !== undefined) flowVolume.set(r.flow, { first, second });
+      }
+      delivered.set(b.country, received);
+      buyerPrice.set(b.country, Math.exp(b.logIndex));
+    }
+    const costPerTonne = new Map<Route, number>();
+    for (const b of this.buyers) {
+      const wanted = b.routes.reduce((sum, r) => sum + r.first + r.second, 0); // shares sum to 1
+      for (const r of b.routes) {
+        const p = producerPrice.get(r.origin.country)!;
+        const onSecond = r.second > 0;
+        const own = p * (onSecond ? r.secondFactor : r.firstFactor);
+        const volume = r.first + r.second;
+        let cost = own;
+        if (r.origin.closed) cost = this.cap;
+        else if (!Number.isFinite(b.logIndex)) cost = Math.max(this.cap, p * r.secondFactor);
+        else if (volume >= (onSecond ? r.firstCap + r.secondCap : r.firstCap)) {
+          const virtual = volume > 0 ? Math.exp(b.logIndex) * Math.pow((r.weight * wanted) / volume, 1 / this.sigma) : this.cap;
+          cost = virtual < own ? own : virtual > this.cap ? Math.max(this.cap, own) : virtual;
+        }
+        costPerTonne.set(r, cost);
+      }
+    }
+    return { producerPrice, output, buyerPrice, delivered, flowVolume, routes: this.routes, costPerTonne };
+  }
+
+  /** The price of an origin, exactly at a bound when it sits there. */
+  private priceOf(o: Origin): number {
+    return o.logPrice <= this.logFloor ? this.floor : o.logPrice >= this.logCap ? this.cap : Math.exp(o.logPrice);
+  }
+
+  /** What it offers at its price: min(Xmax, Xb p^eta). */
+  private supply(o: Origin): number {
+    return Math.min(o.supplyMax, o.supplyBase * Math.pow(this.priceOf(o), o.supplyElasticity));
+  }
+
+  /** What its buyers want from it at current prices, and its reserve's fixed purchase. */
+  private wantedFrom(o: Origin): number {
+    let wanted = o.fixed;
+    for (const r of o.routes) wanted += r.first + r.second;
+    return wanted;
+  }
+
+  private excess(o: Origin): number {
+    return this.wantedFrom(o) - this.supply(o);
+  }
+
+  /** D(P) at log price index t. */
+  private demand(b: Buyer, t: number): number {
+    const wanted = this.eps === 0 || b.other === 0 ? b.critical + b.other : b.critical + b.other * Math.exp(-this.eps * t);
+    return Math.max(0, wanted - b.own);
+  }
+
+  /** A route's unconstrained share w (P / m)^sigma at log price index t, with the marginal price m = p f. */
+  private shareAt(r: Route, t: number, logFactor: number): number {
+    return r.weight * Math.exp(this.sigma * (t - r.origin.logPrice - logFactor));
+  }
+
+  /**
+   * G(t) = sum of route shares - 1 at log price index t, each route taking
+   * max(min(x1, c1/Q), min(x2, (c1 + c2)/Q)): non-decreasing in t, since the shares x rise
+   * with P and the caps' shares rise as Q falls.
+   */
+  private shareGap(b: Buyer, t: number): number {
+    const Q = this.demand(b, t);
+    const capShare = (cap: number) => (Q > 0 ? cap / Q : cap > 0 ? Infinity : 0);
+    let total = -1;
+    for (const r of b.routes) {
+      if (r.origin.closed) continue;
+      let share = Math.min(this.shareAt(r, t, r.logFirst), capShare(r.firstCap));
+      if (r.secondCap > 0) share = Math.max(share, Math.min(this.shareAt(r, t, r.logSecond), capShare(r.firstCap + r.secondCap)));
+      total += share;
+    }
+    return total;
+  }
+
+  /** Buyer b's price index and route volumes at the origins' current prices. */
+  private respond(b: Buyer): void {
+    const open = b.routes.filter((r) => !r.origin.closed);
+    for (const r of b.routes) {
+      r.first = 0;
+      r.second = 0;
+    }
+    if (open.length === 0) {
+      b.logIndex = Infinity; // nothing to buy from: rationed, with nothing
+      return;
+    }
+    // where the shares sum to 1 without caps: P^-sigma = sum w m^-sigma (closed form)
+    let free = 0;
+    for (const r of open) free += r.weight * Math.exp(-this.sigma * (r.origin.logPrice + r.logFirst));
+    const unconstrained = -Math.log(free) / this.sigma;
+    if (open.every((r) => r.firstCap === Infinity)) {
+      this.place(b, unconstrained);
+      return;
+    }
+    // G(t) as t grows without bound: infinite with an uncapped route, else caps over what it must still have
+    let limit = Infinity;
+    if (open.every((r) => r.firstCap < Infinity)) {
+      const caps = open.reduce((s, r) => s + r.firstCap + r.secondCap, 0);
+      const least = b.critical + (this.eps > 0 ? 0 : b.other) - b.own;
+      limit = least > 0 ? caps / least - 1 : caps > 0 ? Infinity : -1;
+    }
+    // bracket the root of G (G <= 0 where the uncapped shares sum to 1, as caps only lower shares), then close in
+    let lo = unconstrained;
+    let gLo = this.shareGap(b, lo);
+    let hi = lo;
+    let gHi = gLo;
+    for (let width = 1; limit > 0 && !(gHi > 0); width *= 2) {
+      if (width > 2 ** 60) limit = 0; // (G tends to a limit within rounding of 0)
+      lo = hi;
+      gLo = gHi;
+      hi = lo + width;
+      gHi = this.shareGap(b, hi);
+    }
+    if (gLo > 0) gLo = 0; // (G is 0 where the shares sum to 1 without caps, but for rounding)
+    if (!(limit > 0)) {
+      // the caps cannot give it what it must have at any price: it takes them all
+      b.logIndex = Infinity;
+      for (const r of open) {
+        r.first = r.firstCap;
+        r.second = r.secondCap;
+      }
+      return;
+    }
+    this.place(b, gLo === 0 ? lo : illinois((t) => -this.shareGap(b, t), lo, -gLo, hi, -gHi, SHARES));
+  }
+
+  /** Route volumes at log price index t: each route's share of Q = D(P), its segments filled in order. */
+  private place(b: Buyer, t: number): void {
+    b.logIndex = t;
+    const Q = this.demand(b, t);
+    if (!(Q > 0)) return; // wants nothing
+    for (const r of b.routes) {
+      if (r.origin.closed) continue;
+      let first = Math.min(this.shareAt(r, t, r.logFirst) * Q, r.firstCap);
+      let second = 0;
+      if (r.secondCap > 0) {
+        const onSecond = Math.min(this.shareAt(r, t, r.logSecond) * Q, r.firstCap + r.secondCap);
+        if (onSecond > first) {
+          first = r.firstCap;
+          second = onSecond - r.firstCap;
+        }
+      }
+      r.first = first;
+      r.second = second;
+    }
+  }
+
+  /** Set an origin's log price and update its buyers. */
+  private setPrice(o: Origin, logPrice: number): void {
+    o.logPrice = logPrice;
+    for (const b of o.buyers) this.respond(b);
+  }
+
+  /** Every open origin clears within CLEARED of its scale, or sits at a bound that excuses it. */
+  private cleared(): boolean {
+    for (const o of this.origins) {
+      if (o.closed) continue;
+      const e = this.excess(o);
+      const tolerance = CLEARED * o.scale;
+      // at the cap, excess demand is rationed; at the floor, excess supply is not made
+      if ((e > tolerance && o.logPrice < this.logCap) || (e < -tolerance && o.logPrice > this.logFloor)) return false;
+    }
+    return true;
+  }
+
+  /**
+   * One origin's price, the others held: its excess demand is continuous and non-increasing
+   * in its own price. Where it is still positive at the cap, the price stays at the cap (its
+   * buyers are rationed); where it is still negative at the floor, at the floor (output cut).
+   */
+  private solveOrigin(o: Origin): void {
+    const fx = this.excess(o);
+    const at = (logPrice: number) => {
+      this.setPrice(o, logPrice);
+      return this.excess(o);
+    };
+    const found = this.search(at, o.logPrice, fx, o.slope, ROOT * o.scale);
+    if (found.slope > 0 && found.slope < Infinity) o.slope = found.slope;
+    if (o.logPrice !== found.root) this.setPrice(o, found.root);
+  }
+
+  /**
+   * Move the prices of the origins strictly between the bounds by a common factor, in each
+   * group of them linked by common buyers, to where the group's summed excess demand is zero
+   * (it is non-increasing in the factor), or to where the first of them meets a bound. Sweeps
+   * alone drift there slowly when demand and supply barely respond to the price level
+   * (inelastic uses, supply at capacity).
+   */
+  private shiftLevel(): void {
+    const free = new Set(this.origins.filter((o) => !o.closed && o.logPrice > this.logFloor && o.logPrice < this.logCap));
+    const placed = new Set<Origin>();
+    for (const first of free) {
+      if (placed.has(first)) continue;
+      const group = [first];
+      placed.add(first);
+      for (let k = 0; k < group.length; k++) {
+        for (const b of group[k]!.buyers) {
+          for (const r of b.routes) {
+            if (free.has(r.origin) && !placed.has(r.origin)) {
+              placed.add(r.origin);
+              group.push(r.origin);
+            }
+          }
+        }
+      }
+      if (group.length > 1) this.shiftGroup(group);
+    }
+  }
+
+  private shiftGroup(group: readonly Origin[]): void {
+    const base = group.map((o) => o.logPrice);
+    const affected = [...new Set(group.flatMap((o) => o.buyers))];
+    const total = () => group.reduce((s, o) => s + this.excess(o), 0);
+    const at = (delta: number) => {
+      group.forEach((o, k) => (o.logPrice = Math.min(this.logCap, Math.max(this.logFloor, base[k]! + delta))));
+      for (const b of affected) this.respond(b);
+      return total();
+    };
+    // (the common move goes at most as far as the first of them to reach a bound; a first guess at its
+    // slope from the demand and supply elasticities: 0 sends it to that bound at once)
+    const room = { up: Math.min(...base.map((y) => this.logCap - y)), down: Math.max(...base.map((y) => this.logFloor - y)) };
+    const slope = group.reduce((s, o) => s + (this.eps + o.supplyElasticity) * o.scale, 0);
+    at(this.search(at, 0, total(), slope, ROOT * group.reduce((s, o) => s + o.scale, 0), room).root);
+  }
+
+  /**
+   * Root of a continuous non-increasing f, from x (where f is fx) towards the cap (fx > 0) or
+   * the floor (fx < 0), or the bounds in `room`: a first step of fx / slope, doubled until f
+   * changes sign (then Illinois within the bracket) or the bound is reached with f of the same
+   * sign (the root is the bound: at the cap, buyers are rationed; at the floor, output is cut).
+   * Where a step lands where f is within the tolerance, and still is a millionth of the step
+   * back (f flat at 0: the price is not unique), the root is the nearest such point to where
+   * the search started. Returns the root and the slope of f over the last step, the next
+   * search's first guess.
+   */
+  private search(f: (x: number) => number, x: number, fx: number, slope: number, tolerance: number, room = { up: this.logCap, down: this.logFloor }): { root: number; slope: number } {
+    if (Math.abs(fx) <= tolerance) return { root: x, slope: NaN };
+    const up = fx > 0;
+    const bound = up ? room.up : room.down;
+    if (up ? !(x < bound) : !(x > bound)) return { root: x, slope: NaN };
+    let step = Math.max(Math.abs(fx) / slope, 1e-12);
+    for (;;) {
+      let next = up ? x + step : x - step;
+      if (up ? !(next < bound) : !(next > bound)) next = bound;
+      const fn = f(next);
+      const seen = (fx - fn) / (next - x);
+      if (Math.abs(fn) <= tolerance) {
+        // f may be 0 over an interval (where the price is not unique): take the end nearest to where the search
+        // started. (A short step that lands within the tolerance is the last step of a converging search; so is
+        // one where f is outside it a millionth of the step back.)
+        if (!(Math.abs(next - x) > 1e-9) || !(Math.abs(f(next - 1e-6 * (next - x))) <= tolerance)) return { root: next, slope: seen };
+        let far = x;
+        let near = next;
+        for (;;) {
+          const mid = 0.5 * (far + near);
+          if (!(mid !== far && mid !== near)) break;
+          if (Math.abs(f(mid)) <= tolerance) near = mid;
+          else far = mid;
+        }
+        return { root: near, slope: seen };
+      }
+      if (up ? fn < 0 : fn > 0) return { root: up ? illinois(f, x, fx, next, fn, tolerance) : illinois(f, next, fn, x, fx, tolerance), slope: seen };
+      if (next === bound) return { root: bound, slope: seen };
+      x = next;
+      fx = fn;
+      step *= 2;
+    }
   }
 }
 

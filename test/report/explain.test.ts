@@ -73,7 +73,7 @@ describe("explainScenario", () => {
         outputLoss:B:y  [units]                 Lost output of y in B over the horizon
         outputLoss:A:x  [t]                     Lost output of x in A over the horizon
         importCost:B    [USD]                   Extra cost of B's purchases from abroad: higher prices, leakage premiums and tariffs
-        revenueLoss:A   [USD]                   Export revenue lost by A (volumes at base prices)
+        revenueLoss:A   [USD]                   Export revenue lost by A (baseline at base prices, less what it ships at its price)
       "
     `);
   });

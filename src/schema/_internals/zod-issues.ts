@@ -116,6 +116,14 @@ function joinAlternatives(items: string[]): string {
   return `${unique.slice(0, -1).join(", ")} or ${unique[unique.length - 1]}`;
 }
 
+/** Fields model v2 removed, and what replaces them (docs/model.md). */
+const REMOVED_FIELDS: Readonly<Record<string, string>> = {
+  marketIntegration:
+    "buyers now trade with every origin at its own price, substituting between origins as the good's substitutionElasticity allows; delete the field (and set substitutionElasticity, default 4)",
+  diversion:
+    "what a restricting exporter cannot sell to its targets now goes, at its lower price, to the buyers it does not restrict and to its home market; delete the field (stockpileShare buys part of it into a state reserve)",
+};
+
 /** True when zod's message is its generic default rather than one written in our schemas. */
 const isDefaultMessage = (message: string) => /^(Invalid|Too (small|big)|Unrecognized)/.test(message);
 
@@ -139,6 +147,11 @@ export function reportZodIssues(schema: AnySchema, input: unknown, issues: reado
       case "unrecognized_keys": {
         const known = knownKeysAt(schema, input, path);
         for (const key of issue.keys) {
+          const removed = Object.hasOwn(REMOVED_FIELDS, key) ? REMOVED_FIELDS[key] : undefined;
+          if (removed !== undefined) {
+            context.report({ path: formatPath([...path, key]), message: `"${key}" was removed in model v2: ${removed}` });
+            continue;
+          }
           const suggestion = context.closestName(key, known);
           context.report({
             path: formatPath([...path, key]),

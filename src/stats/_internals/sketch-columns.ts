@@ -108,7 +108,8 @@ class SketchStatistics implements OrderStatistics {
  * l(v) = e + (m - 1)(5 - m) / 3 for v = m 2^e and M = 3 / (4 ln gamma), gamma = (1 + a) / (1 - a).
  * The bucket's middle in l, inverted: within the bucket, so within about a relative `a`
  * of every value counted in it (l is not quite a logarithm: at most 1.01 a for a <= 0.01,
- * the default being 0.005; test/stats/_internals/sketch-columns.test.ts).
+ * the default being 0.005, for magnitudes up to 1e250, and 1.07 a beyond about 1e290, where
+ * rounding in the mapping tells; test/stats/_internals/sketch-columns.test.ts).
  */
 function bucketMiddle(index: number, a: number): number {
   // ln gamma = 2 atanh(a) by its series, basic arithmetic only (as LogSketch computes it), so

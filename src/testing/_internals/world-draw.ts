@@ -60,7 +60,8 @@ interface InputDraw {
 interface GoodDraw {
   readonly basePrice: number;
   readonly elasticity: UncertainDraw;
-  readonly integration: UncertainDraw;
+  readonly substitution: UncertainDraw;
+  readonly supplyElasticity: UncertainDraw;
   readonly priceCap: number;
   readonly priceFloor: number;
   /** One entry per possible input (only lower-numbered goods are used). */
@@ -117,7 +118,8 @@ export function worldDrawArbitrary(limits: WorldLimits): fc.Arbitrary<WorldDraw>
   const goodDraw: fc.Arbitrary<GoodDraw> = fc.record({
     basePrice: fc.integer({ min: 1, max: 1000 }),
     elasticity: uncertainDraw(gridNumber(0.05, 3, 59), 0.05, 3, drawn),
-    integration: uncertainDraw(share(4), 0, 1, drawn),
+    substitution: uncertainDraw(gridNumber(0.5, 12, 23), 0.5, 12, drawn),
+    supplyElasticity: uncertainDraw(gridNumber(0, 2, 8), 0, 2, drawn),
     priceCap: gridNumber(1, 20, 19),
     priceFloor: gridNumber(0.05, 1, 19),
     inputs: fixedLength(inputDraw, maxGoods),
@@ -219,7 +221,8 @@ export function buildWorld(draw: WorldDraw, limits: WorldLimits, sink: Uncertain
       unit: "t",
       basePrice: d.basePrice,
       demandElasticity: sink.number(d.elasticity, `${goodId(g)}-elasticity`),
-      marketIntegration: sink.number(d.integration, `${goodId(g)}-integration`),
+      substitutionElasticity: sink.number(d.substitution, `${goodId(g)}-substitution`),
+      supplyElasticity: sink.number(d.supplyElasticity, `${goodId(g)}-supply`),
       priceCap: d.priceCap,
       priceFloor: d.priceFloor,
     };
