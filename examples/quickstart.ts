@@ -19,3 +19,4 @@ for (const policy of result.policies) {
   );
 }
 console.log("\nUSGS (2024): gallium $3.1 bn ($1.7-8.2), germanium $0.4 bn ($0.01-1.1), both $3.4 bn ($1.7-9.0)");
+console.log("(Model v2 falls far short of these: it has no channel from dearer inputs to lost output yet; docs/scenarios.md.)");
