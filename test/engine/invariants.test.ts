@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseScenario, simulateOnce } from "../../src/index.js";
+import { parseScenario, simulateOnce, type ScenarioInput } from "../../src/index.js";
 import {
   assertDeterministic,
   assertFullLeakageBlocksNothing,
@@ -153,6 +153,67 @@ describe("engine invariants (fast-check, chokepoint/testing)", () => {
         expect(replayed).toEqual(simulateOnce(scenario, { seed: 3, run: r, policy }));
       }),
       { numRuns: 30 },
+    );
+  });
+});
+
+describe("a sole supplier restricted (fast-check, worlds built for it)", () => {
+  // B's only source of x is A; C also makes x but sells only at home. B makes y from x. A
+  // restriction on the A-B flow of severity r and leakage lambda (no premium, no lag) leaves
+  // B, without stocks, a shortfall of exactly what never arrives, r (1 - lambda): a buyer
+  // with a single route takes its quota, whatever its elasticities, and the quota and the
+  // requirement scale together. So restricted volume reaches its target only through leakage.
+  const share = fc.integer({ min: 0, max: 20 }).map((k) => k / 20);
+  const world = fc.record({
+    r: share,
+    lambda: share,
+    exportSide: fc.boolean(),
+    critical: fc.boolean(),
+    eps: fc.integer({ min: 1, max: 60 }).map((k) => k / 20),
+    eta: fc.integer({ min: 0, max: 40 }).map((k) => k / 20),
+    sigma: fc.integer({ min: 1, max: 40 }).map((k) => k / 4),
+    aOutput: fc.integer({ min: 50, max: 1000 }),
+    flow: fc.integer({ min: 1, max: 50 }),
+    cOutput: fc.integer({ min: 0, max: 500 }),
+    spare: fc.integer({ min: 0, max: 10 }).map((k) => k / 10),
+  });
+  it("gives the target a shortfall equal to the share that never arrives, r (1 - lambda)", () => {
+    fc.assert(
+      fc.property(world, fc.nat(50), (w, run) => {
+        const flow = Math.min(w.flow, w.aOutput);
+        const restriction =
+          w.exportSide
+            ? { type: "exportRestriction" as const, actor: "A", targets: ["B"], goods: ["x"], severity: w.r, leakage: w.lambda }
+            : { type: "importRestriction" as const, actor: "B", sources: ["A"], goods: ["x"], severity: w.r, leakage: w.lambda };
+        const scenario: ScenarioInput = {
+          name: "sole-supplier",
+          horizon: 4,
+          world: {
+            countries: [{ id: "A", gdp: 1e9 }, { id: "B", gdp: 1e9 }, { id: "C", gdp: 1e9 }],
+            goods: [
+              { id: "x", unit: "t", basePrice: 10, demandElasticity: w.eps, substitutionElasticity: w.sigma, supplyElasticity: w.eta },
+              { id: "y", unit: "t", basePrice: 100, demandElasticity: 0.5 },
+            ],
+            production: [
+              { country: "A", good: "x", output: w.aOutput, capacity: w.aOutput * (1 + w.spare) },
+              ...(w.cOutput > 0 ? [{ country: "C", good: "x", output: w.cOutput, capacity: w.cOutput * (1 + w.spare) }] : []),
+              { country: "B", good: "y", output: flow },
+            ],
+            flows: [{ exporter: "A", importer: "B", good: "x", volume: flow }],
+            recipes: [{ output: "y", country: "B", inputs: [w.critical ? { good: "x", perUnit: 1 } : { good: "x", perUnit: 1, critical: false, weight: 1 }] }],
+          },
+          policies: [{ name: "restrict", levers: [restriction] }],
+          outcomes: [
+            { name: "max", kind: "shortfall", country: "B", good: "x", stat: "max" },
+            { name: "mean", kind: "shortfall", country: "B", good: "x", stat: "mean" },
+          ],
+        };
+        const { outcomes } = simulateDraw(scenario, { seed: 1, run, policy: "restrict" });
+        const blocked = w.r * (1 - w.lambda);
+        expect(outcomes["max"]!).toBeCloseTo(blocked, 9);
+        expect(outcomes["mean"]!).toBeCloseTo(blocked, 9);
+      }),
+      { numRuns: NUM_RUNS },
     );
   });
 });
