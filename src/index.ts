@@ -7,7 +7,7 @@ export { parseScenario, parseScenarioAsync, safeParseScenario, safeParseScenario
 export { scenarioJsonSchema } from "./schema/json-schema.js";
 export { estimateSummaryMemory, runSize, type RunSize, type SummaryMemoryOptions } from "./schema/run-size.js";
 export { scenarioSchema, type Scenario, type ScenarioInput, type Uncertainty, type Policy } from "./schema/scenario.js";
-export type { World, Country, Good, Production, Flow, Recipe, Stock, InputOutputTable } from "./schema/world.js";
+export type { World, Country, Good, Production, Flow, Recipe, Stock, Demand, InputOutputTable } from "./schema/world.js";
 export type { Lever, RuleAction } from "./schema/levers.js";
 export type { ExportRestriction, ImportRestriction, StockpileRelease, CapacityExpansion, ImportTariff } from "./levers/index.js";
 export type { Rule, Condition } from "./schema/rules.js";

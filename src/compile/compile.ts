@@ -66,7 +66,7 @@ export function compileModel(scenario: Scenario, compileFormula: FormulaCompiler
   const basePrice = Float64Array.from(world.goods, (g) => g.basePrice);
   const priceCap = Float64Array.from(world.goods, (g) => g.priceCap);
   const priceFloor = Float64Array.from(world.goods, (g) => g.priceFloor);
-  const elasticityRef = Int32Array.from(world.goods, (g) => numbers.add(g.demandElasticity, 1));
+  const goodDemandElasticityRef = Int32Array.from(world.goods, (g) => numbers.add(g.demandElasticity, 1));
   const substitutionRef = Int32Array.from(world.goods, (g) => numbers.add(g.substitutionElasticity, 4));
   const goodSupplyElasticityRef = Int32Array.from(world.goods, (g) => numbers.add(g.supplyElasticity, 0.3));
   const goodOrder = topologicalOrder(G, world.recipes.map((r) => ({ output: gi(r.output), inputs: r.inputs.map((x) => gi(x.good)) })));
@@ -79,8 +79,14 @@ export function compileModel(scenario: Scenario, compileFormula: FormulaCompiler
   const surgeRef = new Int32Array(cells);
   const rampRef = new Int32Array(cells);
   const supplyElasticityRef = new Int32Array(cells);
-  for (let cell = 0; cell < cells; cell++) supplyElasticityRef[cell] = goodSupplyElasticityRef[cell % G]!;
+  const demandElasticityRef = new Int32Array(cells);
+  for (let cell = 0; cell < cells; cell++) {
+    supplyElasticityRef[cell] = goodSupplyElasticityRef[cell % G]!;
+    demandElasticityRef[cell] = goodDemandElasticityRef[cell % G]!;
+  }
+  for (const entry of world.demand) demandElasticityRef[ci(entry.country) * G + gi(entry.good)] = numbers.add(entry.demandElasticity, 1);
   const zeroRef = numbers.add(0, 0);
+  const domesticPriceRef = new Int32Array(cells).fill(numbers.add(1, 1));
   surgeRef.fill(zeroRef);
   valueAddedRef.fill(zeroRef);
   rampRef.fill(zeroRef);
@@ -93,6 +99,7 @@ export function compileModel(scenario: Scenario, compileFormula: FormulaCompiler
     surgeRef[cell] = numbers.add(entry.surgeCapacity, 0);
     rampRef[cell] = numbers.add(entry.rampPeriods, 0);
     if (entry.supplyElasticity !== undefined) supplyElasticityRef[cell] = numbers.add(entry.supplyElasticity, 0.3);
+    if (entry.domesticPriceRatio !== undefined) domesticPriceRef[cell] = numbers.add(entry.domesticPriceRatio, 1);
     isProducer[cell] = 1;
   }
   // A country that may pull a lever that makes it produce a good (capacity expansion) produces it from then on.
@@ -316,14 +323,16 @@ export function compileModel(scenario: Scenario, compileFormula: FormulaCompiler
     basePrice,
     priceCap,
     priceFloor,
-    elasticityRef,
     substitutionRef,
     supplyElasticityRef,
     Q0,
     K0,
     valueAddedRef,
     H0,
+    E0: exports,
     U0,
+    demandElasticityRef,
+    domesticPriceRef,
     coverRef,
     maxDrawShare,
     surgeRef,

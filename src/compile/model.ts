@@ -139,6 +139,7 @@ export const OUTCOME_KIND = {
   ruleFired: 7,
   firstFiring: 8,
   formula: 9,
+  revenueLoss: 10,
 } as const satisfies Record<OutcomeType, number>;
 
 /** The code of an outcome kind in the engine. */
@@ -214,7 +215,6 @@ export interface CompiledModel {
   readonly basePrice: Float64Array;
   readonly priceCap: Float64Array;
   readonly priceFloor: Float64Array;
-  readonly elasticityRef: Int32Array;
   /** Substitution elasticity between origins (sigma), per good. */
   readonly substitutionRef: Int32Array;
 
@@ -223,9 +223,14 @@ export interface CompiledModel {
   readonly Q0: Float64Array;
   readonly K0: Float64Array;
   readonly valueAddedRef: Int32Array;
-  /** Baseline domestic sales H0 = Q0 - exports, and total use U0 = H0 + imports. */
+  /** Baseline domestic sales H0 = Q0 - exports, exports E0, and total use U0 = H0 + imports. */
   readonly H0: Float64Array;
+  readonly E0: Float64Array;
   readonly U0: Float64Array;
+  /** Demand elasticity (eps) of each buyer: its own (world.demand), or its good's. */
+  readonly demandElasticityRef: Int32Array;
+  /** Price of a producer's home sales as a multiple of the base price (rho; 1 by default). */
+  readonly domesticPriceRef: Int32Array;
   /** Commercial stock cover (months) and largest draw per period as a share of U0. */
   readonly coverRef: Int32Array;
   readonly maxDrawShare: Float64Array;

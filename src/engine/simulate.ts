@@ -93,6 +93,7 @@ function resetRun(model: CompiledModel, state: RunState, policy: number, draws: 
   state.flowStamp.fill(0);
   state.tariffStamp.fill(0);
   state.lostRevenue.fill(0);
+  state.lostSales.fill(0);
   state.directLoss.fill(0);
   state.indirectLoss.fill(0);
   state.outcomeAccumulator.fill(0);
@@ -317,16 +318,16 @@ function activateLevers(model: CompiledModel, state: RunState, policy: number, t
  */
 function clearGoods(model: CompiledModel, state: RunState, t: number): void {
   // Hoisted once per period, not per good, so the loops below read plain locals.
-  const { G, producers, users, U0, Q0, K0, valueAddedRef, flowExporter, flowVolume } = model;
+  const { G, producers, users, U0, Q0, K0, H0, E0, valueAddedRef, flowExporter, flowVolume } = model;
   const { inputStart, inputGood, inputCritical, inputWeightRef, useStart, useCell, usePerUnit, useCritical } = model;
-  const { surgeRef, rampRef, maxDrawShare, indirectMultiplier, supplyElasticityRef, substitutionRef } = model;
+  const { surgeRef, rampRef, maxDrawShare, indirectMultiplier, supplyElasticityRef, substitutionRef, demandElasticityRef, domesticPriceRef } = model;
   const { routeStart, routeOrigin, routeFlow, routeWeight } = model;
   const { numbers, shortfall, criticalShortfall, otherShortfall, inputShare, output, planShortfall, restrictStamp, stockpileShare } = state;
   const { capacityStamp, addedCapacity, flowStamp, flowPass, flowUnrestricted, flowPremium, flowByExporter, tariffStamp, flowTariff } = state;
-  const { stock, reserve, reserveRate, lostUnits, lostRevenue, directLoss, indirectLoss, importCost, producerPrice, buyerPrice } = state;
-  const { requirement, criticalNeed, inputNeed, demandScale, newSupply, newOutput, markets } = state;
+  const { stock, reserve, reserveRate, lostUnits, lostRevenue, lostSales, directLoss, indirectLoss, importCost, producerPrice, buyerPrice } = state;
+  const { requirement, criticalNeed, inputNeed, demandScale, newSupply, newOutput, salesVolume, markets } = state;
   const stamp = t + 1;
-  const { goodOrder, goodInputStart, goodInputs, goodUseStart, goodUses, basePrice, elasticityRef, producerStart, userStart } = model;
+  const { goodOrder, goodInputStart, goodInputs, goodUseStart, goodUses, basePrice, producerStart, userStart } = model;
   const { priceFloor, priceCap } = model;
   const { goodStamp, goodShort, goodPlanShort, goodBaseline, shockStart, priceOutside } = state;
   for (let order = 0; order < G; order++) {
@@ -348,7 +349,6 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
       continue;
     }
     const p0 = basePrice[g]!;
-    const elasticity = numbers[elasticityRef[g]!]!;
     const market = markets[g]!;
     let anyShort = 0;
     let anyPlanShort = 0;
@@ -401,6 +401,7 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
       const added = capacityStamp[cell] === stamp ? addedCapacity[cell]! : 0;
       const capacity = K0[cell]! + numbers[surgeRef[cell]!]! * ramp(elapsed, numbers[rampRef[cell]!]!) + added;
       newOutput[c] = 0;
+      salesVolume[c] = 0;
       if (Q0[cell]! > 0) {
         market.supplyBase[o] = y * (Q0[cell]! + added);
         market.supplyMax[o] = y * capacity;
@@ -423,7 +424,7 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
       const c = users[u]!;
       market.criticalDemand[b] = criticalNeed[c]!;
       market.otherDemand[b] = requirement[c]! - criticalNeed[c]!;
-      market.demandElasticity[b] = elasticity;
+      market.demandElasticity[b] = numbers[demandElasticityRef[c * G + g]!]!;
       market.ownSupply[b] = newSupply[c]!;
       market.routeStart[b] = r;
       for (let k = routeStart[u]!; k < routeStart[u + 1]!; k++, r++) {
@@ -481,6 +482,7 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
       const need = requirement[c]!;
       const criticalPart = criticalNeed[c]!;
       const paid = market.buyerPrice[b]!; // capped at the price cap: beyond it, rationing
+      const elasticity = market.demandElasticity[b]!;
       const wantOther = need > criticalPart ? (need - criticalPart) * Math.pow(paid, -elasticity) : 0;
       const want = criticalPart + wantOther;
       // own new output covers own needs first
@@ -519,12 +521,17 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
         pricedUse += need * paid;
         outsideUse += need;
       }
-      // Step 10, extra cost of imports (prices, tariffs, premiums) and exporters' lost revenue
+      // Step 10, extra cost of imports (prices, tariffs, premiums), exporters' lost revenue, and
+      // each producer's sales (home sales at its domestic price ratio)
       let extraCost = 0;
       for (let k = routeStart[u]!, q = market.routeStart[b]!; k < routeStart[u + 1]!; k++, q++) {
         const f = routeFlow[k]!;
-        if (f < 0) continue;
         const volume = market.volume[q]!;
+        if (f < 0) {
+          salesVolume[c]! += numbers[domesticPriceRef[cell]!]! * volume;
+          continue;
+        }
+        salesVolume[flowExporter[f]!]! += volume;
         extraCost += (market.routePrice[q]! - 1) * volume;
         lostRevenue[f]! += p0 * (flowVolume[f]! - market.price[routeOrigin[k]!]! * volume);
       }
@@ -544,6 +551,11 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
       const cell = c * G + g;
       const made = Q0[cell]! > 0 ? market.supply[o]! : newOutput[c]!;
       producerPrice[cell] = Q0[cell]! > 0 ? market.price[o]! : 1;
+      // sales revenue lost: baseline sales (home sales at rho) less this period's at its price; a
+      // state reserve buys at home; a new producer sells to its own buyers at the price they pay
+      const rho = numbers[domesticPriceRef[cell]!]!;
+      if (Q0[cell]! > 0) lostSales[cell]! += p0 * (rho * H0[cell]! + E0[cell]! - market.price[o]! * (salesVolume[c]! + rho * market.fixedDemand[o]!));
+      else lostSales[cell]! -= p0 * rho * buyerPrice[cell]! * newOutput[c]!;
       const lost = Q0[cell]! - made;
       output[cell] = made;
       // what it makes less than its inputs allow at baseline lowers its input requirement next period
@@ -609,8 +621,10 @@ function recordPeriod(model: CompiledModel, state: RunState, t: number, series: 
         break;
       case OUTCOME_KIND.price: {
         const g = outcomes.good[o]!;
-        value = priceIn(model, state, outcomes.market[o]!, g);
-        if (outcomes.unit[o] === UNIT_USD) value *= model.basePrice[g]!;
+        const c = outcomes.market[o]!;
+        value = priceIn(model, state, c, g);
+        // in USD, a producing country's price is that of its home sales (rho times the base price)
+        if (outcomes.unit[o] === UNIT_USD) value *= model.basePrice[g]! * (c >= 0 && model.Q0[c * G + g]! > 0 ? state.numbers[model.domesticPriceRef[c * G + g]!]! : 1);
         break;
       }
       case OUTCOME_KIND.outputLoss: {
@@ -624,6 +638,7 @@ function recordPeriod(model: CompiledModel, state: RunState, t: number, series: 
       case OUTCOME_KIND.gdpLoss:
       case OUTCOME_KIND.valueAddedLoss:
       case OUTCOME_KIND.exportRevenueLoss:
+      case OUTCOME_KIND.revenueLoss:
       case OUTCOME_KIND.importCostIncrease:
       case OUTCOME_KIND.ruleFired:
       case OUTCOME_KIND.firstFiring:
@@ -695,6 +710,10 @@ function finishRun(model: CompiledModel, state: RunState, out: Float64Array): vo
         break;
       case OUTCOME_KIND.exportRevenueLoss:
         for (let k = listStart; k < listEnd; k++) value += state.lostRevenue[outcomes.list[k]!]!;
+        break;
+      case OUTCOME_KIND.revenueLoss:
+        if (listEnd === listStart) for (let g = 0; g < G; g++) value += state.lostSales[c * G + g]!;
+        else for (let k = listStart; k < listEnd; k++) value += state.lostSales[c * G + outcomes.list[k]!]!;
         break;
       case OUTCOME_KIND.importCostIncrease:
         if (listEnd === listStart) for (let g = 0; g < G; g++) value += state.importCost[c * G + g]!;

@@ -77,6 +77,8 @@ export interface RunState {
   /** A new producer's output on offer to its own buyers, and what they took of it. */
   readonly newSupply: Float64Array;
   readonly newOutput: Float64Array;
+  /** A producer's sales at base prices, home sales weighted by its domestic price ratio (rho). */
+  readonly salesVolume: Float64Array;
   /** Each good's market, kept from period to period: it starts from its last prices, and does not solve again a problem it has just solved. */
   readonly markets: readonly MarketWorkspace[];
 
@@ -84,6 +86,8 @@ export interface RunState {
   readonly lostUnits: Float64Array;
   readonly importCost: Float64Array;
   readonly lostRevenue: Float64Array;
+  /** Producers' sales revenue lost per cell (negative: gained). */
+  readonly lostSales: Float64Array;
   readonly directLoss: Float64Array;
   readonly indirectLoss: Float64Array;
   /** Running max / sum / last value of per-period outcomes. */
@@ -161,6 +165,7 @@ class RunStateObject {
     state.demandScale = f64(C);
     state.newSupply = f64(C);
     state.newOutput = f64(C);
+    state.salesVolume = f64(C);
     state.markets = Array.from({ length: G }, (_, g) => {
       const users = model.userStart[g + 1]! - model.userStart[g]!;
       const routes = model.routeStart[model.userStart[g + 1]!]! - model.routeStart[model.userStart[g]!]!;
@@ -169,6 +174,7 @@ class RunStateObject {
     state.lostUnits = f64(cells);
     state.importCost = f64(cells);
     state.lostRevenue = f64(F);
+    state.lostSales = f64(cells);
     state.directLoss = f64(C);
     state.indirectLoss = f64(C);
     state.outcomeAccumulator = f64(model.outcomes.count);

@@ -153,6 +153,7 @@ export function* scenarioChecks(scenario: Scenario, context: ValidationContext):
     checkNumber([...at, "surgeCapacity"], entry.surgeCapacity, NON_NEGATIVE);
     checkNumber([...at, "rampPeriods"], entry.rampPeriods, NON_NEGATIVE);
     checkNumber([...at, "supplyElasticity"], entry.supplyElasticity, NON_NEGATIVE);
+    checkNumber([...at, "domesticPriceRatio"], entry.domesticPriceRatio, POSITIVE);
   });
 
   const exports = new Map<string, number>();
@@ -249,6 +250,18 @@ export function* scenarioChecks(scenario: Scenario, context: ValidationContext):
     if (stockSeen.has(key(stock.country, stock.good))) report(at, `duplicate stock of "${stock.good}" in "${stock.country}"`);
     stockSeen.add(key(stock.country, stock.good));
     checkNumber([...at, "coverMonths"], stock.coverMonths, NON_NEGATIVE);
+  });
+
+  const demandSeen = new Map<string, number>();
+  world.demand.forEach((entry, i) => {
+    context.tick();
+    const at: Path = ["world", "demand", i];
+    country([...at, "country"], entry.country);
+    good([...at, "good"], entry.good);
+    const first = demandSeen.get(key(entry.country, entry.good));
+    if (first !== undefined) report(at, `duplicate demand of "${entry.good}" in "${entry.country}" (first at world.demand[${first}]); merge them`);
+    demandSeen.set(key(entry.country, entry.good), i);
+    checkNumber([...at, "demandElasticity"], entry.demandElasticity, POSITIVE);
   });
 
   // value added of modelled production cannot exceed GDP (at the largest value an uncertainty can take)

@@ -14,6 +14,7 @@ export const LIMITS = {
   recipes: 100_000,
   recipeInputs: 100,
   stocks: 300_000,
+  demand: 300_000,
   inputOutputTables: 300,
   inputOutputSectors: 1_000,
   /** Cells of all input-output tables' Z together (five tables of 1,000 sectors). */

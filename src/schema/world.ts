@@ -64,6 +64,11 @@ export const productionSchema = z.strictObject({
   supplyElasticity: uncertainNumberSchema
     .optional()
     .describe("This producer's short-run price elasticity of output (eta >= 0); without it, the good's."),
+  domesticPriceRatio: uncertainNumberSchema
+    .optional()
+    .describe(
+      "Baseline price of this producer's sales at home, as a multiple of the good's basePrice (the export price), > 0; default 1. It values home sales (revenue and price outcomes): a producer whose exports are blocked and sold at home instead earns this much less per unit before any price change.",
+    ),
   ...provenance,
 });
 
@@ -109,6 +114,15 @@ export const stockSchema = z.strictObject({
   ...provenance,
 });
 
+export const demandSchema = z.strictObject({
+  country: identifierSchema,
+  good: identifierSchema,
+  demandElasticity: uncertainNumberSchema.describe(
+    "This country's own short-run price elasticity of demand for the good (> 0); without an entry, the good's demandElasticity.",
+  ),
+  ...provenance,
+});
+
 export const inputOutputTableSchema = z.strictObject({
   country: identifierSchema,
   sectors: limitedArray(identifierSchema, LIMITS.inputOutputSectors, "sectors").min(1),
@@ -130,6 +144,9 @@ export const worldSchema = z.strictObject({
   flows: limitedArray(flowSchema, LIMITS.flows, "flows").default([]),
   recipes: limitedArray(recipeSchema, LIMITS.recipes, "recipes").default([]),
   stocks: limitedArray(stockSchema, LIMITS.stocks, "stocks").default([]),
+  demand: limitedArray(demandSchema, LIMITS.demand, "demand entries")
+    .default([])
+    .describe("Buyers whose demand differs from the good's, e.g. the restricting country's own market."),
   inputOutput: limitedArray(inputOutputTableSchema, LIMITS.inputOutputTables, "input-output tables").default([]),
 });
 
@@ -138,6 +155,7 @@ export type Good = z.infer<typeof goodSchema>;
 export type Production = z.infer<typeof productionSchema>;
 export type Flow = z.infer<typeof flowSchema>;
 export type Recipe = z.infer<typeof recipeSchema>;
+export type Demand = z.infer<typeof demandSchema>;
 export type Stock = z.infer<typeof stockSchema>;
 export type InputOutputTable = z.infer<typeof inputOutputTableSchema>;
 export type World = z.infer<typeof worldSchema>;

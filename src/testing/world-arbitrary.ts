@@ -35,7 +35,8 @@ export interface WorldConstraints {
  *   or not (with a weight), whose needs at baseline output every producer covers from its
  *   own output or imports;
  * - flows from output (exports never exceed output), commercial stocks (0 to 6 months,
- *   with a draw limit), GDP at least a year of the modelled value added, and sometimes a
+ *   with a draw limit), now and then a buyer's own demand elasticity (world.demand) or a
+ *   producer's domestic price ratio in [0.5, 1.5], GDP at least a year of the modelled value added, and sometimes a
  *   productive national input-output table with goods mapped to its sectors.
  *
  * Shrinking removes countries and goods first (down to 2 countries and 1 good) and then

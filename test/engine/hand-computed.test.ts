@@ -8,7 +8,13 @@ import { twoCountryWorld } from "../_helpers/worlds.js";
 // substitution elasticity 4 and supply elasticity 0.3. A's own use of x (60 t) is elastic,
 // B's (40 t, for y) critical.
 
-const run = (policy: string, overrides = {}) => simulateOnce(twoCountryWorld(overrides), { policy, seed: 1 });
+/** The world, with its producers' sales revenue lost as `salesLoss:A` (`revenueLoss:A` is the export revenue lost). */
+function withSales(overrides = {}) {
+  const scenario = twoCountryWorld(overrides);
+  return { ...scenario, outcomes: [...(scenario.outcomes ?? []), { name: "salesLoss:A", kind: "revenueLoss" as const, country: "A" }] };
+}
+
+const run = (policy: string, overrides = {}) => simulateOnce(withSales(overrides), { policy, seed: 1 });
 
 /** Root of a decreasing function on [lo, hi] by bisection (to machine precision). */
 function root(f: (p: number) => number, lo: number, hi: number): number {
@@ -51,6 +57,35 @@ describe("engine on a two-country world, by hand", () => {
     // A's lost export revenue is the whole flow at base price; B buys nothing from abroad
     expect(outcomes["revenueLoss:A"]).toBeCloseTo(40 * 10 * 3, 9);
     expect(outcomes["importCost:B"]).toBe(0);
+    // net of what it sells at home instead: its 100 t at 10 a month, less 100 p^0.3 t at 10 p;
+    // more than the export revenue lost, since the glut lowers the price of its home sales too
+    expect(outcomes["salesLoss:A"]).toBeCloseTo(3 * 10 * (100 - p * made), 8);
+    expect(outcomes["salesLoss:A"]).toBeGreaterThan(outcomes["revenueLoss:A"]!);
+  });
+
+  it("A's own demand elasticity (world.demand) sets how far its price falls under the ban", () => {
+    const world = twoCountryWorld().world;
+    const own = twoCountryWorld({ world: { ...world, demand: [{ country: "A", good: "x", demandElasticity: 1 }] } });
+    const { outcomes } = simulateOnce(own, { policy: "ban", seed: 1 });
+    // 60 p^-1 = 100 p^0.3: p = 0.6^(1 / 1.3), a smaller fall than with the good's 0.5
+    const p = Math.pow(0.6, 1 / 1.3);
+    expect(outcomes["price:x:A"]).toBeCloseTo(p, 10);
+    expect(outcomes["outputLoss:A:x"]).toBeCloseTo(3 * (100 - 100 * Math.pow(p, 0.3)), 8);
+    // B's demand is critical and unchanged: still rationed at the cap
+    expect(outcomes["shortfall:B:x"]).toBe(1);
+  });
+
+  it("a domestic price below the export price values A's home sales: the ban costs A more revenue", () => {
+    const base = withSales();
+    const world = { ...base.world, production: (base.world.production ?? []).map((e) => (e.country === "A" ? { ...e, domesticPriceRatio: 0.8 } : e)) };
+    const outcomes = [...(base.outcomes ?? []), { name: "priceUsd:x:A", kind: "price" as const, good: "x", market: { inside: "A" }, stat: "mean" as const, unit: "USD" as const }];
+    const { outcomes: values } = simulateOnce({ ...base, world, outcomes }, { policy: "ban", seed: 1 });
+    const p = Math.pow(0.6, 1.25); // the ratios do not move: the gap is a fixed wedge
+    expect(values["price:x:A"]).toBeCloseTo(p, 10);
+    expect(values["priceUsd:x:A"]).toBeCloseTo(0.8 * 10 * p, 9);
+    // baseline sales 0.8 x 60 + 40 at 10; under the ban 100 p^0.3 t at home, at 0.8 x 10 p
+    expect(values["salesLoss:A"]).toBeCloseTo(3 * 10 * (0.8 * 60 + 40 - 0.8 * p * 100 * Math.pow(p, 0.3)), 8);
+    expect(values["revenueLoss:A"]).toBeCloseTo(40 * 10 * 3, 9);
   });
 
   it("a half ban: B gets the licensed 20 t at the price cap; A's home market takes the rest", () => {
@@ -67,10 +102,12 @@ describe("engine on a two-country world, by hand", () => {
     expect(outcomes["importCost:B"]).toBeCloseTo(5400, 8);
     // A sells 20 of its 40 t, at its lower price
     expect(outcomes["revenueLoss:A"]).toBeCloseTo(3 * 10 * (40 - halfPrice * 20), 8);
+    // all it makes, 100 p^0.3 t, sells at p
+    expect(outcomes["salesLoss:A"]).toBeCloseTo(3 * 10 * (100 - 100 * Math.pow(halfPrice, 1.3)), 8);
   });
 
   it("A's reserve buying half of what it blocks props up its price as the licensed half did", () => {
-    const stocked = twoCountryWorld({
+    const stocked = withSales({
       policies: [{ name: "ban-stockpile", levers: [{ type: "exportRestriction", actor: "A", targets: ["B"], goods: ["x"], stockpileShare: 0.5 }] }],
     });
     const { outcomes } = simulateOnce(stocked, { policy: "ban-stockpile", seed: 1 });
@@ -78,6 +115,8 @@ describe("engine on a two-country world, by hand", () => {
     expect(outcomes["price:x:A"]).toBeCloseTo(halfPrice, 10);
     expect(outcomes["gdpLoss:A"]).toBeCloseTo(3 * 2 * (100 - 100 * Math.pow(halfPrice, 0.3)), 8);
     expect(outcomes["shortfall:B:x"]).toBe(1);
+    // the reserve's purchases are sales: A's producers lose what the half ban cost them
+    expect(outcomes["salesLoss:A"]).toBeCloseTo(3 * 10 * (100 - 100 * Math.pow(halfPrice, 1.3)), 8);
   });
 
   it("a 25% tariff on B's imports of x: B pays 0.25 x 10 x 40 a month more, A's price does not move", () => {

@@ -135,6 +135,12 @@ interface Baseline {
   readonly ramp: UncertainNumber;
   /** The producer's own supply elasticity, where its production entry gives one (else the good's). */
   readonly supplyElasticity: UncertainNumber | undefined;
+  /** The buyer's own demand elasticity, where world.demand gives one (else the good's). */
+  readonly demandElasticity: UncertainNumber | undefined;
+  /** Price of its home sales as a multiple of the base price (rho), 1 without one. */
+  readonly domesticPriceRatio: UncertainNumber;
+  /** Baseline exports. */
+  readonly E0: number;
   readonly recipe: readonly RecipeInput[];
   readonly coverMonths: UncertainNumber;
   readonly maxDrawShare: number;
@@ -159,6 +165,8 @@ interface CellState {
   priceInside: number;
   lostUnits: number;
   importCost: number;
+  /** Producers' sales revenue lost (negative: gained). */
+  lostSales: number;
 }
 
 /** The good's numbers for one run. */
@@ -283,6 +291,7 @@ export class ReferenceModel {
     }
     for (const f of world.flows) producerKeys.add(`${f.exporter}|${f.good}`);
     const stocks = new Map(world.stocks.map((s) => [`${s.country}|${s.good}`, s]));
+    const demand = new Map(world.demand.map((d) => [`${d.country}|${d.good}`, d]));
 
     const multipliers = this.indirectMultipliers();
     for (const c of this.countries) {
@@ -312,6 +321,9 @@ export class ReferenceModel {
           ramp: p?.rampPeriods ?? 0,
           // not in the v1 schema: read defensively
           supplyElasticity: (p as { supplyElasticity?: UncertainNumber } | undefined)?.supplyElasticity,
+          demandElasticity: demand.get(`${c}|${g}`)?.demandElasticity,
+          domesticPriceRatio: p?.domesticPriceRatio ?? 1,
+          E0: exports,
           recipe: (recipe?.inputs ?? []).map((x) => ({ good: x.good, perUnit: x.perUnit, critical: x.critical, weight: x.critical ? 0 : (x.weight ?? 0.5) })),
           coverMonths: stock?.coverMonths ?? 0,
           maxDrawShare: stock?.maxDrawShare ?? 1,
@@ -435,6 +447,7 @@ export class ReferenceModel {
           priceInside: 1,
           lostUnits: 0,
           importCost: 0,
+          lostSales: 0,
         });
       }
       state.set(c, cells);
@@ -530,7 +543,10 @@ export class ReferenceModel {
         if (o.kind === "shortfall") periodValues.get(o.name)!.push(state.get(o.country)!.get(o.good)!.shortfall);
         else if (o.kind === "price") {
           const ratio = o.market === "outside" ? priceOutside.get(o.good)! : state.get(o.market.inside)!.get(o.good)!.priceInside;
-          periodValues.get(o.name)!.push(o.unit === "USD" ? ratio * goodInfo.get(o.good)!.basePrice : ratio);
+          // in USD, a producing country's price is that of its home sales: rho times the base price
+          const inside = o.market === "outside" ? undefined : this.cell(o.market.inside, o.good);
+          const rho = inside !== undefined && inside.Q0 > 0 ? value(inside.domesticPriceRatio, 1) : 1;
+          periodValues.get(o.name)!.push(o.unit === "USD" ? ratio * goodInfo.get(o.good)!.basePrice * rho : ratio);
         } else if (o.kind === "outputLoss" && o.series) {
           const b = this.cell(o.country, o.good);
           periodValues.get(o.name)!.push(this.outputLossIn(o.unit, b, o.good, b.Q0 - state.get(o.country)!.get(o.good)!.output, 1));
@@ -788,7 +804,7 @@ export class ReferenceModel {
     for (const c of users) {
       const b = this.cell(c, g);
       const n = need.get(c)!;
-      const buyer = market.addBuyer(c, n.Rc, n.Ro, newSupply.get(c) ?? 0);
+      const buyer = market.addBuyer(c, n.Rc, n.Ro, newSupply.get(c) ?? 0, value(b.demandElasticity, info.elasticity));
       // the home route (domestic sales at the producer price), then one route per flow into c
       if (origins.has(c) && b.H0 > 0) market.addRoute(buyer, origins.get(c)!, undefined, b.H0 / b.U0, 1, Infinity, 1, 0);
       for (const f of flows) {
@@ -807,7 +823,6 @@ export class ReferenceModel {
     const result = market.result();
 
     // 7. Draw down stocks, then 8. shortfalls: Phat = min(P, cap), want = Rc + Ro Phat^-eps
-    const eps = info.elasticity;
     const buyerPrice = new Map<string, number>();
     const requirementVector = matrix(users.map((c) => need.get(c)!.R));
     const received: number[] = [];
@@ -817,7 +832,7 @@ export class ReferenceModel {
       const b = this.cell(c, g);
       const Phat = Math.min(result.buyerPrice.get(c)!, info.priceCap);
       buyerPrice.set(c, Phat);
-      const wantOther = u.Ro * Math.pow(Phat, -eps);
+      const wantOther = u.Ro * Math.pow(Phat, -value(b.demandElasticity, info.elasticity));
       // what its own new producers offer covers its needs first
       const own = Math.min(newSupply.get(c) ?? 0, u.Rc + wantOther);
       newOutput.set(c, own);
@@ -890,6 +905,20 @@ export class ReferenceModel {
       const l = loss.get(c)!;
       l.direct += lost * value(b.valueAdded, 0);
       l.indirect += lost * p0 * b.indirectMultiplier;
+      // sales revenue lost: baseline sales (home sales at rho) less this period's at its price;
+      // its state reserve's purchases count as home sales; a new producer sells to its own
+      // buyers at the price they pay
+      const rho = value(b.domesticPriceRatio, 1);
+      if (b.Q0 > 0) {
+        const p = result.producerPrice.get(c)!;
+        let sales = rho * origins.get(c)!.fixed;
+        for (const route of result.routes) {
+          if (route.origin.country !== c) continue;
+          const shipped = result.routeVolume.get(route)!;
+          sales += route.flow === undefined ? rho * shipped : shipped;
+        }
+        cell.lostSales += p0 * (rho * b.H0 + b.E0 - p * sales);
+      } else cell.lostSales -= p0 * rho * (buyerPrice.get(c) ?? 0) * (newOutput.get(c) ?? 0);
     }
     // export revenue: the exporter receives its producer price on every tonne of the route
     for (const f of flows) {
@@ -970,6 +999,9 @@ export class ReferenceModel {
         case "importCostIncrease":
           for (const g of o.goods ?? this.goods) result += state.get(o.country)!.get(g)!.importCost;
           break;
+        case "revenueLoss":
+          for (const g of o.goods ?? this.goods) result += state.get(o.country)!.get(g)!.lostSales;
+          break;
         case "ruleFired":
           result = o.rules.some((name) => this.instancesOf.get(name)!.some((instance) => (effect.get(instance) ?? Infinity) < T)) ? 1 : 0;
           break;
@@ -1044,6 +1076,8 @@ interface Route {
 /** A buyer of the good: demand D(P) = Rc + Ro P^-eps at its price index P. */
 interface Buyer {
   readonly country: string;
+  /** Its demand elasticity eps. */
+  readonly eps: number;
   readonly critical: number;
   readonly other: number;
   /** What its own country's new producers (capacity where there was no output) offer it, outside the market. */
@@ -1064,6 +1098,8 @@ interface MarketResult {
   /** Per flow, what it carries on each segment. */
   readonly flowVolume: Map<FlowObject, { first: number; second: number }>;
   readonly routes: readonly Route[];
+  /** Per route, what it carries (both segments, after rationing). */
+  readonly routeVolume: Map<Route, number>;
   /**
    * Per route, what a tonne along it costs its buyer: the price of the segment it buys on;
    * held at a cap, the price at which the buyer would want just that volume, from
@@ -1155,8 +1191,8 @@ class Market {
     return origin;
   }
 
-  addBuyer(country: string, critical: number, other: number, own: number): Buyer {
-    const buyer: Buyer = { country, critical, other, own, routes: [], logIndex: 0 };
+  addBuyer(country: string, critical: number, other: number, own: number, eps: number): Buyer {
+    const buyer: Buyer = { country, eps, critical, other, own, routes: [], logIndex: 0 };
     this.buyers.push(buyer);
     return buyer;
   }
@@ -1202,6 +1238,7 @@ class Market {
       rationShare.set(o, share);
     }
     const flowVolume = new Map<FlowObject, { first: number; second: number }>();
+    const routeVolume = new Map<Route, number>();
     const delivered = new Map<string, number>();
     const buyerPrice = new Map<string, number>();
     for (const b of this.buyers) {
@@ -1211,6 +1248,7 @@ class Market {
         const first = r.first * share;
         const second = r.second * share;
         received += first + second;
+        routeVolume.set(r, first + second);
         if (r.flow !== undefined) flowVolume.set(r.flow, { first, second });
       }
       delivered.set(b.country, received);
@@ -1234,7 +1272,7 @@ class Market {
         costPerTonne.set(r, cost);
       }
     }
-    return { producerPrice, output, buyerPrice, delivered, flowVolume, routes: this.routes, costPerTonne };
+    return { producerPrice, output, buyerPrice, delivered, flowVolume, routes: this.routes, routeVolume, costPerTonne };
   }
 
   /** The price of an origin, exactly at a bound when it sits there. */
@@ -1260,7 +1298,7 @@ class Market {
 
   /** D(P) at log price index t. */
   private demand(b: Buyer, t: number): number {
-    const wanted = this.eps === 0 || b.other === 0 ? b.critical + b.other : b.critical + b.other * Math.exp(-this.eps * t);
+    const wanted = b.eps === 0 || b.other === 0 ? b.critical + b.other : b.critical + b.other * Math.exp(-b.eps * t);
     return Math.max(0, wanted - b.own);
   }
 
@@ -1310,7 +1348,7 @@ class Market {
     let limit = Infinity;
     if (open.every((r) => r.firstCap < Infinity)) {
       const caps = open.reduce((s, r) => s + r.firstCap + r.secondCap, 0);
-      const least = b.critical + (this.eps > 0 ? 0 : b.other) - b.own;
+      const least = b.critical + (b.eps > 0 ? 0 : b.other) - b.own;
       limit = least > 0 ? caps / least - 1 : caps > 0 ? Infinity : -1;
     }
     // bracket the root of G (G <= 0 where the uncapped shares sum to 1, as caps only lower shares), then close in

@@ -80,6 +80,10 @@ interface CellDraw {
   readonly rampPeriods: UncertainDraw;
   readonly cover: UncertainDraw;
   readonly maxDrawShare: number;
+  /** The buyer's own demand elasticity (a world.demand entry), if any. */
+  readonly ownElasticity: UncertainDraw | undefined;
+  /** The producer's domestic price ratio, if any. */
+  readonly domesticPrice: UncertainDraw | undefined;
 }
 
 interface CountryDraw {
@@ -135,6 +139,9 @@ export function worldDrawArbitrary(limits: WorldLimits): fc.Arbitrary<WorldDraw>
     rampPeriods: uncertainDraw(fc.integer({ min: 0, max: 6 }), 0, 6, drawn),
     cover: limits.stocks ? uncertainDraw(fc.oneof(fc.constant(0), gridNumber(0, 6, 12)), 0, 6, drawn) : fc.constant({ value: 0 }),
     maxDrawShare: gridNumber(0.05, 1, 19),
+    // now and then (one cell in five), so that most worlds keep the good's defaults
+    ownElasticity: fc.oneof({ withCrossShrink: true }, { arbitrary: fc.constant(undefined), weight: 4 }, { arbitrary: uncertainDraw(gridNumber(0.05, 3, 59), 0.05, 3, drawn), weight: 1 }),
+    domesticPrice: fc.oneof({ withCrossShrink: true }, { arbitrary: fc.constant(undefined), weight: 4 }, { arbitrary: uncertainDraw(gridNumber(0.5, 1.5, 10), 0.5, 1.5, drawn), weight: 1 }),
   });
   const countryDraw: fc.Arbitrary<CountryDraw> = fc.record({
     gdpMultiple: fc.integer({ min: 1, max: 50 }),
@@ -246,6 +253,7 @@ export function buildWorld(draw: WorldDraw, limits: WorldLimits, sink: Uncertain
         capacity: Math.max(output, roundUp(output * (1 + d.spare))),
         valueAddedPerUnit: sink.number(va, `${name}-valueAdded`),
         ...(d.surge === undefined ? {} : { surgeCapacity: sink.number(d.surge, `${name}-surge`), rampPeriods: sink.number(d.rampPeriods, `${name}-ramp`) }),
+        ...(d.domesticPrice === undefined ? {} : { domesticPriceRatio: sink.number(d.domesticPrice, `${name}-domesticPrice`) }),
       });
     }
   }
@@ -262,6 +270,13 @@ export function buildWorld(draw: WorldDraw, limits: WorldLimits, sink: Uncertain
         const coverMonths = sink.number(d.cover, `${countryId(c)}-${goodId(g)}-cover`);
         stocks.push({ country: countryId(c), good: goodId(g), coverMonths, ...(d.maxDrawShare === 1 ? {} : { maxDrawShare: d.maxDrawShare }) });
       }
+    }
+  }
+  const demand: WorldInput["demand"] = [];
+  for (let c = 0; c < C; c++) {
+    for (let g = 0; g < G; g++) {
+      const d = cellDraw(c, g);
+      if (d.ownElasticity !== undefined) demand.push({ country: countryId(c), good: goodId(g), demandElasticity: sink.number(d.ownElasticity, `${countryId(c)}-${goodId(g)}-elasticity`) });
     }
   }
   const recipes: WorldInput["recipes"] = [];
@@ -298,6 +313,7 @@ export function buildWorld(draw: WorldDraw, limits: WorldLimits, sink: Uncertain
     }),
     recipes,
     stocks,
+    demand,
     inputOutput,
   };
 }
