@@ -1,9 +1,7 @@
-import { leverKind } from "../levers/index.js";
-import { InputError } from "../errors.js";
 import type { Scenario, ScenarioInput } from "../schema/scenario.js";
 import { InvariantError } from "./invariant-error.js";
-import { restrictionLever, show, subject, withPoliciesOnly, type InvariantDrawOptions } from "./_internals/variants.js";
-import { simulateDraw } from "./simulate-draw.js";
+import { severityPair } from "./_internals/severity-pair.js";
+import { show, type InvariantDrawOptions } from "./_internals/variants.js";
 
 const INVARIANT = "a more severe restriction never lowers the target's shortfall";
 
@@ -63,34 +61,13 @@ export interface SeverityOptions extends InvariantDrawOptions {
  * ```
  */
 export function assertSeverityNeverLowersShortfall(scenario: ScenarioInput | Scenario, options: SeverityOptions): true {
-  const { weaker, stronger } = options;
-  if (!(weaker >= 0 && weaker <= stronger && stronger <= 1)) {
-    throw new InputError("options", `expected severities 0 <= weaker <= stronger <= 1, found ${weaker} and ${stronger}`);
-  }
   const tolerance = options.tolerance ?? 1e-9;
-  const { scenario: parsed, policy, draw } = subject(scenario, options);
-  const { index, lever } = restrictionLever(policy, options.lever);
-  const withSeverity = (severity: number) => policy.levers.map((l, i) => (i === index ? { ...lever, severity } : l));
-  const variant = withPoliciesOnly(parsed, [
-    { name: "weaker", levers: withSeverity(weaker) },
-    { name: "stronger", levers: withSeverity(stronger) },
-  ]);
-  const weak = simulateDraw(variant, { seed: draw.seed, run: draw.run, policy: "weaker" }).outcomes;
-  const strong = simulateDraw(variant, { seed: draw.seed, run: draw.run, policy: "stronger" }).outcomes;
-  const countries = parsed.world.countries.map((c) => c.id);
-  // the targets whose supply the lever cuts: the actor itself when it restricts its imports, else the importers it aims at
-  const trade = leverKind(lever.type).trade!;
-  const partners = trade.partners(lever);
-  const cut = trade.side === "imports" ? [lever.actor] : partners === "all" ? countries.filter((c) => c !== lever.actor) : typeof partners === "string" ? [] : partners;
+  const { lever, draw, weak, strong, cut, at } = severityPair(scenario, options);
   for (const country of cut) {
     for (const good of lever.goods) {
       for (const name of [`shortfall:${country}:${good}`, `meanShortfall:${country}:${good}`]) {
         if (strong[name]! < weak[name]! - tolerance) {
-          throw new InvariantError(
-            INVARIANT,
-            draw,
-            `policies[${JSON.stringify(policy.name)}].levers[${index}] (${lever.type} by ${lever.actor}): ${name} is ${show(weak[name]!)} at severity ${show(weaker)} but ${show(strong[name]!)} at severity ${show(stronger)}`,
-          );
+          throw new InvariantError(INVARIANT, draw, `${at}: ${name} is ${show(weak[name]!)} at severity ${show(options.weaker)} but ${show(strong[name]!)} at severity ${show(options.stronger)}`);
         }
       }
     }

@@ -20,6 +20,7 @@ export { scaleVolumes } from "./scale-volumes.js";
 // Invariants: each returns true or throws an InvariantError saying what broke, on which draw
 export { assertZeroLossWithoutRestrictions } from "./assert-zero-loss-without-restrictions.js";
 export { assertSeverityNeverLowersShortfall, type SeverityOptions } from "./assert-severity-never-lowers-shortfall.js";
+export { assertSeverityNeverLowersLosses, type LossSeverityOptions } from "./assert-severity-never-lowers-losses.js";
 export { assertFullLeakageBlocksNothing, type LeakageOptions } from "./assert-full-leakage-blocks-nothing.js";
 export { assertLossesScaleWithVolumes, type ScaleOptions } from "./assert-losses-scale-with-volumes.js";
 export { assertStocksAndPricesNonNegative } from "./assert-stocks-and-prices-non-negative.js";

@@ -7,6 +7,7 @@ import {
   assertFullLeakageBlocksNothing,
   assertGdpLossWithinGdp,
   assertLossesScaleWithVolumes,
+  assertSeverityNeverLowersLosses,
   assertSeverityNeverLowersShortfall,
   assertStocksAndPricesNonNegative,
   assertZeroLossWithoutRestrictions,
@@ -15,10 +16,12 @@ import {
   simulateDraw,
   worldArbitrary,
 } from "../../src/testing/index.js";
+import { toSingleRestriction, withFixedSupply } from "../_helpers/single-restriction.js";
 
 // The engine's invariants (chokepoint/testing) over generated scenarios, each on a draw
 // picked by fast-check. Each property is cheap (a few small simulations per case).
-const NUM_RUNS = 40;
+/** 40 cases a property; a hundredth of CHOKEPOINT_FUZZ_RUNS under `npm run fuzz`. */
+const NUM_RUNS = process.env.CHOKEPOINT_FUZZ_RUNS === undefined ? 40 : Math.max(40, Math.ceil(Number(process.env.CHOKEPOINT_FUZZ_RUNS) / 100));
 const run = fc.nat(1000);
 const anyScenario = scenarioArbitrary();
 /** One policy with at least one lever, a restriction among them (every kind may appear). */
@@ -31,18 +34,10 @@ const withRestriction = scenarioArbitrary({ maxPolicies: 1, minLevers: 1 }).filt
  * baseline flow of that good from (or to) the actor; no rules.
  */
 const singleRestriction = scenarioArbitrary({ maxPolicies: 1, minLevers: 1, maxLevers: 1, maxRules: 0, maxPolicyRules: 0, leverKinds: ["exportRestriction", "importRestriction"] })
-  .map((scenario) => {
-    const lever = scenario.policies[0]!.levers![0]!;
-    if (lever.type !== "exportRestriction" && lever.type !== "importRestriction") return undefined;
-    const good = lever.goods[0]!;
-    const onExports = lever.type === "exportRestriction";
-    const flow = (scenario.world.flows ?? []).find((f) => f.good === good && (onExports ? f.exporter === lever.actor : f.importer === lever.actor) && f.volume > 0);
-    if (flow === undefined) return undefined;
-    const partner = onExports ? flow.importer : flow.exporter;
-    const single = onExports ? { ...lever, goods: [good], targets: [partner] } : { ...lever, goods: [good], sources: [partner] };
-    return { ...scenario, policies: [{ ...scenario.policies[0]!, levers: [single] }] };
-  })
+  .map(toSingleRestriction)
   .filter((scenario) => scenario !== undefined);
+/** The same, in a world whose supply does not respond to price (every supply elasticity 0, no surge capacity): where losses are monotone in severity. */
+const singleRestrictionFixedSupply = singleRestriction.map(withFixedSupply);
 const severities = fc.tuple(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 20 })).map(([a, b]) => [Math.min(a, b) / 20, Math.max(a, b) / 20] as const);
 
 describe("engine invariants (fast-check, chokepoint/testing)", () => {
@@ -80,6 +75,15 @@ describe("engine invariants (fast-check, chokepoint/testing)", () => {
   it("a restriction never helps its target: its shortfall is at least that at severity 0 (one restriction, one good, one target)", () => {
     fc.assert(
       fc.property(singleRestriction, fc.integer({ min: 1, max: 20 }), run, (scenario, s, r) => assertSeverityNeverLowersShortfall(scenario, { weaker: 0, stronger: s / 20, run: r })),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  // Where supply responds to price, a harsher restriction can lower the target's losses: its
+  // own producers of the good, sheltered, make more (assertSeverityNeverLowersLosses's TSDoc).
+  it("a more severe restriction never lowers its target's GDP, value added or output loss (one restriction, one good, one target; supply that does not respond to price)", () => {
+    fc.assert(
+      fc.property(singleRestrictionFixedSupply, severities, run, (scenario, [weaker, stronger], r) => assertSeverityNeverLowersLosses(scenario, { weaker, stronger, run: r })),
       { numRuns: NUM_RUNS },
     );
   });

@@ -15,6 +15,7 @@ import {
   assertFullLeakageBlocksNothing,
   assertGdpLossWithinGdp,
   assertLossesScaleWithVolumes,
+  assertSeverityNeverLowersLosses,
   assertSeverityNeverLowersShortfall,
   assertStocksAndPricesNonNegative,
   assertZeroLossWithoutRestrictions,
@@ -22,6 +23,7 @@ import {
   InvariantError,
   scenarioArbitrary,
 } from "../../src/testing/index.js";
+import { toSingleRestriction, withFixedSupply } from "../_helpers/single-restriction.js";
 
 type Bug =
   | "none"
@@ -171,6 +173,19 @@ describe("each invariant catches a broken engine", () => {
       assertSeverityNeverLowersShortfall(scenario, { policy: "ban", weaker: 0.2, stronger: 0.9 }),
     );
     expectFound("severity-backwards", oneRestriction, (s, run) => assertSeverityNeverLowersShortfall(s, { weaker: 0, stronger: 1, run }));
+  });
+
+  it("a more severe restriction never lowers the target's losses: severity read backwards", () => {
+    expectCaught("severity-backwards", "a more severe restriction never lowers the target's losses", /gdpLoss:B is .* at severity 0\.2 but .* at severity 0\.9/, () =>
+      assertSeverityNeverLowersLosses(scenario, { policy: "ban", weaker: 0.2, stronger: 0.9 }),
+    );
+    // losses fall downstream: several goods; one target with a baseline flow from (or to) the
+    // actor, and supply that does not respond to price (the invariant's scope)
+    const fixedSupply = scenarioArbitrary({ ...small, maxPolicies: 1, minLevers: 1, maxLevers: 1, maxRules: 0, maxPolicyRules: 0, leverKinds: ["exportRestriction", "importRestriction"] })
+      .map(toSingleRestriction)
+      .filter((s) => s !== undefined)
+      .map(withFixedSupply);
+    expectFound("severity-backwards", fixedSupply, (s, run) => assertSeverityNeverLowersLosses(s, { weaker: 0, stronger: 1, run }));
   });
 
   it("with leakage 1, severity changes nothing: leakage ignored", () => {

@@ -1,0 +1,30 @@
+import type { ScenarioInput } from "../../src/index.js";
+
+/**
+ * The scenario with its policy's only lever narrowed to where the severity invariants hold
+ * (their TSDoc): a restriction of one good, aimed at one country with a baseline flow of
+ * that good from (or, for an import restriction, to) the actor; undefined where there is
+ * no such flow or the lever is not a restriction.
+ */
+export function toSingleRestriction(scenario: ScenarioInput): ScenarioInput | undefined {
+  const lever = scenario.policies[0]!.levers![0]!;
+  if (lever.type !== "exportRestriction" && lever.type !== "importRestriction") return undefined;
+  const good = lever.goods[0]!;
+  const onExports = lever.type === "exportRestriction";
+  const flow = (scenario.world.flows ?? []).find((f) => f.good === good && (onExports ? f.exporter === lever.actor : f.importer === lever.actor) && f.volume > 0);
+  if (flow === undefined) return undefined;
+  const single = onExports ? { ...lever, goods: [good], targets: [flow.importer] } : { ...lever, goods: [good], sources: [flow.exporter] };
+  return { ...scenario, policies: [{ ...scenario.policies[0]!, levers: [single] }] };
+}
+
+/** The scenario with supply that does not respond to price: every supply elasticity 0, no surge capacity. */
+export function withFixedSupply(scenario: ScenarioInput): ScenarioInput {
+  return {
+    ...scenario,
+    world: {
+      ...scenario.world,
+      goods: scenario.world.goods.map((g) => ({ ...g, supplyElasticity: 0 })),
+      production: (scenario.world.production ?? []).map(({ surgeCapacity: _surge, rampPeriods: _ramp, supplyElasticity: _eta, ...p }) => p),
+    },
+  };
+}
