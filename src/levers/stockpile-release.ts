@@ -14,7 +14,9 @@ function schemas(kit: SchemaKit) {
     shared: {
       goods: kit.goods,
       coverMonths: kit.uncertain.describe("Size of the strategic reserve, in months of baseline use."),
-      maxReleaseShare: kit.uncertain.default(1).describe("Most released per period, as a share of baseline use per period, in (0, 1]."),
+      maxReleaseShare: kit.uncertain
+        .default(1)
+        .describe("Most released per period, as a share of baseline use per period, in (0, 1]. Default 1, an assumption: no limit beyond the reserve itself."),
     },
   });
 }

@@ -84,7 +84,7 @@ export interface OutcomeKindModule<Kind extends string, Outcome extends { readon
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyOutcomeKindModule = OutcomeKindModule<string, any>;
 
-/** Fields every outcome has: its name, a description, thresholds for exceedance probabilities. */
+/** Fields every outcome has: its name, a description, thresholds for exceedance probabilities, and provenance (`source`, `assumption`) for those thresholds. */
 export function commonFields(kit: SchemaKit) {
   return {
     name: kit.identifier,
@@ -93,6 +93,7 @@ export function commonFields(kit: SchemaKit) {
       .limitedArray(kit.z.number(), kit.LIMITS.thresholdsPerOutcome, "thresholds")
       .optional()
       .describe("Report the probability that the outcome exceeds each of these values."),
+    ...kit.provenance,
   };
 }
 

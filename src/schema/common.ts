@@ -26,7 +26,11 @@ export const uncertainNumberSchema = z.union([z.number(), paramRefSchema]);
 /** A fixed number or `{ "param": "name" }`. */
 export type UncertainNumber = z.infer<typeof uncertainNumberSchema>;
 
-/** Where a number comes from: publication, table or page, year, URL. */
+/**
+ * Where a number comes from: publication, table or page, year, URL. Its `id` puts it once
+ * under `$defs` in the JSON Schema (src/schema/json-schema.ts), referred to from every
+ * entry that may carry a source.
+ */
 export const sourceSchema = z
   .strictObject({
     publication: freeText().min(1).describe("Publication or data set, with its author or publisher."),
@@ -35,7 +39,7 @@ export const sourceSchema = z
     url: freeText().optional(),
     note: freeText().optional().describe("How the number was derived from the source."),
   })
-  .describe("The source of a calibrated number.");
+  .meta({ id: "source", description: "The source of a calibrated number." });
 
 /** Provenance fields any calibrated entry may carry. */
 export const provenance = {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { identifierSchema, namesOrAllSchema, uncertainNumberSchema } from "./common.js";
+import { identifierSchema, namesOrAllSchema, provenance, uncertainNumberSchema } from "./common.js";
 import { freeText, limitedArray, LIMITS } from "./limits.js";
 
 /**
@@ -11,15 +11,16 @@ import { freeText, limitedArray, LIMITS } from "./limits.js";
 /**
  * A lever kind's two schemas from its parts: the policy lever (`lever` fields: actor,
  * partners, start) and the rule action (`action` fields: partners that may be
- * `triggering`), both with the `shared` fields, each a strict object tagged with `type`.
+ * `triggering`), both with the `shared` fields and the provenance fields (`source`,
+ * `assumption`: where its numbers come from), each a strict object tagged with `type`.
  */
 function leverSchemas<T extends string, L extends z.core.$ZodLooseShape, A extends z.core.$ZodLooseShape, S extends z.core.$ZodLooseShape>(
   type: T,
   parts: { readonly lever: L; readonly action: A; readonly shared: S },
 ) {
   return {
-    lever: z.strictObject({ type: z.literal(type), ...parts.lever, ...parts.shared }),
-    action: z.strictObject({ type: z.literal(type), ...parts.action, ...parts.shared }),
+    lever: z.strictObject({ type: z.literal(type), ...parts.lever, ...parts.shared, ...provenance }),
+    action: z.strictObject({ type: z.literal(type), ...parts.action, ...parts.shared, ...provenance }),
   };
 }
 
@@ -54,6 +55,8 @@ export const schemaKit = {
   freeText,
   limitedArray,
   leverSchemas,
+  /** `source` and `assumption`: where an entry's numbers come from (common.ts). */
+  provenance,
 };
 
 /** See {@link schemaKit}. */

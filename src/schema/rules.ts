@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CONDITION_KINDS } from "../conditions/index.js";
-import { identifierSchema, uncertainNumberSchema } from "./common.js";
+import { identifierSchema, provenance, uncertainNumberSchema } from "./common.js";
 import { schemaKit } from "./kit.js";
 import { ruleActionSchema } from "./levers.js";
 import { freeText, limitedArray, LIMITS } from "./limits.js";
@@ -25,7 +25,11 @@ export const ruleSchema = z.strictObject({
   probability: uncertainNumberSchema.default(1).describe("Chance the rule fires once its conditions hold, in [0, 1]."),
   delay: uncertainNumberSchema.default(0).describe("Periods between firing and the action taking effect."),
   action: ruleActionSchema,
-  assumption: freeText().optional(),
+  // the rule's own `assumption` predates the shared provenance fields and may be empty; kept as it was
+  source: provenance.source,
+  assumption: freeText()
+    .optional()
+    .describe("Why the rule, its probability, delay and thresholds are what they are, where no source gives them."),
 });
 
 export type Condition = z.infer<typeof conditionSchema>;

@@ -23,6 +23,7 @@ export const policySchema = z.strictObject({
     .array(identifierSchema)
     .default([])
     .describe("Names of scenario-wide rules switched off under this policy."),
+  ...provenance,
 });
 
 export const scenarioSchema = z.strictObject({
@@ -43,7 +44,9 @@ export const scenarioSchema = z.strictObject({
     .min(0)
     .max(20)
     .default(3)
-    .describe("Longest chain of rules firing in response to each other; deeper responses do not fire."),
+    .describe(
+      "Longest chain of rules firing in response to each other; deeper responses do not fire. Default 3, an assumption: three rounds of answers to a first move, for want of evidence on how far escalation runs.",
+    ),
   world: worldSchema,
   uncertainties: limitedArray(uncertaintySchema, LIMITS.uncertainties, "uncertainties").default([]),
   rules: limitedArray(ruleSchema, LIMITS.rules, "rules").default([]).describe("Agents' rules, active under every policy."),

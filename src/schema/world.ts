@@ -33,14 +33,16 @@ export const goodSchema = z.strictObject({
     .number()
     .min(1, "expected a price cap >= 1 (a multiple of the base price)")
     .default(10)
-    .describe("Highest producer price, as a multiple of the base price; beyond it, what buyers want is rationed."),
+    .describe(
+      "Highest producer price, as a multiple of the base price; beyond it, what buyers want is rationed. Default 10, an assumption: no estimate of where buyers stop bidding is adopted; set high, so that prices ration before the cap does.",
+    ),
   priceFloor: z
     .number()
     .gt(0, "expected a price floor > 0")
     .max(1, "expected a price floor <= 1 (a multiple of the base price)")
     .default(0.5)
     .describe(
-      "Lowest producer price, as a multiple of the base price: at it, producers make only what buyers take, and the rest of their output is lost.",
+      "Lowest producer price, as a multiple of the base price: at it, producers make only what buyers take, and the rest of their output is lost. Default 0.5, an assumption: producers stop cutting their price at half the base price (below it they cut output instead), for want of an estimate of their costs.",
     ),
   ...provenance,
 });
@@ -51,7 +53,9 @@ export const productionSchema = z.strictObject({
   output: nonNegative("output").describe("Baseline output per period, in the good's unit."),
   capacity: nonNegative("capacity")
     .optional()
-    .describe("Capacity per period; defaults to output (no spare capacity)."),
+    .describe(
+      "Capacity per period. Default: the entry's output, an assumption: no spare capacity, so output rises with price only through surge capacity.",
+    ),
   valueAddedPerUnit: uncertainNumberSchema
     .default(0)
     .describe("Value added per unit of output, USD: what GDP loses when a unit is not produced."),
@@ -89,7 +93,10 @@ export const recipeInputSchema = z.strictObject({
     .describe("A critical input caps output (Leontief); a non-critical one lowers it by `weight` times its shortfall."),
   weight: uncertainNumberSchema
     .optional()
-    .describe("For non-critical inputs: share of the input's shortfall passed to output, in [0, 1] (default 0.5)."),
+    .describe(
+      "For non-critical inputs: share of the input's shortfall passed to output, in [0, 1]. Default 0.5, an assumption: the middle of [0, 1], for want of an estimate of how far output can do without the input.",
+    ),
+  ...provenance,
 });
 
 export const recipeSchema = z.strictObject({
@@ -110,7 +117,9 @@ export const stockSchema = z.strictObject({
     .gt(0, "expected a share in (0, 1]")
     .max(1, "expected a share in (0, 1]")
     .default(1)
-    .describe("Most that can be drawn per period, as a share of baseline use per period."),
+    .describe(
+      "Most that can be drawn per period, as a share of baseline use per period. Default 1, an assumption: no limit beyond the stock itself (a user can cover its whole baseline use from stock).",
+    ),
   ...provenance,
 });
 

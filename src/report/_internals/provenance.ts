@@ -79,17 +79,29 @@ export function provenanceGroups(scenario: Scenario): ProvenanceGroup[] {
     },
     {
       name: "Recipes",
-      entries: world.recipes.flatMap((r) =>
-        entry(r, `${r.output}${r.country === undefined ? "" : ` in ${r.country}`}`, r.inputs.map((i) => `${numberText(i.perUnit)} ${goodUnit.get(i.good) ?? ""} of ${i.good}`).join(", ") + ` per ${goodUnit.get(r.output) ?? "unit"}`),
-      ),
+      entries: world.recipes.flatMap((r) => [
+        ...entry(r, `${r.output}${r.country === undefined ? "" : ` in ${r.country}`}`, r.inputs.map((i) => `${numberText(i.perUnit)} ${goodUnit.get(i.good) ?? ""} of ${i.good}`).join(", ") + ` per ${goodUnit.get(r.output) ?? "unit"}`),
+        ...r.inputs.flatMap((i) => entry(i, `${r.output}${r.country === undefined ? "" : ` in ${r.country}`}: ${i.good}`, i.weight === undefined ? `${numberText(i.perUnit)} per unit` : `weight ${uncertainNumber(i.weight, scenario)}`)),
+      ]),
     },
     { name: "Stocks", entries: world.stocks.flatMap((s) => entry(s, `${s.good} in ${s.country}`, `${uncertainNumber(s.coverMonths, scenario)} months of cover`)) },
     { name: "Input-output tables", entries: world.inputOutput.flatMap((t) => entry(t, `${t.country}`, `${t.sectors.length} sectors`)) },
     { name: "Uncertainties", entries: scenario.uncertainties.flatMap((u) => entry(u, u.name, describeDistribution(u.distribution))) },
     {
       name: "Rules",
-      entries: [...scenario.rules, ...scenario.policies.flatMap((p) => p.rules)].flatMap((r) => entry({ assumption: r.assumption }, `${r.name} (${r.agent})`, r.description ?? "")),
+      entries: [...scenario.rules, ...scenario.policies.flatMap((p) => p.rules)].flatMap((r) => [
+        ...entry(r, `${r.name} (${r.agent})`, r.description ?? ""),
+        ...entry(r.action, `${r.name}: action`, r.action.type),
+      ]),
     },
+    {
+      name: "Policies",
+      entries: scenario.policies.flatMap((p) => [
+        ...entry(p, p.name, p.description ?? ""),
+        ...p.levers.flatMap((lever, i) => entry(lever, `${p.name}: lever ${i + 1}`, `${lever.type} by ${lever.actor}`)),
+      ]),
+    },
+    { name: "Outcomes", entries: scenario.outcomes.flatMap((o) => entry(o, o.name, o.thresholds === undefined ? o.kind : `thresholds ${o.thresholds.map(numberText).join(", ")}`)) },
   ];
   return groups.filter((group) => group.entries.length > 0);
 }
