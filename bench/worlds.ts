@@ -85,6 +85,7 @@ export function featureRichWorld(): ScenarioInput {
             [2, 10, 15],
           ],
           x: [100, 200, 150],
+          imports: [8, 30, 10],
           goodSectors: { G0: "raw", G1: "raw", G5: "made", G9: "made" },
         },
       ],

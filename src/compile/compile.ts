@@ -1,5 +1,5 @@
 import type { FormulaProgram } from "../formula/program.js";
-import { leontiefInverse, technicalCoefficients } from "../input-output/index.js";
+import { indirectMultipliers } from "./indirect-multipliers.js";
 import { createDistribution } from "../random/index.js";
 import { conditionKind, triggeringCountries, type Selection } from "../conditions/index.js";
 import { aimsAtTriggering, leverKind } from "../levers/index.js";
@@ -254,23 +254,19 @@ export function compileModel(scenario: Scenario, compileFormula: FormulaCompiler
     maxRoutes = Math.max(maxRoutes, routesOfGood);
   }
 
-  // indirect value-added multipliers from national input-output tables
+  // indirect value-added multipliers from national input-output tables: the sectors goods
+  // map to are modelled, the rest respond (a mixed model; src/compile/indirect-multipliers.ts)
   const indirectMultiplier = new Float64Array(cells);
+  const forwardMultiplier = new Float64Array(cells);
   for (const table of world.inputOutput) {
-    const A = technicalCoefficients(table.Z, table.x);
-    const L = leontiefInverse(A);
-    const n = table.sectors.length;
-    const v = table.x.map((x, j) => {
-      if (x === 0) return 0;
-      const va = table.valueAdded?.[j] ?? x - table.Z.reduce((sum, row) => sum + row[j]!, 0);
-      return va / x;
-    });
+    const modelled = table.sectors.map((sector) => Object.values(table.goodSectors).includes(sector));
+    const valueAdded = table.x.map((x, j) => table.valueAdded?.[j] ?? x - table.Z.reduce((sum, row) => sum + row[j]!, 0) - (table.imports?.[j] ?? 0));
+    const { backward, forward } = indirectMultipliers(table.Z, table.x, valueAdded, modelled);
     const c = ci(table.country);
     for (const [goodId, sector] of Object.entries(table.goodSectors)) {
       const j = table.sectors.indexOf(sector);
-      let total = 0;
-      for (let i = 0; i < n; i++) total += v[i]! * L[i]![j]!;
-      indirectMultiplier[c * G + gi(goodId)] = total - v[j]!;
+      indirectMultiplier[c * G + gi(goodId)] = backward[j]!;
+      if (table.supplyDriven) forwardMultiplier[c * G + gi(goodId)] = forward[j]!;
     }
   }
 
@@ -338,6 +334,7 @@ export function compileModel(scenario: Scenario, compileFormula: FormulaCompiler
     surgeRef,
     rampRef,
     indirectMultiplier,
+    forwardMultiplier,
     producerStart: Int32Array.from(producers.start),
     producers: Int32Array.from(producers.items),
     userStart: Int32Array.from(users.start),
@@ -669,6 +666,7 @@ function compileOutcomes(
     },
     ruleInstances: (name) => ruleInstancesByName.get(name)!,
     outcomeIndex: (name) => outcomeIndex.get(name)!,
+    hasInputOutputTable: (country) => scenario.world.inputOutput.some((table) => table.country === country),
     formula: compileFormula,
   };
   let seriesCount = 0;

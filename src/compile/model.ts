@@ -238,8 +238,10 @@ export interface CompiledModel {
   readonly rampRef: Int32Array;
   /** Short-run supply elasticity (eta) of each producing cell: its own, or its good's. */
   readonly supplyElasticityRef: Int32Array;
-  /** Indirect value added lost per USD of lost output (type-I value-added multiplier minus the direct coefficient). */
+  /** Value added lost in unmodelled sectors upstream per USD of lost output (backward, mixed model). */
   readonly indirectMultiplier: Float64Array;
+  /** Value added lost in unmodelled sectors downstream per USD of a buyer's unmodelled uses not served (forward, Ghosh). */
+  readonly forwardMultiplier: Float64Array;
 
   // producers and users of each good (CSR by good)
   readonly producerStart: Int32Array;

@@ -320,7 +320,7 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
   // Hoisted once per period, not per good, so the loops below read plain locals.
   const { G, producers, users, U0, Q0, K0, H0, E0, valueAddedRef, flowExporter, flowVolume } = model;
   const { inputStart, inputGood, inputCritical, inputWeightRef, useStart, useCell, usePerUnit, useCritical } = model;
-  const { surgeRef, rampRef, maxDrawShare, indirectMultiplier, supplyElasticityRef, substitutionRef, demandElasticityRef, domesticPriceRef } = model;
+  const { surgeRef, rampRef, maxDrawShare, indirectMultiplier, forwardMultiplier, supplyElasticityRef, substitutionRef, demandElasticityRef, domesticPriceRef } = model;
   const { routeStart, routeOrigin, routeFlow, routeWeight } = model;
   const { numbers, shortfall, criticalShortfall, otherShortfall, inputShare, output, planShortfall, restrictStamp, stockpileShare } = state;
   const { capacityStamp, addedCapacity, flowStamp, flowPass, flowUnrestricted, flowPremium, flowByExporter, tariffStamp, flowTariff } = state;
@@ -516,6 +516,14 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
       sigma = inputNeed[c]! > 0 ? 1 - (forInputs > 0 ? forInputs : 0) / inputNeed[c]! : 0;
       otherShortfall[cell] = sigma > 0 ? sigma : 0;
       if (criticalShortfall[cell]! > 0 || otherShortfall[cell]! > 0) anyShort = 1;
+      // Step 10, forward (supply-driven) indirect loss: what its unmodelled uses go without
+      // costs the unmodelled sectors downstream value added
+      if (forwardMultiplier[cell]! > 0) {
+        const unmodelled = need - criticalPart - inputNeed[c]!;
+        const served = forInputs - inputNeed[c]!;
+        const unserved = unmodelled - (served > 0 ? served : 0);
+        if (unserved > 0) indirectLoss[c]! += unserved * p0 * forwardMultiplier[cell]!;
+      }
       buyerPrice[cell] = paid;
       if (restrictStamp[cell] !== stamp) {
         pricedUse += need * paid;

@@ -26,7 +26,9 @@ export const gdpLoss = {
     country: context.country(outcome.country),
     unit: outcome.unit === "USD" ? UNIT_USD : UNIT_PERCENT_GDP,
     unitText: outcome.unit === "USD" ? "USD" : "% of annual GDP",
-    description: `GDP loss of ${outcome.country} over the horizon (direct and indirect value added)`,
+    description: context.hasInputOutputTable(outcome.country)
+      ? `GDP loss of ${outcome.country} over the horizon (direct and indirect value added)`
+      : `GDP loss of ${outcome.country} over the horizon (direct value added; no input-output table, so no indirect losses)`,
   }),
   perPeriod: false,
   wholeValued: false,

@@ -46,6 +46,8 @@ export interface OutcomeCompileContext extends CompileContext {
   ruleInstances(name: string): readonly number[];
   /** An outcome's position, by name. */
   outcomeIndex(name: string): number;
+  /** Whether the world has a national input-output table for the country (so indirect losses). */
+  hasInputOutputTable(country: string): boolean;
   /** A valid formula's program (mathjs on the main thread, a look-up in worker threads). */
   formula(expression: string, variables: readonly string[]): FormulaProgram;
 }

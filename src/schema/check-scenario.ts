@@ -302,6 +302,13 @@ export function* scenarioChecks(scenario: Scenario, context: ValidationContext):
       if (row.length !== n) report([...at, "Z", r], `expected ${n} columns, found ${row.length}`);
     });
     if (table.valueAdded !== undefined && table.valueAdded.length !== n) report([...at, "valueAdded"], `expected ${n} entries, found ${table.valueAdded.length}`);
+    if (table.imports !== undefined && table.imports.length !== n) report([...at, "imports"], `expected ${n} entries, found ${table.imports.length}`);
+    if (table.valueAdded === undefined && table.imports === undefined) {
+      report(
+        [...at, "valueAdded"],
+        "expected value added per sector (or `imports`, the imported inputs per sector): x minus the column sums of a domestic Z would count imported inputs as value added",
+      );
+    }
     for (const [g, sector] of Object.entries(table.goodSectors)) {
       good([...at, "goodSectors", g], g);
       checkName([...at, "goodSectors", g], sector, sectors, "sector");

@@ -135,11 +135,22 @@ export const demandSchema = z.strictObject({
 export const inputOutputTableSchema = z.strictObject({
   country: identifierSchema,
   sectors: limitedArray(identifierSchema, LIMITS.inputOutputSectors, "sectors").min(1),
-  Z: limitedArray(limitedArray(z.number(), LIMITS.inputOutputSectors, "columns"), LIMITS.inputOutputSectors, "rows").describe("Inter-industry flows Z[i][j]: sales of sector i to sector j, per year."),
+  Z: limitedArray(limitedArray(z.number(), LIMITS.inputOutputSectors, "columns"), LIMITS.inputOutputSectors, "rows").describe(
+    "Inter-industry flows of domestic output Z[i][j]: sales of sector i to sector j, per year (a domestic-coefficient table: imported inputs are not in Z).",
+  ),
   x: limitedArray(z.number(), LIMITS.inputOutputSectors, "sectors").describe("Gross output of each sector, per year, in the same unit as Z."),
   valueAdded: limitedArray(z.number(), LIMITS.inputOutputSectors, "sectors")
     .optional()
-    .describe("Value added per sector; defaults to x minus column sums of Z (imports then count as value added)."),
+    .describe("Value added per sector, per year. Give it, or `imports`: without either, x minus the column sums of a domestic Z would count imported inputs as value added."),
+  imports: limitedArray(nonNegative("imports"), LIMITS.inputOutputSectors, "sectors")
+    .optional()
+    .describe("Imported intermediate inputs per sector, per year; without `valueAdded`, value added is x minus the column sums of Z minus these."),
+  supplyDriven: z
+    .boolean()
+    .default(true)
+    .describe(
+      "Whether buyers' shortages of a modelled good also cost the unmodelled sectors downstream of it (forward, Ghosh) value added, besides the backward losses of lost output; default true.",
+    ),
   goodSectors: z
     .record(identifierSchema, identifierSchema)
     .describe("Which sector each modelled good belongs to, e.g. { \"chips\": \"semiconductors\" }."),

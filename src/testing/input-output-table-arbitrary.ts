@@ -19,6 +19,8 @@ export interface GeneratedInputOutputTable {
   readonly Z: number[][];
   /** Gross output per sector, > 0. */
   readonly x: number[];
+  /** Value added per sector: gross output less the column sums of Z (every input domestic), > 0. */
+  readonly valueAdded: number[];
 }
 
 /**
@@ -31,7 +33,7 @@ export interface GeneratedInputOutputTable {
  * inter-industry flows.
  *
  * @param constraints - `{ minSectors, maxSectors, maxColumnSum }`.
- * @returns an arbitrary of `{ sectors, Z, x }`.
+ * @returns an arbitrary of `{ sectors, Z, x, valueAdded }`.
  * @throws {InputError} for sizes that are not whole numbers with 1 <= min <= max, or a
  *   column sum outside (0, 1).
  * @example
@@ -66,6 +68,7 @@ export function inputOutputTableArbitrary(constraints: InputOutputTableConstrain
       const Z = Array.from({ length: n }, (_, i) =>
         Array.from({ length: n }, (_, j) => (weights[i * maxSectors + j]! * maxColumnSum * output[j]!) / (9 * n)),
       );
-      return { sectors: Array.from({ length: n }, (_, i) => `s${i}`), Z, x: output };
+      const valueAdded = output.map((x, j) => x - Z.reduce((sum, row) => sum + row[j]!, 0));
+      return { sectors: Array.from({ length: n }, (_, i) => `s${i}`), Z, x: output, valueAdded };
     });
 }

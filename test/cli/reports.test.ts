@@ -118,7 +118,7 @@ describe("chokepoint compare", () => {
     const lines = run.out.split("\n");
     expect(lines[0]).toBe("Tiny ban");
     expect(lines[1]).toBe('50 runs, seed "2", monte-carlo, 3 months; every policy on the same draws, compared run by run');
-    expect(lines[3]).toBe("gdpLoss:B [USD]: GDP loss of B over the horizon (direct and indirect value added); each policy minus none");
+    expect(lines[3]).toBe("gdpLoss:B [USD]: GDP loss of B over the horizon (direct value added; no input-output table, so no indirect losses); each policy minus none");
     expect(lines[4]).toMatch(/^ {2}policy +mean difference +95% interval +P\(lower\) +P\(higher\) +verdict$/);
     expect(lines[5]).toMatch(/^ {2}ban +\+\$[\d.]+( k)? +\$[\d.]+( k)? \.\. \$[\d.]+( k)? +0% +100% +higher$/);
     expect(lines[6]).toMatch(/^ {2}half-ban +\+/);

@@ -144,8 +144,10 @@ interface Baseline {
   readonly recipe: readonly RecipeInput[];
   readonly coverMonths: UncertainNumber;
   readonly maxDrawShare: number;
-  /** Indirect value added lost per USD of lost output (type-I multiplier less the direct coefficient). */
+  /** Value added lost upstream in unmodelled sectors per USD of lost output (backward, mixed model). */
   readonly indirectMultiplier: number;
+  /** Value added lost downstream in unmodelled sectors per USD of its unmodelled uses not served (forward, Ghosh). */
+  readonly forwardMultiplier: number;
 }
 
 /** What one run keeps from period to period, per country and good. */
@@ -327,7 +329,8 @@ export class ReferenceModel {
           recipe: (recipe?.inputs ?? []).map((x) => ({ good: x.good, perUnit: x.perUnit, critical: x.critical, weight: x.critical ? 0 : (x.weight ?? 0.5) })),
           coverMonths: stock?.coverMonths ?? 0,
           maxDrawShare: stock?.maxDrawShare ?? 1,
-          indirectMultiplier: multipliers.get(`${c}|${g}`) ?? 0,
+          indirectMultiplier: multipliers.get(`${c}|${g}`)?.backward ?? 0,
+          forwardMultiplier: multipliers.get(`${c}|${g}`)?.forward ?? 0,
         });
       }
       this.baseline.set(c, cells);
@@ -373,22 +376,37 @@ export class ReferenceModel {
   }
 
   /** Type-I value-added multipliers less the direct coefficient, from national input-output tables (mathjs inverse). */
-  private indirectMultipliers(): Map<string, number> {
-    const out = new Map<string, number>();
+  /**
+   * Mixed-model multipliers per country and good (docs/model.md, "Baseline"): the sectors
+   * goods map to are given, the others respond. Backward: v_F (I - A_FF)^-1 A_Fj; forward
+   * (when the table is supply-driven): s_F (I - B_FF)^-1 v_F, s the sector's sales to each
+   * free sector over its sales to all but modelled sectors.
+   */
+  private indirectMultipliers(): Map<string, { backward: number; forward: number }> {
+    const out = new Map<string, { backward: number; forward: number }>();
     for (const table of this.scenario.world.inputOutput) {
-      const n = table.sectors.length;
-      const Z = matrix(table.Z);
-      const A = map(Z, (z: number, index: number[]) => (table.x[index[1]!] === 0 ? 0 : z / table.x[index[1]!]!)) as Matrix;
-      const L = inv(subtract(identity(n), A) as Matrix) as Matrix;
-      const v = table.x.map((x, j) => {
-        if (x === 0) return 0;
-        const va = table.valueAdded?.[j] ?? x - table.Z.reduce((s, row) => s + row[j]!, 0);
-        return va / x;
-      });
-      const typeOne = multiply(matrix(v), L) as Matrix; // v L: value added per unit of final demand
+      const mapped = new Set(Object.values(table.goodSectors));
+      const free = table.sectors.map((_, k) => k).filter((k) => !mapped.has(table.sectors[k]!));
+      const valueAdded = table.x.map((x, j) => table.valueAdded?.[j] ?? x - table.Z.reduce((s, row) => s + row[j]!, 0) - (table.imports?.[j] ?? 0));
+      const v = free.map((k) => (table.x[k] === 0 ? 0 : valueAdded[k]! / table.x[k]!));
+      const A = (i: number, j: number) => (table.x[j] === 0 ? 0 : table.Z[i]![j]! / table.x[j]!);
+      const B = (i: number, j: number) => (table.x[i] === 0 ? 0 : table.Z[i]![j]! / table.x[i]!);
+      let backwardOf = (_j: number) => 0;
+      let forwardOf = (_j: number) => 0;
+      if (free.length > 0) {
+        const L = inv(subtract(identity(free.length), matrix(free.map((i) => free.map((j) => A(i, j))))) as Matrix) as Matrix;
+        const G = inv(subtract(identity(free.length), matrix(free.map((i) => free.map((j) => B(i, j))))) as Matrix) as Matrix;
+        const vL = multiply(matrix(v), L) as Matrix; // value added per unit of final demand of each free sector
+        const Gv = multiply(G, matrix(v)) as Matrix; // value added per unit of primary input of each free sector
+        backwardOf = (j) => free.reduce((s, k, r) => s + (vL.get([r]) as number) * A(k, j), 0);
+        forwardOf = (j) => {
+          const open = table.x[j]! - table.sectors.reduce((s, sector, k) => s + (mapped.has(sector) ? table.Z[j]![k]! : 0), 0);
+          return open > 0 ? free.reduce((s, k, r) => s + (table.Z[j]![k]! / open) * (Gv.get([r]) as number), 0) : 0;
+        };
+      }
       for (const [good, sector] of Object.entries(table.goodSectors)) {
         const j = table.sectors.indexOf(sector);
-        out.set(`${table.country}|${good}`, (typeOne.get([j]) as number) - v[j]!);
+        out.set(`${table.country}|${good}`, { backward: backwardOf(j), forward: table.supplyDriven ? forwardOf(j) : 0 });
       }
     }
     return out;
@@ -859,6 +877,11 @@ export class ReferenceModel {
       // non-critical inputs are served next, before final and unmodelled uses
       const Rn = period.inputRequirement.get(c)!.get(g)!;
       cell.otherShortfall = Rn > 0 ? Math.max(0, 1 - Math.max(0, A - u.Rc) / Rn) : 0;
+      // forward (supply-driven) indirect loss: the unmodelled uses it leaves unserved
+      if (b.forwardMultiplier > 0) {
+        const unserved = u.R - u.Rc - Rn - Math.max(0, A - u.Rc - Rn);
+        if (unserved > 0) loss.get(c)!.indirect += unserved * p0 * b.forwardMultiplier;
+      }
     }
     // sigma = max(0, 1 - A / R), 0 where R = 0 (mathjs, over the good's users)
     let anyShort = false;

@@ -64,8 +64,8 @@ describe("explainScenario", () => {
           - A restricts exports of x to B (severity 0.5)
 
       Outcomes recorded
-        gdpLoss:A       [USD]                   GDP loss of A over the horizon (direct and indirect value added)
-        gdpLoss:B       [USD]                   GDP loss of B over the horizon (direct and indirect value added)
+        gdpLoss:A       [USD]                   GDP loss of A over the horizon (direct value added; no input-output table, so no indirect losses)
+        gdpLoss:B       [USD]                   GDP loss of B over the horizon (direct value added; no input-output table, so no indirect losses)
         shortfall:B:x   [share of requirement]  Largest shortfall of x in B per month; per month too
         shortfall:B:y   [share of requirement]  Mean shortfall of y in B per month
         price:x         [x base price]          Peak price of x outside restricting countries; per month too

@@ -27,7 +27,7 @@ describe("formatSummaryTable", () => {
       "two-country
       4 runs, seed "1", monte-carlo, 3 months
 
-      gdpLoss:B [USD]: GDP loss of B over the horizon (direct and indirect value added)
+      gdpLoss:B [USD]: GDP loss of B over the horizon (direct value added; no input-output table, so no indirect losses)
         policy  mean   p05   p50   p95      vs none (95% CI)
         none      $0    $0    $0    $0              baseline
         ban     $600  $600  $600  $600  +$600 ($600 .. $600)

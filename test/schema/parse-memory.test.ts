@@ -36,7 +36,7 @@ function text() {
   // input-output tables of 1,000 sectors
   const sectors = Array.from({ length: 1000 }, (_, i) => "s" + i);
   const row = "[" + "0,".repeat(999) + "0]";
-  const table = (c) => '{"country":"C' + c + '","sectors":' + JSON.stringify(sectors) + ',"Z":[' + Array(1000).fill(row).join(",") + '],"x":[' + "1,".repeat(999) + '1],"goodSectors":{"g0":"s0"}}';
+  const table = (c) => '{"country":"C' + c + '","sectors":' + JSON.stringify(sectors) + ',"Z":[' + Array(1000).fill(row).join(",") + '],"x":[' + "1,".repeat(999) + '1],"valueAdded":[' + "1,".repeat(999) + '1],"goodSectors":{"g0":"s0"}}';
   const head = JSON.stringify({ name: "tables", horizon: 12, world: { countries: countries(Number(size)), goods: goods(1) }, policies: [{ name: "p" }] });
   return head.replace('"goods":', '"inputOutput":[' + Array.from({ length: Number(size) }, (_, c) => table(c)).join(",") + '],"goods":');
 }

@@ -301,7 +301,7 @@ export function buildWorld(draw: WorldDraw, limits: WorldLimits, sink: Uncertain
       const sector = table.goodSectors[g];
       if (sector !== undefined) goodSectors[goodId(g)] = table.sectors[sector % table.sectors.length]!;
     }
-    inputOutput.push({ country: countryId(c), sectors: table.sectors, Z: table.Z, x: table.x, goodSectors });
+    inputOutput.push({ country: countryId(c), sectors: table.sectors, Z: table.Z, x: table.x, valueAdded: table.valueAdded, goodSectors });
   }
   return {
     countries,
