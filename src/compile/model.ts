@@ -140,6 +140,7 @@ export const OUTCOME_KIND = {
   firstFiring: 8,
   formula: 9,
   revenueLoss: 10,
+  consumerSurplusLoss: 11,
 } as const satisfies Record<OutcomeType, number>;
 
 /** The code of an outcome kind in the engine. */

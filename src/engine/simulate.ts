@@ -94,6 +94,7 @@ function resetRun(model: CompiledModel, state: RunState, policy: number, draws: 
   state.tariffStamp.fill(0);
   state.lostRevenue.fill(0);
   state.lostSales.fill(0);
+  state.lostSurplus.fill(0);
   state.directLoss.fill(0);
   state.indirectLoss.fill(0);
   state.outcomeAccumulator.fill(0);
@@ -324,7 +325,7 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
   const { routeStart, routeOrigin, routeFlow, routeWeight } = model;
   const { numbers, shortfall, criticalShortfall, otherShortfall, inputShare, output, planShortfall, restrictStamp, stockpileShare } = state;
   const { capacityStamp, addedCapacity, flowStamp, flowPass, flowUnrestricted, flowPremium, flowByExporter, tariffStamp, flowTariff } = state;
-  const { stock, reserve, reserveRate, lostUnits, lostRevenue, lostSales, directLoss, indirectLoss, importCost, producerPrice, buyerPrice } = state;
+  const { stock, reserve, reserveRate, lostUnits, lostRevenue, lostSales, lostSurplus, directLoss, indirectLoss, importCost, producerPrice, buyerPrice } = state;
   const { requirement, criticalNeed, inputNeed, demandScale, newSupply, newOutput, salesVolume, markets } = state;
   const stamp = t + 1;
   const { goodOrder, goodInputStart, goodInputs, goodUseStart, goodUses, basePrice, producerStart, userStart } = model;
@@ -525,6 +526,14 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
         if (unserved > 0) indirectLoss[c]! += unserved * p0 * forwardMultiplier[cell]!;
       }
       buyerPrice[cell] = paid;
+      // Step 10, buyers' surplus lost: the area left of the demand curve D(P) = Rc + Ro P^-eps
+      // from 1 to what it pays, Rc (P - 1) + Ro (P^(1-eps) - 1) / (1 - eps) (ln P at eps = 1)
+      if (paid !== 1) {
+        const logPaid = Math.log(paid);
+        const power = (1 - elasticity) * logPaid;
+        const elastic = power === 0 ? logPaid : Math.expm1(power) / (1 - elasticity);
+        lostSurplus[cell]! += p0 * (criticalPart * (paid - 1) + (need - criticalPart) * elastic);
+      }
       if (restrictStamp[cell] !== stamp) {
         pricedUse += need * paid;
         outsideUse += need;
@@ -647,6 +656,7 @@ function recordPeriod(model: CompiledModel, state: RunState, t: number, series: 
       case OUTCOME_KIND.valueAddedLoss:
       case OUTCOME_KIND.exportRevenueLoss:
       case OUTCOME_KIND.revenueLoss:
+      case OUTCOME_KIND.consumerSurplusLoss:
       case OUTCOME_KIND.importCostIncrease:
       case OUTCOME_KIND.ruleFired:
       case OUTCOME_KIND.firstFiring:
@@ -722,6 +732,10 @@ function finishRun(model: CompiledModel, state: RunState, out: Float64Array): vo
       case OUTCOME_KIND.revenueLoss:
         if (listEnd === listStart) for (let g = 0; g < G; g++) value += state.lostSales[c * G + g]!;
         else for (let k = listStart; k < listEnd; k++) value += state.lostSales[c * G + outcomes.list[k]!]!;
+        break;
+      case OUTCOME_KIND.consumerSurplusLoss:
+        if (listEnd === listStart) for (let g = 0; g < G; g++) value += state.lostSurplus[c * G + g]!;
+        else for (let k = listStart; k < listEnd; k++) value += state.lostSurplus[c * G + outcomes.list[k]!]!;
         break;
       case OUTCOME_KIND.importCostIncrease:
         if (listEnd === listStart) for (let g = 0; g < G; g++) value += state.importCost[c * G + g]!;

@@ -88,6 +88,8 @@ export interface RunState {
   readonly lostRevenue: Float64Array;
   /** Producers' sales revenue lost per cell (negative: gained). */
   readonly lostSales: Float64Array;
+  /** Buyers' surplus lost to price changes per cell (negative: gained). */
+  readonly lostSurplus: Float64Array;
   readonly directLoss: Float64Array;
   readonly indirectLoss: Float64Array;
   /** Running max / sum / last value of per-period outcomes. */
@@ -175,6 +177,7 @@ class RunStateObject {
     state.importCost = f64(cells);
     state.lostRevenue = f64(F);
     state.lostSales = f64(cells);
+    state.lostSurplus = f64(cells);
     state.directLoss = f64(C);
     state.indirectLoss = f64(C);
     state.outcomeAccumulator = f64(model.outcomes.count);

@@ -2,16 +2,10 @@
 // optionally for some goods (docs/model.md, step 10).
 import type { z } from "zod";
 import type { SchemaKit } from "../schema/kit.js";
-import { checkCountryAndGoods, commonFields, type OutcomeKindModule } from "./outcome-kind.js";
+import { checkCountryAndGoods, compileCountryAccount, countryAccountSchema, type OutcomeKindModule } from "./outcome-kind.js";
 
 function schema(kit: SchemaKit) {
-  const { z } = kit;
-  return z.strictObject({
-    kind: z.literal("importCostIncrease"),
-    country: kit.identifier.describe("The importer."),
-    goods: kit.names.optional(),
-    ...commonFields(kit),
-  });
+  return countryAccountSchema(kit, "importCostIncrease", "The importer.");
 }
 
 export type ImportCostIncreaseOutcome = z.output<ReturnType<typeof schema>>;
@@ -21,12 +15,7 @@ export const importCostIncrease = {
   summary: "The extra cost of a country's purchases: higher prices, leakage premiums and tariffs.",
   schema,
   check: checkCountryAndGoods,
-  compile: (outcome, context) => ({
-    country: context.country(outcome.country),
-    list: (outcome.goods ?? []).map((id) => context.good(id)),
-    unitText: "USD",
-    description: `Extra cost of ${outcome.country}'s purchases from abroad: higher prices, leakage premiums and tariffs`,
-  }),
+  compile: (outcome, context) => compileCountryAccount(outcome, context, `Extra cost of ${outcome.country}'s purchases from abroad: higher prices, leakage premiums and tariffs`),
   perPeriod: false,
   wholeValued: false,
   presentation: "distribution",

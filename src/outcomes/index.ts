@@ -2,6 +2,7 @@
 // (schemas, validation, the compiler, histograms, the test kit's standard outcomes) goes
 // through this list; the engine's switches on outcome kinds are exhaustive over it
 // (src/compile/model.ts, OUTCOME_KIND). Adding a kind: CONTRIBUTING.md.
+import { consumerSurplusLoss } from "./consumer-surplus-loss.js";
 import { exportRevenueLoss } from "./export-revenue-loss.js";
 import { firstFiring } from "./first-firing.js";
 import { formula } from "./formula.js";
@@ -16,7 +17,7 @@ import { shortfall } from "./shortfall.js";
 import { valueAddedLoss } from "./value-added-loss.js";
 
 /** Every outcome kind, in the order the schema lists them. */
-export const OUTCOME_KINDS = [gdpLoss, valueAddedLoss, outputLoss, shortfall, price, exportRevenueLoss, revenueLoss, importCostIncrease, ruleFired, firstFiring, formula] as const;
+export const OUTCOME_KINDS = [gdpLoss, valueAddedLoss, outputLoss, shortfall, price, exportRevenueLoss, revenueLoss, importCostIncrease, consumerSurplusLoss, ruleFired, firstFiring, formula] as const;
 
 type Kinds = (typeof OUTCOME_KINDS)[number];
 /** The name of an outcome kind: `"gdpLoss"`, ... */

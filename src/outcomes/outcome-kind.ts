@@ -99,6 +99,22 @@ export function commonFields(kit: SchemaKit) {
   };
 }
 
+/** The schema of a USD account of one country, over all its goods or some (`goods`). */
+export function countryAccountSchema<K extends string>(kit: SchemaKit, kind: K, countryText: string) {
+  const { z } = kit;
+  return z.strictObject({
+    kind: z.literal(kind),
+    country: kit.identifier.describe(countryText),
+    goods: kit.names.optional(),
+    ...commonFields(kit),
+  });
+}
+
+/** Compile a USD account of one country over its goods (all of them when `goods` is absent). */
+export function compileCountryAccount(outcome: { readonly country: string; readonly goods?: readonly string[] | undefined }, context: CompileContext, description: string): OutcomeSpec {
+  return { country: context.country(outcome.country), list: (outcome.goods ?? []).map((id) => context.good(id)), unitText: "USD", description };
+}
+
 /** The `series` flag of outcomes that can be recorded per period. */
 export function seriesField(kit: SchemaKit) {
   return kit.z.boolean().default(false).describe("Also record the value in every period, for quantile bands over time.");

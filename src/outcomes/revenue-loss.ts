@@ -5,16 +5,10 @@
 // count only for the price they lost.
 import type { z } from "zod";
 import type { SchemaKit } from "../schema/kit.js";
-import { checkCountryAndGoods, commonFields, type OutcomeKindModule } from "./outcome-kind.js";
+import { checkCountryAndGoods, compileCountryAccount, countryAccountSchema, type OutcomeKindModule } from "./outcome-kind.js";
 
 function schema(kit: SchemaKit) {
-  const { z } = kit;
-  return z.strictObject({
-    kind: z.literal("revenueLoss"),
-    country: kit.identifier.describe("The producing country."),
-    goods: kit.names.optional(),
-    ...commonFields(kit),
-  });
+  return countryAccountSchema(kit, "revenueLoss", "The producing country.");
 }
 
 export type RevenueLossOutcome = z.output<ReturnType<typeof schema>>;
@@ -24,12 +18,7 @@ export const revenueLoss = {
   summary: "Sales revenue a country's producers lost, net of sales redeployed at home or to other buyers.",
   schema,
   check: checkCountryAndGoods,
-  compile: (outcome, context) => ({
-    country: context.country(outcome.country),
-    list: (outcome.goods ?? []).map((id) => context.good(id)),
-    unitText: "USD",
-    description: `Sales revenue lost by ${outcome.country}'s producers${outcome.goods ? ` of ${outcome.goods.join(", ")}` : ""} (baseline sales less sales at their prices; home sales at the domestic price)`,
-  }),
+  compile: (outcome, context) => compileCountryAccount(outcome, context, `Sales revenue lost by ${outcome.country}'s producers${outcome.goods ? ` of ${outcome.goods.join(", ")}` : ""} (baseline sales less sales at their prices; home sales at the domestic price)`),
   perPeriod: false,
   wholeValued: false,
   presentation: "distribution",

@@ -8,10 +8,18 @@ import { twoCountryWorld } from "../_helpers/worlds.js";
 // substitution elasticity 4 and supply elasticity 0.3. A's own use of x (60 t) is elastic,
 // B's (40 t, for y) critical.
 
-/** The world, with its producers' sales revenue lost as `salesLoss:A` (`revenueLoss:A` is the export revenue lost). */
+/**
+ * The world, with its producers' sales revenue lost as `salesLoss:A` (`revenueLoss:A` is the
+ * export revenue lost) and the buyers' surplus lost as `surplus:A`, `surplus:B`.
+ */
 function withSales(overrides = {}) {
   const scenario = twoCountryWorld(overrides);
-  return { ...scenario, outcomes: [...(scenario.outcomes ?? []), { name: "salesLoss:A", kind: "revenueLoss" as const, country: "A" }] };
+  const added = [
+    { name: "salesLoss:A", kind: "revenueLoss" as const, country: "A" },
+    { name: "surplus:A", kind: "consumerSurplusLoss" as const, country: "A" },
+    { name: "surplus:B", kind: "consumerSurplusLoss" as const, country: "B", goods: ["x"] },
+  ];
+  return { ...scenario, outcomes: [...(scenario.outcomes ?? []), ...added] };
 }
 
 const run = (policy: string, overrides = {}) => simulateOnce(withSales(overrides), { policy, seed: 1 });
@@ -57,6 +65,12 @@ describe("engine on a two-country world, by hand", () => {
     // A's lost export revenue is the whole flow at base price; B buys nothing from abroad
     expect(outcomes["revenueLoss:A"]).toBeCloseTo(40 * 10 * 3, 9);
     expect(outcomes["importCost:B"]).toBe(0);
+    // buyers' surplus: B's 40 t are critical and it pays the cap, 10 x 40 x (10 - 1) a month
+    // (a lower bound: what it goes without is in its GDP loss); A's home buyers (60 p^-0.5)
+    // gain the area 10 x 60 x (p^0.5 - 1) / 0.5 as the price falls
+    expect(outcomes["surplus:B"]).toBeCloseTo(3 * 10 * 40 * 9, 9);
+    expect(outcomes["surplus:A"]).toBeCloseTo(3 * 10 * 60 * ((Math.sqrt(p) - 1) / 0.5), 8);
+    expect(outcomes["surplus:A"]).toBeLessThan(0);
     // net of what it sells at home instead: its 100 t at 10 a month, less 100 p^0.3 t at 10 p;
     // more than the export revenue lost, since the glut lowers the price of its home sales too
     expect(outcomes["salesLoss:A"]).toBeCloseTo(3 * 10 * (100 - p * made), 8);
@@ -65,7 +79,7 @@ describe("engine on a two-country world, by hand", () => {
 
   it("A's own demand elasticity (world.demand) sets how far its price falls under the ban", () => {
     const world = twoCountryWorld().world;
-    const own = twoCountryWorld({ world: { ...world, demand: [{ country: "A", good: "x", demandElasticity: 1 }] } });
+    const own = withSales({ world: { ...world, demand: [{ country: "A", good: "x", demandElasticity: 1 }] } });
     const { outcomes } = simulateOnce(own, { policy: "ban", seed: 1 });
     // 60 p^-1 = 100 p^0.3: p = 0.6^(1 / 1.3), a smaller fall than with the good's 0.5
     const p = Math.pow(0.6, 1 / 1.3);
@@ -73,6 +87,8 @@ describe("engine on a two-country world, by hand", () => {
     expect(outcomes["outputLoss:A:x"]).toBeCloseTo(3 * (100 - 100 * Math.pow(p, 0.3)), 8);
     // B's demand is critical and unchanged: still rationed at the cap
     expect(outcomes["shortfall:B:x"]).toBe(1);
+    // at eps = 1 the surplus A's buyers gain is 10 x 60 x ln p a month
+    expect(outcomes["surplus:A"]).toBeCloseTo(3 * 10 * 60 * Math.log(p), 8);
   });
 
   it("a domestic price below the export price values A's home sales: the ban costs A more revenue", () => {

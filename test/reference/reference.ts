@@ -169,6 +169,8 @@ interface CellState {
   importCost: number;
   /** Producers' sales revenue lost (negative: gained). */
   lostSales: number;
+  /** Buyers' surplus lost to price changes (negative: gained). */
+  lostSurplus: number;
 }
 
 /** The good's numbers for one run. */
@@ -466,6 +468,7 @@ export class ReferenceModel {
           lostUnits: 0,
           importCost: 0,
           lostSales: 0,
+          lostSurplus: 0,
         });
       }
       state.set(c, cells);
@@ -850,7 +853,13 @@ export class ReferenceModel {
       const b = this.cell(c, g);
       const Phat = Math.min(result.buyerPrice.get(c)!, info.priceCap);
       buyerPrice.set(c, Phat);
-      const wantOther = u.Ro * Math.pow(Phat, -value(b.demandElasticity, info.elasticity));
+      const eps = value(b.demandElasticity, info.elasticity);
+      const wantOther = u.Ro * Math.pow(Phat, -eps);
+      // buyers' surplus lost: integral of Rc + Ro p^-eps dp from 1 to Phat (with expm1, so
+      // eps near 1 loses no digits)
+      const lnP = Math.log(Phat);
+      const x = (1 - eps) * lnP;
+      cell.lostSurplus += p0 * (u.Rc * (Phat - 1) + u.Ro * (x === 0 ? lnP : lnP * (Math.expm1(x) / x)));
       // what its own new producers offer covers its needs first
       const own = Math.min(newSupply.get(c) ?? 0, u.Rc + wantOther);
       newOutput.set(c, own);
@@ -1024,6 +1033,9 @@ export class ReferenceModel {
           break;
         case "revenueLoss":
           for (const g of o.goods ?? this.goods) result += state.get(o.country)!.get(g)!.lostSales;
+          break;
+        case "consumerSurplusLoss":
+          for (const g of o.goods ?? this.goods) result += state.get(o.country)!.get(g)!.lostSurplus;
           break;
         case "ruleFired":
           result = o.rules.some((name) => this.instancesOf.get(name)!.some((instance) => (effect.get(instance) ?? Infinity) < T)) ? 1 : 0;
