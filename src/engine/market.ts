@@ -113,6 +113,8 @@ export class MarketWorkspace {
   readonly sold: Float64Array;
   /** Per origin: share of what is wanted from it that is delivered (below 1 only when rationed at the cap). */
   readonly rationShare: Float64Array;
+  /** Per origin: what its fixed demand bought (0 from an origin that can supply nothing). */
+  readonly fixedSold: Float64Array;
   /** Per buyer: price index P_b (in: warm start; out, reported up to priceCap), quantity wanted, quantity delivered. */
   readonly buyerPrice: Float64Array;
   readonly wanted: Float64Array;
@@ -192,6 +194,7 @@ export class MarketWorkspace {
     this.supply = f64(o);
     this.sold = f64(o);
     this.rationShare = f64(o);
+    this.fixedSold = f64(o);
     this.buyerPrice = f64(b);
     this.wanted = f64(b);
     this.delivered = f64(b);
@@ -463,7 +466,9 @@ export class MarketWorkspace {
       }
       this.price[o] = Math.exp(z);
       this.priceTerm[o] = Math.exp(-sigma * z);
-      wanted[o] = this.fixedDemand[o]!;
+      // a closed origin sells nothing, not even to a state reserve: its excess demand is 0 and
+      // its price stays where it was
+      wanted[o] = this.closed[o] ? 0 : this.fixedDemand[o]!;
     }
     for (let b = 0; b < buyers; b++) {
       this.solveBuyer(b);
@@ -844,6 +849,7 @@ export class MarketWorkspace {
         this.sold[o] = wanted;
         if (y[o]! < this.logFloor) this.supply[o] = wanted; // at the floor, producers make what is wanted
       }
+      this.fixedSold[o] = this.closed[o] ? 0 : this.fixedDemand[o]! * this.rationShare[o]!;
     }
     for (let b = 0; b < buyers; b++) {
       const rs = this.routeStart[b]!;

@@ -571,7 +571,7 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
       // sales revenue lost: baseline sales (home sales at rho) less this period's at its price; a
       // state reserve buys at home; a new producer sells to its own buyers at the price they pay
       const rho = numbers[domesticPriceRef[cell]!]!;
-      if (Q0[cell]! > 0) lostSales[cell]! += p0 * (rho * H0[cell]! + E0[cell]! - market.price[o]! * (salesVolume[c]! + rho * market.fixedDemand[o]!));
+      if (Q0[cell]! > 0) lostSales[cell]! += p0 * (rho * H0[cell]! + E0[cell]! - market.price[o]! * (salesVolume[c]! + rho * market.fixedSold[o]!));
       else lostSales[cell]! -= p0 * rho * buyerPrice[cell]! * newOutput[c]!;
       const lost = Q0[cell]! - made;
       output[cell] = made;
@@ -607,6 +607,8 @@ function writeBaseline(model: CompiledModel, state: RunState, g: number): void {
     state.buyerPrice[cell] = 1;
   }
   state.priceOutside[g] = 1;
+  // its next clearing starts from these base prices, not from the last solution
+  state.markets[g]!.reset();
   state.goodShort[g] = 0;
   state.goodPlanShort[g] = 0;
   state.goodBaseline[g] = 1;

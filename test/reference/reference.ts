@@ -954,7 +954,7 @@ export class ReferenceModel {
       const rho = value(b.domesticPriceRatio, 1);
       if (b.Q0 > 0) {
         const p = result.producerPrice.get(c)!;
-        let sales = rho * origins.get(c)!.fixed;
+        let sales = rho * result.reserveSold.get(c)!;
         for (const route of result.routes) {
           if (route.origin.country !== c) continue;
           const shipped = result.routeVolume.get(route)!;
@@ -1148,6 +1148,8 @@ interface MarketResult {
   readonly routes: readonly Route[];
   /** Per route, what it carries (both segments, after rationing). */
   readonly routeVolume: Map<Route, number>;
+  /** Per producer country: what its state reserve bought (nothing from a closed origin; rationed like the rest at the cap). */
+  readonly reserveSold: Map<string, number>;
   /**
    * Per route, what a tonne along it costs its buyer: the price of the segment it buys on;
    * held at a cap, the price at which the buyer would want just that volume, from
@@ -1334,11 +1336,13 @@ class Market {
     const producerPrice = new Map<string, number>();
     const output = new Map<string, number>();
     const rationShare = new Map<Origin, number>();
+    const reserveSold = new Map<string, number>();
     for (const o of this.origins) {
       if (o.closed) {
         producerPrice.set(o.country, o.heldPrice);
         output.set(o.country, 0);
         rationShare.set(o, 1);
+        reserveSold.set(o.country, 0);
         continue;
       }
       const offered = this.supply(o);
@@ -1350,6 +1354,7 @@ class Market {
       else if (o.logPrice <= this.logFloor && wanted < offered) made = wanted; // at the floor: output cut to what is wanted
       output.set(o.country, made);
       rationShare.set(o, share);
+      reserveSold.set(o.country, o.fixed * share);
     }
     const flowVolume = new Map<FlowObject, { first: number; second: number }>();
     const routeVolume = new Map<Route, number>();
@@ -1386,7 +1391,7 @@ class Market {
         costPerTonne.set(r, cost);
       }
     }
-    return { producerPrice, output, buyerPrice, delivered, flowVolume, routes: this.routes, routeVolume, costPerTonne };
+    return { producerPrice, output, buyerPrice, delivered, flowVolume, routes: this.routes, routeVolume, reserveSold, costPerTonne };
   }
 
   /** The price of an origin, exactly at a bound when it sits there. */
