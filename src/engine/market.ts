@@ -117,6 +117,8 @@ export class MarketWorkspace {
   readonly buyerPrice: Float64Array;
   readonly wanted: Float64Array;
   readonly delivered: Float64Array;
+  /** Per buyer: what its other uses want at the price index it pays (reported up to priceCap): Ro P^-eps, 0 when Ro is 0. */
+  readonly otherWanted: Float64Array;
   /** Per buyer: 1 when caps alone could not meet its critical needs at any price (it takes them all). */
   readonly rationed: Uint8Array;
   /** Per route: its volume (both segments), and what a tonne along it costs the buyer (its marginal price; see priceRoutes). */
@@ -164,6 +166,9 @@ export class MarketWorkspace {
   private readonly firstTerm: Float64Array;
   private readonly secondTerm: Float64Array;
   private readonly buyerLogPrice: Float64Array;
+  /** Per buyer at the last evaluation: P^-eps and P^sigma (for the Jacobian). */
+  private readonly buyerFall: Float64Array;
+  private readonly buyerPower: Float64Array;
   private readonly buyerHasCaps: Uint8Array;
 
   constructor(maxOrigins: number, maxBuyers: number, maxRoutes: number) {
@@ -195,6 +200,7 @@ export class MarketWorkspace {
     this.buyerPrice = f64(b);
     this.wanted = f64(b);
     this.delivered = f64(b);
+    this.otherWanted = f64(b);
     this.rationed = new Uint8Array(b);
     this.volume = f64(r);
     this.routePrice = f64(r);
@@ -215,6 +221,8 @@ export class MarketWorkspace {
     this.firstTerm = f64(r);
     this.secondTerm = f64(r);
     this.buyerLogPrice = f64(b);
+    this.buyerFall = f64(b);
+    this.buyerPower = f64(b);
     this.buyerHasCaps = new Uint8Array(b);
     this.solvedOriginInputs = f64(5 * o);
     this.solvedBuyerInputs = f64(4 * b);
@@ -328,8 +336,11 @@ export class MarketWorkspace {
       this.buyerLogPrice[b] = start > 0 && start < Infinity ? Math.log(start) : 0;
       let caps = 0;
       for (let r = this.routeStart[b]!; r < this.routeStart[b + 1]!; r++) {
-        this.firstTerm[r] = Math.pow(this.firstFactor[r]!, -sigma);
-        this.secondTerm[r] = Math.pow(this.secondFactor[r]!, -sigma);
+        // f^-sigma (most routes have no tariff or premium: f = 1)
+        const f1 = this.firstFactor[r]!;
+        const f2 = this.secondFactor[r]!;
+        this.firstTerm[r] = f1 === 1 ? 1 : Math.pow(f1, -sigma);
+        this.secondTerm[r] = f2 === 1 ? 1 : f2 === f1 ? this.firstTerm[r]! : Math.pow(f2, -sigma);
         if (this.firstCap[r]! < Infinity || this.closed[this.routeOrigin[r]!]) caps = 1; // a closed origin acts as a cap of 0
       }
       this.buyerHasCaps[b] = caps;
@@ -481,9 +492,9 @@ export class MarketWorkspace {
     return merit;
   }
 
-  /** Quantity wanted by buyer b at log price index t: Rc - H + Ro e^(-eps t), never negative. */
-  private wantedAt(b: number, t: number): number {
-    const q = this.criticalDemand[b]! - this.ownSupply[b]! + this.otherDemand[b]! * Math.exp(-this.demandElasticity[b]! * t);
+  /** Quantity wanted by buyer b where its price index P has P^-eps = `fall`: Rc - H + Ro P^-eps, never negative. */
+  private wantedAt(b: number, fall: number): number {
+    const q = this.criticalDemand[b]! - this.ownSupply[b]! + this.otherDemand[b]! * fall;
     return q > 0 ? q : 0;
   }
 
@@ -518,11 +529,14 @@ export class MarketWorkspace {
         t = this.logCap;
       }
     }
-    const wanted = this.wantedAt(b, t);
+    const fall = Math.exp(-this.demandElasticity[b]! * t); // P^-eps
+    const wanted = this.wantedAt(b, fall);
+    const pricePower = Math.exp(sigma * t); // P^sigma
     this.rationed[b] = rationed;
     this.buyerLogPrice[b] = t;
+    this.buyerFall[b] = fall;
+    this.buyerPower[b] = pricePower;
     this.wanted[b] = wanted;
-    const pricePower = Math.exp(sigma * t); // P^sigma
     for (let r = rs; r < re; r++) {
       const o = this.routeOrigin[r]!;
       const c1 = this.firstCap[r]!;
@@ -564,9 +578,10 @@ export class MarketWorkspace {
    */
   private shareGap(b: number, t: number): number {
     const { sigma } = this;
-    const wanted = this.wantedAt(b, t);
     const eps = this.demandElasticity[b]!;
-    const elasticity = wanted > 0 ? (eps * this.otherDemand[b]! * Math.exp(-eps * t)) / wanted : 0;
+    const fall = Math.exp(-eps * t); // P^-eps
+    const wanted = this.wantedAt(b, fall);
+    const elasticity = wanted > 0 ? (eps * this.otherDemand[b]! * fall) / wanted : 0;
     const pricePower = Math.exp(sigma * t);
     let value = -1;
     let slope = 0;
@@ -621,9 +636,11 @@ export class MarketWorkspace {
     // at which the buyer gets what it wants. First a bracket from the last price index
     // outward, then Newton's method from that price index, kept inside the bracket.
     const start = this.buyerLogPrice[b]!;
+    const startValue = this.shareGap(b, start);
+    const startSlope = this.gapSlope;
     let lo = start;
     let hi = start;
-    if (this.shareGap(b, start) >= 0) {
+    if (startValue >= 0) {
       for (let width = 1, k = 0; k < 200; k++, width *= 2) {
         hi = lo;
         lo -= width;
@@ -642,10 +659,10 @@ export class MarketWorkspace {
     }
     let t = start; // an end of the bracket: Newton's first step from it usually lands inside
     for (let k = 0; k < MAX_BUYER_NEWTON; k++) {
-      const value = this.shareGap(b, t);
+      const value = k === 0 ? startValue : this.shareGap(b, t);
+      const slope = k === 0 ? startSlope : this.gapSlope;
       if (value >= 0) hi = t;
       else lo = t;
-      const slope = this.gapSlope;
       let next = value !== 0 && slope > 0 && value < Infinity ? t - value / slope : 0.5 * (lo + hi);
       if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
       if (hi - lo <= 4e-16 * Math.max(1, Math.abs(hi))) return hi;
@@ -679,7 +696,7 @@ export class MarketWorkspace {
       if (this.rationed[b] || !(q > 0)) continue;
       const rs = this.routeStart[b]!;
       const re = this.routeStart[b + 1]!;
-      const pricePower = Math.exp(sigma * this.buyerLogPrice[b]!); // P^sigma
+      const pricePower = this.buyerPower[b]!; // P^sigma
       for (let o = 0; o < origins; o++) share[o] = 0;
       let freeShare = 0;
       for (let r = rs; r < re; r++) {
@@ -692,7 +709,7 @@ export class MarketWorkspace {
       }
       if (freeShare === 0) continue;
       const eps = this.demandElasticity[b]!;
-      const elasticity = (eps * this.otherDemand[b]! * Math.exp(-eps * this.buyerLogPrice[b]!)) / q;
+      const elasticity = (eps * this.otherDemand[b]! * this.buyerFall[b]!) / q;
       const cappedShare = freeShare < 1 ? 1 - freeShare : 0;
       const denominator = freeShare + (elasticity * cappedShare) / sigma;
       for (let r = rs; r < re; r++) {
@@ -863,7 +880,10 @@ export class MarketWorkspace {
         this.delivered[b] = sum;
       } else this.delivered[b] = this.wanted[b]!;
       const price = Math.exp(this.buyerLogPrice[b]!);
-      this.buyerPrice[b] = price > this.priceCap ? this.priceCap : price;
+      const paid = price > this.priceCap ? this.priceCap : price;
+      this.buyerPrice[b] = paid;
+      const other = this.otherDemand[b]!;
+      this.otherWanted[b] = other > 0 ? other * Math.pow(paid, -this.demandElasticity[b]!) : 0;
     }
   }
 }
