@@ -147,6 +147,8 @@ export class MarketWorkspace {
   /** Virtual log prices y (see the module comment) and a trial point of the line search. */
   private readonly logPrice: Float64Array;
   private readonly trialLogPrice: Float64Array;
+  /** Per origin: Xb p^eta at the last evaluation (before Xmax caps it). */
+  private readonly uncappedSupply: Float64Array;
   /** Per origin: what buyers and the fixed purchase want from it, and d(offered supply)/dy. */
   private readonly wantedFrom: Float64Array;
   private readonly newtonStep: Float64Array;
@@ -216,6 +218,7 @@ export class MarketWorkspace {
     this.pivotOrder = new Int32Array(o);
     this.originShare = f64(o);
     this.wantedFrom = f64(o);
+    this.uncappedSupply = f64(o);
     this.closed = new Uint8Array(o);
     this.routeState = new Uint8Array(r);
     this.firstTerm = f64(r);
@@ -243,8 +246,10 @@ export class MarketWorkspace {
 
   /**
    * {@link clear}, unless the problem is the same, bit for bit, as the last one solved since
-   * {@link reset}: then the solution of that one stands (a restriction that lasts many periods
-   * poses the same market each period once the good settles). Returns true when it solved.
+   * {@link reset}, but for capacities (Xmax) that bind neither in it nor in this one: then the
+   * solution of that one stands, as every quantity at it is the same (a restriction that lasts
+   * many periods poses the same market each period once the good settles, while surge
+   * capacity ramps up above what is sold). Returns true when it solved.
    */
   clearIfChanged(): boolean {
     if (this.solved && this.sameProblem()) return false;
@@ -260,7 +265,10 @@ export class MarketWorkspace {
     const oi = this.solvedOriginInputs;
     for (let o = 0; o < origins; o++) {
       const k = 5 * o;
-      if (oi[k] !== this.supplyBase[o] || oi[k + 1] !== this.supplyMax[o] || oi[k + 2] !== this.supplyElasticity[o] || oi[k + 3] !== this.fixedDemand[o] || oi[k + 4] !== this.scale[o]) return false;
+      if (oi[k] !== this.supplyBase[o] || oi[k + 2] !== this.supplyElasticity[o] || oi[k + 3] !== this.fixedDemand[o] || oi[k + 4] !== this.scale[o]) return false;
+      // a capacity above what is on offer at the solution, before and after, changes nothing there
+      const max = this.supplyMax[o]!;
+      if (oi[k + 1] !== max && !(this.uncappedSupply[o]! < max && this.uncappedSupply[o]! < oi[k + 1]!)) return false;
     }
     const bi = this.solvedBuyerInputs;
     for (let b = 0; b < buyers; b++) {
@@ -457,6 +465,7 @@ export class MarketWorkspace {
       const yo = y[o]!;
       const z = yo < logFloor ? logFloor : yo > logCap ? logCap : yo; // the log price buyers pay
       const atBase = this.supplyBase[o]! * Math.exp(this.supplyElasticity[o]! * z);
+      this.uncappedSupply[o] = atBase;
       const max = this.supplyMax[o]!;
       const onOffer = atBase < max ? atBase : max;
       if (yo < logFloor) {
@@ -517,21 +526,23 @@ export class MarketWorkspace {
     const rs = this.routeStart[b]!;
     const re = this.routeStart[b + 1]!;
     let t: number;
+    let pricePower: number; // P^sigma
     let rationed = 0;
     if (!this.buyerHasCaps[b]) {
       let freeSum = 0;
       for (let r = rs; r < re; r++) freeSum += this.routeWeight[r]! * this.priceTerm[this.routeOrigin[r]!]! * this.firstTerm[r]!;
       t = -Math.log(freeSum) / sigma;
+      pricePower = 1 / freeSum;
     } else {
       t = this.solveCappedBuyer(b);
       if (t === Infinity) {
         rationed = 1;
         t = this.logCap;
       }
+      pricePower = Math.exp(sigma * t);
     }
     const fall = Math.exp(-this.demandElasticity[b]! * t); // P^-eps
     const wanted = this.wantedAt(b, fall);
-    const pricePower = Math.exp(sigma * t); // P^sigma
     this.rationed[b] = rationed;
     this.buyerLogPrice[b] = t;
     this.buyerFall[b] = fall;
@@ -633,45 +644,37 @@ export class MarketWorkspace {
     if (limit < 0) return Infinity;
     // G is non-decreasing and may be 0 on an interval (caps that exactly meet an inelastic
     // need at any price above some level): find the least t with G(t) >= 0, the lowest price
-    // at which the buyer gets what it wants. First a bracket from the last price index
-    // outward, then Newton's method from that price index, kept inside the bracket.
-    const start = this.buyerLogPrice[b]!;
-    const startValue = this.shareGap(b, start);
-    const startSlope = this.gapSlope;
-    let lo = start;
-    let hi = start;
-    if (startValue >= 0) {
-      for (let width = 1, k = 0; k < 200; k++, width *= 2) {
-        hi = lo;
-        lo -= width;
-        if (this.shareGap(b, lo) < 0) break;
-      }
-    } else {
-      let found = false;
-      for (let width = 1, k = 0; k < 60 && !found; k++, width *= 2) {
-        lo = hi;
-        hi += width;
-        found = this.shareGap(b, hi) >= 0;
-      }
-      // No price up to e^(2^60) brings what is wanted within the caps (demand barely responds):
-      // the buyer takes its caps, rationed.
-      if (!found) return Infinity;
-    }
-    let t = start; // an end of the bracket: Newton's first step from it usually lands inside
+    // at which the buyer gets what it wants, by Newton's method from the last price index,
+    // kept inside a bracket lo < t <= hi (G(lo) < 0 <= G(hi)). Until the iterates have found
+    // both ends, a step goes at most 1, 2, 4, ... toward the missing one.
+    let lo = -Infinity;
+    let hi = Infinity;
+    let reach = 1;
+    let t = this.buyerLogPrice[b]!;
     for (let k = 0; k < MAX_BUYER_NEWTON; k++) {
-      const value = k === 0 ? startValue : this.shareGap(b, t);
-      const slope = k === 0 ? startSlope : this.gapSlope;
+      const value = this.shareGap(b, t);
+      const slope = this.gapSlope;
       if (value >= 0) hi = t;
       else lo = t;
-      let next = value !== 0 && slope > 0 && value < Infinity ? t - value / slope : 0.5 * (lo + hi);
-      if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
-      if (hi - lo <= 4e-16 * Math.max(1, Math.abs(hi))) return hi;
+      if (hi < Infinity && hi - lo <= 4e-16 * Math.max(1, Math.abs(hi))) return hi;
+      // G rises through 0 here: the least price at which the buyer gets what it wants (where G
+      // is 0 and flat, the least such price is found by bisection)
+      if (value === 0 && slope > 0) return t;
+      const newton = slope > 0 && value < Infinity ? t - value / slope : NaN;
       // a step below rounding: the root; from below, the bracket's top if that is as close
-      // (so that the buyer surely gets what it wants)
+      // (so that the buyer surely gets what it wants). Tested before the step is kept inside
+      // the bracket: a step below half an ulp leaves t at the bracket's end.
       const rounding = 4e-16 * Math.max(1, Math.abs(t));
-      if (Math.abs(next - t) <= rounding) return value >= 0 || hi - t > 16 * rounding ? next : hi;
-      t = next;
+      if (Math.abs(newton - t) <= rounding) return value >= 0 || hi - t > 16 * rounding ? newton : hi;
+      if (hi === Infinity || lo === -Infinity) {
+        // one end still unknown: Newton's step, or as far as the reach allows, away from the known end
+        const furthest = hi === Infinity ? t + reach : t - reach;
+        t = hi === Infinity ? (newton > t && newton < furthest ? newton : furthest) : newton < t && newton > furthest ? newton : furthest;
+        reach *= 2;
+      } else t = newton > lo && newton < hi ? newton : 0.5 * (lo + hi);
     }
+    // hi = Infinity: no price up to e^(2^99) brings what is wanted within the caps (demand
+    // barely responds); the buyer takes its caps, rationed
     return hi;
   }
 
@@ -880,10 +883,14 @@ export class MarketWorkspace {
         this.delivered[b] = sum;
       } else this.delivered[b] = this.wanted[b]!;
       const price = Math.exp(this.buyerLogPrice[b]!);
-      const paid = price > this.priceCap ? this.priceCap : price;
-      this.buyerPrice[b] = paid;
       const other = this.otherDemand[b]!;
-      this.otherWanted[b] = other > 0 ? other * Math.pow(paid, -this.demandElasticity[b]!) : 0;
+      if (price > this.priceCap) {
+        this.buyerPrice[b] = this.priceCap;
+        this.otherWanted[b] = other > 0 ? other * Math.pow(this.priceCap, -this.demandElasticity[b]!) : 0;
+      } else {
+        this.buyerPrice[b] = price;
+        this.otherWanted[b] = other > 0 ? other * this.buyerFall[b]! : 0; // (P^-eps of the last evaluation, at this P)
+      }
     }
   }
 }
