@@ -119,6 +119,8 @@ export class MarketWorkspace {
   readonly buyerPrice: Float64Array;
   readonly wanted: Float64Array;
   readonly delivered: Float64Array;
+  /** Per buyer: what its other uses want at the price index it pays (reported up to priceCap): Ro P^-eps, 0 when Ro is 0. */
+  readonly otherWanted: Float64Array;
   /** Per buyer: 1 when caps alone could not meet its critical needs at any price (it takes them all). */
   readonly rationed: Uint8Array;
   /** Per route: its volume (both segments), and what a tonne along it costs the buyer (its marginal price; see priceRoutes). */
@@ -147,6 +149,8 @@ export class MarketWorkspace {
   /** Virtual log prices y (see the module comment) and a trial point of the line search. */
   private readonly logPrice: Float64Array;
   private readonly trialLogPrice: Float64Array;
+  /** Per origin: Xb p^eta at the last evaluation (before Xmax caps it). */
+  private readonly uncappedSupply: Float64Array;
   /** Per origin: what buyers and the fixed purchase want from it, and d(offered supply)/dy. */
   private readonly wantedFrom: Float64Array;
   private readonly newtonStep: Float64Array;
@@ -166,6 +170,9 @@ export class MarketWorkspace {
   private readonly firstTerm: Float64Array;
   private readonly secondTerm: Float64Array;
   private readonly buyerLogPrice: Float64Array;
+  /** Per buyer at the last evaluation: P^-eps and P^sigma (for the Jacobian). */
+  private readonly buyerFall: Float64Array;
+  private readonly buyerPower: Float64Array;
   private readonly buyerHasCaps: Uint8Array;
 
   constructor(maxOrigins: number, maxBuyers: number, maxRoutes: number) {
@@ -198,6 +205,7 @@ export class MarketWorkspace {
     this.buyerPrice = f64(b);
     this.wanted = f64(b);
     this.delivered = f64(b);
+    this.otherWanted = f64(b);
     this.rationed = new Uint8Array(b);
     this.volume = f64(r);
     this.routePrice = f64(r);
@@ -213,11 +221,14 @@ export class MarketWorkspace {
     this.pivotOrder = new Int32Array(o);
     this.originShare = f64(o);
     this.wantedFrom = f64(o);
+    this.uncappedSupply = f64(o);
     this.closed = new Uint8Array(o);
     this.routeState = new Uint8Array(r);
     this.firstTerm = f64(r);
     this.secondTerm = f64(r);
     this.buyerLogPrice = f64(b);
+    this.buyerFall = f64(b);
+    this.buyerPower = f64(b);
     this.buyerHasCaps = new Uint8Array(b);
     this.solvedOriginInputs = f64(5 * o);
     this.solvedBuyerInputs = f64(4 * b);
@@ -238,8 +249,10 @@ export class MarketWorkspace {
 
   /**
    * {@link clear}, unless the problem is the same, bit for bit, as the last one solved since
-   * {@link reset}: then the solution of that one stands (a restriction that lasts many periods
-   * poses the same market each period once the good settles). Returns true when it solved.
+   * {@link reset}, but for capacities (Xmax) that bind neither in it nor in this one: then the
+   * solution of that one stands, as every quantity at it is the same (a restriction that lasts
+   * many periods poses the same market each period once the good settles, while surge
+   * capacity ramps up above what is sold). Returns true when it solved.
    */
   clearIfChanged(): boolean {
     if (this.solved && this.sameProblem()) return false;
@@ -255,7 +268,10 @@ export class MarketWorkspace {
     const oi = this.solvedOriginInputs;
     for (let o = 0; o < origins; o++) {
       const k = 5 * o;
-      if (oi[k] !== this.supplyBase[o] || oi[k + 1] !== this.supplyMax[o] || oi[k + 2] !== this.supplyElasticity[o] || oi[k + 3] !== this.fixedDemand[o] || oi[k + 4] !== this.scale[o]) return false;
+      if (oi[k] !== this.supplyBase[o] || oi[k + 2] !== this.supplyElasticity[o] || oi[k + 3] !== this.fixedDemand[o] || oi[k + 4] !== this.scale[o]) return false;
+      // a capacity above what is on offer at the solution, before and after, changes nothing there
+      const max = this.supplyMax[o]!;
+      if (oi[k + 1] !== max && !(this.uncappedSupply[o]! < max && this.uncappedSupply[o]! < oi[k + 1]!)) return false;
     }
     const bi = this.solvedBuyerInputs;
     for (let b = 0; b < buyers; b++) {
@@ -331,8 +347,11 @@ export class MarketWorkspace {
       this.buyerLogPrice[b] = start > 0 && start < Infinity ? Math.log(start) : 0;
       let caps = 0;
       for (let r = this.routeStart[b]!; r < this.routeStart[b + 1]!; r++) {
-        this.firstTerm[r] = Math.pow(this.firstFactor[r]!, -sigma);
-        this.secondTerm[r] = Math.pow(this.secondFactor[r]!, -sigma);
+        // f^-sigma (most routes have no tariff or premium: f = 1)
+        const f1 = this.firstFactor[r]!;
+        const f2 = this.secondFactor[r]!;
+        this.firstTerm[r] = f1 === 1 ? 1 : Math.pow(f1, -sigma);
+        this.secondTerm[r] = f2 === 1 ? 1 : f2 === f1 ? this.firstTerm[r]! : Math.pow(f2, -sigma);
         if (this.firstCap[r]! < Infinity || this.closed[this.routeOrigin[r]!]) caps = 1; // a closed origin acts as a cap of 0
       }
       this.buyerHasCaps[b] = caps;
@@ -449,6 +468,7 @@ export class MarketWorkspace {
       const yo = y[o]!;
       const z = yo < logFloor ? logFloor : yo > logCap ? logCap : yo; // the log price buyers pay
       const atBase = this.supplyBase[o]! * Math.exp(this.supplyElasticity[o]! * z);
+      this.uncappedSupply[o] = atBase;
       const max = this.supplyMax[o]!;
       const onOffer = atBase < max ? atBase : max;
       if (yo < logFloor) {
@@ -486,9 +506,9 @@ export class MarketWorkspace {
     return merit;
   }
 
-  /** Quantity wanted by buyer b at log price index t: Rc - H + Ro e^(-eps t), never negative. */
-  private wantedAt(b: number, t: number): number {
-    const q = this.criticalDemand[b]! - this.ownSupply[b]! + this.otherDemand[b]! * Math.exp(-this.demandElasticity[b]! * t);
+  /** Quantity wanted by buyer b where its price index P has P^-eps = `fall`: Rc - H + Ro P^-eps, never negative. */
+  private wantedAt(b: number, fall: number): number {
+    const q = this.criticalDemand[b]! - this.ownSupply[b]! + this.otherDemand[b]! * fall;
     return q > 0 ? q : 0;
   }
 
@@ -511,23 +531,28 @@ export class MarketWorkspace {
     const rs = this.routeStart[b]!;
     const re = this.routeStart[b + 1]!;
     let t: number;
+    let pricePower: number; // P^sigma
     let rationed = 0;
     if (!this.buyerHasCaps[b]) {
       let freeSum = 0;
       for (let r = rs; r < re; r++) freeSum += this.routeWeight[r]! * this.priceTerm[this.routeOrigin[r]!]! * this.firstTerm[r]!;
       t = -Math.log(freeSum) / sigma;
+      pricePower = 1 / freeSum;
     } else {
       t = this.solveCappedBuyer(b);
       if (t === Infinity) {
         rationed = 1;
         t = this.logCap;
       }
+      pricePower = Math.exp(sigma * t);
     }
-    const wanted = this.wantedAt(b, t);
+    const fall = Math.exp(-this.demandElasticity[b]! * t); // P^-eps
+    const wanted = this.wantedAt(b, fall);
     this.rationed[b] = rationed;
     this.buyerLogPrice[b] = t;
+    this.buyerFall[b] = fall;
+    this.buyerPower[b] = pricePower;
     this.wanted[b] = wanted;
-    const pricePower = Math.exp(sigma * t); // P^sigma
     for (let r = rs; r < re; r++) {
       const o = this.routeOrigin[r]!;
       const c1 = this.firstCap[r]!;
@@ -569,9 +594,10 @@ export class MarketWorkspace {
    */
   private shareGap(b: number, t: number): number {
     const { sigma } = this;
-    const wanted = this.wantedAt(b, t);
     const eps = this.demandElasticity[b]!;
-    const elasticity = wanted > 0 ? (eps * this.otherDemand[b]! * Math.exp(-eps * t)) / wanted : 0;
+    const fall = Math.exp(-eps * t); // P^-eps
+    const wanted = this.wantedAt(b, fall);
+    const elasticity = wanted > 0 ? (eps * this.otherDemand[b]! * fall) / wanted : 0;
     const pricePower = Math.exp(sigma * t);
     let value = -1;
     let slope = 0;
@@ -623,43 +649,37 @@ export class MarketWorkspace {
     if (limit < 0) return Infinity;
     // G is non-decreasing and may be 0 on an interval (caps that exactly meet an inelastic
     // need at any price above some level): find the least t with G(t) >= 0, the lowest price
-    // at which the buyer gets what it wants. First a bracket from the last price index
-    // outward, then Newton's method from that price index, kept inside the bracket.
-    const start = this.buyerLogPrice[b]!;
-    let lo = start;
-    let hi = start;
-    if (this.shareGap(b, start) >= 0) {
-      for (let width = 1, k = 0; k < 200; k++, width *= 2) {
-        hi = lo;
-        lo -= width;
-        if (this.shareGap(b, lo) < 0) break;
-      }
-    } else {
-      let found = false;
-      for (let width = 1, k = 0; k < 60 && !found; k++, width *= 2) {
-        lo = hi;
-        hi += width;
-        found = this.shareGap(b, hi) >= 0;
-      }
-      // No price up to e^(2^60) brings what is wanted within the caps (demand barely responds):
-      // the buyer takes its caps, rationed.
-      if (!found) return Infinity;
-    }
-    let t = start; // an end of the bracket: Newton's first step from it usually lands inside
+    // at which the buyer gets what it wants, by Newton's method from the last price index,
+    // kept inside a bracket lo < t <= hi (G(lo) < 0 <= G(hi)). Until the iterates have found
+    // both ends, a step goes at most 1, 2, 4, ... toward the missing one.
+    let lo = -Infinity;
+    let hi = Infinity;
+    let reach = 1;
+    let t = this.buyerLogPrice[b]!;
     for (let k = 0; k < MAX_BUYER_NEWTON; k++) {
       const value = this.shareGap(b, t);
+      const slope = this.gapSlope;
       if (value >= 0) hi = t;
       else lo = t;
-      const slope = this.gapSlope;
-      let next = value !== 0 && slope > 0 && value < Infinity ? t - value / slope : 0.5 * (lo + hi);
-      if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
-      if (hi - lo <= 4e-16 * Math.max(1, Math.abs(hi))) return hi;
+      if (hi < Infinity && hi - lo <= 4e-16 * Math.max(1, Math.abs(hi))) return hi;
+      // G rises through 0 here: the least price at which the buyer gets what it wants (where G
+      // is 0 and flat, the least such price is found by bisection)
+      if (value === 0 && slope > 0) return t;
+      const newton = slope > 0 && value < Infinity ? t - value / slope : NaN;
       // a step below rounding: the root; from below, the bracket's top if that is as close
-      // (so that the buyer surely gets what it wants)
+      // (so that the buyer surely gets what it wants). Tested before the step is kept inside
+      // the bracket: a step below half an ulp leaves t at the bracket's end.
       const rounding = 4e-16 * Math.max(1, Math.abs(t));
-      if (Math.abs(next - t) <= rounding) return value >= 0 || hi - t > 16 * rounding ? next : hi;
-      t = next;
+      if (Math.abs(newton - t) <= rounding) return value >= 0 || hi - t > 16 * rounding ? newton : hi;
+      if (hi === Infinity || lo === -Infinity) {
+        // one end still unknown: Newton's step, or as far as the reach allows, away from the known end
+        const furthest = hi === Infinity ? t + reach : t - reach;
+        t = hi === Infinity ? (newton > t && newton < furthest ? newton : furthest) : newton < t && newton > furthest ? newton : furthest;
+        reach *= 2;
+      } else t = newton > lo && newton < hi ? newton : 0.5 * (lo + hi);
     }
+    // hi = Infinity: no price up to e^(2^99) brings what is wanted within the caps (demand
+    // barely responds); the buyer takes its caps, rationed
     return hi;
   }
 
@@ -684,7 +704,7 @@ export class MarketWorkspace {
       if (this.rationed[b] || !(q > 0)) continue;
       const rs = this.routeStart[b]!;
       const re = this.routeStart[b + 1]!;
-      const pricePower = Math.exp(sigma * this.buyerLogPrice[b]!); // P^sigma
+      const pricePower = this.buyerPower[b]!; // P^sigma
       for (let o = 0; o < origins; o++) share[o] = 0;
       let freeShare = 0;
       for (let r = rs; r < re; r++) {
@@ -697,7 +717,7 @@ export class MarketWorkspace {
       }
       if (freeShare === 0) continue;
       const eps = this.demandElasticity[b]!;
-      const elasticity = (eps * this.otherDemand[b]! * Math.exp(-eps * this.buyerLogPrice[b]!)) / q;
+      const elasticity = (eps * this.otherDemand[b]! * this.buyerFall[b]!) / q;
       const cappedShare = freeShare < 1 ? 1 - freeShare : 0;
       const denominator = freeShare + (elasticity * cappedShare) / sigma;
       for (let r = rs; r < re; r++) {
@@ -869,7 +889,14 @@ export class MarketWorkspace {
         this.delivered[b] = sum;
       } else this.delivered[b] = this.wanted[b]!;
       const price = Math.exp(this.buyerLogPrice[b]!);
-      this.buyerPrice[b] = price > this.priceCap ? this.priceCap : price;
+      const other = this.otherDemand[b]!;
+      if (price > this.priceCap) {
+        this.buyerPrice[b] = this.priceCap;
+        this.otherWanted[b] = other > 0 ? other * Math.pow(this.priceCap, -this.demandElasticity[b]!) : 0;
+      } else {
+        this.buyerPrice[b] = price;
+        this.otherWanted[b] = other > 0 ? other * this.buyerFall[b]! : 0; // (P^-eps of the last evaluation, at this P)
+      }
     }
   }
 }

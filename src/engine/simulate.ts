@@ -484,8 +484,7 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
       const criticalPart = criticalNeed[c]!;
       const paid = market.buyerPrice[b]!; // capped at the price cap: beyond it, rationing
       const elasticity = market.demandElasticity[b]!;
-      const wantOther = need > criticalPart ? (need - criticalPart) * Math.pow(paid, -elasticity) : 0;
-      const want = criticalPart + wantOther;
+      const want = criticalPart + market.otherWanted[b]!; // other uses: (need - criticalPart) paid^-elasticity
       // own new output covers own needs first
       const own = newSupply[c]! < want ? newSupply[c]! : want;
       newOutput[c] = own;

@@ -114,11 +114,11 @@ describe("no-regression pins", () => {
       galliumPeak: pick("aligned", "galliumPricePeak:outside").p95,
     }).toMatchInlineSnapshot(`
       {
-        "alignedJapan": 3631946550.056035,
-        "alignedJapanP95": 5371526934.383619,
+        "alignedJapan": 3631946550.0560336,
+        "alignedJapanP95": 5371526934.383617,
         "galliumPeak": 3.8196883924940193,
         "retaliation": 0.854,
-        "stockpileJapan": 3412899263.1951423,
+        "stockpileJapan": 3412899263.195141,
         "usAloneChina": 706043.4305579489,
       }
     `);
