@@ -141,6 +141,7 @@ export const OUTCOME_KIND = {
   formula: 9,
   revenueLoss: 10,
   consumerSurplusLoss: 11,
+  producerSurplusLoss: 12,
 } as const satisfies Record<OutcomeType, number>;
 
 /** The code of an outcome kind in the engine. */

@@ -95,6 +95,7 @@ function resetRun(model: CompiledModel, state: RunState, policy: number, draws: 
   state.lostRevenue.fill(0);
   state.lostSales.fill(0);
   state.lostSurplus.fill(0);
+  state.lostProducerSurplus.fill(0);
   state.directLoss.fill(0);
   state.indirectLoss.fill(0);
   state.outcomeAccumulator.fill(0);
@@ -325,7 +326,7 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
   const { routeStart, routeOrigin, routeFlow, routeWeight } = model;
   const { numbers, shortfall, criticalShortfall, otherShortfall, inputShare, output, planShortfall, restrictStamp, stockpileShare } = state;
   const { capacityStamp, addedCapacity, flowStamp, flowPass, flowUnrestricted, flowPremium, flowByExporter, tariffStamp, flowTariff } = state;
-  const { stock, reserve, reserveRate, lostUnits, lostRevenue, lostSales, lostSurplus, directLoss, indirectLoss, importCost, producerPrice, buyerPrice } = state;
+  const { stock, reserve, reserveRate, lostUnits, lostRevenue, lostSales, lostSurplus, lostProducerSurplus, directLoss, indirectLoss, importCost, producerPrice, buyerPrice } = state;
   const { requirement, criticalNeed, inputNeed, demandScale, newSupply, newOutput, salesVolume, markets } = state;
   const stamp = t + 1;
   const { goodOrder, goodInputStart, goodInputs, goodUseStart, goodUses, basePrice, producerStart, userStart } = model;
@@ -572,6 +573,16 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
       const rho = numbers[domesticPriceRef[cell]!]!;
       if (Q0[cell]! > 0) lostSales[cell]! += p0 * (rho * H0[cell]! + E0[cell]! - market.price[o]! * (salesVolume[c]! + rho * market.fixedSold[o]!));
       else lostSales[cell]! -= p0 * rho * buyerPrice[cell]! * newOutput[c]!;
+      // producers' surplus lost: Q0 / (1 + eta) at baseline, less p Q - cost(Q) along this
+      // period's supply curve Q = Xb p^eta, cost(Q) = Q (Q / Xb)^(1/eta) eta / (1 + eta)
+      // (no cost up to Xb when eta = 0); a new producer's is not counted
+      if (Q0[cell]! > 0) {
+        const eta = market.supplyElasticity[o]!;
+        const xb = market.supplyBase[o]!;
+        let surplus = 0;
+        if (xb > 0 && made > 0) surplus = market.price[o]! * made - (eta > 0 ? ((made * Math.pow(made / xb, 1 / eta)) * eta) / (1 + eta) : 0);
+        lostProducerSurplus[cell]! += p0 * (Q0[cell]! / (1 + eta) - surplus);
+      }
       const lost = Q0[cell]! - made;
       output[cell] = made;
       // what it makes less than its inputs allow at baseline lowers its input requirement next period
@@ -658,6 +669,7 @@ function recordPeriod(model: CompiledModel, state: RunState, t: number, series: 
       case OUTCOME_KIND.exportRevenueLoss:
       case OUTCOME_KIND.revenueLoss:
       case OUTCOME_KIND.consumerSurplusLoss:
+      case OUTCOME_KIND.producerSurplusLoss:
       case OUTCOME_KIND.importCostIncrease:
       case OUTCOME_KIND.ruleFired:
       case OUTCOME_KIND.firstFiring:
@@ -684,6 +696,15 @@ function outputLossIn(model: CompiledModel, unit: number, cell: number, lostUnit
   if (unit === UNIT_USD) return lostUnits * model.basePrice[cell % model.G]!;
   const baseline = model.Q0[cell]! * periodsCovered;
   return unit === UNIT_SHARE && baseline > 0 ? lostUnits / baseline : 0;
+}
+
+/** A country's account summed over the outcome's goods (`outcomes.list[listStart..listEnd)`), or all goods when it lists none. */
+function accountOf(model: CompiledModel, perCell: Float64Array, c: number, listStart: number, listEnd: number): number {
+  const { G } = model;
+  let sum = 0;
+  if (listEnd === listStart) for (let g = 0; g < G; g++) sum += perCell[c * G + g]!;
+  else for (let k = listStart; k < listEnd; k++) sum += perCell[c * G + model.outcomes.list[k]!]!;
+  return sum;
 }
 
 /** Read every outcome off the finished run. */
@@ -731,16 +752,16 @@ function finishRun(model: CompiledModel, state: RunState, out: Float64Array): vo
         for (let k = listStart; k < listEnd; k++) value += state.lostRevenue[outcomes.list[k]!]!;
         break;
       case OUTCOME_KIND.revenueLoss:
-        if (listEnd === listStart) for (let g = 0; g < G; g++) value += state.lostSales[c * G + g]!;
-        else for (let k = listStart; k < listEnd; k++) value += state.lostSales[c * G + outcomes.list[k]!]!;
+        value = accountOf(model, state.lostSales, c, listStart, listEnd);
         break;
       case OUTCOME_KIND.consumerSurplusLoss:
-        if (listEnd === listStart) for (let g = 0; g < G; g++) value += state.lostSurplus[c * G + g]!;
-        else for (let k = listStart; k < listEnd; k++) value += state.lostSurplus[c * G + outcomes.list[k]!]!;
+        value = accountOf(model, state.lostSurplus, c, listStart, listEnd);
+        break;
+      case OUTCOME_KIND.producerSurplusLoss:
+        value = accountOf(model, state.lostProducerSurplus, c, listStart, listEnd);
         break;
       case OUTCOME_KIND.importCostIncrease:
-        if (listEnd === listStart) for (let g = 0; g < G; g++) value += state.importCost[c * G + g]!;
-        else for (let k = listStart; k < listEnd; k++) value += state.importCost[c * G + outcomes.list[k]!]!;
+        value = accountOf(model, state.importCost, c, listStart, listEnd);
         break;
       case OUTCOME_KIND.ruleFired:
         for (let k = listStart; k < listEnd; k++) if (state.ruleEffect[outcomes.list[k]!]! < T) value = 1;

@@ -90,6 +90,8 @@ export interface RunState {
   readonly lostSales: Float64Array;
   /** Buyers' surplus lost to price changes per cell (negative: gained). */
   readonly lostSurplus: Float64Array;
+  /** Producers' surplus lost per cell (negative: gained). */
+  readonly lostProducerSurplus: Float64Array;
   readonly directLoss: Float64Array;
   readonly indirectLoss: Float64Array;
   /** Running max / sum / last value of per-period outcomes. */
@@ -178,6 +180,7 @@ class RunStateObject {
     state.lostRevenue = f64(F);
     state.lostSales = f64(cells);
     state.lostSurplus = f64(cells);
+    state.lostProducerSurplus = f64(cells);
     state.directLoss = f64(C);
     state.indirectLoss = f64(C);
     state.outcomeAccumulator = f64(model.outcomes.count);

@@ -10,7 +10,8 @@ import { twoCountryWorld } from "../_helpers/worlds.js";
 
 /**
  * The world, with its producers' sales revenue lost as `salesLoss:A` (`revenueLoss:A` is the
- * export revenue lost) and the buyers' surplus lost as `surplus:A`, `surplus:B`.
+ * export revenue lost), the buyers' surplus lost as `surplus:A`, `surplus:B`, and the
+ * producers' as `producerSurplus:A`, `producerSurplus:B`.
  */
 function withSales(overrides = {}) {
   const scenario = twoCountryWorld(overrides);
@@ -18,6 +19,8 @@ function withSales(overrides = {}) {
     { name: "salesLoss:A", kind: "revenueLoss" as const, country: "A" },
     { name: "surplus:A", kind: "consumerSurplusLoss" as const, country: "A" },
     { name: "surplus:B", kind: "consumerSurplusLoss" as const, country: "B", goods: ["x"] },
+    { name: "producerSurplus:A", kind: "producerSurplusLoss" as const, country: "A" },
+    { name: "producerSurplus:B", kind: "producerSurplusLoss" as const, country: "B" },
   ];
   return { ...scenario, outcomes: [...(scenario.outcomes ?? []), ...added] };
 }
@@ -71,6 +74,10 @@ describe("engine on a two-country world, by hand", () => {
     expect(outcomes["surplus:B"]).toBeCloseTo(3 * 10 * 40 * 9, 9);
     expect(outcomes["surplus:A"]).toBeCloseTo(3 * 10 * 60 * ((Math.sqrt(p) - 1) / 0.5), 8);
     expect(outcomes["surplus:A"]).toBeLessThan(0);
+    // producers' surplus, the area left of the supply curve Q = Xb p^eta up to the price:
+    // Q0 / 1.3 at baseline; A's p Q / 1.3 at its lower price; B's y makers (no x) none
+    expect(outcomes["producerSurplus:A"]).toBeCloseTo((3 * 10 * (100 - p * made)) / 1.3, 8);
+    expect(outcomes["producerSurplus:B"]).toBeCloseTo((3 * 100 * 40) / 1.3, 8);
     // net of what it sells at home instead: its 100 t at 10 a month, less 100 p^0.3 t at 10 p;
     // more than the export revenue lost, since the glut lowers the price of its home sales too
     expect(outcomes["salesLoss:A"]).toBeCloseTo(3 * 10 * (100 - p * made), 8);

@@ -173,6 +173,8 @@ interface CellState {
   lostSales: number;
   /** Buyers' surplus lost to price changes (negative: gained). */
   lostSurplus: number;
+  /** Producers' surplus lost (negative: gained). */
+  lostProducerSurplus: number;
 }
 
 /** The good's numbers for one run. */
@@ -480,6 +482,7 @@ export class ReferenceModel {
           importCost: 0,
           lostSales: 0,
           lostSurplus: 0,
+          lostProducerSurplus: 0,
         });
       }
       state.set(c, cells);
@@ -961,6 +964,14 @@ export class ReferenceModel {
           sales += route.flow === undefined ? rho * shipped : shipped;
         }
         cell.lostSales += p0 * (rho * b.H0 + b.E0 - p * sales);
+        // producers' surplus: integral of the supply curve's inverse, Q = Xb t^eta, from 0 to
+        // its price at baseline (Q0 / (1 + eta)), and now p Q less the cost along the curve
+        // of what it makes, integral over s from 0 to Q of (s / Xb)^(1/eta)
+        const origin = origins.get(c)!;
+        const eta = origin.supplyElasticity;
+        const cost = eta > 0 && origin.supplyBase > 0 ? (made / (1 + 1 / eta)) * Math.pow(made / origin.supplyBase, 1 / eta) : 0;
+        const surplus = origin.supplyBase > 0 && made > 0 ? p * made - cost : 0;
+        cell.lostProducerSurplus += p0 * (b.Q0 / (1 + eta) - surplus);
       } else cell.lostSales -= p0 * rho * (buyerPrice.get(c) ?? 0) * (newOutput.get(c) ?? 0);
     }
     // export revenue: the exporter receives its producer price on every tonne of the route
@@ -1047,6 +1058,9 @@ export class ReferenceModel {
           break;
         case "consumerSurplusLoss":
           for (const g of o.goods ?? this.goods) result += state.get(o.country)!.get(g)!.lostSurplus;
+          break;
+        case "producerSurplusLoss":
+          for (const g of o.goods ?? this.goods) result += state.get(o.country)!.get(g)!.lostProducerSurplus;
           break;
         case "ruleFired":
           result = o.rules.some((name) => this.instancesOf.get(name)!.some((instance) => (effect.get(instance) ?? Infinity) < T)) ? 1 : 0;
