@@ -261,7 +261,7 @@ export function compileModel(scenario: Scenario, compileFormula: FormulaCompiler
   for (const table of world.inputOutput) {
     const modelled = table.sectors.map((sector) => Object.values(table.goodSectors).includes(sector));
     const valueAdded = table.x.map((x, j) => table.valueAdded?.[j] ?? x - table.Z.reduce((sum, row) => sum + row[j]!, 0) - (table.imports?.[j] ?? 0));
-    const { backward, forward } = indirectMultipliers(table.Z, table.x, valueAdded, modelled);
+    const { backward, forward } = indirectMultipliers(table.Z, table.x, valueAdded, modelled, table.exports);
     const c = ci(table.country);
     for (const [goodId, sector] of Object.entries(table.goodSectors)) {
       const j = table.sectors.indexOf(sector);

@@ -17,7 +17,7 @@ export interface IndirectMultipliers {
   /**
    * Forward (supply-driven, Ghosh): value added lost in the unmodelled sectors per USD of
    * a modelled sector's output their buyers do not receive: the sector's sales to each
-   * unmodelled sector `k` as a share of its sales to all but modelled sectors, times
+   * unmodelled sector `k` as a share of its domestic sales to all but modelled sectors, times
    * `[(I - B_nn)^-1 v_n]_k`.
    */
   readonly forward: Float64Array;
@@ -30,6 +30,7 @@ export interface IndirectMultipliers {
  * @param x - gross output per sector.
  * @param valueAdded - value added per sector.
  * @param modelled - whether some good maps to each sector.
+ * @param exports - exports per sector (0 where unknown): not domestic sales.
  * @throws {Error} when `I - A_nn` is singular (validation rules this out: `A` is productive).
  */
 export function indirectMultipliers(
@@ -37,6 +38,7 @@ export function indirectMultipliers(
   x: readonly number[],
   valueAdded: readonly number[],
   modelled: readonly boolean[],
+  exports: readonly number[] = [],
 ): IndirectMultipliers {
   const n = x.length;
   const backward = new Float64Array(n);
@@ -66,8 +68,8 @@ export function indirectMultipliers(
     let back = 0;
     for (let r = 0; r < m; r++) back += lambda[r]! * a(free[r]!, j);
     backward[j] = back;
-    // sales to all but modelled sectors: to unmodelled sectors and to final demand
-    let open = x[j]!;
+    // domestic sales to all but modelled sectors: to unmodelled sectors and to final demand
+    let open = x[j]! - (exports[j] ?? 0);
     for (let k = 0; k < n; k++) if (modelled[k]) open -= Z[j]![k]!;
     let ahead = 0;
     if (open > 0) for (let r = 0; r < m; r++) ahead += (Z[j]![free[r]!]! / open) * kappa[r]!;

@@ -489,7 +489,8 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
       // own new output covers own needs first
       const own = newSupply[c]! < want ? newSupply[c]! : want;
       newOutput[c] = own;
-      let received = market.delivered[b]! + own;
+      const bought = market.delivered[b]! + own;
+      let received = bought;
       // Step 7, draw down commercial stocks, then strategic reserves, at bounded rates, toward
       // the requirement: buyers use stocks rather than go without, whether rationed or priced out
       const gap = need - received;
@@ -526,13 +527,15 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
         if (unserved > 0) indirectLoss[c]! += unserved * p0 * forwardMultiplier[cell]!;
       }
       buyerPrice[cell] = paid;
-      // Step 10, buyers' surplus lost: the area left of the demand curve D(P) = Rc + Ro P^-eps
-      // from 1 to what it pays, Rc (P - 1) + Ro (P^(1-eps) - 1) / (1 - eps) (ln P at eps = 1)
+      // Step 10, buyers' surplus lost: P - 1 on the critical tonnes it gets (those it does not
+      // get cost output, in GDP loss), and the area left of its other demand Ro P^-eps from
+      // 1 to what it pays, Ro (P^(1-eps) - 1) / (1 - eps) (ln P at eps = 1)
       if (paid !== 1) {
         const logPaid = Math.log(paid);
         const power = (1 - elasticity) * logPaid;
         const elastic = power === 0 ? logPaid : Math.expm1(power) / (1 - elasticity);
-        lostSurplus[cell]! += p0 * (criticalPart * (paid - 1) + (need - criticalPart) * elastic);
+        const criticalBought = bought < criticalPart ? bought : criticalPart;
+        lostSurplus[cell]! += p0 * (criticalBought * (paid - 1) + (need - criticalPart) * elastic);
       }
       if (restrictStamp[cell] !== stamp) {
         pricedUse += need * paid;
@@ -626,14 +629,19 @@ function writeBaseline(model: CompiledModel, state: RunState, g: number): void {
 
 /**
  * The price ratio of good g in country c this period: its producers' price where it makes
- * the good, else what its buyers pay, else (c < 0, or c neither makes nor uses it) the
- * outside price.
+ * the good and its inputs let it make some now, else what its buyers pay, else (c < 0, or
+ * c neither makes nor uses it) the outside price.
  */
 function priceIn(model: CompiledModel, state: RunState, c: number, g: number): number {
   const cell = c * model.G + g;
-  if (c >= 0 && model.Q0[cell]! > 0) return state.producerPrice[cell]!;
+  if (pricedByProducers(model, state, c, g)) return state.producerPrice[cell]!;
   if (c >= 0 && model.U0[cell]! > 0) return state.buyerPrice[cell]!;
   return state.priceOutside[g]!;
+}
+
+/** Whether country c's price of good g this period is its producers': it makes the good at baseline, and its inputs let it make some now (an origin that can make nothing has no price of its own). */
+function pricedByProducers(model: CompiledModel, state: RunState, c: number, g: number): boolean {
+  return c >= 0 && model.Q0[c * model.G + g]! > 0 && state.inputShare[c * model.G + g]! > 0;
 }
 
 /** Update per-period outcome statistics and series after period t. */
@@ -653,7 +661,7 @@ function recordPeriod(model: CompiledModel, state: RunState, t: number, series: 
         const c = outcomes.market[o]!;
         value = priceIn(model, state, c, g);
         // in USD, a producing country's price is that of its home sales (rho times the base price)
-        if (outcomes.unit[o] === UNIT_USD) value *= model.basePrice[g]! * (c >= 0 && model.Q0[c * G + g]! > 0 ? state.numbers[model.domesticPriceRef[c * G + g]!]! : 1);
+        if (outcomes.unit[o] === UNIT_USD) value *= model.basePrice[g]! * (pricedByProducers(model, state, c, g) ? state.numbers[model.domesticPriceRef[c * G + g]!]! : 1);
         break;
       }
       case OUTCOME_KIND.outputLoss: {

@@ -303,6 +303,7 @@ export function* scenarioChecks(scenario: Scenario, context: ValidationContext):
     });
     if (table.valueAdded !== undefined && table.valueAdded.length !== n) report([...at, "valueAdded"], `expected ${n} entries, found ${table.valueAdded.length}`);
     if (table.imports !== undefined && table.imports.length !== n) report([...at, "imports"], `expected ${n} entries, found ${table.imports.length}`);
+    if (table.exports !== undefined && table.exports.length !== n) report([...at, "exports"], `expected ${n} entries, found ${table.exports.length}`);
     if (table.valueAdded === undefined && table.imports === undefined) {
       report(
         [...at, "valueAdded"],
@@ -315,6 +316,29 @@ export function* scenarioChecks(scenario: Scenario, context: ValidationContext):
     }
     const shapesOk = table.x.length === n && table.Z.length === n && table.Z.every((row) => row.length === n);
     if (shapesOk && ioCells <= LIMITS.inputOutputCells) {
+      // a sector sells no more of its domestic output to other sectors than it makes, and its
+      // value added (given, or x - 1'Z - imports) is not negative
+      const exportsOk = table.exports === undefined || table.exports.length === n;
+      table.Z.forEach((row, r) => {
+        const sold = row.reduce((sum, z) => sum + z, 0) + (exportsOk ? (table.exports?.[r] ?? 0) : 0);
+        if (exceedsWithTolerance(sold, table.x[r]!)) {
+          report([...at, "Z", r], `sector "${table.sectors[r]}" sells ${fmt(sold)} to other sectors${table.exports ? " and abroad" : ""} but makes ${fmt(table.x[r]!)} (x); Z holds flows of domestic output`);
+        }
+      });
+      const valueAddedOk = table.valueAdded === undefined || table.valueAdded.length === n;
+      const importsOk = table.imports === undefined || table.imports.length === n;
+      for (let j = 0; valueAddedOk && importsOk && j < n; j++) {
+        const given = table.valueAdded?.[j];
+        const va = given ?? table.x[j]! - table.Z.reduce((sum, row) => sum + row[j]!, 0) - (table.imports?.[j] ?? 0);
+        if (va < -1e-9 * Math.max(1, table.x[j]!)) {
+          report(
+            given === undefined ? [...at, "imports", j] : [...at, "valueAdded", j],
+            given === undefined
+              ? `sector "${table.sectors[j]}": x less its inputs from Z less imports leaves value added ${fmt(va)}; expected >= 0`
+              : `expected value added >= 0, found ${fmt(va)}`,
+          );
+        }
+      }
       try {
         leontiefInverse(technicalCoefficients(table.Z, table.x));
       } catch (error) {

@@ -145,6 +145,9 @@ export const inputOutputTableSchema = z.strictObject({
   imports: limitedArray(nonNegative("imports"), LIMITS.inputOutputSectors, "sectors")
     .optional()
     .describe("Imported intermediate inputs per sector, per year; without `valueAdded`, value added is x minus the column sums of Z minus these."),
+  exports: limitedArray(nonNegative("exports"), LIMITS.inputOutputSectors, "sectors")
+    .optional()
+    .describe("Exports per sector, per year: left out of the domestic sales that share out forward losses (without them, exports count as domestic final use and dilute those losses)."),
   supplyDriven: z
     .boolean()
     .default(true)

@@ -26,7 +26,8 @@ export interface GeneratedInputOutputTable {
 /**
  * Productive input-output tables: gross outputs `x` (positive whole numbers) and flows
  * `Z` whose technical coefficients `A[i][j] = Z[i][j] / x[j]` are non-negative, often 0,
- * with every column sum at most `maxColumnSum` < 1. So the spectral radius of `A` (and of
+ * with every column sum, and every row's sales as a share of its output, at most
+ * `maxColumnSum` < 1. So the spectral radius of `A` (and of
  * the allocation coefficients `B = diag(x)^-1 Z`, which are similar to it) is below 1,
  * the Leontief and Ghosh inverses exist and are non-negative, and every sector's value
  * added `x[j] - sum_i Z[i][j]` is positive. Shrinks toward one sector with no
@@ -68,6 +69,13 @@ export function inputOutputTableArbitrary(constraints: InputOutputTableConstrain
       const Z = Array.from({ length: n }, (_, i) =>
         Array.from({ length: n }, (_, j) => (weights[i * maxSectors + j]! * maxColumnSum * output[j]!) / (9 * n)),
       );
+      // a sector sells at most maxColumnSum of its output to other sectors (the rest is final
+      // demand): rows scaled down where needed, which keeps A productive
+      Z.forEach((row, i) => {
+        const sold = row.reduce((sum, z) => sum + z, 0);
+        const most = maxColumnSum * output[i]!;
+        if (sold > most) row.forEach((z, j) => (row[j] = (z * most) / sold));
+      });
       const valueAdded = output.map((x, j) => x - Z.reduce((sum, row) => sum + row[j]!, 0));
       return { sectors: Array.from({ length: n }, (_, i) => `s${i}`), Z, x: output, valueAdded };
     });

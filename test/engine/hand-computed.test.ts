@@ -21,6 +21,7 @@ function withSales(overrides = {}) {
     { name: "surplus:B", kind: "consumerSurplusLoss" as const, country: "B", goods: ["x"] },
     { name: "producerSurplus:A", kind: "producerSurplusLoss" as const, country: "A" },
     { name: "producerSurplus:B", kind: "producerSurplusLoss" as const, country: "B" },
+    { name: "price:y:B", kind: "price" as const, good: "y", market: { inside: "B" }, stat: "final" as const },
   ];
   return { ...scenario, outcomes: [...(scenario.outcomes ?? []), ...added] };
 }
@@ -68,16 +69,19 @@ describe("engine on a two-country world, by hand", () => {
     // A's lost export revenue is the whole flow at base price; B buys nothing from abroad
     expect(outcomes["revenueLoss:A"]).toBeCloseTo(40 * 10 * 3, 9);
     expect(outcomes["importCost:B"]).toBe(0);
-    // buyers' surplus: B's 40 t are critical and it pays the cap, 10 x 40 x (10 - 1) a month
-    // (a lower bound: what it goes without is in its GDP loss); A's home buyers (60 p^-0.5)
-    // gain the area 10 x 60 x (p^0.5 - 1) / 0.5 as the price falls
-    expect(outcomes["surplus:B"]).toBeCloseTo(3 * 10 * 40 * 9, 9);
+    // buyers' surplus: B's 40 t are critical, and it gets none, so it pays for none (what it
+    // goes without costs output, in its GDP loss); A's home buyers (60 p^-0.5) gain the area
+    // 10 x 60 x (p^0.5 - 1) / 0.5 as the price falls
+    expect(outcomes["surplus:B"]).toBe(0);
     expect(outcomes["surplus:A"]).toBeCloseTo(3 * 10 * 60 * ((Math.sqrt(p) - 1) / 0.5), 8);
     expect(outcomes["surplus:A"]).toBeLessThan(0);
     // producers' surplus, the area left of the supply curve Q = Xb p^eta up to the price:
     // Q0 / 1.3 at baseline; A's p Q / 1.3 at its lower price; B's y makers (no x) none
     expect(outcomes["producerSurplus:A"]).toBeCloseTo((3 * 10 * (100 - p * made)) / 1.3, 8);
     expect(outcomes["producerSurplus:B"]).toBeCloseTo((3 * 100 * 40) / 1.3, 8);
+    // B's y makers can make nothing, so they have no price: B's price of y is what its
+    // buyers pay, rationed at the cap
+    expect(outcomes["price:y:B"]).toBe(10);
     // net of what it sells at home instead: its 100 t at 10 a month, less 100 p^0.3 t at 10 p;
     // more than the export revenue lost, since the glut lowers the price of its home sales too
     expect(outcomes["salesLoss:A"]).toBeCloseTo(3 * 10 * (100 - p * made), 8);
@@ -123,6 +127,8 @@ describe("engine on a two-country world, by hand", () => {
     expect(outcomes["gdpLoss:A"]).toBeCloseTo(3 * 2 * (100 - 100 * Math.pow(halfPrice, 0.3)), 8);
     // 20 t a month at 10 x 10 instead of 10: 3 x 9 x 10 x 20
     expect(outcomes["importCost:B"]).toBeCloseTo(5400, 8);
+    // and B's buyers lose that as surplus on the critical tonnes they get
+    expect(outcomes["surplus:B"]).toBeCloseTo(5400, 8);
     // A sells 20 of its 40 t, at its lower price
     expect(outcomes["revenueLoss:A"]).toBeCloseTo(3 * 10 * (40 - halfPrice * 20), 8);
     // all it makes, 100 p^0.3 t, sells at p

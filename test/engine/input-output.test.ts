@@ -71,6 +71,13 @@ describe("indirect losses through a national input-output table (a mixed model)"
     expect(outcomes["gdpLoss:B"]).toBeCloseTo(3 * (100 + 2000 * BACKWARD + 2000 * FORWARD), 6);
   });
 
+  it("leaves exports out of the domestic sales that share out forward losses", () => {
+    const { forward } = indirectMultipliers(table.Z, table.x, table.valueAdded, [true, false], [100, 0]);
+    expect(forward[0]).toBeCloseTo(((500 / 750) * 0.7) / 0.95, 14); // 1000 - 100 exported - 150 to itself
+    const { outcomes } = simulateOnce(withTable({ exports: [100, 0] }), { policy: "ban", seed: 1 });
+    expect(outcomes["gdpLoss:B"]).toBeCloseTo(3 * (200 + 4000 * BACKWARD + 4000 * ((500 / 750) * 0.7) / 0.95), 6);
+  });
+
   it("counts no forward losses where the table says supplyDriven: false", () => {
     const { outcomes } = simulateOnce(withTable({ supplyDriven: false }), { policy: "ban", seed: 1 });
     expect(outcomes["gdpLoss:B"]).toBeCloseTo(3 * (200 + 4000 * BACKWARD), 6);
@@ -99,5 +106,11 @@ describe("indirect losses through a national input-output table (a mixed model)"
     const bad = twoCountryWorld();
     bad.world.inputOutput = [{ country: "B", sectors: ["m"], Z: [[1200]], x: [1000], valueAdded: [1], goodSectors: { y: "m" } }];
     expect(() => simulateOnce(bad, { seed: 1 })).toThrow(/world\.inputOutput\[0\]: .*productive/);
+    // a sector that sells more than it makes, or is left with negative value added
+    const oversold = withTable({ exports: [900, 0] });
+    expect(() => simulateOnce(oversold, { seed: 1 })).toThrow(/world\.inputOutput\[0\]\.Z\[0\]: sector "manufacturing" sells 1550 to other sectors and abroad but makes 1000/);
+    const negative = twoCountryWorld();
+    negative.world.inputOutput = [{ ...rest, imports: [700, 0] }];
+    expect(() => simulateOnce(negative, { seed: 1 })).toThrow(/world\.inputOutput\[0\]\.imports\[0\]: sector "manufacturing": x less its inputs from Z less imports leaves value added -50/);
   });
 });

@@ -165,8 +165,9 @@ interface CellState {
   output: number;
   /** Producer price p_c: where the market left it (a closed origin keeps its last one). */
   producerPrice: number;
-  /** What outcome `price` with `market: { inside: c }` reads this period. */
+  /** What outcome `price` with `market: { inside: c }` reads this period, and whether it is its producers' price. */
   priceInside: number;
+  insideIsProducers: boolean;
   lostUnits: number;
   importCost: number;
   /** Producers' sales revenue lost (negative: gained). */
@@ -415,7 +416,7 @@ export class ReferenceModel {
         const Gv = multiply(G, matrix(v)) as Matrix; // value added per unit of primary input of each free sector
         backwardOf = (j) => free.reduce((s, k, r) => s + (vL.get([r]) as number) * A(k, j), 0);
         forwardOf = (j) => {
-          const open = table.x[j]! - table.sectors.reduce((s, sector, k) => s + (mapped.has(sector) ? table.Z[j]![k]! : 0), 0);
+          const open = table.x[j]! - (table.exports?.[j] ?? 0) - table.sectors.reduce((s, sector, k) => s + (mapped.has(sector) ? table.Z[j]![k]! : 0), 0);
           return open > 0 ? free.reduce((s, k, r) => s + (table.Z[j]![k]! / open) * (Gv.get([r]) as number), 0) : 0;
         };
       }
@@ -478,6 +479,7 @@ export class ReferenceModel {
           output: b.Q0,
           producerPrice: 1,
           priceInside: 1,
+          insideIsProducers: b.Q0 > 0,
           lostUnits: 0,
           importCost: 0,
           lostSales: 0,
@@ -580,7 +582,8 @@ export class ReferenceModel {
           const ratio = o.market === "outside" ? priceOutside.get(o.good)! : state.get(o.market.inside)!.get(o.good)!.priceInside;
           // in USD, a producing country's price is that of its home sales: rho times the base price
           const inside = o.market === "outside" ? undefined : this.cell(o.market.inside, o.good);
-          const rho = inside !== undefined && inside.Q0 > 0 ? value(inside.domesticPriceRatio, 1) : 1;
+          const fromProducers = o.market !== "outside" && state.get(o.market.inside)!.get(o.good)!.insideIsProducers;
+          const rho = inside !== undefined && fromProducers ? value(inside.domesticPriceRatio, 1) : 1;
           periodValues.get(o.name)!.push(o.unit === "USD" ? ratio * goodInfo.get(o.good)!.basePrice * rho : ratio);
         } else if (o.kind === "outputLoss" && o.series) {
           const b = this.cell(o.country, o.good);
@@ -768,7 +771,11 @@ export class ReferenceModel {
         cell.criticalShortfall = 0;
         cell.otherShortfall = 0;
       }
-      for (const c of this.countries) state.get(c)!.get(g)!.priceInside = 1;
+      for (const c of this.countries) {
+        const cell = state.get(c)!.get(g)!;
+        cell.priceInside = 1;
+        cell.insideIsProducers = this.cell(c, g).Q0 > 0;
+      }
       priceOutside.set(g, 1);
       goodShort.set(g, false);
       goodPlanShort.set(g, false);
@@ -869,15 +876,15 @@ export class ReferenceModel {
       buyerPrice.set(c, Phat);
       const eps = value(b.demandElasticity, info.elasticity);
       const wantOther = u.Ro * Math.pow(Phat, -eps);
-      // buyers' surplus lost: integral of Rc + Ro p^-eps dp from 1 to Phat (with expm1, so
-      // eps near 1 loses no digits)
-      const lnP = Math.log(Phat);
-      const x = (1 - eps) * lnP;
-      cell.lostSurplus += p0 * (u.Rc * (Phat - 1) + u.Ro * (x === 0 ? lnP : lnP * (Math.expm1(x) / x)));
       // what its own new producers offer covers its needs first
       const own = Math.min(newSupply.get(c) ?? 0, u.Rc + wantOther);
       newOutput.set(c, own);
       let A = result.delivered.get(c)! + own;
+      // buyers' surplus lost: Phat - 1 on the critical tonnes it gets, and the integral of
+      // Ro p^-eps dp from 1 to Phat (with expm1, so eps near 1 loses no digits)
+      const lnP = Math.log(Phat);
+      const x = (1 - eps) * lnP;
+      cell.lostSurplus += p0 * (Math.min(u.Rc, A) * (Phat - 1) + u.Ro * (x === 0 ? lnP : lnP * (Math.expm1(x) / x)));
       // stocks cover the gap to the requirement R, whether the buyer was rationed or priced out
       let gap = Math.max(0, u.R - A);
       if (gap > 0) {
@@ -934,7 +941,9 @@ export class ReferenceModel {
       const cell = state.get(c)!.get(g)!;
       const made = origins.has(c) && this.cell(c, g).Q0 > 0;
       if (origins.has(c)) cell.producerPrice = made ? result.producerPrice.get(c)! : 1;
-      cell.priceInside = made ? cell.producerPrice : buyerPrice.has(c) ? buyerPrice.get(c)! : price;
+      // a producer that can make nothing this period (closed) has no price of its own to report
+      cell.insideIsProducers = made && !origins.get(c)!.closed;
+      cell.priceInside = cell.insideIsProducers ? cell.producerPrice : buyerPrice.has(c) ? buyerPrice.get(c)! : price;
     }
 
     // 9/10. Account: output lost (negative: gained), plans for next period's input orders, value added
