@@ -662,15 +662,26 @@ export class MarketWorkspace {
       if (value >= 0) hi = t;
       else lo = t;
       if (hi < Infinity && hi - lo <= 4e-16 * Math.max(1, Math.abs(hi))) return hi;
-      // G rises through 0 here: the least price at which the buyer gets what it wants (where G
-      // is 0 and flat, the least such price is found by bisection)
-      if (value === 0 && slope > 0) return t;
       const newton = slope > 0 && value < Infinity ? t - value / slope : NaN;
-      // a step below rounding: the root; from below, the bracket's top if that is as close
-      // (so that the buyer surely gets what it wants). Tested before the step is kept inside
-      // the bracket: a step below half an ulp leaves t at the bracket's end.
+      // G is 0 here and rising, or Newton's step is below rounding: the root; from below, the
+      // bracket's top if that is as close (so that the buyer surely gets what it wants).
+      // Tested before the step is kept inside the bracket: a step below half an ulp leaves t
+      // at the bracket's end.
       const rounding = 4e-16 * Math.max(1, Math.abs(t));
-      if (Math.abs(newton - t) <= rounding) return value >= 0 || hi - t > 16 * rounding ? newton : hi;
+      if ((value === 0 && slope > 0) || Math.abs(newton - t) <= rounding) {
+        const root = value === 0 ? t : value >= 0 || hi - t > 16 * rounding ? newton : hi;
+        // G can be 0, or rise by rounding only, over an interval (caps that just meet a need
+        // whose price-elastic part is a rounding residue): the root is the least t with G >= 0
+        // only if G is negative just below it; else the search goes on below
+        const below = root - 64 * 4e-16 * Math.max(1, Math.abs(root));
+        if (below <= lo || this.shareGap(b, below) < 0) return root;
+        hi = below;
+        if (lo === -Infinity) {
+          t = below - reach;
+          reach *= 2;
+        } else t = 0.5 * (lo + hi);
+        continue;
+      }
       if (hi === Infinity || lo === -Infinity) {
         // one end still unknown: Newton's step, or as far as the reach allows, away from the known end
         const furthest = hi === Infinity ? t + reach : t - reach;

@@ -161,6 +161,29 @@ describe("market clearing, by hand", () => {
     expect(volume(m, 1)).toBeCloseTo(25 / p, 10);
   });
 
+  it("a buyer whose caps just meet its need pays the least price at which they do, also from a warm start at the cap", () => {
+    // From a generated scenario: a restricted flow's cap plus its leakage meets the buyer's
+    // critical need to the last digit, and a rounding residue of other demand (1e-13) made the
+    // share gap G rise by about 1e-17 over the whole stretch above the leaked segment's price.
+    // Started at the cap (where the last period left it), the search once stopped there.
+    const m = market({
+      cap: 17,
+      origins: [{ base: 2000, max: 3000, eta: 0.5 }],
+      buyers: [
+        { other: 1000, eps: 0.5, routes: [{ origin: 0, weight: 1 }] },
+        { critical: 835.1999999999999, other: 1.1368683772161603e-13, eps: 0.1, routes: [{ origin: 0, weight: 1, c1: 709.9200000000001, f2: 1.3633796387380008, c2: 125.28 }] },
+      ],
+    });
+    m.totalCap[1] = 835.2;
+    m.clear();
+    const leaked = 1.3633796387380008 * m.price[0]!;
+    expect(m.buyerPrice[1]).toBeCloseTo(leaked, 9);
+    m.buyerPrice[1] = 17;
+    m.clear();
+    expect(m.buyerPrice[1]).toBeCloseTo(leaked, 9);
+    expect(m.rationed[1]).toBe(0);
+  });
+
   it("at the price cap what is wanted is rationed pro rata", () => {
     // origin of 50; buyers want 60 and 40, all critical
     const m = market({
