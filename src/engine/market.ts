@@ -671,10 +671,12 @@ export class MarketWorkspace {
       if ((value === 0 && slope > 0) || Math.abs(newton - t) <= rounding) {
         const root = value === 0 ? t : value >= 0 || hi - t > 16 * rounding ? newton : hi;
         // G can be 0, or rise by rounding only, over an interval (caps that just meet a need
-        // whose price-elastic part is a rounding residue): the root is the least t with G >= 0
-        // only if G is negative just below it; else the search goes on below
+        // whose price-elastic part is a rounding residue): where it rises that slowly, the
+        // root is the least t with G >= 0 only if G is negative just below it; else the search
+        // goes on below. (A slope above 1e-9 leaves an interval of G within rounding of 0
+        // narrower than 1e-6 in t, so the root stands without the check.)
         const below = root - 64 * 4e-16 * Math.max(1, Math.abs(root));
-        if (below <= lo || this.shareGap(b, below) < 0) return root;
+        if (slope > 1e-9 || below <= lo || this.shareGap(b, below) < 0) return root;
         hi = below;
         if (lo === -Infinity) {
           t = below - reach;

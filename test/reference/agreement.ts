@@ -19,6 +19,9 @@ import { BUNDLED, bundled, featureRichWorld, withoutRules } from "../../bench/wo
 import { MARKET_TOLERANCE } from "../../src/engine/market.js";
 import { ReferenceModel, type ReferenceRun } from "./reference.js";
 
+/** Outcomes (by the name standardOutcomes gives them, before ':') that are USD accounts of volumes. */
+const USD_ACCOUNTS = ["gdpLoss", "valueAddedLoss", "exportRevenueLoss", "revenueLoss", "importCostIncrease", "consumerSurplusLoss", "producerSurplusLoss"];
+
 /** Relative tolerance of the agreement check. */
 export const RELATIVE_TOLERANCE = 1e-9;
 
@@ -26,8 +29,10 @@ export const RELATIVE_TOLERANCE = 1e-9;
  * Values agree when |a - b| <= 1e-9 max(|a|, |b|). Values near zero may be rounding noise
  * (a sum of parts that cancel, or a market cleared to a relative 1e-12 of its volumes):
  * those agree when |a - b| <= 1e-12 times the largest magnitude outcomes of its kind (the
- * part of the name before ':', such as `gdpLoss`) take in that world, or at least within
- * 1e-9 absolute; and within 1e-6 where one of them is exactly 0 (a market cleared from
+ * part of the name before ':', such as `gdpLoss`) take in that world (for the USD accounts,
+ * at least the world's baseline output at base prices over the horizon: a loss is baseline
+ * output less what is made, each known to 1e-12 of its volume), or at least within 1e-9
+ * absolute; and within 1e-6 where one of them is exactly 0 (a market cleared from
  * other starting prices: 1e-12 x 787 t x 10 USD is 1e-9 USD where the other landed on 0).
  */
 export function agree(a: number, b: number, scale: number, relative = RELATIVE_TOLERANCE): boolean {
@@ -150,6 +155,10 @@ export function validateWorld(world: ValidationWorld, seed = "agreement", tamper
   }
   const kind = (name: string) => name.split(":")[0]!;
   const scale = new Map<string, number>();
+  // the USD accounts are differences of baseline and actual volumes, each known to 1e-12 of its size
+  const prices = new Map(scenario.world.goods.map((g) => [g.id, g.basePrice]));
+  const baselineValue = scenario.world.production.reduce((sum, p) => sum + p.output * prices.get(p.good)!, 0) * scenario.horizon;
+  for (const name of USD_ACCOUNTS) scale.set(name, baselineValue);
   for (const p of pairs) scale.set(kind(p.name), Math.max(scale.get(kind(p.name)) ?? 0, Math.abs(p.engine), Math.abs(p.reference)));
   let disagreements = 0;
   let maxRelative = 0;
