@@ -142,6 +142,7 @@ export const OUTCOME_KIND = {
   revenueLoss: 10,
   consumerSurplusLoss: 11,
   producerSurplusLoss: 12,
+  tariffRevenue: 13,
 } as const satisfies Record<OutcomeType, number>;
 
 /** The code of an outcome kind in the engine. */

@@ -96,6 +96,7 @@ function resetRun(model: CompiledModel, state: RunState, policy: number, draws: 
   state.lostSales.fill(0);
   state.lostSurplus.fill(0);
   state.lostProducerSurplus.fill(0);
+  state.tariffRevenue.fill(0);
   state.directLoss.fill(0);
   state.indirectLoss.fill(0);
   state.outcomeAccumulator.fill(0);
@@ -326,7 +327,7 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
   const { routeStart, routeOrigin, routeFlow, routeWeight } = model;
   const { numbers, shortfall, criticalShortfall, otherShortfall, inputShare, output, planShortfall, restrictStamp, stockpileShare } = state;
   const { capacityStamp, addedCapacity, flowStamp, flowPass, flowUnrestricted, flowPremium, flowByExporter, tariffStamp, flowTariff } = state;
-  const { stock, reserve, reserveRate, lostUnits, lostRevenue, lostSales, lostSurplus, lostProducerSurplus, directLoss, indirectLoss, importCost, producerPrice, buyerPrice } = state;
+  const { stock, reserve, reserveRate, lostUnits, lostRevenue, lostSales, lostSurplus, lostProducerSurplus, tariffRevenue, directLoss, indirectLoss, importCost, producerPrice, buyerPrice } = state;
   const { requirement, criticalNeed, inputNeed, demandScale, newSupply, newOutput, salesVolume, markets } = state;
   const stamp = t + 1;
   const { goodOrder, goodInputStart, goodInputs, goodUseStart, goodUses, basePrice, producerStart, userStart } = model;
@@ -544,6 +545,7 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
       // Step 10, extra cost of imports (prices, tariffs, premiums), exporters' lost revenue, and
       // each producer's sales (home sales at its domestic price ratio)
       let extraCost = 0;
+      let duties = 0;
       for (let k = routeStart[u]!, q = market.routeStart[b]!; k < routeStart[u + 1]!; k++, q++) {
         const f = routeFlow[k]!;
         const volume = market.volume[q]!;
@@ -554,8 +556,22 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
         salesVolume[flowExporter[f]!]! += volume;
         extraCost += (market.routePrice[q]! - 1) * volume;
         lostRevenue[f]! += p0 * (flowVolume[f]! - market.price[routeOrigin[k]!]! * volume);
+        // duties: the rate times the exporter's price on the licensed segment's tonnes, and on
+        // leaked tonnes where the duty, not a dearer premium, sets their price (f2 = f1)
+        const tariff = market.firstFactor[q]! - 1;
+        if (tariff > 0) {
+          let taxed = volume;
+          if (market.secondFactor[q] !== market.firstFactor[q]) {
+            // a restricted route whose leaked tonnes pay a premium: the licensed segment only,
+            // rationed like the rest
+            const licensed = market.firstCap[q]! * market.rationShare[routeOrigin[k]!]!;
+            if (licensed < taxed) taxed = licensed;
+          }
+          duties += tariff * market.price[routeOrigin[k]!]! * taxed;
+        }
       }
       importCost[cell]! += p0 * extraCost;
+      tariffRevenue[cell]! += p0 * duties;
     }
 
     // Step 8, the outside price: the use-weighted price buyers outside restricting countries pay
@@ -678,6 +694,7 @@ function recordPeriod(model: CompiledModel, state: RunState, t: number, series: 
       case OUTCOME_KIND.revenueLoss:
       case OUTCOME_KIND.consumerSurplusLoss:
       case OUTCOME_KIND.producerSurplusLoss:
+      case OUTCOME_KIND.tariffRevenue:
       case OUTCOME_KIND.importCostIncrease:
       case OUTCOME_KIND.ruleFired:
       case OUTCOME_KIND.firstFiring:
@@ -767,6 +784,9 @@ function finishRun(model: CompiledModel, state: RunState, out: Float64Array): vo
         break;
       case OUTCOME_KIND.producerSurplusLoss:
         value = accountOf(model, state.lostProducerSurplus, c, listStart, listEnd);
+        break;
+      case OUTCOME_KIND.tariffRevenue:
+        value = accountOf(model, state.tariffRevenue, c, listStart, listEnd);
         break;
       case OUTCOME_KIND.importCostIncrease:
         value = accountOf(model, state.importCost, c, listStart, listEnd);

@@ -92,6 +92,8 @@ export interface RunState {
   readonly lostSurplus: Float64Array;
   /** Producers' surplus lost per cell (negative: gained). */
   readonly lostProducerSurplus: Float64Array;
+  /** Duties collected per importing cell. */
+  readonly tariffRevenue: Float64Array;
   readonly directLoss: Float64Array;
   readonly indirectLoss: Float64Array;
   /** Running max / sum / last value of per-period outcomes. */
@@ -181,6 +183,7 @@ class RunStateObject {
     state.lostSales = f64(cells);
     state.lostSurplus = f64(cells);
     state.lostProducerSurplus = f64(cells);
+    state.tariffRevenue = f64(cells);
     state.directLoss = f64(C);
     state.indirectLoss = f64(C);
     state.outcomeAccumulator = f64(model.outcomes.count);

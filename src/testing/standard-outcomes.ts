@@ -21,6 +21,7 @@ export type OutcomeInput = NonNullable<ScenarioInput["outcomes"]>[number];
  * | `price:g:C` | peak price of g in C's market: its producers' price if it makes g, else what its buyers pay, else the outside price (with series) |
  * | `exportRevenueLoss:C`, `revenueLoss:C`, `importCostIncrease:C` | C's lost export revenue, its producers' lost sales revenue net of redeployed sales, its extra import cost |
  * | `consumerSurplusLoss:C`, `producerSurplusLoss:C` | surplus C's buyers and producers lost (beside GDP loss) |
+ * | `tariffRevenue:C` | duties C collects on its imports |
  *
  * @param world - the world (its `countries` and `goods`).
  * @returns outcome definitions for a scenario's `outcomes`.
@@ -31,7 +32,7 @@ export type OutcomeInput = NonNullable<ScenarioInput["outcomes"]>[number];
  * standardOutcomes(world).map((o) => o.name);
  * // ["gdpLoss:A", "gdpLossPercent:A", "valueAddedLoss:A", "outputLoss:A:x", "shortfall:A:x", "meanShortfall:A:x",
  * //  "price:x", "price:x:A", "exportRevenueLoss:A", "revenueLoss:A", "importCostIncrease:A",
- * //  "consumerSurplusLoss:A", "producerSurplusLoss:A"]
+ * //  "consumerSurplusLoss:A", "producerSurplusLoss:A", "tariffRevenue:A"]
  * ```
  */
 export function standardOutcomes(world: WorldNames): OutcomeDefinition[] {

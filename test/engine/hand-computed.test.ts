@@ -164,13 +164,16 @@ describe("engine on a two-country world, by hand", () => {
         },
       ],
     });
+    taxed.outcomes!.push({ name: "duties:B", kind: "tariffRevenue", country: "B" });
     const tariff = simulateOnce(taxed, { policy: "tariff", seed: 1 });
+    // B's government collects what its buyers pay more: 0.25 x A's price 1 x 40 t x 10, twice
+    expect(tariff.outcomes["duties:B"]).toBeCloseTo(200, 10);
     // periods 1 and 2: B's need is critical, so it still buys 40 t, at 1.25 x 10
     expect(tariff.outcomes["importCost:B"]).toBeCloseTo(200, 10);
     // the outside price weighs A's 60 t at 1 and B's 40 t at 1.25
     expect(tariff.series["price:x"]).toEqual([1, 1.1, 1.1]);
     for (const [name, value] of Object.entries(tariff.outcomes)) {
-      if (name === "importCost:B" || name === "price:x") continue;
+      if (name === "importCost:B" || name === "price:x" || name === "duties:B") continue;
       if (name.startsWith("price")) expect(value, name).toBeCloseTo(1, 12);
       else expect(value, name).toBeCloseTo(0, 9);
     }
@@ -178,6 +181,9 @@ describe("engine on a two-country world, by hand", () => {
     // 20 t arrive at the cap, 10 x 10, duties included: 3 x 9 x 10 x 20
     expect(both["importCost:B"]).toBeCloseTo(5400, 8);
     expect(both["gdpLoss:B"]).toBeCloseTo(300, 9);
+    // duties are levied on A's price, the half ban's, not on the cap: 0.25, 0.25, then 0.1 of
+    // 10 halfPrice on the 20 t that arrive
+    expect(both["duties:B"]).toBeCloseTo(10 * halfPrice * 20 * (0.25 + 0.25 + 0.1), 8);
   });
 
   it("leakage 1 blocks nothing: the same outcomes as no restriction", () => {

@@ -176,6 +176,8 @@ interface CellState {
   lostSurplus: number;
   /** Producers' surplus lost (negative: gained). */
   lostProducerSurplus: number;
+  /** Duties collected on its imports. */
+  tariffRevenue: number;
 }
 
 /** The good's numbers for one run. */
@@ -485,6 +487,7 @@ export class ReferenceModel {
           lostSales: 0,
           lostSurplus: 0,
           lostProducerSurplus: 0,
+          tariffRevenue: 0,
         });
       }
       state.set(c, cells);
@@ -995,6 +998,13 @@ export class ReferenceModel {
       const shipped = result.flowVolume.get(route.flow)!;
       const cell = state.get(route.buyer.country)!.get(g)!;
       cell.importCost += p0 * (result.costPerTonne.get(route)! - 1) * (shipped.first + shipped.second);
+      // duties: the rate times the exporter's price on the licensed tonnes, and on leaked ones
+      // where the duty sets their price (no dearer premium)
+      const tariff = route.firstFactor - 1;
+      if (tariff > 0) {
+        const taxed = shipped.first + (route.secondFactor === route.firstFactor ? shipped.second : 0);
+        cell.tariffRevenue += p0 * tariff * result.producerPrice.get(route.origin.country)! * taxed;
+      }
     }
     goodShort.set(g, anyShort);
     goodPlanShort.set(g, anyPlanShort);
@@ -1070,6 +1080,9 @@ export class ReferenceModel {
           break;
         case "producerSurplusLoss":
           for (const g of o.goods ?? this.goods) result += state.get(o.country)!.get(g)!.lostProducerSurplus;
+          break;
+        case "tariffRevenue":
+          for (const g of o.goods ?? this.goods) result += state.get(o.country)!.get(g)!.tariffRevenue;
           break;
         case "ruleFired":
           result = o.rules.some((name) => this.instancesOf.get(name)!.some((instance) => (effect.get(instance) ?? Infinity) < T)) ? 1 : 0;
