@@ -10,6 +10,7 @@ import type { OutcomeDefinition } from "../schema/outcomes.js";
 import type { Rule } from "../schema/rules.js";
 import { PERIODS_PER_YEAR } from "../schema/periods.js";
 import { recipeLookup } from "../schema/recipe-lookup.js";
+import { sectorValueAdded } from "../schema/sector-value-added.js";
 import type { Scenario } from "../schema/scenario.js";
 import {
   CONDITION_KIND,
@@ -260,7 +261,7 @@ export function compileModel(scenario: Scenario, compileFormula: FormulaCompiler
   const forwardMultiplier = new Float64Array(cells);
   for (const table of world.inputOutput) {
     const modelled = table.sectors.map((sector) => Object.values(table.goodSectors).includes(sector));
-    const valueAdded = table.x.map((x, j) => table.valueAdded?.[j] ?? x - table.Z.reduce((sum, row) => sum + row[j]!, 0) - (table.imports?.[j] ?? 0));
+    const valueAdded = table.x.map((_, j) => sectorValueAdded(table, j));
     const { backward, forward } = indirectMultipliers(table.Z, table.x, valueAdded, modelled, table.exports);
     const c = ci(table.country);
     for (const [goodId, sector] of Object.entries(table.goodSectors)) {

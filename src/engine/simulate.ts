@@ -485,7 +485,6 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
       const need = requirement[c]!;
       const criticalPart = criticalNeed[c]!;
       const paid = market.buyerPrice[b]!; // capped at the price cap: beyond it, rationing
-      const elasticity = market.demandElasticity[b]!;
       const want = criticalPart + market.otherWanted[b]!; // other uses: (need - criticalPart) paid^-elasticity
       // own new output covers own needs first
       const own = newSupply[c]! < want ? newSupply[c]! : want;
@@ -532,6 +531,7 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
       // get cost output, in GDP loss), and the area left of its other demand Ro P^-eps from
       // 1 to what it pays, Ro (P^(1-eps) - 1) / (1 - eps) (ln P at eps = 1)
       if (paid !== 1) {
+        const elasticity = market.demandElasticity[b]!;
         const logPaid = Math.log(paid);
         const power = (1 - elasticity) * logPaid;
         const elastic = power === 0 ? logPaid : Math.expm1(power) / (1 - elasticity);
@@ -590,12 +590,12 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
       // sales revenue lost: baseline sales (home sales at rho) less this period's at its price; a
       // state reserve buys at home; a new producer sells to its own buyers at the price they pay
       const rho = numbers[domesticPriceRef[cell]!]!;
-      if (Q0[cell]! > 0) lostSales[cell]! += p0 * (rho * H0[cell]! + E0[cell]! - market.price[o]! * (salesVolume[c]! + rho * market.fixedSold[o]!));
-      else lostSales[cell]! -= p0 * rho * buyerPrice[cell]! * newOutput[c]!;
-      // producers' surplus lost: Q0 / (1 + eta) at baseline, less p Q - cost(Q) along this
-      // period's supply curve Q = Xb p^eta, cost(Q) = Q (Q / Xb)^(1/eta) eta / (1 + eta)
-      // (no cost up to Xb when eta = 0); a new producer's is not counted
-      if (Q0[cell]! > 0) {
+      if (!(Q0[cell]! > 0)) lostSales[cell]! -= p0 * rho * buyerPrice[cell]! * newOutput[c]!;
+      else {
+        lostSales[cell]! += p0 * (rho * H0[cell]! + E0[cell]! - market.price[o]! * (salesVolume[c]! + rho * market.fixedSold[o]!));
+        // producers' surplus lost: Q0 / (1 + eta) at baseline, less p Q - cost(Q) along this
+        // period's supply curve Q = Xb p^eta, cost(Q) = Q (Q / Xb)^(1/eta) eta / (1 + eta)
+        // (no cost up to Xb when eta = 0); a new producer's is not counted
         const eta = market.supplyElasticity[o]!;
         const xb = market.supplyBase[o]!;
         let surplus = 0;

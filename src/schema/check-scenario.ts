@@ -14,6 +14,7 @@ import type { UncertainNumber } from "./common.js";
 import type { Rule } from "./rules.js";
 import { PERIODS_PER_YEAR } from "./periods.js";
 import { recipeLookup } from "./recipe-lookup.js";
+import { sectorValueAdded } from "./sector-value-added.js";
 import { runSize } from "./run-size.js";
 import type { Scenario } from "./scenario.js";
 
@@ -329,7 +330,7 @@ export function* scenarioChecks(scenario: Scenario, context: ValidationContext):
       const importsOk = table.imports === undefined || table.imports.length === n;
       for (let j = 0; valueAddedOk && importsOk && j < n; j++) {
         const given = table.valueAdded?.[j];
-        const va = given ?? table.x[j]! - table.Z.reduce((sum, row) => sum + row[j]!, 0) - (table.imports?.[j] ?? 0);
+        const va = sectorValueAdded(table, j);
         if (va < -1e-9 * Math.max(1, table.x[j]!)) {
           report(
             given === undefined ? [...at, "imports", j] : [...at, "valueAdded", j],
