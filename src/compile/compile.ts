@@ -117,12 +117,12 @@ export function compileModel(scenario: Scenario, compileFormula: FormulaCompiler
 
   // flows sorted by good, then in declaration order
   const flowOrder = world.flows.map((_, i) => i).sort((a, b) => gi(world.flows[a]!.good) - gi(world.flows[b]!.good) || a - b);
-  const F = flowOrder.length;
-  const flowExporter = new Int32Array(F);
-  const flowImporter = new Int32Array(F);
-  const flowVolume = new Float64Array(F);
-  const flowSource = Int32Array.from(flowOrder);
-  const flowStart = new Int32Array(G + 1);
+  const declaredFlows = flowOrder.length;
+  let flowExporter = new Int32Array(declaredFlows);
+  let flowImporter = new Int32Array(declaredFlows);
+  let flowVolume = new Float64Array(declaredFlows);
+  let flowSource = Int32Array.from(flowOrder);
+  let flowStart = new Int32Array(G + 1);
   const exports = new Float64Array(cells);
   flowOrder.forEach((source, f) => {
     const flow = world.flows[source]!;
@@ -140,11 +140,12 @@ export function compileModel(scenario: Scenario, compileFormula: FormulaCompiler
   // U0: domestic sales, then flows in sorted order.
   const H0 = new Float64Array(cells);
   const U0 = new Float64Array(cells);
+  let newSupplierShare = new Float64Array(declaredFlows);
   for (let cell = 0; cell < cells; cell++) {
     H0[cell] = Math.max(0, Q0[cell]! - exports[cell]!);
     U0[cell] = H0[cell]!;
   }
-  for (let f = 0; f < F; f++) U0[flowImporter[f]! * G + gi(world.flows[flowSource[f]!]!.good)]! += flowVolume[f]!;
+  for (let f = 0; f < declaredFlows; f++) U0[flowImporter[f]! * G + gi(world.flows[flowSource[f]!]!.good)]! += flowVolume[f]!;
 
   const coverRef = new Int32Array(cells).fill(zeroRef);
   const maxDrawShare = new Float64Array(cells).fill(1);
@@ -165,6 +166,61 @@ export function compileModel(scenario: Scenario, compileFormula: FormulaCompiler
     }
     producers.push(rowProducers);
     users.push(rowUsers);
+  }
+
+  // new suppliers (docs/model.md, step 5): where a good allows them, a flow of volume 0 from
+  // each producer (with baseline output) to each user that does not buy from it, after the
+  // good's declared flows; flowSource -1. Its route's weight is lambda times the producer's
+  // share of world output (newSupplierShare; lambda is drawn per run).
+  const newSupplierWeightRef = new Int32Array(G).fill(-1);
+  const newSupplierPremiumRef = new Int32Array(G).fill(-1);
+  world.goods.forEach((good, g) => {
+    if (good.newSuppliers === undefined) return;
+    newSupplierWeightRef[g] = numbers.add(good.newSuppliers.weight, 0);
+    newSupplierPremiumRef[g] = numbers.add(good.newSuppliers.premium, 0);
+  });
+  {
+    const exporter: number[] = [];
+    const importer: number[] = [];
+    const volume: number[] = [];
+    const source: number[] = [];
+    const share: number[] = [];
+    const start = [0];
+    for (let g = 0; g < G; g++) {
+      for (let f = flowStart[g]!; f < flowStart[g + 1]!; f++) {
+        exporter.push(flowExporter[f]!);
+        importer.push(flowImporter[f]!);
+        volume.push(flowVolume[f]!);
+        source.push(flowSource[f]!);
+        share.push(0);
+      }
+      if (newSupplierWeightRef[g]! >= 0) {
+        let worldOutput = 0;
+        for (let k = producers.start[g]!; k < producers.start[g + 1]!; k++) worldOutput += Q0[producers.items[k]! * G + g]!;
+        for (let k = users.start[g]!; k < users.start[g + 1]!; k++) {
+          const c = users.items[k]!;
+          for (let j = producers.start[g]!; j < producers.start[g + 1]!; j++) {
+            const o = producers.items[j]!;
+            if (o === c || !(Q0[o * G + g]! > 0)) continue;
+            let trades = false;
+            for (let f = flowStart[g]!; f < flowStart[g + 1]!; f++) if (flowExporter[f] === o && flowImporter[f] === c && flowVolume[f]! > 0) trades = true;
+            if (trades) continue;
+            exporter.push(o);
+            importer.push(c);
+            volume.push(0);
+            source.push(-1);
+            share.push(Q0[o * G + g]! / worldOutput);
+          }
+        }
+      }
+      start.push(exporter.length);
+    }
+    flowExporter = Int32Array.from(exporter);
+    flowImporter = Int32Array.from(importer);
+    flowVolume = Float64Array.from(volume);
+    flowSource = Int32Array.from(source);
+    flowStart = Int32Array.from(start);
+    newSupplierShare = Float64Array.from(share);
   }
 
   // recipes per producing cell; intermediate uses per cell
@@ -244,10 +300,13 @@ export function compileModel(scenario: Scenario, compileFormula: FormulaCompiler
         routeWeight.push(H0[cell]! / U0[cell]!);
       }
       for (let f = flowStart[g]!; f < flowStart[g + 1]!; f++) {
-        if (flowImporter[f] !== c || !(flowVolume[f]! > 0)) continue;
+        if (flowImporter[f] !== c) continue;
+        const fromNewSupplier = flowSource[f]! < 0;
+        if (!fromNewSupplier && !(flowVolume[f]! > 0)) continue;
         origins.push(producerRow.indexOf(flowExporter[f]!));
         routeFlow.push(f);
-        routeWeight.push(flowVolume[f]! / U0[cell]!);
+        // a new supplier's route: lambda (drawn per run) times this share
+        routeWeight.push(fromNewSupplier ? newSupplierShare[f]! : flowVolume[f]! / U0[cell]!);
       }
       routes.push(origins);
       routesOfGood += origins.length;
@@ -303,7 +362,7 @@ export function compileModel(scenario: Scenario, compileFormula: FormulaCompiler
     rules: Int32Array.from(policyRules.items),
   };
 
-  const outcomes = compileOutcomes(scenario, context, flowSource, ruleInstancesByName, compileFormula);
+  const outcomes = compileOutcomes(scenario, context, { flowStart, flowExporter, flowImporter }, ruleInstancesByName, compileFormula);
   const rules = ruleBuilder.build();
 
   return {
@@ -345,6 +404,8 @@ export function compileModel(scenario: Scenario, compileFormula: FormulaCompiler
     flowImporter,
     flowVolume,
     flowSource,
+    newSupplierWeightRef,
+    newSupplierPremiumRef,
     inputStart: Int32Array.from(inputs.start),
     inputGood: Int32Array.from(inputs.items),
     inputPerUnit: Float64Array.from(inputPerUnit),
@@ -632,7 +693,7 @@ export function outcomeDefinitions(scenario: Scenario): OutcomeDefinition[] {
 function compileOutcomes(
   scenario: Scenario,
   context: CompileContext,
-  flowSource: Int32Array,
+  { flowStart, flowExporter, flowImporter }: { readonly flowStart: Int32Array; readonly flowExporter: Int32Array; readonly flowImporter: Int32Array },
   ruleInstancesByName: ReadonlyMap<string, number[]>,
   compileFormula: FormulaCompiler,
 ): OutcomeTable {
@@ -660,9 +721,15 @@ function compileOutcomes(
     unitOf: (id) => units.get(id)!,
     flows: (keep) => {
       const kept: number[] = [];
-      flowSource.forEach((source, f) => {
-        if (keep(scenario.world.flows[source]!)) kept.push(f);
-      });
+      // declared flows and new suppliers' flows alike
+      for (let g = 0; g < flowStart.length - 1; g++) {
+        const good = scenario.world.goods[g]!.id;
+        for (let f = flowStart[g]!; f < flowStart[g + 1]!; f++) {
+          const exporter = scenario.world.countries[flowExporter[f]!]!.id;
+          const importer = scenario.world.countries[flowImporter[f]!]!.id;
+          if (keep({ exporter, importer, good })) kept.push(f);
+        }
+      }
       return kept;
     },
     ruleInstances: (name) => ruleInstancesByName.get(name)!,

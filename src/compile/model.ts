@@ -257,8 +257,11 @@ export interface CompiledModel {
   readonly flowExporter: Int32Array;
   readonly flowImporter: Int32Array;
   readonly flowVolume: Float64Array;
-  /** Position of each sorted flow in `world.flows`. */
+  /** Position of each sorted flow in `world.flows`; -1 for a new supplier's flow (volume 0, after the good's declared flows). */
   readonly flowSource: Int32Array;
+  /** Per good: number refs of its new suppliers' lambda and premium, -1 when it allows none. */
+  readonly newSupplierWeightRef: Int32Array;
+  readonly newSupplierPremiumRef: Int32Array;
 
   // recipes per producing cell (CSR by cell)
   readonly inputStart: Int32Array;

@@ -44,6 +44,8 @@ const AT_FIRST_CAP = 1;
 const ON_SECOND = 2;
 const AT_BOTH_CAPS = 3;
 const CLOSED = 4;
+/** A new supplier's route whose price is at or above the buyer's price index: it carries nothing. */
+const UNOPENED = 5;
 
 /** Relative accuracy of market clearing: |excess demand| <= MARKET_TOLERANCE * the origin's scale. */
 export const MARKET_TOLERANCE = 1e-12;
@@ -101,6 +103,12 @@ export class MarketWorkspace {
   readonly routeStart: Int32Array;
   readonly routeOrigin: Int32Array;
   readonly routeWeight: Float64Array;
+  /**
+   * Per route: 1 for a new supplier's route (one with no baseline trade), whose share is
+   * `w ((P_b / m_r)^sigma - 1)` where positive and 0 otherwise: it opens only once the
+   * buyer's price index rises above the route's price (see solveBuyer).
+   */
+  readonly routeEntry: Uint8Array;
   readonly firstFactor: Float64Array;
   readonly firstCap: Float64Array;
   readonly secondFactor: Float64Array;
@@ -174,6 +182,8 @@ export class MarketWorkspace {
   private readonly buyerFall: Float64Array;
   private readonly buyerPower: Float64Array;
   private readonly buyerHasCaps: Uint8Array;
+  /** Per buyer: 1 when it has a new supplier's route that could open (origin open, cap above 0). */
+  private readonly buyerHasEntry: Uint8Array;
 
   constructor(maxOrigins: number, maxBuyers: number, maxRoutes: number) {
     const o = Math.max(1, maxOrigins);
@@ -193,6 +203,7 @@ export class MarketWorkspace {
     this.routeStart = new Int32Array(b + 1);
     this.routeOrigin = new Int32Array(r);
     this.routeWeight = f64(r);
+    this.routeEntry = new Uint8Array(r);
     this.firstFactor = f64(r);
     this.firstCap = f64(r);
     this.secondFactor = f64(r);
@@ -230,9 +241,10 @@ export class MarketWorkspace {
     this.buyerFall = f64(b);
     this.buyerPower = f64(b);
     this.buyerHasCaps = new Uint8Array(b);
+    this.buyerHasEntry = new Uint8Array(b);
     this.solvedOriginInputs = f64(5 * o);
     this.solvedBuyerInputs = f64(4 * b);
-    this.solvedRouteInputs = f64(6 * r);
+    this.solvedRouteInputs = f64(7 * r);
     this.solvedRouteStart = new Int32Array(b + 1);
     this.reset();
   }
@@ -281,9 +293,9 @@ export class MarketWorkspace {
     for (let b = 0; b <= buyers; b++) if (this.solvedRouteStart[b] !== this.routeStart[b]) return false;
     const ri = this.solvedRouteInputs;
     for (let r = 0; r < this.routeStart[buyers]!; r++) {
-      const k = 6 * r;
+      const k = 7 * r;
       if (ri[k] !== this.routeOrigin[r] || ri[k + 1] !== this.routeWeight[r] || ri[k + 2] !== this.firstFactor[r] || ri[k + 3] !== this.firstCap[r]) return false;
-      if (ri[k + 4] !== this.secondFactor[r] || ri[k + 5] !== this.totalCap[r]) return false;
+      if (ri[k + 4] !== this.secondFactor[r] || ri[k + 5] !== this.totalCap[r] || ri[k + 6] !== this.routeEntry[r]) return false;
     }
     return true;
   }
@@ -316,13 +328,14 @@ export class MarketWorkspace {
     for (let b = 0; b <= buyers; b++) this.solvedRouteStart[b] = this.routeStart[b]!;
     const ri = this.solvedRouteInputs;
     for (let r = 0; r < this.routeStart[buyers]!; r++) {
-      const k = 6 * r;
+      const k = 7 * r;
       ri[k] = this.routeOrigin[r]!;
       ri[k + 1] = this.routeWeight[r]!;
       ri[k + 2] = this.firstFactor[r]!;
       ri[k + 3] = this.firstCap[r]!;
       ri[k + 4] = this.secondFactor[r]!;
       ri[k + 5] = this.totalCap[r]!;
+      ri[k + 6] = this.routeEntry[r]!;
     }
   }
 
@@ -346,15 +359,27 @@ export class MarketWorkspace {
       const start = this.buyerPrice[b]!;
       this.buyerLogPrice[b] = start > 0 && start < Infinity ? Math.log(start) : 0;
       let caps = 0;
+      let entry = 0;
+      let baselineRoutes = 0;
       for (let r = this.routeStart[b]!; r < this.routeStart[b + 1]!; r++) {
         // f^-sigma (most routes have no tariff or premium: f = 1)
         const f1 = this.firstFactor[r]!;
         const f2 = this.secondFactor[r]!;
         this.firstTerm[r] = f1 === 1 ? 1 : Math.pow(f1, -sigma);
         this.secondTerm[r] = f2 === 1 ? 1 : f2 === f1 ? this.firstTerm[r]! : Math.pow(f2, -sigma);
-        if (this.firstCap[r]! < Infinity || this.closed[this.routeOrigin[r]!]) caps = 1; // a closed origin acts as a cap of 0
+        const closed = this.closed[this.routeOrigin[r]!] === 1;
+        // a new supplier's route carries nothing at the baseline; one that can carry something
+        // makes the buyer check whether it opens (a closed origin, or a cap of 0, never does)
+        if (this.routeEntry[r]) {
+          if (!closed && this.totalCap[r]! > 0 && this.routeWeight[r]! > 0) entry = 1;
+        } else {
+          baselineRoutes++;
+          if (this.firstCap[r]! < Infinity || closed) caps = 1; // a closed origin acts as a cap of 0
+        }
       }
-      this.buyerHasCaps[b] = caps;
+      // (a buyer with no baseline route has no closed form)
+      this.buyerHasCaps[b] = baselineRoutes === 0 ? 1 : caps;
+      this.buyerHasEntry[b] = entry;
     }
     let merit = this.evaluate(y);
     let iterations = 0;
@@ -530,15 +555,26 @@ export class MarketWorkspace {
     const { sigma } = this;
     const rs = this.routeStart[b]!;
     const re = this.routeStart[b + 1]!;
-    let t: number;
-    let pricePower: number; // P^sigma
+    let t = 0;
+    let pricePower = 1; // P^sigma
     let rationed = 0;
-    if (!this.buyerHasCaps[b]) {
+    let search = this.buyerHasCaps[b] === 1;
+    if (!search) {
+      // closed form over the baseline routes; a new supplier's route whose price is below the
+      // price index found would open, and then the index is the root of G
       let freeSum = 0;
-      for (let r = rs; r < re; r++) freeSum += this.routeWeight[r]! * this.priceTerm[this.routeOrigin[r]!]! * this.firstTerm[r]!;
+      for (let r = rs; r < re; r++) if (!this.routeEntry[r]) freeSum += this.routeWeight[r]! * this.priceTerm[this.routeOrigin[r]!]! * this.firstTerm[r]!;
       t = -Math.log(freeSum) / sigma;
       pricePower = 1 / freeSum;
-    } else {
+      if (this.buyerHasEntry[b]) {
+        for (let r = rs; r < re && !search; r++) {
+          if (!this.routeEntry[r] || this.closed[this.routeOrigin[r]!] || !(this.totalCap[r]! > 0)) continue;
+          const term = this.priceTerm[this.routeOrigin[r]!]! * pricePower; // (P / p)^sigma
+          if (term * this.firstTerm[r]! > 1 || term * this.secondTerm[r]! > 1) search = true;
+        }
+      }
+    }
+    if (search) {
       t = this.solveCappedBuyer(b);
       if (t === Infinity) {
         rationed = 1;
@@ -563,20 +599,31 @@ export class MarketWorkspace {
         continue;
       }
       if (rationed) {
-        this.routeState[r] = AT_BOTH_CAPS;
-        this.volume[r] = c12;
+        // it takes its caps (a new supplier's route of weight 0, left out of them, nothing)
+        if (this.routeEntry[r] && !(this.routeWeight[r]! > 0)) {
+          this.routeState[r] = UNOPENED;
+          this.volume[r] = 0;
+        } else {
+          this.routeState[r] = AT_BOTH_CAPS;
+          this.volume[r] = c12;
+        }
         continue;
       }
-      // volumes at marginal prices m_j = p f_j: w m_j^-sigma P^sigma Q
+      // volumes at marginal prices m_j = p f_j: w m_j^-sigma P^sigma Q, less w Q on a new
+      // supplier's route
       const common = this.routeWeight[r]! * this.priceTerm[o]! * pricePower * wanted;
-      const atFirst = common * this.firstTerm[r]!;
+      const offset = this.routeEntry[r] ? this.routeWeight[r]! * wanted : 0;
+      const atFirst = common * this.firstTerm[r]! - offset;
       const onFirst = atFirst < c1 ? atFirst : c1;
       let onSecond = 0;
       if (c12 > c1) {
-        const atSecond = common * this.secondTerm[r]!;
+        const atSecond = common * this.secondTerm[r]! - offset;
         onSecond = atSecond < c12 ? atSecond : c12;
       }
-      if (onFirst >= onSecond) {
+      if (!(onFirst > 0) && !(onSecond > 0) && offset > 0) {
+        this.routeState[r] = UNOPENED;
+        this.volume[r] = 0;
+      } else if (onFirst >= onSecond) {
         this.routeState[r] = atFirst < c1 ? ON_FIRST : AT_FIRST_CAP;
         this.volume[r] = onFirst;
       } else {
@@ -606,24 +653,31 @@ export class MarketWorkspace {
       if (this.closed[o]) continue;
       const c1 = this.firstCap[r]!;
       const c12 = this.totalCap[r]!;
-      // shares: x_j = w (P/m_j)^sigma and caps k_j = c_j / Q (c / 0 = Infinity)
-      const common = this.routeWeight[r]! * this.priceTerm[o]! * pricePower;
-      const x1 = common * this.firstTerm[r]!;
+      // shares: x_j = w (P/m_j)^sigma (less w on a new supplier's route) and caps
+      // k_j = c_j / Q (c / 0 = Infinity)
+      const weight = this.routeWeight[r]!;
+      const offset = this.routeEntry[r] ? weight : 0;
+      const common = weight * this.priceTerm[o]! * pricePower;
+      const gross1 = common * this.firstTerm[r]!;
+      const x1 = gross1 - offset;
       const k1 = c1 > 0 ? c1 / wanted : 0;
       let share = x1 < k1 ? x1 : k1;
       let free = x1 < k1;
+      let gross = gross1;
       if (c12 > c1) {
-        const x2 = common * this.secondTerm[r]!;
+        const gross2 = common * this.secondTerm[r]!;
+        const x2 = gross2 - offset;
         const k2 = c12 / wanted;
         const second = x2 < k2 ? x2 : k2;
         if (second > share) {
           share = second;
           free = x2 < k2;
+          gross = gross2;
         }
       }
       if (!(share > 0)) continue;
       value += share;
-      slope += free ? sigma * share : elasticity * share;
+      slope += free ? sigma * gross : elasticity * share;
     }
     this.gapSlope = slope;
     return value;
@@ -642,7 +696,7 @@ export class MarketWorkspace {
     // G as t -> infinity: uncapped routes make it infinite; capped ones tend to c / least
     let limit = -1;
     for (let r = this.routeStart[b]!; r < this.routeStart[b + 1]!; r++) {
-      if (this.closed[this.routeOrigin[r]!]) continue;
+      if (this.closed[this.routeOrigin[r]!] || !(this.routeWeight[r]! > 0)) continue;
       const total = this.totalCap[r]!;
       if (total > 0) limit += least > 0 ? total / least : Infinity;
     }
@@ -720,6 +774,7 @@ export class MarketWorkspace {
       const pricePower = this.buyerPower[b]!; // P^sigma
       for (let o = 0; o < origins; o++) share[o] = 0;
       let freeShare = 0;
+      let entryWeight = 0; // sum of w over the free routes of new suppliers
       for (let r = rs; r < re; r++) {
         const s = state[r]!;
         if (s !== ON_FIRST && s !== ON_SECOND) continue;
@@ -727,21 +782,24 @@ export class MarketWorkspace {
         const a = this.routeWeight[r]! * this.priceTerm[o]! * (s === ON_FIRST ? this.firstTerm[r]! : this.secondTerm[r]!) * pricePower;
         share[o]! += a;
         freeShare += a;
+        if (this.routeEntry[r]) entryWeight += this.routeWeight[r]!;
       }
       if (freeShare === 0) continue;
       const eps = this.demandElasticity[b]!;
       const elasticity = (eps * this.otherDemand[b]! * this.buyerFall[b]!) / q;
-      const cappedShare = freeShare < 1 ? 1 - freeShare : 0;
+      const cappedShare = freeShare - entryWeight < 1 ? 1 - (freeShare - entryWeight) : 0;
       const denominator = freeShare + (elasticity * cappedShare) / sigma;
       for (let r = rs; r < re; r++) {
         const s = state[r]!;
         if (s !== ON_FIRST && s !== ON_SECOND) continue;
         const o = this.routeOrigin[r]!;
         const volume = this.volume[r]!;
+        // a Q: the volume, plus w Q on a new supplier's route
+        const gross = this.routeEntry[r] ? volume + this.routeWeight[r]! * q : volume;
         const row = o * n;
-        const cross = (volume * (sigma - elasticity)) / denominator;
+        const cross = (this.routeEntry[r] ? sigma * gross - elasticity * volume : volume * (sigma - elasticity)) / denominator;
         for (let k = 0; k < origins; k++) if (share[k] !== 0) jac[row + k]! += cross * share[k]!;
-        jac[row + o]! -= volume * sigma;
+        jac[row + o]! -= gross * sigma;
       }
     }
     for (let o = 0; o < origins; o++) {
@@ -860,7 +918,9 @@ export class MarketWorkspace {
       else if (this.rationed[b]) marginal = priceCap > own ? priceCap : own;
       else if (state === AT_FIRST_CAP || state === AT_BOTH_CAPS) {
         const volume = this.volume[r]!;
-        const atCap = volume > 0 ? indexPrice * Math.pow((this.routeWeight[r]! * wanted) / volume, 1 / sigma) : priceCap;
+        // from q = w (P/m)^sigma Q, or q = w ((P/m)^sigma - 1) Q on a new supplier's route
+        const gross = this.routeEntry[r] ? volume + this.routeWeight[r]! * wanted : volume;
+        const atCap = volume > 0 ? indexPrice * Math.pow((this.routeWeight[r]! * wanted) / gross, 1 / sigma) : priceCap;
         marginal = atCap < own ? own : atCap > priceCap ? (priceCap > own ? priceCap : own) : atCap;
       }
       this.routePrice[r] = marginal;

@@ -324,7 +324,7 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
   const { G, producers, users, U0, Q0, K0, H0, E0, valueAddedRef, flowExporter, flowVolume } = model;
   const { inputStart, inputGood, inputCritical, inputWeightRef, useStart, useCell, usePerUnit, useCritical } = model;
   const { surgeRef, rampRef, maxDrawShare, indirectMultiplier, forwardMultiplier, supplyElasticityRef, substitutionRef, demandElasticityRef, domesticPriceRef } = model;
-  const { routeStart, routeOrigin, routeFlow, routeWeight } = model;
+  const { routeStart, routeOrigin, routeFlow, routeWeight, flowSource, newSupplierWeightRef, newSupplierPremiumRef } = model;
   const { numbers, shortfall, criticalShortfall, otherShortfall, inputShare, output, planShortfall, restrictStamp, stockpileShare } = state;
   const { capacityStamp, addedCapacity, flowStamp, flowPass, flowUnrestricted, flowPremium, flowByExporter, tariffStamp, flowTariff } = state;
   const { stock, reserve, reserveRate, lostUnits, lostRevenue, lostSales, lostSurplus, lostProducerSurplus, tariffRevenue, directLoss, indirectLoss, importCost, producerPrice, buyerPrice } = state;
@@ -420,7 +420,10 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
       market.fixedDemand[o] = 0;
     }
 
-    // Step 5, buyers and their routes: baseline shares as weights, caps where restrictions bite
+    // Step 5, buyers and their routes: baseline shares as weights, caps where restrictions bite;
+    // new suppliers' routes (flows of volume 0) at lambda times their share, at a premium
+    const newWeight = newSupplierWeightRef[g]! >= 0 ? numbers[newSupplierWeightRef[g]!]! : 0;
+    const newPremium = newSupplierPremiumRef[g]! >= 0 ? numbers[newSupplierPremiumRef[g]!]! : 0;
     let r = 0;
     for (let u = uStart; u < uEnd; u++) {
       const b = u - uStart;
@@ -432,14 +435,17 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
       market.routeStart[b] = r;
       for (let k = routeStart[u]!; k < routeStart[u + 1]!; k++, r++) {
         market.routeOrigin[r] = routeOrigin[k]!;
-        market.routeWeight[r] = routeWeight[k]!;
         const f = routeFlow[k]!;
+        const fromNewSupplier = f >= 0 && flowSource[f]! < 0;
+        market.routeWeight[r] = fromNewSupplier ? newWeight * routeWeight[k]! : routeWeight[k]!;
+        market.routeEntry[r] = fromNewSupplier ? 1 : 0;
         let firstFactor = 1;
         let firstCap = Infinity;
         let secondFactor = 1;
         let totalCap = Infinity;
         if (f >= 0) {
           if (tariffStamp[f] === stamp) firstFactor = 1 + flowTariff[f]!;
+          if (fromNewSupplier) firstFactor *= 1 + newPremium;
           secondFactor = firstFactor;
           if (flowStamp[f] === stamp && flowUnrestricted[f]! < 1) {
             // quotas relative to the baseline flow: the unrestricted share directly, and what
@@ -558,7 +564,7 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
         lostRevenue[f]! += p0 * (flowVolume[f]! - market.price[routeOrigin[k]!]! * volume);
         // duties: the rate times the exporter's price on the licensed segment's tonnes, and on
         // leaked tonnes where the duty, not a dearer premium, sets their price (f2 = f1)
-        const tariff = market.firstFactor[q]! - 1;
+        const tariff = tariffStamp[f] === stamp ? flowTariff[f]! : 0;
         if (tariff > 0) {
           let taxed = volume;
           if (market.secondFactor[q] !== market.firstFactor[q]) {

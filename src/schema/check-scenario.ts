@@ -129,6 +129,10 @@ export function* scenarioChecks(scenario: Scenario, context: ValidationContext):
     checkNumber(["world", "goods", i, "demandElasticity"], g.demandElasticity, POSITIVE);
     checkNumber(["world", "goods", i, "substitutionElasticity"], g.substitutionElasticity, POSITIVE);
     checkNumber(["world", "goods", i, "supplyElasticity"], g.supplyElasticity, NON_NEGATIVE);
+    if (g.newSuppliers !== undefined) {
+      checkNumber(["world", "goods", i, "newSuppliers", "weight"], g.newSuppliers.weight, NON_NEGATIVE);
+      checkNumber(["world", "goods", i, "newSuppliers", "premium"], g.newSuppliers.premium, NON_NEGATIVE);
+    }
   });
   world.goods.forEach((g, i) => {
     if (g.priceFloor > g.priceCap) report(["world", "goods", i, "priceFloor"], `expected priceFloor <= priceCap (${fmt(g.priceCap)}), found ${fmt(g.priceFloor)}`);

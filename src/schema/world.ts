@@ -29,6 +29,22 @@ export const goodSchema = z.strictObject({
     .describe(
       "Short-run price elasticity of producers' output (eta >= 0), up to capacity: output is baseline times price^eta. Default 0.3, an assumption (0.1 to 0.5); a production entry may set its own.",
     ),
+  newSuppliers: z
+    .strictObject({
+      weight: uncertainNumberSchema.describe(
+        "How readily a buyer opens trade with a producer it did not buy from at the baseline (lambda >= 0). The new route's weight is lambda times the producer's share of world baseline output, and it carries lambda s ((P/m)^sigma - 1) of the buyer's purchases once the buyer's price index P rises above the route's price m (none before).",
+      ),
+      premium: uncertainNumberSchema
+        .default(0)
+        .describe(
+          "Extra cost of buying from a new supplier (qualification, freight, spot-market margins), as a share of its price (>= 0): m = producer price x (1 + premium). Default 0.",
+        ),
+      ...provenance,
+    })
+    .optional()
+    .describe(
+      "Buyers may turn to producers they did not buy from at the baseline, once their price rises above those producers' price plus a premium. Without it, each buyer buys only along its baseline flows (and from home).",
+    ),
   priceCap: z
     .number()
     .min(1, "expected a price cap >= 1 (a multiple of the base price)")

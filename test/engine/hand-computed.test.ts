@@ -261,3 +261,105 @@ describe("engine on a two-country world, by hand", () => {
     series["shortfall:B:x"]!.forEach((value, t) => expect(value).toBeCloseTo(expected[t]!, 12));
   });
 });
+
+describe("new suppliers, by hand", () => {
+  // twoCountryWorld plus C, which makes 50 t of x (capacity 200) and sells them at home; B has
+  // never bought from C. x allows new suppliers with kappa 0.6 and a 10% premium: C's share of
+  // world output is 50 / 150, so B's route from C has weight w = 0.6 / 3 = 0.2.
+  const kappa = 0.6;
+  const premium = 0.1;
+  function threeCountries(newSuppliers: { weight: number; premium: number } | null = { weight: kappa, premium }) {
+    const base = twoCountryWorld();
+    const world = base.world;
+    return {
+      ...base,
+      world: {
+        ...world,
+        countries: [...world.countries, { id: "C", gdp: 1e6 }],
+        goods: world.goods!.map((g) => (g.id === "x" && newSuppliers !== null ? { ...g, newSuppliers } : g)),
+        production: [...world.production!, { country: "C", good: "x", output: 50, capacity: 200 }],
+      },
+      policies: [
+        ...base.policies!,
+        // A bans C too, so that C cannot buy A's blocked tonnes (see the last test)
+        { name: "ban-B-and-C", levers: [{ type: "exportRestriction" as const, actor: "A", targets: ["B", "C"], goods: ["x"] }] },
+      ],
+      outcomes: [
+        ...base.outcomes!,
+        { name: "price:x:C", kind: "price" as const, good: "x", market: { inside: "C" }, stat: "mean" as const },
+        { name: "price:x:B", kind: "price" as const, good: "x", market: { inside: "B" }, stat: "mean" as const },
+        { name: "exportRevenueLoss:C", kind: "exportRevenueLoss" as const, country: "C" },
+        { name: "salesLoss:C", kind: "revenueLoss" as const, country: "C" },
+      ],
+    };
+  }
+
+  it("without newSuppliers, a ban on B's sole supplier leaves B with nothing", () => {
+    const { outcomes } = simulateOnce(threeCountries(null), { policy: "ban", seed: 1 });
+    expect(outcomes["shortfall:B:x"]).toBe(1);
+    expect(outcomes["gdpLoss:B"]).toBeCloseTo(600, 9);
+  });
+
+  it("B buys its 40 t from C: C's price clears its home buyers and B; B pays C's price x 1.1 x 6^(1/4)", () => {
+    const { outcomes } = simulateOnce(threeCountries(), { policy: "ban-B-and-C", seed: 1 });
+    // B's only open route is C's, so it carries all of B's critical 40 t:
+    // 0.2 ((P/m)^4 - 1) = 1, (P/m)^4 = 6. C clears 50 p^-0.5 (home) + 40 = 50 p^0.3.
+    const pC = root((p) => 50 * Math.pow(p, -0.5) + 40 - 50 * Math.pow(p, 0.3), 1, 10);
+    expect(outcomes["shortfall:B:x"]).toBeCloseTo(0, 9);
+    expect(outcomes["gdpLoss:B"]).toBeCloseTo(0, 6);
+    expect(outcomes["price:x:C"]).toBeCloseTo(pC, 9);
+    expect(outcomes["price:x:B"]).toBeCloseTo(pC * (1 + premium) * Math.pow(6, 1 / 4), 9);
+    // every tonne B buys costs it m = 1.1 pC (base price 10): 3 months of 40 t
+    expect(outcomes["importCost:B"]).toBeCloseTo(3 * 40 * 10 * (1.1 * pC - 1), 6);
+    // C earns its price on 40 t more than it exported at baseline (none): a negative loss
+    expect(outcomes["exportRevenueLoss:C"]).toBeCloseTo(-3 * 40 * 10 * pC, 6);
+    // C's sales: baseline 50 t at home; now 50 pC^-0.5 at home and 40 t to B, all at pC
+    expect(outcomes["salesLoss:C"]).toBeCloseTo(3 * 10 * (50 - pC * (50 * Math.pow(pC, -0.5) + 40)), 6);
+  });
+
+  it("a ban by C on B blocks the new route too: restricted volume reaches a target only through leakage", () => {
+    const scenario = threeCountries();
+    const both = {
+      ...scenario,
+      policies: [
+        {
+          name: "both-ban",
+          levers: [
+            { type: "exportRestriction" as const, actor: "A", targets: ["B"], goods: ["x"] },
+            { type: "exportRestriction" as const, actor: "C", targets: ["B"], goods: ["x"] },
+          ],
+        },
+      ],
+    };
+    const { outcomes } = simulateOnce(both, { policy: "both-ban", seed: 1 });
+    expect(outcomes["shortfall:B:x"]).toBe(1);
+    expect(outcomes["exportRevenueLoss:C"]).toBe(0);
+  });
+
+  it("a small cut does not open the route: B's price index stays below C's price plus the premium", () => {
+    // A licenses 95% of B's 40 t: B (all critical) is capped at 38 t. No price gets B its
+    // other 2 t from A, so its index rises until C's route opens and carries them:
+    // 0.2 ((P/m)^4 - 1) 40 = 2. C's price rises a little (50 p^-0.5 + 2 = 50 p^0.3), too
+    // little for C's own buyers to open a route from A (A's price falls: 1.1 pA > pC).
+    const scenario = threeCountries();
+    const cut = { ...scenario, policies: [{ name: "cut", levers: [{ type: "exportRestriction" as const, actor: "A", targets: ["B"], goods: ["x"], severity: 0.05 }] }] };
+    const { outcomes } = simulateOnce(cut, { policy: "cut", seed: 1 });
+    expect(outcomes["shortfall:B:x"]).toBeCloseTo(0, 9);
+    const pC = root((p) => 50 * Math.pow(p, -0.5) + 2 - 50 * Math.pow(p, 0.3), 1, 10);
+    expect(outcomes["price:x:C"]).toBeCloseTo(pC, 9);
+    expect(outcomes["price:x:B"]).toBeCloseTo(pC * 1.1 * Math.pow(1.25, 1 / 4), 9);
+    expect(outcomes["exportRevenueLoss:C"]).toBeCloseTo(-3 * 2 * 10 * pC, 6);
+  });
+
+  it("reshuffling: under a ban on B alone, C sells to B and buys A's blocked tonnes for its home market", () => {
+    // The ban keeps A's tonnes from B, not from C: A's price falls, C's rises, and C's buyers
+    // open a route from A. A redeploys part of its blocked exports and loses less revenue.
+    const without = simulateOnce(threeCountries(null), { policy: "ban", seed: 1 }).outcomes;
+    const { outcomes } = simulateOnce(threeCountries(), { policy: "ban", seed: 1 });
+    expect(outcomes["shortfall:B:x"]).toBeCloseTo(0, 9);
+    expect(outcomes["revenueLoss:A"]!).toBeLessThan(0.5 * without["revenueLoss:A"]!);
+    expect(outcomes["revenueLoss:A"]!).toBeGreaterThan(0);
+    expect(outcomes["price:x:A"]!).toBeGreaterThan(without["price:x:A"]!);
+    expect(outcomes["price:x:A"]!).toBeLessThan(1);
+  });
+});

@@ -19,6 +19,8 @@ interface RouteSpec {
   c1?: number;
   f2?: number;
   c2?: number;
+  /** A new supplier's route: share w ((P/m)^sigma - 1) where positive. */
+  entry?: boolean;
 }
 interface BuyerSpec {
   critical?: number;
@@ -66,6 +68,7 @@ function market(spec: MarketSpec): MarketWorkspace {
       m.firstCap[r] = route.c1 ?? Infinity;
       m.secondFactor[r] = route.f2 ?? route.f1 ?? 1;
       m.totalCap[r] = (route.c1 ?? Infinity) + (route.c2 ?? 0);
+      m.routeEntry[r] = route.entry === true ? 1 : 0;
       r++;
     }
   });
@@ -256,6 +259,62 @@ describe("market clearing, by hand", () => {
     expect(m.supply[0]).toBe(0);
   });
 
+  it("a new supplier: a buyer cut off from its only origin buys the rest where it never bought before", () => {
+    // A (50, fixed) sells only to X, whose critical need of 50 is capped at 20 on that route.
+    // X can also buy from B, with whom it has no baseline trade: share 0.2 ((P/m_B)^4 - 1) at
+    // m_B = 1.25 p_B. B's 100 (fixed) go to its home buyer Y (100 / p_B, eps 1) and to X. X's
+    // other 30 must come from B: 0.2 ((P/m_B)^4 - 1) = 30/50, so P = m_B 4^(1/4); B clears at
+    // 100 / p_B + 30 = 100, p_B = 10/7. A, left with 30 unsold, cuts its price to the floor.
+    const m = market({
+      origins: [{ base: 50 }, { base: 100 }],
+      buyers: [
+        { critical: 50, eps: 0, routes: [{ origin: 0, weight: 1, c1: 20 }, { origin: 1, weight: 0.2, f1: 1.25, entry: true }] },
+        { other: 100, eps: 1, routes: [{ origin: 1, weight: 1 }] },
+      ],
+    });
+    expect(m.converged).toBe(true);
+    expect(volume(m, 0)).toBeCloseTo(20, 10);
+    expect(volume(m, 1)).toBeCloseTo(30, 10);
+    expect(m.delivered[0]).toBeCloseTo(50, 10);
+    expect(m.price[1]).toBeCloseTo(10 / 7, 10);
+    expect(m.price[0]).toBeCloseTo(0.5, 12);
+    expect(m.buyerPrice[0]).toBeCloseTo(1.25 * (10 / 7) * Math.SQRT2, 10);
+    expect(m.routePrice[1]).toBeCloseTo(1.25 * (10 / 7), 10);
+    expect(m.iterations).toBeLessThan(12);
+    expect(m.delivered[1]).toBeCloseTo(70, 9);
+  });
+
+  it("a new supplier's route stays shut while the buyer's price index is below its price", () => {
+    // as above, but X's 50 are all price-elastic (eps 1) and capped at 45: X pays P = 50/45,
+    // below B's 1.25, so it buys nothing from B
+    const m = market({
+      origins: [{ base: 50 }, { base: 100 }],
+      buyers: [
+        { other: 50, eps: 1, routes: [{ origin: 0, weight: 1, c1: 45 }, { origin: 1, weight: 0.2, f1: 1.25, entry: true }] },
+        { other: 100, eps: 1, routes: [{ origin: 1, weight: 1 }] },
+      ],
+    });
+    expect(m.converged).toBe(true);
+    expect(volume(m, 1)).toBe(0);
+    expect(m.buyerPrice[0]).toBeCloseTo(10 / 9, 12);
+    expect(m.price[1]).toBeCloseTo(1, 12);
+    expect(m.delivered[0]).toBeCloseTo(45, 10);
+  });
+
+  it("a new supplier's route does not move a market at its baseline", () => {
+    const m = market({
+      origins: [{ base: 60, eta: 0.3 }, { base: 40, eta: 0.3 }],
+      buyers: [
+        { critical: 30, other: 30, routes: [{ origin: 0, weight: 1 }, { origin: 1, weight: 0.5, entry: true }] },
+        { other: 40, routes: [{ origin: 1, weight: 1 }] },
+      ],
+    });
+    expect(m.converged).toBe(true);
+    expect(m.price[0]).toBe(1);
+    expect(m.price[1]).toBe(1);
+    expect(volume(m, 1)).toBe(0);
+  });
+
   it("every origin at capacity against critical needs: prices rise together to the cap and ration pro rata", () => {
     // fixed 30 and 20 against critical needs of 60 and 40 spread over both: a singular Jacobian
     // (raising both prices together changes nothing) until the cap, where each delivers half
@@ -303,6 +362,7 @@ describe("market clearing, properties", () => {
       leak: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1, noNaN: true })),
       premium: fc.double({ min: 0, max: 1, noNaN: true }),
       tariff: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1, noNaN: true })),
+      entry: fc.oneof(fc.constant(false), fc.constant(false), fc.constant(true)),
     });
   const problem = fc.integer({ min: 1, max: 5 }).chain((origins) =>
     fc.record({
@@ -325,18 +385,21 @@ describe("market clearing, properties", () => {
     sigma: p.sigma,
     origins: p.origins.map((o) => ({ base: o.base, max: o.base * (1 + o.extra), eta: o.eta })),
     buyers: p.buyers.map((b) => {
-      const total = b.routes.reduce((s, r) => s + r.weight, 0);
+      // weights of the baseline routes sum to 1; a new supplier's route carries nothing at
+      // the baseline, so a restriction on it caps it at 0
+      const total = b.routes.reduce((s, r) => s + (r.entry ? 0 : r.weight), 0) || 1;
       const need = b.critical + b.other;
       return {
         critical: b.critical,
         other: b.other,
         eps: b.eps,
         routes: b.routes.map((r) => {
-          const baseline = (need * r.weight) / total;
+          const baseline = r.entry ? 0 : (need * r.weight) / total;
           const restricted = r.severity > 0;
           return {
             origin: r.origin,
-            weight: r.weight / total,
+            entry: r.entry,
+            weight: r.entry ? r.weight : r.weight / total,
             f1: 1 + r.tariff,
             c1: restricted ? baseline * (1 - r.severity) : Infinity,
             f2: Math.max(1 + r.tariff, 1 + r.premium),

@@ -114,8 +114,10 @@ interface FlowObject {
   readonly importer: string;
   readonly good: string;
   readonly volume: number;
-  /** Position in world.flows. */
+  /** Position in world.flows; -1 for a new supplier's flow (volume 0: a producer and a user of the good that do not trade at the baseline). */
   readonly index: number;
+  /** For a new supplier's flow: the exporter's share of the good's world baseline output. */
+  readonly outputShare?: number;
 }
 
 interface RecipeInput {
@@ -189,6 +191,8 @@ interface GoodInfo {
   readonly elasticity: number;
   readonly substitution: number;
   readonly supplyElasticity: number;
+  /** New suppliers: lambda and premium (undefined when the good allows none). */
+  readonly newSuppliers: { readonly weight: number; readonly premium: number } | undefined;
 }
 
 /** One run's outcome values and per-period series, by outcome name. */
@@ -357,6 +361,23 @@ export class ReferenceModel {
       this.producersOf.set(g, this.countries.filter((c) => this.cell(c, g).producer));
       this.usersOf.set(g, this.countries.filter((c) => this.cell(c, g).U0 > 0));
     }
+    // new suppliers: a flow of volume 0 from every producer with output to every other user of
+    // the good that does not buy from it (docs/model.md, step 5)
+    for (const good of world.goods) {
+      if (good.newSuppliers === undefined) continue;
+      const g = good.id;
+      const flows = this.flowsByGood.get(g)!;
+      const producers = this.producersOf.get(g)!.filter((c) => this.cell(c, g).Q0 > 0);
+      const worldOutput = producers.reduce((sum, c) => sum + this.cell(c, g).Q0, 0);
+      const added: FlowObject[] = [];
+      for (const buyer of this.usersOf.get(g)!) {
+        for (const seller of producers) {
+          if (seller === buyer || flows.some((f) => f.exporter === seller && f.importer === buyer && f.volume > 0)) continue;
+          added.push({ exporter: seller, importer: buyer, good: g, volume: 0, index: -1, outputShare: this.cell(seller, g).Q0 / worldOutput });
+        }
+      }
+      flows.push(...added);
+    }
     // recipe matrices (dense, G x G), use and output vectors per country, for the requirement step
     const G = this.goods.length;
     for (const c of this.countries) {
@@ -459,6 +480,7 @@ export class ReferenceModel {
             elasticity: value(g.demandElasticity, 1),
             substitution: value(v2.substitutionElasticity, 4),
             supplyElasticity: value(v2.supplyElasticity, 0.3),
+            newSuppliers: g.newSuppliers === undefined ? undefined : { weight: value(g.newSuppliers.weight, 0), premium: value(g.newSuppliers.premium, 0) },
           },
         ];
       }),
@@ -853,13 +875,21 @@ export class ReferenceModel {
       // the home route (domestic sales at the producer price), then one route per flow into c
       if (origins.has(c) && b.H0 > 0) market.addRoute(buyer, origins.get(c)!, undefined, b.H0 / b.U0, 1, Infinity, 1, 0);
       for (const f of flows) {
-        if (f.importer !== c || !(f.volume > 0)) continue;
+        const newSupplier = f.outputShare !== undefined;
+        if (f.importer !== c || !(f.volume > 0 || newSupplier)) continue;
         const r = period.flowRestriction.get(f);
-        const first = 1 + (period.flowTariff.get(f) ?? 0);
+        const tariff = period.flowTariff.get(f) ?? 0;
+        // a new supplier's tonnes cost its premium on top of any duty
+        const first = (1 + tariff) * (newSupplier ? 1 + info.newSuppliers!.premium : 1);
         const second = Math.max(first, 1 + (r?.premium ?? 0));
         const firstCap = r !== undefined && r.unrestricted < 1 ? r.unrestricted * f.volume * n.d : Infinity;
-        const secondCap = r !== undefined && r.pass > r.unrestricted ? (r.pass - r.unrestricted) * f.volume * n.d : 0;
-        market.addRoute(buyer, origins.get(f.exporter)!, f, f.volume / b.U0, first, firstCap, second, secondCap);
+        // what passes in all, c1 + c2 = pass F0 d (computed so, not as a sum: at leakage 1 it
+        // is exactly the requirement, and a sum could fall an ulp short)
+        const leaks = r !== undefined && r.pass > r.unrestricted;
+        const totalCap = leaks ? r.pass * f.volume * n.d : firstCap;
+        const secondCap = leaks ? (r.pass - r.unrestricted) * f.volume * n.d : 0;
+        const weight = newSupplier ? info.newSuppliers!.weight * f.outputShare! : f.volume / b.U0;
+        market.addRoute(buyer, origins.get(f.exporter)!, f, weight, first, firstCap, second, secondCap, { entry: newSupplier, tariff, totalCap });
       }
     }
     market.clear(`${g} in period ${t}`);
@@ -1000,7 +1030,7 @@ export class ReferenceModel {
       cell.importCost += p0 * (result.costPerTonne.get(route)! - 1) * (shipped.first + shipped.second);
       // duties: the rate times the exporter's price on the licensed tonnes, and on leaked ones
       // where the duty sets their price (no dearer premium)
-      const tariff = route.firstFactor - 1;
+      const tariff = route.tariff;
       if (tariff > 0) {
         const taxed = shipped.first + (route.secondFactor === route.firstFactor ? shipped.second : 0);
         cell.tariffRevenue += p0 * tariff * result.producerPrice.get(route.origin.country)! * taxed;
@@ -1149,9 +1179,15 @@ interface Route {
   readonly firstCap: number;
   readonly secondFactor: number;
   readonly secondCap: number;
+  /** c1 + c2: what the route may carry in all. */
+  readonly totalCap: number;
   /** ln f1, ln f2. */
   readonly logFirst: number;
   readonly logSecond: number;
+  /** A new supplier's route: share w ((P / m)^sigma - 1) where positive, else 0. */
+  readonly entry: boolean;
+  /** The duty on it (its price factors may also hold a premium). */
+  readonly tariff: number;
   /** Volumes on each segment at the current prices, before any rationing at the cap. */
   first: number;
   second: number;
@@ -1283,8 +1319,20 @@ class Market {
     return buyer;
   }
 
-  addRoute(buyer: Buyer, origin: Origin, flow: FlowObject | undefined, weight: number, firstFactor: number, firstCap: number, secondFactor: number, secondCap: number): void {
-    const route: Route = { buyer, origin, flow, weight, firstFactor, firstCap, secondFactor, secondCap, logFirst: Math.log(firstFactor), logSecond: Math.log(secondFactor), first: 0, second: 0 };
+  addRoute(
+    buyer: Buyer,
+    origin: Origin,
+    flow: FlowObject | undefined,
+    weight: number,
+    firstFactor: number,
+    firstCap: number,
+    secondFactor: number,
+    secondCap: number,
+    { entry = false, tariff = firstFactor - 1, totalCap = firstCap + secondCap }: { entry?: boolean; tariff?: number; totalCap?: number } = {},
+  ): void {
+    const logFirst = Math.log(firstFactor);
+    const logSecond = Math.log(secondFactor);
+    const route: Route = { buyer, origin, flow, weight, firstFactor, firstCap, secondFactor, secondCap, totalCap, logFirst, logSecond, entry, tariff, first: 0, second: 0 };
     buyer.routes.push(route);
     origin.routes.push(route);
     if (!origin.buyers.includes(buyer)) origin.buyers.push(buyer);
@@ -1420,8 +1468,10 @@ class Market {
         let cost = own;
         if (r.origin.closed) cost = this.cap;
         else if (!Number.isFinite(b.logIndex)) cost = Math.max(this.cap, p * r.secondFactor);
-        else if (volume >= (onSecond ? r.firstCap + r.secondCap : r.firstCap)) {
-          const virtual = volume > 0 ? Math.exp(b.logIndex) * Math.pow((r.weight * wanted) / volume, 1 / this.sigma) : this.cap;
+        else if (volume >= (onSecond ? r.totalCap : r.firstCap)) {
+          // from v / Q = w (P / m)^sigma, or w ((P / m)^sigma - 1) on a new supplier's route
+          const gross = r.entry ? volume + r.weight * wanted : volume;
+          const virtual = volume > 0 ? Math.exp(b.logIndex) * Math.pow((r.weight * wanted) / gross, 1 / this.sigma) : this.cap;
           cost = virtual < own ? own : virtual > this.cap ? Math.max(this.cap, own) : virtual;
         }
         costPerTonne.set(r, cost);
@@ -1457,9 +1507,13 @@ class Market {
     return Math.max(0, wanted - b.own);
   }
 
-  /** A route's unconstrained share w (P / m)^sigma at log price index t, with the marginal price m = p f. */
+  /**
+   * A route's unconstrained share w (P / m)^sigma at log price index t, with the marginal
+   * price m = p f; on a new supplier's route, w ((P / m)^sigma - 1), never below 0.
+   */
   private shareAt(r: Route, t: number, logFactor: number): number {
-    return r.weight * Math.exp(this.sigma * (t - r.origin.logPrice - logFactor));
+    const share = r.weight * Math.exp(this.sigma * (t - r.origin.logPrice - logFactor));
+    return r.entry ? Math.max(0, share - r.weight) : share;
   }
 
   /**
@@ -1474,7 +1528,7 @@ class Market {
     for (const r of b.routes) {
       if (r.origin.closed) continue;
       let share = Math.min(this.shareAt(r, t, r.logFirst), capShare(r.firstCap));
-      if (r.secondCap > 0) share = Math.max(share, Math.min(this.shareAt(r, t, r.logSecond), capShare(r.firstCap + r.secondCap)));
+      if (r.secondCap > 0) share = Math.max(share, Math.min(this.shareAt(r, t, r.logSecond), capShare(r.totalCap)));
       total += share;
     }
     return total;
@@ -1482,7 +1536,8 @@ class Market {
 
   /** Buyer b's price index and route volumes at the origins' current prices. */
   private respond(b: Buyer): void {
-    const open = b.routes.filter((r) => !r.origin.closed);
+    // (a new supplier's route of weight 0 never carries anything)
+    const open = b.routes.filter((r) => !r.origin.closed && !(r.entry && !(r.weight > 0)));
     for (const r of b.routes) {
       r.first = 0;
       r.second = 0;
@@ -1491,18 +1546,22 @@ class Market {
       b.logIndex = Infinity; // nothing to buy from: rationed, with nothing
       return;
     }
-    // where the shares sum to 1 without caps: P^-sigma = sum w m^-sigma (closed form)
+    // where the baseline routes' shares sum to 1 without caps: P^-sigma = sum w m^-sigma
+    // (closed form), unless a new supplier's route is open there
     let free = 0;
-    for (const r of open) free += r.weight * Math.exp(-this.sigma * (r.origin.logPrice + r.logFirst));
+    for (const r of open) if (!r.entry) free += r.weight * Math.exp(-this.sigma * (r.origin.logPrice + r.logFirst));
     const unconstrained = -Math.log(free) / this.sigma;
-    if (open.every((r) => r.firstCap === Infinity)) {
+    // below the cheapest new supplier's log price (on either segment), every such route is shut
+    let shut = Infinity;
+    for (const r of open) if (r.entry && r.totalCap > 0) shut = Math.min(shut, r.origin.logPrice + Math.min(r.logFirst, r.logSecond));
+    if (open.every((r) => r.entry || r.firstCap === Infinity) && unconstrained <= shut) {
       this.place(b, unconstrained);
       return;
     }
     // G(t) as t grows without bound: infinite with an uncapped route, else caps over what it must still have
     let limit = Infinity;
     if (open.every((r) => r.firstCap < Infinity)) {
-      const caps = open.reduce((s, r) => s + r.firstCap + r.secondCap, 0);
+      const caps = open.reduce((s, r) => s + r.totalCap, 0);
       const least = b.critical + (b.eps > 0 ? 0 : b.other) - b.own;
       limit = least > 0 ? caps / least - 1 : caps > 0 ? Infinity : -1;
     }
@@ -1512,7 +1571,7 @@ class Market {
     // not rationed, and a root anywhere in the interval would give it a dearer index than the
     // model's). Bracket it (G <= 0 where the uncapped shares sum to 1, as caps only lower
     // shares), close in, then go down to the lowest point of a flat stretch.
-    let lo = unconstrained;
+    let lo = Math.min(unconstrained, shut);
     let gLo = this.shareGap(b, lo);
     let hi = lo;
     let gHi = gLo;
@@ -1528,7 +1587,7 @@ class Market {
       b.logIndex = Infinity;
       for (const r of open) {
         r.first = r.firstCap;
-        r.second = r.secondCap;
+        r.second = r.totalCap - r.firstCap;
       }
       return;
     }
@@ -1560,7 +1619,7 @@ class Market {
       let first = Math.min(this.shareAt(r, t, r.logFirst) * Q, r.firstCap);
       let second = 0;
       if (r.secondCap > 0) {
-        const onSecond = Math.min(this.shareAt(r, t, r.logSecond) * Q, r.firstCap + r.secondCap);
+        const onSecond = Math.min(this.shareAt(r, t, r.logSecond) * Q, r.totalCap);
         if (onSecond > first) {
           first = r.firstCap;
           second = onSecond - r.firstCap;

@@ -64,6 +64,8 @@ interface GoodDraw {
   readonly supplyElasticity: UncertainDraw;
   readonly priceCap: number;
   readonly priceFloor: number;
+  /** Buyers may turn to producers they do not trade with at the baseline (lambda, premium). */
+  readonly newSuppliers: { readonly weight: UncertainDraw; readonly premium: UncertainDraw } | undefined;
   /** One entry per possible input (only lower-numbered goods are used). */
   readonly inputs: readonly InputDraw[];
 }
@@ -126,6 +128,11 @@ export function worldDrawArbitrary(limits: WorldLimits): fc.Arbitrary<WorldDraw>
     supplyElasticity: uncertainDraw(gridNumber(0, 2, 8), 0, 2, drawn),
     priceCap: gridNumber(1, 20, 19),
     priceFloor: gridNumber(0.05, 1, 19),
+    newSuppliers: fc.oneof(
+      { withCrossShrink: true },
+      { arbitrary: fc.constant(undefined), weight: 2 },
+      { arbitrary: fc.record({ weight: uncertainDraw(gridNumber(0, 2, 20), 0, 2, drawn), premium: uncertainDraw(gridNumber(0, 1, 10), 0, 1, drawn) }), weight: 1 },
+    ),
     inputs: fixedLength(inputDraw, maxGoods),
   });
   const cellDraw: fc.Arbitrary<CellDraw> = fc.record({
@@ -232,6 +239,9 @@ export function buildWorld(draw: WorldDraw, limits: WorldLimits, sink: Uncertain
       supplyElasticity: sink.number(d.supplyElasticity, `${goodId(g)}-supply`),
       priceCap: d.priceCap,
       priceFloor: d.priceFloor,
+      ...(d.newSuppliers === undefined
+        ? {}
+        : { newSuppliers: { weight: sink.number(d.newSuppliers.weight, `${goodId(g)}-newSuppliers`), premium: sink.number(d.newSuppliers.premium, `${goodId(g)}-newSupplierPremium`) } }),
     };
   });
   const periodsPerYear = PERIODS_PER_YEAR[period];
