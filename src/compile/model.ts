@@ -143,6 +143,7 @@ export const OUTCOME_KIND = {
   consumerSurplusLoss: 11,
   producerSurplusLoss: 12,
   tariffRevenue: 13,
+  termsOfTradeLoss: 14,
 } as const satisfies Record<OutcomeType, number>;
 
 /** The code of an outcome kind in the engine. */

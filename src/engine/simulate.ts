@@ -97,6 +97,7 @@ function resetRun(model: CompiledModel, state: RunState, policy: number, draws: 
   state.lostSurplus.fill(0);
   state.lostProducerSurplus.fill(0);
   state.tariffRevenue.fill(0);
+  state.termsOfTrade.fill(0);
   state.directLoss.fill(0);
   state.indirectLoss.fill(0);
   state.outcomeAccumulator.fill(0);
@@ -327,7 +328,7 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
   const { routeStart, routeOrigin, routeFlow, routeWeight, flowSource, newSupplierWeightRef, newSupplierPremiumRef } = model;
   const { numbers, shortfall, criticalShortfall, otherShortfall, inputShare, output, planShortfall, restrictStamp, stockpileShare } = state;
   const { capacityStamp, addedCapacity, flowStamp, flowPass, flowUnrestricted, flowPremium, flowByExporter, tariffStamp, flowTariff } = state;
-  const { stock, reserve, reserveRate, lostUnits, lostRevenue, lostSales, lostSurplus, lostProducerSurplus, tariffRevenue, directLoss, indirectLoss, importCost, producerPrice, buyerPrice } = state;
+  const { stock, reserve, reserveRate, lostUnits, lostRevenue, lostSales, lostSurplus, lostProducerSurplus, tariffRevenue, termsOfTrade, directLoss, indirectLoss, importCost, producerPrice, buyerPrice } = state;
   const { requirement, criticalNeed, inputNeed, demandScale, newSupply, newOutput, salesVolume, markets } = state;
   const stamp = t + 1;
   const { goodOrder, goodInputStart, goodInputs, goodUseStart, goodUses, basePrice, producerStart, userStart } = model;
@@ -561,6 +562,12 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
         }
         salesVolume[flowExporter[f]!]! += volume;
         extraCost += (market.routePrice[q]! - 1) * volume;
+        // terms of trade: the change of the exporter's price on what crosses the border, a
+        // loss to the importer and a gain to the exporter (premiums, quota rents and duties
+        // are not foreign prices)
+        const foreignPrice = p0 * (market.price[routeOrigin[k]!]! - 1) * volume;
+        termsOfTrade[cell]! += foreignPrice;
+        termsOfTrade[flowExporter[f]! * G + g]! -= foreignPrice;
         lostRevenue[f]! += p0 * (flowVolume[f]! - market.price[routeOrigin[k]!]! * volume);
         // duties: the rate times the exporter's price on the licensed segment's tonnes, and on
         // leaked tonnes where the duty, not a dearer premium, sets their price (f2 = f1)
@@ -701,6 +708,7 @@ function recordPeriod(model: CompiledModel, state: RunState, t: number, series: 
       case OUTCOME_KIND.consumerSurplusLoss:
       case OUTCOME_KIND.producerSurplusLoss:
       case OUTCOME_KIND.tariffRevenue:
+      case OUTCOME_KIND.termsOfTradeLoss:
       case OUTCOME_KIND.importCostIncrease:
       case OUTCOME_KIND.ruleFired:
       case OUTCOME_KIND.firstFiring:
@@ -793,6 +801,9 @@ function finishRun(model: CompiledModel, state: RunState, out: Float64Array): vo
         break;
       case OUTCOME_KIND.tariffRevenue:
         value = accountOf(model, state.tariffRevenue, c, listStart, listEnd);
+        break;
+      case OUTCOME_KIND.termsOfTradeLoss:
+        value = accountOf(model, state.termsOfTrade, c, listStart, listEnd);
         break;
       case OUTCOME_KIND.importCostIncrease:
         value = accountOf(model, state.importCost, c, listStart, listEnd);

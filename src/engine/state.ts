@@ -94,6 +94,8 @@ export interface RunState {
   readonly lostProducerSurplus: Float64Array;
   /** Duties collected per importing cell. */
   readonly tariffRevenue: Float64Array;
+  /** Terms-of-trade loss per cell: exporters' price changes on imports, less on exports. */
+  readonly termsOfTrade: Float64Array;
   readonly directLoss: Float64Array;
   readonly indirectLoss: Float64Array;
   /** Running max / sum / last value of per-period outcomes. */
@@ -184,6 +186,7 @@ class RunStateObject {
     state.lostSurplus = f64(cells);
     state.lostProducerSurplus = f64(cells);
     state.tariffRevenue = f64(cells);
+    state.termsOfTrade = f64(cells);
     state.directLoss = f64(C);
     state.indirectLoss = f64(C);
     state.outcomeAccumulator = f64(model.outcomes.count);

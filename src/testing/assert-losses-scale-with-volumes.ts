@@ -25,7 +25,7 @@ export interface ScaleOptions extends InvariantDrawOptions {
 }
 
 /** Outcomes in money or units scale with volumes; shares, ratios and % of GDP do not. */
-const LINEAR = ["gdpLoss:", "valueAddedLoss:", "exportRevenueLoss:", "revenueLoss:", "consumerSurplusLoss:", "producerSurplusLoss:", "tariffRevenue:", "importCostIncrease:", "outputLoss:"];
+const LINEAR = ["gdpLoss:", "valueAddedLoss:", "exportRevenueLoss:", "revenueLoss:", "consumerSurplusLoss:", "producerSurplusLoss:", "tariffRevenue:", "termsOfTradeLoss:", "importCostIncrease:", "outputLoss:"];
 
 /** True when a volume (surge capacity, capacity added, ...) is drawn from a lognormal, whose scaling (mu + ln k) is rounded. */
 function drawsVolumesFromLognormal(scenario: Scenario): boolean {

@@ -22,6 +22,7 @@ export type OutcomeInput = NonNullable<ScenarioInput["outcomes"]>[number];
  * | `exportRevenueLoss:C`, `revenueLoss:C`, `importCostIncrease:C` | C's lost export revenue, its producers' lost sales revenue net of redeployed sales, its extra import cost |
  * | `consumerSurplusLoss:C`, `producerSurplusLoss:C` | surplus C's buyers and producers lost (beside GDP loss) |
  * | `tariffRevenue:C` | duties C collects on its imports |
+ * | `termsOfTradeLoss:C` | exporters' price changes on C's imports, less on its exports |
  *
  * @param world - the world (its `countries` and `goods`).
  * @returns outcome definitions for a scenario's `outcomes`.
@@ -32,7 +33,7 @@ export type OutcomeInput = NonNullable<ScenarioInput["outcomes"]>[number];
  * standardOutcomes(world).map((o) => o.name);
  * // ["gdpLoss:A", "gdpLossPercent:A", "valueAddedLoss:A", "outputLoss:A:x", "shortfall:A:x", "meanShortfall:A:x",
  * //  "price:x", "price:x:A", "exportRevenueLoss:A", "revenueLoss:A", "importCostIncrease:A",
- * //  "consumerSurplusLoss:A", "producerSurplusLoss:A", "tariffRevenue:A"]
+ * //  "consumerSurplusLoss:A", "producerSurplusLoss:A", "tariffRevenue:A", "termsOfTradeLoss:A"]
  * ```
  */
 export function standardOutcomes(world: WorldNames): OutcomeDefinition[] {

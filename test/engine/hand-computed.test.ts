@@ -290,6 +290,7 @@ describe("new suppliers, by hand", () => {
         { name: "price:x:B", kind: "price" as const, good: "x", market: { inside: "B" }, stat: "mean" as const },
         { name: "exportRevenueLoss:C", kind: "exportRevenueLoss" as const, country: "C" },
         { name: "salesLoss:C", kind: "revenueLoss" as const, country: "C" },
+        ...["A", "B", "C"].map((country) => ({ name: `termsOfTrade:${country}`, kind: "termsOfTradeLoss" as const, country })),
       ],
     };
   }
@@ -313,6 +314,10 @@ describe("new suppliers, by hand", () => {
     expect(outcomes["importCost:B"]).toBeCloseTo(3 * 40 * 10 * (1.1 * pC - 1), 6);
     // C earns its price on 40 t more than it exported at baseline (none): a negative loss
     expect(outcomes["exportRevenueLoss:C"]).toBeCloseTo(-3 * 40 * 10 * pC, 6);
+    // terms of trade at C's price: B's loss, C's gain; A trades nothing
+    expect(outcomes["termsOfTrade:B"]).toBeCloseTo(3 * 40 * 10 * (pC - 1), 6);
+    expect(outcomes["termsOfTrade:C"]).toBeCloseTo(-3 * 40 * 10 * (pC - 1), 6);
+    expect(outcomes["termsOfTrade:A"]).toBe(0);
     // C's sales: baseline 50 t at home; now 50 pC^-0.5 at home and 40 t to B, all at pC
     expect(outcomes["salesLoss:C"]).toBeCloseTo(3 * 10 * (50 - pC * (50 * Math.pow(pC, -0.5) + 40)), 6);
   });

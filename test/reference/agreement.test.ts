@@ -30,6 +30,18 @@ describe("engine and reference implementation agree", () => {
     });
   }
 
+  // generated scenarios on which engine and reference once disagreed, each traced to a
+  // defect since fixed (the commit that adds a file says which)
+  const recorded = new URL("./counterexamples/", import.meta.url);
+  for (const file of readdirSync(recorded)) {
+    it(`recorded counterexample ${file}`, () => {
+      const [scenario, seed] = JSON.parse(readFileSync(new URL(file, recorded), "utf8")) as [ScenarioInput, string];
+      const agreement = validateWorld({ label: file, scenario, runs: 2 }, seed);
+      expect(agreement.firstDisagreement).toBeUndefined();
+      expect(agreement.values).toBeGreaterThan(0);
+    });
+  }
+
   it("can fail: a reference result off by a relative 1e-8, or a series value off, is a disagreement", () => {
     const world = { label: "two-country", scenario: validationWorlds(true)[0]!.scenario, runs: 1 };
     const offBy = (run: ReferenceRun) => {

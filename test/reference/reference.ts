@@ -180,6 +180,8 @@ interface CellState {
   lostProducerSurplus: number;
   /** Duties collected on its imports. */
   tariffRevenue: number;
+  /** Exporters' price changes on its imports, less on its exports. */
+  termsOfTrade: number;
 }
 
 /** The good's numbers for one run. */
@@ -510,6 +512,7 @@ export class ReferenceModel {
           lostSurplus: 0,
           lostProducerSurplus: 0,
           tariffRevenue: 0,
+          termsOfTrade: 0,
         });
       }
       state.set(c, cells);
@@ -1028,6 +1031,10 @@ export class ReferenceModel {
       const shipped = result.flowVolume.get(route.flow)!;
       const cell = state.get(route.buyer.country)!.get(g)!;
       cell.importCost += p0 * (result.costPerTonne.get(route)! - 1) * (shipped.first + shipped.second);
+      // terms of trade at the exporter's price: the importer's loss is the exporter's gain
+      const foreignPrice = p0 * (result.producerPrice.get(route.origin.country)! - 1) * (shipped.first + shipped.second);
+      cell.termsOfTrade += foreignPrice;
+      state.get(route.origin.country)!.get(g)!.termsOfTrade -= foreignPrice;
       // duties: the rate times the exporter's price on the licensed tonnes, and on leaked ones
       // where the duty sets their price (no dearer premium)
       const tariff = route.tariff;
@@ -1113,6 +1120,9 @@ export class ReferenceModel {
           break;
         case "tariffRevenue":
           for (const g of o.goods ?? this.goods) result += state.get(o.country)!.get(g)!.tariffRevenue;
+          break;
+        case "termsOfTradeLoss":
+          for (const g of o.goods ?? this.goods) result += state.get(o.country)!.get(g)!.termsOfTrade;
           break;
         case "ruleFired":
           result = o.rules.some((name) => this.instancesOf.get(name)!.some((instance) => (effect.get(instance) ?? Infinity) < T)) ? 1 : 0;
@@ -1468,7 +1478,7 @@ class Market {
         let cost = own;
         if (r.origin.closed) cost = this.cap;
         else if (!Number.isFinite(b.logIndex)) cost = Math.max(this.cap, p * r.secondFactor);
-        else if (volume >= (onSecond ? r.totalCap : r.firstCap)) {
+        else if (onSecond ? r.second >= r.totalCap - r.firstCap : r.first >= r.firstCap) {
           // from v / Q = w (P / m)^sigma, or w ((P / m)^sigma - 1) on a new supplier's route
           const gross = r.entry ? volume + r.weight * wanted : volume;
           const virtual = volume > 0 ? Math.exp(b.logIndex) * Math.pow((r.weight * wanted) / gross, 1 / this.sigma) : this.cap;
