@@ -18,7 +18,7 @@ describe("chokepoint validate", () => {
     const [file, bundled] = await Promise.all([runCli(["validate", "tiny.json"], scratch()), runCli(["validate", "illustrative-standoff"])]);
     expect(file).toEqual({ code: 0, signal: null, stdout: 'tiny.json: valid scenario "tiny" (2 countries, 2 goods, 3 policies, 1 uncertainty)\n', stderr: "" });
     expect(bundled.code).toBe(0);
-    expect(bundled.stdout).toBe('illustrative-standoff: valid scenario "illustrative-standoff" (5 countries, 4 goods, 4 policies, 9 uncertainties)\n');
+    expect(bundled.stdout).toBe('illustrative-standoff: valid scenario "illustrative-standoff" (5 countries, 4 goods, 4 policies, 10 uncertainties)\n');
   });
 
   it("prints every problem of a YAML file with its path, line and column, and nothing else", async () => {

@@ -114,12 +114,12 @@ describe("no-regression pins", () => {
       galliumPeak: pick("aligned", "galliumPricePeak:outside").p95,
     }).toMatchInlineSnapshot(`
       {
-        "alignedJapan": 3631946550.0560336,
-        "alignedJapanP95": 5371526934.383617,
-        "galliumPeak": 3.8196883924940193,
-        "retaliation": 0.854,
-        "stockpileJapan": 3412899263.195141,
-        "usAloneChina": 706043.4305579489,
+        "alignedJapan": 3470217450.1236887,
+        "alignedJapanP95": 4509592854.389668,
+        "galliumPeak": 3.850579555211534,
+        "retaliation": 0.844,
+        "stockpileJapan": 3401023810.597606,
+        "usAloneChina": 0,
       }
     `);
   });
