@@ -39,18 +39,20 @@ const SEED = 2024;
 const draw = fc.nat(9_999);
 
 describe("policy assumptions on us-japan-chip-controls-2024, as properties", () => {
-  it("Japan joining the controls never lowers China's loss, whatever the elasticities (on every draw, so also in expectation)", () => {
+  it("Japan joining the controls never lowers China's advanced-chip output loss, whatever the elasticities (on every draw, so also in expectation)", () => {
     // Compared on the same draw (common random numbers): us-nl vs aligned, which adds
     // Japan's tool controls and, through China's rules, its retaliation against Japan.
     // Markets clear to a relative 1e-12, so "never lower" allows for rounding: a relative
-    // 1e-9, and a thousandth of a dollar where China loses nothing under either policy and
-    // both "losses" are rounding left by the market solver.
+    // 1e-9, and 1e-12 of output where China loses none under either policy.
+    // (The same claim of China's whole GDP loss is false: docs/property-testing.md shows the
+    // draw fast-check finds, where restocking after the squeeze rations China's own battery
+    // makers less when China also restricts Japan.)
     fc.assert(
       fc.property(elasticities, draw, (e, run) => {
         const world = withElasticities(e);
-        const without = simulateDraw(world, { seed: SEED, run, policy: "us-nl" }).outcomes["gdpLoss:CN"]!;
-        const withJapan = simulateDraw(world, { seed: SEED, run, policy: "aligned" }).outcomes["gdpLoss:CN"]!;
-        return withJapan >= without - 1e-9 * Math.abs(without) - 1e-3;
+        const without = simulateDraw(world, { seed: SEED, run, policy: "us-nl" }).outcomes["advancedChipOutputLoss:CN"]!;
+        const withJapan = simulateDraw(world, { seed: SEED, run, policy: "aligned" }).outcomes["advancedChipOutputLoss:CN"]!;
+        return withJapan >= without - 1e-9 * Math.abs(without) - 1e-12;
       }),
       { numRuns: 40 },
     );

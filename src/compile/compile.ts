@@ -148,11 +148,15 @@ export function compileModel(scenario: Scenario, compileFormula: FormulaCompiler
   for (let f = 0; f < declaredFlows; f++) U0[flowImporter[f]! * G + gi(world.flows[flowSource[f]!]!.good)]! += flowVolume[f]!;
 
   const coverRef = new Int32Array(cells).fill(zeroRef);
-  const maxDrawShare = new Float64Array(cells).fill(1);
+  const targetRef = new Int32Array(cells).fill(zeroRef);
+  const restockRef = new Int32Array(cells).fill(numbers.add(3, 3));
+  const maxDrawShare = new Float64Array(cells).fill(Infinity);
   for (const stock of world.stocks) {
     const cell = ci(stock.country) * G + gi(stock.good);
     coverRef[cell] = numbers.add(stock.coverMonths, 0);
-    maxDrawShare[cell] = stock.maxDrawShare;
+    targetRef[cell] = stock.targetMonths === undefined ? coverRef[cell]! : numbers.add(stock.targetMonths, 0);
+    restockRef[cell] = numbers.add(stock.restockMonths, 3);
+    maxDrawShare[cell] = stock.maxDrawShare ?? Infinity;
   }
 
   const producers = new Csr();
@@ -390,6 +394,8 @@ export function compileModel(scenario: Scenario, compileFormula: FormulaCompiler
     demandElasticityRef,
     domesticPriceRef,
     coverRef,
+    targetRef,
+    restockRef,
     maxDrawShare,
     surgeRef,
     rampRef,

@@ -235,8 +235,10 @@ export interface CompiledModel {
   readonly demandElasticityRef: Int32Array;
   /** Price of a producer's home sales as a multiple of the base price (rho; 1 by default). */
   readonly domesticPriceRef: Int32Array;
-  /** Commercial stock cover (months) and largest draw per period as a share of U0. */
+  /** Commercial stock cover at the start (months), its target (months of the requirement), how fast it is restocked (tau, months), and the largest draw per period as a share of U0 (Infinity: none). */
   readonly coverRef: Int32Array;
+  readonly targetRef: Int32Array;
+  readonly restockRef: Int32Array;
   readonly maxDrawShare: Float64Array;
   readonly surgeRef: Int32Array;
   readonly rampRef: Int32Array;

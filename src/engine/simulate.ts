@@ -27,6 +27,8 @@ function ramp(elapsed: number, tau: number): number {
 
 /** How far the outside price must rise above 1 to start surge capacity (well above the market's tolerance of 1e-12). */
 const PRICE_SIGNAL = 1e-9;
+/** A stock within this share of its target is at target: a gap of rounding orders nothing. */
+const STOCK_ROUNDING = 1e-12;
 
 /** Round a drawn number of periods to a whole number of periods. */
 function periods(x: number): number {
@@ -324,12 +326,13 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
   // Hoisted once per period, not per good, so the loops below read plain locals.
   const { G, producers, users, U0, Q0, K0, H0, E0, valueAddedRef, flowExporter, flowVolume } = model;
   const { inputStart, inputGood, inputCritical, inputWeightRef, useStart, useCell, usePerUnit, useCritical } = model;
-  const { surgeRef, rampRef, maxDrawShare, indirectMultiplier, forwardMultiplier, supplyElasticityRef, substitutionRef, demandElasticityRef, domesticPriceRef } = model;
+  const { surgeRef, rampRef, maxDrawShare, targetRef, restockRef, indirectMultiplier, forwardMultiplier, supplyElasticityRef, substitutionRef, demandElasticityRef, domesticPriceRef } = model;
   const { routeStart, routeOrigin, routeFlow, routeWeight, flowSource, newSupplierWeightRef, newSupplierPremiumRef } = model;
   const { numbers, shortfall, criticalShortfall, otherShortfall, inputShare, output, planShortfall, restrictStamp, stockpileShare } = state;
   const { capacityStamp, addedCapacity, flowStamp, flowPass, flowUnrestricted, flowPremium, flowByExporter, tariffStamp, flowTariff } = state;
   const { stock, reserve, reserveRate, lostUnits, lostRevenue, lostSales, lostSurplus, lostProducerSurplus, tariffRevenue, termsOfTrade, directLoss, indirectLoss, importCost, producerPrice, buyerPrice } = state;
-  const { requirement, criticalNeed, inputNeed, demandScale, newSupply, newOutput, salesVolume, markets } = state;
+  const { requirement, criticalNeed, inputNeed, demandScale, newSupply, newOutput, salesVolume, restockOrder, markets } = state;
+  const monthsToPeriods = model.periodsPerYear / 12;
   const stamp = t + 1;
   const { goodOrder, goodInputStart, goodInputs, goodUseStart, goodUses, basePrice, producerStart, userStart } = model;
   const { priceFloor, priceCap } = model;
@@ -348,6 +351,11 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
     for (let k = goodUseStart[g]!; !downstreamPlansLess && k < goodUseStart[g + 1]!; k++) if (goodPlanShort[goodUses[k]!]) downstreamPlansLess = true;
     let calm = goodStamp[g] !== stamp && !downstreamPlansLess;
     for (let k = goodInputStart[g]!; calm && k < goodInputStart[g + 1]!; k++) if (goodShort[goodInputs[k]!]) calm = false;
+    // (nor a user restocking or drawing down a stock off its target)
+    for (let u = uStart; calm && u < uEnd; u++) {
+      const cell = users[u]! * G + g;
+      if (stock[cell] !== numbers[targetRef[cell]!]! * U0[cell]! * monthsToPeriods) calm = false;
+    }
     if (calm) {
       if (!goodBaseline[g]) writeBaseline(model, state, g);
       continue;
@@ -429,10 +437,20 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
     for (let u = uStart; u < uEnd; u++) {
       const b = u - uStart;
       const c = users[u]!;
+      const cell = c * G + g;
+      // managed stocks: order the gap to target, n months of the requirement, over tau (all
+      // of it when tau is shorter than a period); a stock above target is drawn on instead,
+      // as if it were own supply
+      const target = numbers[targetRef[cell]!]! * requirement[c]! * monthsToPeriods;
+      const tau = numbers[restockRef[cell]!]! * monthsToPeriods;
+      const off = target - stock[cell]!;
+      // (a stock within rounding of its target, relative 1e-12, is at target: engine rule 6)
+      const restock = Math.abs(off) <= STOCK_ROUNDING * target ? 0 : (tau > 1 ? 1 / tau : 1) * off;
+      restockOrder[cell] = restock;
       market.criticalDemand[b] = criticalNeed[c]!;
-      market.otherDemand[b] = requirement[c]! - criticalNeed[c]!;
-      market.demandElasticity[b] = numbers[demandElasticityRef[c * G + g]!]!;
-      market.ownSupply[b] = newSupply[c]!;
+      market.otherDemand[b] = requirement[c]! - criticalNeed[c]! + (restock > 0 ? restock : 0);
+      market.demandElasticity[b] = numbers[demandElasticityRef[cell]!]!;
+      market.ownSupply[b] = newSupply[c]! - (restock < 0 ? restock : 0);
       market.routeStart[b] = r;
       for (let k = routeStart[u]!; k < routeStart[u + 1]!; k++, r++) {
         market.routeOrigin[r] = routeOrigin[k]!;
@@ -492,14 +510,25 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
       const need = requirement[c]!;
       const criticalPart = criticalNeed[c]!;
       const paid = market.buyerPrice[b]!; // capped at the price cap: beyond it, rationing
-      const want = criticalPart + market.otherWanted[b]!; // other uses: (need - criticalPart) paid^-elasticity
+      // what its uses want at the price: critical, and other uses (need - criticalPart) paid^-eps
+      // (the market's other demand also holds its restocking order, when it has one)
+      const restock = restockOrder[cell]!;
+      const want = criticalPart + (restock > 0 ? (need - criticalPart) * Math.pow(paid, -market.demandElasticity[b]!) : market.otherWanted[b]!);
       // own new output covers own needs first
       const own = newSupply[c]! < want ? newSupply[c]! : want;
       newOutput[c] = own;
       const bought = market.delivered[b]! + own;
-      let received = bought;
-      // Step 7, draw down commercial stocks, then strategic reserves, at bounded rates, toward
+      // Step 7, what it buys beyond what its uses want at the price goes into stock (its
+      // restocking order); then it draws down commercial stocks, then strategic reserves, toward
       // the requirement: buyers use stocks rather than go without, whether rationed or priced out
+      // (at a price below base the order, K P^-eps, can exceed the gap to target: the rest is
+      // used, not stocked, so restocking never takes a stock above its target)
+      let toStock = 0;
+      if (restock > 0 && bought > want) {
+        const gapToTarget = numbers[targetRef[cell]!]! * need * monthsToPeriods - stock[cell]!;
+        toStock = bought - want < gapToTarget ? bought - want : gapToTarget;
+      }
+      let received = bought - toStock;
       const gap = need - received;
       if (gap > 0) {
         let draw = gap;
@@ -515,6 +544,7 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
         reserve[cell]! -= fromReserve;
         received += fromReserve;
       }
+      stock[cell]! += toStock;
       // Step 8, shortfalls: of the requirement; of critical inputs (served first); of
       // non-critical inputs (served next: final and unmodelled uses give way first)
       let sigma = need > 0 ? 1 - received / need : 0;

@@ -255,6 +255,8 @@ export function* scenarioChecks(scenario: Scenario, context: ValidationContext):
     if (stockSeen.has(key(stock.country, stock.good))) report(at, `duplicate stock of "${stock.good}" in "${stock.country}"`);
     stockSeen.add(key(stock.country, stock.good));
     checkNumber([...at, "coverMonths"], stock.coverMonths, NON_NEGATIVE);
+    checkNumber([...at, "targetMonths"], stock.targetMonths, NON_NEGATIVE);
+    checkNumber([...at, "restockMonths"], stock.restockMonths, POSITIVE);
   });
 
   const demandSeen = new Map<string, number>();

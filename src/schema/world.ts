@@ -127,14 +127,22 @@ export const recipeSchema = z.strictObject({
 export const stockSchema = z.strictObject({
   country: identifierSchema,
   good: identifierSchema,
-  coverMonths: uncertainNumberSchema.describe("Commercial stocks held at the start, in months of baseline use."),
+  coverMonths: uncertainNumberSchema.describe("Commercial stocks held at the start, in months of baseline use; also the stock the user aims to hold, unless targetMonths says otherwise."),
+  targetMonths: uncertainNumberSchema
+    .optional()
+    .describe("The stock the user aims to hold, in months of its current requirement (>= 0). Default: coverMonths."),
+  restockMonths: uncertainNumberSchema
+    .default(3)
+    .describe(
+      "How fast the user brings its stock back to target (tau, in months, > 0): each period it orders, on top of its use, the gap to target divided by tau (all of it when tau is shorter than a period), and orders less by as much when above target. Default 3, an assumption (docs/model.md, step 5).",
+    ),
   maxDrawShare: z
     .number()
     .gt(0, "expected a share in (0, 1]")
     .max(1, "expected a share in (0, 1]")
-    .default(1)
+    .optional()
     .describe(
-      "Most that can be drawn per period, as a share of baseline use per period. Default 1, an assumption: no limit beyond the stock itself (a user can cover its whole baseline use from stock).",
+      "Most that can be drawn per period, as a share of baseline use per period: a physical or contractual limit, to be sourced. Without it, the user draws freely (up to the stock itself).",
     ),
   ...provenance,
 });

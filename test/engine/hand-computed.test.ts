@@ -368,3 +368,59 @@ describe("new suppliers, by hand", () => {
     expect(outcomes["price:x:A"]!).toBeLessThan(1);
   });
 });
+
+describe("managed stocks, by hand", () => {
+  // twoCountryWorld over 6 months: B holds 2 months of cover (80 t) and restocks with
+  // tau = 1 month (the whole gap each month). A bans B for months 0 to 2.
+  function stockWorld(restockMonths = 1) {
+    const base = twoCountryWorld();
+    return {
+      ...base,
+      horizon: 6,
+      world: { ...base.world, stocks: [{ country: "B", good: "x", coverMonths: 2, restockMonths }] },
+      policies: [{ name: "three-months", levers: [{ type: "exportRestriction" as const, actor: "A", targets: ["B"], goods: ["x"], duration: 3 }] }],
+    };
+  }
+
+  it("B draws its stock during the ban, runs out in month 2, then restocks and bids the price up", () => {
+    const { series } = simulateOnce(stockWorld(), { policy: "three-months", seed: 1 });
+    // months 0 and 1: 40 t a month from stock (80 -> 40 -> 0); month 2: nothing left
+    expect(series["shortfall:B:x"]).toEqual([0, 0, 1, 0, 0, 0]);
+    // month 3, the ban over: B orders its 40 t of use and the whole gap of 80 t, price-elastic
+    // (eps 0.5) like its other uses: A's 100 t (at capacity) clear 60 p^-0.5 + 40 + 80 p^-0.5,
+    // p = (140 / 60)^2. B puts 80 p^-0.5 into stock and, in month 4, orders 80 less that:
+    // p = ((60 + 80 - 80 / sqrt(p3)) / 60)^2
+    const p3 = (140 / 60) ** 2;
+    const s4 = 80 / Math.sqrt(p3);
+    const p4 = ((60 + 80 - s4) / 60) ** 2;
+    const price = series["price:x"]!;
+    expect(price[0]).toBe(10); // B, cut off and short of a critical input, pays the cap
+    expect(price[3]).toBeCloseTo(p3, 9);
+    expect(price[4]).toBeCloseTo(p4, 9);
+    expect(price[5]!).toBeLessThan(price[4]!); // and falls back as the stock refills
+    expect(price[5]!).toBeGreaterThan(1);
+  });
+
+  it("without restocking (tau of 10 years) the price returns to base the month the ban ends", () => {
+    const { series } = simulateOnce(stockWorld(120), { policy: "three-months", seed: 1 });
+    expect(series["shortfall:B:x"]).toEqual([0, 0, 1, 0, 0, 0]);
+    // a gap of 80 t over 120 months orders 2/3 t a month: p = ((60 + 80/120) / 60)^2 in month 3
+    expect(series["price:x"]![3]).toBeCloseTo(((60 + 80 / 120) / 60) ** 2, 9);
+  });
+});
+
+describe("a stock target above the stock held, by hand", () => {
+  it("disturbs the world with no lever: B buys toward 3 months of cover from month 0", () => {
+    // B holds 2 months (80 t) and aims for 3 (120 t), restocking over 1 month: in month 0 it
+    // orders its 40 t and 40 t more, price-elastic; A's 100 t clear 60 p^-0.5 + 40 + 40 p^-0.5
+    const base = twoCountryWorld();
+    const scenario = { ...base, world: { ...base.world, stocks: [{ country: "B", good: "x", coverMonths: 2, targetMonths: 3, restockMonths: 1 }] } };
+    const { series, outcomes } = simulateOnce(scenario, { policy: "none", seed: 1 });
+    const p0 = (100 / 60) ** 2;
+    expect(series["price:x"]![0]).toBeCloseTo(p0, 9);
+    // it bought 40 / sqrt(p0) into stock; in month 1 it orders the rest of the gap
+    const gap1 = 40 - 40 / Math.sqrt(p0);
+    expect(series["price:x"]![1]).toBeCloseTo(((60 + gap1) / 60) ** 2, 9);
+    expect(outcomes["shortfall:B:x"]).toBe(0);
+  });
+});

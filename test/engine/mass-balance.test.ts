@@ -42,9 +42,8 @@ describe("mass balance per good and period (fast-check, run state after each per
           const drawn = stockDraws(t, before, after, model);
           const where = (g: number, c: number) => `period ${t}, ${model.countryIds[c]}:${model.goodIds[g]}`;
           for (let cell = 0; cell < drawn.length; cell++) {
-            // a stock is only drawn, never rebuilt (and a reserve grows only when a stockpile lever starts)
-            expect(before.stock[cell]! - after.stock[cell]!, `stock ${cell}, period ${t}`).toBeGreaterThanOrEqual(0);
-            expect(drawn[cell]!, `stock draw ${cell}, period ${t}`).toBeGreaterThanOrEqual(-TOLERANCE * model.U0[cell]!);
+            // a stock never goes negative (and a reserve grows only when a stockpile lever starts)
+            expect(after.stock[cell]!, `stock ${cell}, period ${t}`).toBeGreaterThanOrEqual(0);
           }
           for (let g = 0; g < G; g++) {
             const market = after.markets[g]!;
@@ -94,9 +93,23 @@ describe("mass balance per good and period (fast-check, run state after each per
               const cell = c * G + g;
               let delivered = 0;
               for (let q = market.routeStart[b]!; q < market.routeStart[b + 1]!; q++) delivered += market.volume[q]!;
-              const requirement = market.criticalDemand[b]! + market.otherDemand[b]!;
+              // the market's other demand holds the user's restocking order too
+              const restock = after.restockOrder[cell]!;
+              const requirement = market.criticalDemand[b]! + market.otherDemand[b]! - (restock > 0 ? restock : 0);
               expect(Math.abs(market.delivered[b]! - delivered), where(g, c)).toBeLessThanOrEqual(TOLERANCE * Math.max(requirement, delivered));
               const own = Q0[cell]! > 0 ? 0 : after.output[cell]!;
+              // a stock rises only by what was bought, and only when the user is restocking
+              const stockRise = after.stock[cell]! - before.stock[cell]!;
+              if (restock > 0) {
+                expect(stockRise, `${where(g, c)}: stock rose beyond what it bought`).toBeLessThanOrEqual(delivered + own + TOLERANCE * model.U0[cell]!);
+                // restocking never takes a stock above its target (n months of the requirement)
+                if (stockRise > 0) {
+                  const target = after.numbers[model.targetRef[cell]!]! * requirement * (model.periodsPerYear / 12);
+                  expect(after.stock[cell]!, `${where(g, c)}: restocked above its target`).toBeLessThanOrEqual(target * (1 + TOLERANCE) + TOLERANCE);
+                }
+              }
+              else expect(stockRise, `${where(g, c)}: stock rose without a restocking order`).toBeLessThanOrEqual(TOLERANCE * model.U0[cell]!);
+              // what a user has: deliveries, own output, and its stock draws net of what went into stock
               const has = delivered + own + drawn[cell]!;
               const shortfall = requirement > 0 ? Math.max(0, 1 - has / requirement) : 0;
               expect(Math.abs(after.shortfall[cell]! - shortfall), `${where(g, c)}: shortfall ${after.shortfall[cell]}, from deliveries and draws ${shortfall}`).toBeLessThanOrEqual(TOLERANCE);

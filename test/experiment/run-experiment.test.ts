@@ -114,11 +114,11 @@ describe("no-regression pins", () => {
       galliumPeak: pick("aligned", "galliumPricePeak:outside").p95,
     }).toMatchInlineSnapshot(`
       {
-        "alignedJapan": 3470217450.1236887,
-        "alignedJapanP95": 4509592854.389668,
-        "galliumPeak": 3.850579555211534,
+        "alignedJapan": 3474019659.692503,
+        "alignedJapanP95": 4509592333.596996,
+        "galliumPeak": 3.8508940872068833,
         "retaliation": 0.844,
-        "stockpileJapan": 3401023810.597606,
+        "stockpileJapan": 3402578672.0321755,
         "usAloneChina": 0,
       }
     `);

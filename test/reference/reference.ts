@@ -147,6 +147,10 @@ interface Baseline {
   readonly E0: number;
   readonly recipe: readonly RecipeInput[];
   readonly coverMonths: UncertainNumber;
+  /** The stock it aims for (months of its requirement; coverMonths unless given) and tau, in months. */
+  readonly targetMonths: UncertainNumber;
+  readonly restockMonths: UncertainNumber;
+  /** Infinity when no limit is given. */
   readonly maxDrawShare: number;
   /** Value added lost upstream in unmodelled sectors per USD of lost output (backward, mixed model). */
   readonly indirectMultiplier: number;
@@ -352,7 +356,9 @@ export class ReferenceModel {
           E0: exports,
           recipe: (recipe?.inputs ?? []).map((x) => ({ good: x.good, perUnit: x.perUnit, critical: x.critical, weight: x.critical ? 0 : (x.weight ?? 0.5) })),
           coverMonths: stock?.coverMonths ?? 0,
-          maxDrawShare: stock?.maxDrawShare ?? 1,
+          targetMonths: stock?.targetMonths ?? stock?.coverMonths ?? 0,
+          restockMonths: stock?.restockMonths ?? 3,
+          maxDrawShare: stock?.maxDrawShare ?? Infinity,
           indirectMultiplier: multipliers.get(`${c}|${g}`)?.backward ?? 0,
           forwardMultiplier: multipliers.get(`${c}|${g}`)?.forward ?? 0,
         });
@@ -784,8 +790,14 @@ export class ReferenceModel {
     // Engine rule 3: a calm good (no lever disturbing it acts, none of its inputs was short when
     // last cleared, no producer of a good made from it plans other than its baseline) writes
     // the baseline exactly: output Q0, no shortfall, prices 1, nothing to account.
+    // (nor does any user hold a stock off its target, n months of U0, which it would restock or draw on)
+    const monthsToPeriods = this.periodsPerYear / 12;
+    const offTarget = (c: string) => state.get(c)!.get(g)!.stock !== value(this.cell(c, g).targetMonths, 0) * this.cell(c, g).U0 * monthsToPeriods;
     const calm =
-      !period.disturbed.has(g) && ![...this.inputsOf.get(g)!].some((k) => goodShort.get(k)) && ![...this.usesOf.get(g)!].some((h) => goodPlanShort.get(h));
+      !period.disturbed.has(g) &&
+      ![...this.inputsOf.get(g)!].some((k) => goodShort.get(k)) &&
+      ![...this.usesOf.get(g)!].some((h) => goodPlanShort.get(h)) &&
+      !users.some(offTarget);
     if (calm) {
       for (const c of producers) {
         const cell = state.get(c)!.get(g)!;
@@ -831,6 +843,14 @@ export class ReferenceModel {
       need.set(c, { R, Rc, Ro: R - Rc, d: Math.min(1, R / this.cell(c, g).U0) });
     }
     const scaleOf = (c: string) => need.get(c)?.d ?? 0;
+    const restockOrder = (c: string, R: number) => {
+      const b = this.cell(c, g);
+      const target = value(b.targetMonths, 0) * R * monthsToPeriods;
+      const tau = value(b.restockMonths, 3) * monthsToPeriods;
+      const off = target - state.get(c)!.get(g)!.stock;
+      // engine rule 6: a stock within rounding (relative 1e-12) of its target orders nothing
+      return Math.abs(off) <= 1e-12 * target ? 0 : (tau > 1 ? 1 / tau : 1) * off;
+    };
 
     // 5. The market problem: origins with their supply curves, buyers with their routes
     const market = new Market(info.substitution, info.elasticity, info.priceFloor, info.priceCap);
@@ -874,7 +894,11 @@ export class ReferenceModel {
     for (const c of users) {
       const b = this.cell(c, g);
       const n = need.get(c)!;
-      const buyer = market.addBuyer(c, n.Rc, n.Ro, newSupply.get(c) ?? 0, value(b.demandElasticity, info.elasticity));
+      // managed stocks: it orders K = (target - stock) / tau on top of its use (all of the gap
+      // when tau is under a period), price-elastic like its other uses; above target it orders
+      // -K less, drawing on the stock as on own supply
+      const K = restockOrder(c, n.R);
+      const buyer = market.addBuyer(c, n.Rc, n.Ro + Math.max(0, K), (newSupply.get(c) ?? 0) + Math.max(0, -K), value(b.demandElasticity, info.elasticity));
       // the home route (domestic sales at the producer price), then one route per flow into c
       if (origins.has(c) && b.H0 > 0) market.addRoute(buyer, origins.get(c)!, undefined, b.H0 / b.U0, 1, Infinity, 1, 0);
       for (const f of flows) {
@@ -921,6 +945,11 @@ export class ReferenceModel {
       const lnP = Math.log(Phat);
       const x = (1 - eps) * lnP;
       cell.lostSurplus += p0 * (Math.min(u.Rc, A) * (Phat - 1) + u.Ro * (x === 0 ? lnP : lnP * (Math.expm1(x) / x)));
+      // what it bought beyond what its uses want at the price is its restocking: into stock
+      // (never above the gap to target: at a price below base the order can exceed it)
+      const gapToTarget = value(b.targetMonths, 0) * u.R * monthsToPeriods - cell.stock;
+      const toStock = restockOrder(c, u.R) > 0 ? Math.min(Math.max(0, A - (u.Rc + wantOther)), gapToTarget) : 0;
+      A -= toStock;
       // stocks cover the gap to the requirement R, whether the buyer was rationed or priced out
       let gap = Math.max(0, u.R - A);
       if (gap > 0) {
@@ -937,6 +966,7 @@ export class ReferenceModel {
           gap -= draw;
         }
       }
+      cell.stock += toStock;
       received.push(A);
       // critical uses are served first
       cell.criticalShortfall = u.Rc > 0 ? Math.max(0, 1 - A / u.Rc) : 0;

@@ -81,6 +81,8 @@ interface CellDraw {
   readonly surge: UncertainDraw | undefined;
   readonly rampPeriods: UncertainDraw;
   readonly cover: UncertainDraw;
+  /** How fast the stock is restocked (months; undefined: the default). Its target is its starting cover: a world at rest. */
+  readonly restock: UncertainDraw | undefined;
   readonly maxDrawShare: number;
   /** The buyer's own demand elasticity (a world.demand entry), if any. */
   readonly ownElasticity: UncertainDraw | undefined;
@@ -145,6 +147,7 @@ export function worldDrawArbitrary(limits: WorldLimits): fc.Arbitrary<WorldDraw>
     surge: fc.option(uncertainDraw(fc.integer({ min: 0, max: 500 }), 0, 500, drawn), { nil: undefined }),
     rampPeriods: uncertainDraw(fc.integer({ min: 0, max: 6 }), 0, 6, drawn),
     cover: limits.stocks ? uncertainDraw(fc.oneof(fc.constant(0), gridNumber(0, 6, 12)), 0, 6, drawn) : fc.constant({ value: 0 }),
+    restock: fc.oneof({ withCrossShrink: true }, { arbitrary: fc.constant(undefined), weight: 1 }, { arbitrary: uncertainDraw(gridNumber(0.25, 12, 47), 0.25, 12, drawn), weight: 1 }),
     maxDrawShare: gridNumber(0.05, 1, 19),
     // now and then (one cell in five), so that most worlds keep the good's defaults
     ownElasticity: fc.oneof({ withCrossShrink: true }, { arbitrary: fc.constant(undefined), weight: 4 }, { arbitrary: uncertainDraw(gridNumber(0.05, 3, 59), 0.05, 3, drawn), weight: 1 }),
@@ -278,7 +281,14 @@ export function buildWorld(draw: WorldDraw, limits: WorldLimits, sink: Uncertain
         const d = cellDraw(c, g);
         if (d.cover.spec === undefined && d.cover.value === 0) continue;
         const coverMonths = sink.number(d.cover, `${countryId(c)}-${goodId(g)}-cover`);
-        stocks.push({ country: countryId(c), good: goodId(g), coverMonths, ...(d.maxDrawShare === 1 ? {} : { maxDrawShare: d.maxDrawShare }) });
+        const name = `${countryId(c)}-${goodId(g)}`;
+        stocks.push({
+          country: countryId(c),
+          good: goodId(g),
+          coverMonths,
+          ...(d.restock === undefined ? {} : { restockMonths: sink.number(d.restock, `${name}-restock`) }),
+          ...(d.maxDrawShare === 1 ? {} : { maxDrawShare: d.maxDrawShare }),
+        });
       }
     }
   }
