@@ -150,12 +150,14 @@ export function compileModel(scenario: Scenario, compileFormula: FormulaCompiler
   const coverRef = new Int32Array(cells).fill(zeroRef);
   const targetRef = new Int32Array(cells).fill(zeroRef);
   const restockRef = new Int32Array(cells).fill(numbers.add(3, 3));
+  const precautionRef = new Int32Array(cells).fill(numbers.add(1, 1));
   const maxDrawShare = new Float64Array(cells).fill(Infinity);
   for (const stock of world.stocks) {
     const cell = ci(stock.country) * G + gi(stock.good);
     coverRef[cell] = numbers.add(stock.coverMonths, 0);
     targetRef[cell] = stock.targetMonths === undefined ? coverRef[cell]! : numbers.add(stock.targetMonths, 0);
     restockRef[cell] = numbers.add(stock.restockMonths, 3);
+    precautionRef[cell] = numbers.add(stock.precautionMonths, 1);
     maxDrawShare[cell] = stock.maxDrawShare ?? Infinity;
   }
 
@@ -396,6 +398,8 @@ export function compileModel(scenario: Scenario, compileFormula: FormulaCompiler
     coverRef,
     targetRef,
     restockRef,
+    precautionRef,
+    flowGood: flowGoodOf(flowStart),
     maxDrawShare,
     surgeRef,
     rampRef,
@@ -482,6 +486,7 @@ class SlotBuilder {
   private readonly leakageRef: number[] = [];
   private readonly premiumRef: number[] = [];
   private readonly leakageLagRef: number[] = [];
+  private readonly announcedRef: number[] = [];
   private readonly stockpileShareRef: number[] = [];
   private readonly amountRef: number[] = [];
   private readonly rateRef: number[] = [];
@@ -518,6 +523,7 @@ class SlotBuilder {
     this.leakageRef.push(spec.leakageRef ?? none);
     this.premiumRef.push(spec.premiumRef ?? none);
     this.leakageLagRef.push(spec.leakageLagRef ?? none);
+    this.announcedRef.push(spec.announcedRef ?? none);
     this.stockpileShareRef.push(spec.stockpileShareRef ?? none);
     this.amountRef.push(spec.amountRef ?? none);
     this.rateRef.push(spec.rateRef ?? none);
@@ -563,6 +569,7 @@ class SlotBuilder {
       leakageRef: Int32Array.from(this.leakageRef),
       premiumRef: Int32Array.from(this.premiumRef),
       leakageLagRef: Int32Array.from(this.leakageLagRef),
+      announcedRef: Int32Array.from(this.announcedRef),
       stockpileShareRef: Int32Array.from(this.stockpileShareRef),
       amountRef: Int32Array.from(this.amountRef),
       rateRef: Int32Array.from(this.rateRef),
@@ -787,4 +794,11 @@ function compileOutcomes(
     formulaVariables,
     formulaStack,
   };
+}
+
+/** The good of each flow, from the flows' CSR by good. */
+function flowGoodOf(flowStart: Int32Array): Int32Array {
+  const good = new Int32Array(flowStart[flowStart.length - 1]!);
+  for (let g = 0; g + 1 < flowStart.length; g++) good.fill(g, flowStart[g]!, flowStart[g + 1]!);
+  return good;
 }

@@ -61,6 +61,8 @@ export interface SlotTable {
   readonly premiumRef: Int32Array;
   /** Periods from the start before leaked volume arrives. */
   readonly leakageLagRef: Int32Array;
+  /** Periods of notice before the slot takes effect (restrictions; 0 for other levers). */
+  readonly announcedRef: Int32Array;
   /** Export restriction: share of the blocked volume the exporter's state reserve buys. */
   readonly stockpileShareRef: Int32Array;
   /** Stockpile: reserve in months of use. Capacity: units per period added. Tariff: its rate. */
@@ -239,6 +241,8 @@ export interface CompiledModel {
   readonly coverRef: Int32Array;
   readonly targetRef: Int32Array;
   readonly restockRef: Int32Array;
+  /** Months added to a user's target while a restriction that will cut it is announced. */
+  readonly precautionRef: Int32Array;
   readonly maxDrawShare: Float64Array;
   readonly surgeRef: Int32Array;
   readonly rampRef: Int32Array;
@@ -260,6 +264,8 @@ export interface CompiledModel {
   readonly flowExporter: Int32Array;
   readonly flowImporter: Int32Array;
   readonly flowVolume: Float64Array;
+  /** The good of each flow. */
+  readonly flowGood: Int32Array;
   /** Position of each sorted flow in `world.flows`; -1 for a new supplier's flow (volume 0, after the good's declared flows). */
   readonly flowSource: Int32Array;
   /** Per good: number refs of its new suppliers' lambda and premium, -1 when it allows none. */

@@ -73,6 +73,7 @@ function resetRun(model: CompiledModel, state: RunState, policy: number, draws: 
     state.reserve[cell] = 0;
     state.reserveRate[cell] = 0;
     state.capacityStamp[cell] = 0;
+    state.announceStamp[cell] = 0;
     state.restrictStamp[cell] = 0;
     state.inputShare[cell] = 1;
     state.output[cell] = model.Q0[cell]!;
@@ -230,7 +231,10 @@ function activateLevers(model: CompiledModel, state: RunState, policy: number, t
     const to = pass === 0 ? policies.slotStart[policy + 1]! : policies.ruleStart[policy + 1]!;
     for (let q = from; q < to; q++) {
       const s = pass === 0 ? policies.slots[q]! : rules.slot[policies.rules[q]!]!;
-      if (!isActive(state, s, t)) continue;
+      if (!isActive(state, s, t)) {
+        markAnnounced(model, state, s, t);
+        continue;
+      }
       const actor = slots.actor[s]!;
       if (slots.disturbs[s]) for (let j = slots.goodStart[s]!; j < slots.goodStart[s + 1]!; j++) state.goodStamp[slots.goods[j]!] = stamp;
       const kind = slots.kind[s] as SlotKind;
@@ -317,6 +321,30 @@ function activateLevers(model: CompiledModel, state: RunState, policy: number, t
 }
 
 /**
+ * Step 2, announcements: a restriction decided and due to take effect within its notice
+ * (`announced` periods; a rule's no earlier than it decided) marks the users whose supply it
+ * will cut, who aim for their precautionary stock this period (step 5), and disturbs their
+ * goods. One that blocks nothing (severity 0, or all of it leaked) or never takes effect
+ * (duration 0) announces nothing.
+ */
+function markAnnounced(model: CompiledModel, state: RunState, s: number, t: number): void {
+  const { slots, G, flowImporter, flowGood } = model;
+  const kind = slots.kind[s];
+  if (kind !== SLOT_KIND.exportRestriction && kind !== SLOT_KIND.importRestriction) return;
+  const start = state.slotStart[s]!;
+  if (!(t < start) || !(start < state.slotEnd[s]!) || start === NEVER) return;
+  const { numbers } = state;
+  if (t < start - Math.max(0, periods(numbers[slots.announcedRef[s]!]!))) return;
+  if (!(numbers[slots.severityRef[s]!]! * (1 - numbers[slots.leakageRef[s]!]!) > 0)) return;
+  const stamp = t + 1;
+  for (let j = slots.flowStart[s]!; j < slots.flowStart[s + 1]!; j++) {
+    const f = slots.flows[j]!;
+    state.announceStamp[flowImporter[f]! * G + flowGood[f]!] = stamp;
+    state.goodStamp[flowGood[f]!] = stamp;
+  }
+}
+
+/**
  * Steps 3 to 10 of docs/model.md for each good in topological order: produce (from inputs
  * cleared earlier this period), the requirement of each buyer, the market (origin prices
  * and route volumes: src/engine/market.ts), stock draws, shortfalls and prices, accounts.
@@ -326,12 +354,12 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
   // Hoisted once per period, not per good, so the loops below read plain locals.
   const { G, producers, users, U0, Q0, K0, H0, E0, valueAddedRef, flowExporter, flowVolume } = model;
   const { inputStart, inputGood, inputCritical, inputWeightRef, useStart, useCell, usePerUnit, useCritical } = model;
-  const { surgeRef, rampRef, maxDrawShare, targetRef, restockRef, indirectMultiplier, forwardMultiplier, supplyElasticityRef, substitutionRef, demandElasticityRef, domesticPriceRef } = model;
+  const { surgeRef, rampRef, maxDrawShare, targetRef, restockRef, precautionRef, indirectMultiplier, forwardMultiplier, supplyElasticityRef, substitutionRef, demandElasticityRef, domesticPriceRef } = model;
   const { routeStart, routeOrigin, routeFlow, routeWeight, flowSource, newSupplierWeightRef, newSupplierPremiumRef } = model;
   const { numbers, shortfall, criticalShortfall, otherShortfall, inputShare, output, planShortfall, restrictStamp, stockpileShare } = state;
   const { capacityStamp, addedCapacity, flowStamp, flowPass, flowUnrestricted, flowPremium, flowByExporter, tariffStamp, flowTariff } = state;
   const { stock, reserve, reserveRate, lostUnits, lostRevenue, lostSales, lostSurplus, lostProducerSurplus, tariffRevenue, termsOfTrade, directLoss, indirectLoss, importCost, producerPrice, buyerPrice } = state;
-  const { requirement, criticalNeed, inputNeed, demandScale, newSupply, newOutput, salesVolume, restockOrder, markets } = state;
+  const { requirement, criticalNeed, inputNeed, demandScale, newSupply, newOutput, salesVolume, restockOrder, announceStamp, markets } = state;
   const monthsToPeriods = model.periodsPerYear / 12;
   const stamp = t + 1;
   const { goodOrder, goodInputStart, goodInputs, goodUseStart, goodUses, basePrice, producerStart, userStart } = model;
@@ -441,7 +469,8 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
       // managed stocks: order the gap to target, n months of the requirement, over tau (all
       // of it when tau is shorter than a period); a stock above target is drawn on instead,
       // as if it were own supply
-      const target = numbers[targetRef[cell]!]! * requirement[c]! * monthsToPeriods;
+      const targetMonths = numbers[targetRef[cell]!]! + (announceStamp[cell] === stamp ? numbers[precautionRef[cell]!]! : 0);
+      const target = targetMonths * requirement[c]! * monthsToPeriods;
       const tau = numbers[restockRef[cell]!]! * monthsToPeriods;
       const off = target - stock[cell]!;
       // (a stock within rounding of its target, relative 1e-12, is at target: engine rule 6)
@@ -525,7 +554,8 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
       // used, not stocked, so restocking never takes a stock above its target)
       let toStock = 0;
       if (restock > 0 && bought > want) {
-        const gapToTarget = numbers[targetRef[cell]!]! * need * monthsToPeriods - stock[cell]!;
+        const targetMonths = numbers[targetRef[cell]!]! + (announceStamp[cell] === stamp ? numbers[precautionRef[cell]!]! : 0);
+        const gapToTarget = targetMonths * need * monthsToPeriods - stock[cell]!;
         toStock = bought - want < gapToTarget ? bought - want : gapToTarget;
       }
       let received = bought - toStock;

@@ -21,6 +21,8 @@ export interface SlotSpec {
   readonly premiumRef?: number;
   /** Periods from the start before leaked volume arrives. */
   readonly leakageLagRef?: number;
+  /** A restriction's notice, in periods (announced that long before it takes effect). */
+  readonly announcedRef?: number;
   /** Export restriction: share of the blocked volume its state reserve buys. */
   readonly stockpileShareRef?: number;
   /** The kind's quantity: a reserve's months of use, capacity added, a tariff's rate. */
@@ -96,4 +98,5 @@ export interface RestrictionTerms {
   readonly leakagePremium: UncertainNumber;
   readonly leakageLag: UncertainNumber;
   readonly duration?: UncertainNumber | undefined;
+  readonly announced: UncertainNumber;
 }

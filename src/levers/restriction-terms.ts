@@ -21,6 +21,11 @@ export function restrictionFields(kit: SchemaKit) {
       .default(0)
       .describe("Periods after the restriction starts before leaked volume arrives (re-routing through third countries takes time)."),
     duration: uncertain.optional().describe("How many periods the restriction lasts; without it, until the horizon."),
+    announced: uncertain
+      .default(0)
+      .describe(
+        "Periods of notice: the restriction is announced this many periods before it takes effect (a rule's action no earlier than the rule decides). Until it takes effect, every buyer it will cut aims for its precautionary stock (stocks[].precautionMonths) and buys toward it.",
+      ),
   };
 }
 
@@ -31,6 +36,7 @@ export function checkRestrictionTerms(terms: RestrictionTerms, at: Path, context
   context.number([...at, "leakagePremium"], terms.leakagePremium, RANGES.nonNegative);
   context.number([...at, "leakageLag"], terms.leakageLag, RANGES.nonNegative);
   context.number([...at, "duration"], terms.duration, RANGES.nonNegative);
+  context.number([...at, "announced"], terms.announced, RANGES.nonNegative);
 }
 
 /** Check that a lever's partners are known countries other than its actor. */
@@ -47,6 +53,7 @@ export function compileRestrictionTerms(terms: RestrictionTerms, context: Compil
     leakageRef: context.number(terms.leakage, 0),
     premiumRef: context.number(terms.leakagePremium, 0),
     leakageLagRef: context.number(terms.leakageLag, 0),
+    announcedRef: context.number(terms.announced, 0),
   };
 }
 
@@ -56,6 +63,7 @@ export function describeRestrictionTerms(terms: RestrictionTerms, context: Descr
   if (terms.leakage !== 0) parts.push(`leakage ${context.number(terms.leakage)}`);
   if (terms.leakage !== 0 && terms.leakageLag !== 0) parts.push(`arriving after ${context.number(terms.leakageLag)} ${context.period}s`);
   if (terms.duration !== undefined) parts.push(`for ${context.number(terms.duration)} ${context.period}s`);
+  if (terms.announced !== 0) parts.push(`announced ${context.number(terms.announced)} ${context.period}s ahead`);
   return parts.join(", ");
 }
 
@@ -74,6 +82,7 @@ export interface RestrictionDraw {
   readonly leakagePremium: UncertainDraw;
   readonly leakageLag: number;
   readonly duration: UncertainDraw | undefined;
+  readonly announced: number;
 }
 
 /** Restrictions on one or two goods, aimed at other countries or `all`, severity 1 or on a grid, sometimes leakage, a premium, a lag, a duration. */
@@ -88,6 +97,7 @@ export function drawRestriction(kit: DrawKit): fc.Arbitrary<RestrictionDraw> {
     leakagePremium: kit.uncertain(fc.oneof(fc.constant(0), share(10)), 0, 1),
     leakageLag: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 3 })),
     duration: fc.option(kit.periods(kit.horizon), { nil: undefined }),
+    announced: fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 1, max: 3 })),
   });
 }
 
@@ -104,6 +114,7 @@ export function buildRestriction(draw: RestrictionDraw, kit: BuildKit) {
       leakagePremium: kit.number(draw.leakagePremium, "premium"),
       leakageLag: draw.leakageLag,
       ...(draw.duration === undefined ? {} : { duration: kit.number(draw.duration, "duration") }),
+      announced: draw.announced,
     },
   };
 }

@@ -257,6 +257,7 @@ export function* scenarioChecks(scenario: Scenario, context: ValidationContext):
     checkNumber([...at, "coverMonths"], stock.coverMonths, NON_NEGATIVE);
     checkNumber([...at, "targetMonths"], stock.targetMonths, NON_NEGATIVE);
     checkNumber([...at, "restockMonths"], stock.restockMonths, POSITIVE);
+    checkNumber([...at, "precautionMonths"], stock.precautionMonths, NON_NEGATIVE);
   });
 
   const demandSeen = new Map<string, number>();

@@ -136,6 +136,11 @@ export const stockSchema = z.strictObject({
     .describe(
       "How fast the user brings its stock back to target (tau, in months, > 0): each period it orders, on top of its use, the gap to target divided by tau (all of it when tau is shorter than a period), and orders less by as much when above target. Default 3, an assumption (docs/model.md, step 5).",
     ),
+  precautionMonths: uncertainNumberSchema
+    .default(1)
+    .describe(
+      "Months of its requirement the user adds to its target stock while a restriction that will cut its supply is announced and not yet in effect (front-loading). Default 1, an assumption: no estimate adopted.",
+    ),
   maxDrawShare: z
     .number()
     .gt(0, "expected a share in (0, 1]")

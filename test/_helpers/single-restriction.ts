@@ -28,3 +28,9 @@ export function withFixedSupply(scenario: ScenarioInput): ScenarioInput {
     },
   };
 }
+
+/** The scenario with its policy's levers not announced ahead (`announced` 0): the losses invariant's scope (its TSDoc). */
+export function withoutNotice(scenario: ScenarioInput): ScenarioInput {
+  const policy = scenario.policies[0]!;
+  return { ...scenario, policies: [{ ...policy, levers: (policy.levers ?? []).map((lever) => ("announced" in lever ? { ...lever, announced: 0 } : lever)) }] };
+}

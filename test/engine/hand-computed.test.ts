@@ -424,3 +424,40 @@ describe("a stock target above the stock held, by hand", () => {
     expect(outcomes["shortfall:B:x"]).toBe(0);
   });
 });
+
+describe("an announced cut, by hand", () => {
+  // twoCountryWorld over 7 months: B holds 2 months of cover (80 t), restocks over 1 month,
+  // and adds the default 1 month of precaution while a cut is announced. A bans B in months
+  // 2 to 4, announced 1 month ahead.
+  function announcedWorld(announced: number) {
+    const base = twoCountryWorld();
+    return {
+      ...base,
+      horizon: 7,
+      world: { ...base.world, stocks: [{ country: "B", good: "x", coverMonths: 2, restockMonths: 1 }] },
+      policies: [{ name: "announced-ban", levers: [{ type: "exportRestriction" as const, actor: "A", targets: ["B"], goods: ["x"], start: 2, duration: 3, announced }] }],
+    };
+  }
+
+  it("B front-loads in month 1, so the ban leaves it short later and less", () => {
+    const { series } = simulateOnce(announcedWorld(1), { policy: "announced-ban", seed: 1 });
+    const price = series["price:x"]!;
+    expect(price[0]).toBe(1); // nothing is known yet: no front-loading before the announcement
+    // month 1: B aims for 3 months (120 t), orders its 40 t and 40 t more, price-elastic:
+    // A's 100 t clear 60 p^-0.5 + 40 + 40 p^-0.5
+    const p1 = (100 / 60) ** 2;
+    expect(price[1]).toBeCloseTo(p1, 9);
+    // B enters the ban with 80 + 40 / sqrt(p1) = 104 t: 40 a month in months 2 and 3, the
+    // remaining 24 t in month 4, short of 16 of its 40 t
+    expect(series["shortfall:B:x"]![2]).toBe(0);
+    expect(series["shortfall:B:x"]![3]).toBe(0);
+    expect(series["shortfall:B:x"]![4]).toBeCloseTo(1 - (80 + 40 / Math.sqrt(p1) - 80) / 40, 9);
+  });
+
+  it("unannounced, the same ban leaves B short of everything in its last month and moves no price before it", () => {
+    const { series } = simulateOnce(announcedWorld(0), { policy: "announced-ban", seed: 1 });
+    expect(series["price:x"]![0]).toBe(1);
+    expect(series["price:x"]![1]).toBe(1);
+    expect(series["shortfall:B:x"]![4]).toBe(1);
+  });
+});

@@ -16,7 +16,7 @@ import {
   simulateDraw,
   worldArbitrary,
 } from "../../src/testing/index.js";
-import { toSingleRestriction, withFixedSupply } from "../_helpers/single-restriction.js";
+import { toSingleRestriction, withFixedSupply, withoutNotice } from "../_helpers/single-restriction.js";
 
 // The engine's invariants (chokepoint/testing) over generated scenarios, each on a draw
 // picked by fast-check. Each property is cheap (a few small simulations per case).
@@ -37,7 +37,7 @@ const singleRestriction = scenarioArbitrary({ maxPolicies: 1, minLevers: 1, maxL
   .map(toSingleRestriction)
   .filter((scenario) => scenario !== undefined);
 /** The same, in a world whose supply does not respond to price (every supply elasticity 0, no surge capacity): where losses are monotone in severity. */
-const singleRestrictionFixedSupply = singleRestriction.map(withFixedSupply);
+const singleRestrictionFixedSupply = singleRestriction.map(withFixedSupply).map(withoutNotice);
 const severities = fc.tuple(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 20 })).map(([a, b]) => [Math.min(a, b) / 20, Math.max(a, b) / 20] as const);
 
 describe("engine invariants (fast-check, chokepoint/testing)", () => {

@@ -104,7 +104,9 @@ describe("mass balance per good and period (fast-check, run state after each per
                 expect(stockRise, `${where(g, c)}: stock rose beyond what it bought`).toBeLessThanOrEqual(delivered + own + TOLERANCE * model.U0[cell]!);
                 // restocking never takes a stock above its target (n months of the requirement)
                 if (stockRise > 0) {
-                  const target = after.numbers[model.targetRef[cell]!]! * requirement * (model.periodsPerYear / 12);
+                  // (plus its precaution while warned of an announced cut)
+                  const warned = after.announceStamp[cell] === t + 1 ? after.numbers[model.precautionRef[cell]!]! : 0;
+                  const target = (after.numbers[model.targetRef[cell]!]! + warned) * requirement * (model.periodsPerYear / 12);
                   expect(after.stock[cell]!, `${where(g, c)}: restocked above its target`).toBeLessThanOrEqual(target * (1 + TOLERANCE) + TOLERANCE);
                 }
               }

@@ -81,6 +81,8 @@ interface PeriodState {
   readonly addedCapacity: Map<string, number>;
   /** Goods a lever that disturbs them acts on this period (engine rule 3). */
   readonly disturbed: Set<string>;
+  /** `${country}|${good}`: users a restriction announced and not yet in effect will cut (they aim for their precautionary stock). */
+  readonly announced: Set<string>;
   /** Requirement R and its critical part Rc, per country and good. */
   readonly requirement: Map<string, Map<string, number>>;
   readonly criticalRequirement: Map<string, Map<string, number>>;
@@ -150,6 +152,8 @@ interface Baseline {
   /** The stock it aims for (months of its requirement; coverMonths unless given) and tau, in months. */
   readonly targetMonths: UncertainNumber;
   readonly restockMonths: UncertainNumber;
+  /** Months added to the target while a restriction that will cut it is announced. */
+  readonly precautionMonths: UncertainNumber;
   /** Infinity when no limit is given. */
   readonly maxDrawShare: number;
   /** Value added lost upstream in unmodelled sectors per USD of lost output (backward, mixed model). */
@@ -358,6 +362,7 @@ export class ReferenceModel {
           coverMonths: stock?.coverMonths ?? 0,
           targetMonths: stock?.targetMonths ?? stock?.coverMonths ?? 0,
           restockMonths: stock?.restockMonths ?? 3,
+          precautionMonths: stock?.precautionMonths ?? 1,
           maxDrawShare: stock?.maxDrawShare ?? Infinity,
           indirectMultiplier: multipliers.get(`${c}|${g}`)?.backward ?? 0,
           forwardMultiplier: multipliers.get(`${c}|${g}`)?.forward ?? 0,
@@ -552,6 +557,7 @@ export class ReferenceModel {
         flowTariff: new Map(),
         addedCapacity: new Map(),
         disturbed: new Set(),
+        announced: new Set(),
         requirement: new Map(),
         criticalRequirement: new Map(),
         inputRequirement: new Map(),
@@ -575,6 +581,7 @@ export class ReferenceModel {
       // 2. Restrict, and the other levers. Every acting lever but a reserve disturbs its goods
       // (engine rule 3): a reserve is drawn on only when a buyer wants more than it gets.
       for (const { lever, trigger, start, end } of levers) {
+        if (t < start && start < end) this.announce(lever, trigger, start, t, period, value);
         if (!(start <= t && t < end)) continue;
         if (lever.type !== "stockpileRelease") for (const g of "goods" in lever ? lever.goods : [lever.good]) period.disturbed.add(g);
         this.applyLever(lever, trigger, start, t, period, state, value, monthsToPeriods);
@@ -626,6 +633,27 @@ export class ReferenceModel {
       }
     }
     return this.finish(outcomeDefinitions, periodValues, state, loss, lostRevenue, value, effect);
+  }
+
+  /**
+   * Step 2, announcements: a restriction due within its notice (`announced` periods before it
+   * takes effect; a rule's lever is known only once decided) marks the users of the flows it
+   * will cut, unless it blocks nothing, and disturbs their goods.
+   */
+  private announce(lever: Lever | RuleLever, trigger: string | undefined, start: number, t: number, period: PeriodState, value: (x: UncertainNumber | undefined, fallback: number) => number): void {
+    if (lever.type !== "exportRestriction" && lever.type !== "importRestriction") return;
+    if (t < start - Math.max(0, Math.round(value(lever.announced, 0)))) return;
+    if (!(value(lever.severity, 1) * (1 - value(lever.leakage, 0)) > 0)) return;
+    const aimedAt = lever.type === "exportRestriction" ? lever.targets : lever.sources;
+    const isTarget = (c: string) => c !== lever.actor && (aimedAt === "all" || (aimedAt === "triggering" ? c === trigger : aimedAt.includes(c)));
+    for (const g of new Set(lever.goods)) {
+      for (const flow of this.flowsByGood.get(g)!) {
+        const hit = lever.type === "exportRestriction" ? flow.exporter === lever.actor && isTarget(flow.importer) : flow.importer === lever.actor && isTarget(flow.exporter);
+        if (!hit) continue;
+        period.announced.add(`${flow.importer}|${g}`);
+        period.disturbed.add(g);
+      }
+    }
   }
 
   /**
@@ -843,9 +871,11 @@ export class ReferenceModel {
       need.set(c, { R, Rc, Ro: R - Rc, d: Math.min(1, R / this.cell(c, g).U0) });
     }
     const scaleOf = (c: string) => need.get(c)?.d ?? 0;
+    // its target in months, plus its precaution while a restriction that will cut it is announced
+    const targetMonthsOf = (c: string) => value(this.cell(c, g).targetMonths, 0) + (period.announced.has(`${c}|${g}`) ? value(this.cell(c, g).precautionMonths, 1) : 0);
     const restockOrder = (c: string, R: number) => {
       const b = this.cell(c, g);
-      const target = value(b.targetMonths, 0) * R * monthsToPeriods;
+      const target = targetMonthsOf(c) * R * monthsToPeriods;
       const tau = value(b.restockMonths, 3) * monthsToPeriods;
       const off = target - state.get(c)!.get(g)!.stock;
       // engine rule 6: a stock within rounding (relative 1e-12) of its target orders nothing
@@ -947,7 +977,7 @@ export class ReferenceModel {
       cell.lostSurplus += p0 * (Math.min(u.Rc, A) * (Phat - 1) + u.Ro * (x === 0 ? lnP : lnP * (Math.expm1(x) / x)));
       // what it bought beyond what its uses want at the price is its restocking: into stock
       // (never above the gap to target: at a price below base the order can exceed it)
-      const gapToTarget = value(b.targetMonths, 0) * u.R * monthsToPeriods - cell.stock;
+      const gapToTarget = targetMonthsOf(c) * u.R * monthsToPeriods - cell.stock;
       const toStock = restockOrder(c, u.R) > 0 ? Math.min(Math.max(0, A - (u.Rc + wantOther)), gapToTarget) : 0;
       A -= toStock;
       // stocks cover the gap to the requirement R, whether the buyer was rationed or priced out

@@ -112,6 +112,7 @@ export const PLAIN_DEFAULTS: Readonly<Record<string, string>> = {
   leakage: "no blocked volume leaks unless the scenario says so",
   leakagePremium: "no premium on leaked volume (there is none without leakage)",
   leakageLag: "leaked volume arrives without a lag",
+  announced: "the restriction is not announced ahead: it takes effect the period it is known",
   stockpileShare: "the restricting exporter's state reserve buys none of the blocked volume",
   minSeverity: "a rule's restriction condition counts any restriction",
   probability: "a rule fires whenever its conditions hold",
