@@ -223,7 +223,7 @@ describe("the provenance checks can fail", () => {
     const defaults = reliedDefaults(scenario, parseScenario(scenario)).map((d) => `${d.path} = ${d.value}`);
     expect(defaults).toContain(".world.goods[0].priceFloor = 0.5");
     expect(defaults).toContain(".world.goods[0].substitutionElasticity = 4");
-    expect(defaults).toContain(".world.production[0].capacity = 62500");
+    expect(defaults).toContain(".world.production[0].capacity = 50500");
     const withWeight: JsonObject = { world: { recipes: [{ inputs: [{ good: "g", perUnit: 1, critical: false }] }] } };
     expect(reliedDefaults(withWeight, withWeight)).toEqual([{ path: ".world.recipes[0].inputs[0].weight", field: "weight", value: 0.5 }]);
   });
