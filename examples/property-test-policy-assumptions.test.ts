@@ -44,9 +44,8 @@ describe("policy assumptions on us-japan-chip-controls-2024, as properties", () 
     // Japan's tool controls and, through China's rules, its retaliation against Japan.
     // Markets clear to a relative 1e-12, so "never lower" allows for rounding: a relative
     // 1e-9, and 1e-12 of output where China loses none under either policy.
-    // (The same claim of China's whole GDP loss is false: docs/property-testing.md shows the
-    // draw fast-check finds, where restocking after the squeeze rations China's own battery
-    // makers less when China also restricts Japan.)
+    // (The same claim of China's whole GDP loss is a sum of many channels, and it has failed
+    // on a draw as the model changed: docs/property-testing.md.)
     fc.assert(
       fc.property(elasticities, draw, (e, run) => {
         const world = withElasticities(e);

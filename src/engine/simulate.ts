@@ -552,19 +552,28 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
       // the requirement: buyers use stocks rather than go without, whether rationed or priced out
       // (at a price below base the order, K P^-eps, can exceed the gap to target: the rest is
       // used, not stocked, so restocking never takes a stock above its target)
+      const targetMonths = numbers[targetRef[cell]!]! + (announceStamp[cell] === stamp ? numbers[precautionRef[cell]!]! : 0);
       let toStock = 0;
       if (restock > 0 && bought > want) {
-        const targetMonths = numbers[targetRef[cell]!]! + (announceStamp[cell] === stamp ? numbers[precautionRef[cell]!]! : 0);
         const gapToTarget = targetMonths * need * monthsToPeriods - stock[cell]!;
         toStock = bought - want < gapToTarget ? bought - want : gapToTarget;
       }
       let received = bought - toStock;
       const gap = need - received;
       if (gap > 0) {
-        let draw = gap;
-        if (stock[cell]! < draw) draw = stock[cell]!;
+        // its critical inputs draw freely; its other uses only on what lies above a reserve
+        // for the critical ones, n months of them, so a stock is not spent on final uses
+        // while critical inputs will need it
         const stockRate = maxDrawShare[cell]! * U0[cell]!;
+        const criticalGap = criticalPart > received ? criticalPart - received : 0;
+        let draw = criticalGap < gap ? criticalGap : gap;
+        if (stock[cell]! < draw) draw = stock[cell]!;
         if (stockRate < draw) draw = stockRate;
+        const spare = stock[cell]! - draw - targetMonths * criticalPart * monthsToPeriods;
+        let forOthers = gap - (criticalGap < gap ? criticalGap : gap);
+        if (spare < forOthers) forOthers = spare > 0 ? spare : 0;
+        if (stockRate - draw < forOthers) forOthers = stockRate - draw;
+        draw += forOthers;
         stock[cell]! -= draw;
         received += draw;
         let fromReserve = gap - draw;

@@ -461,3 +461,22 @@ describe("an announced cut, by hand", () => {
     expect(series["shortfall:B:x"]![4]).toBe(1);
   });
 });
+
+describe("a stock kept for critical inputs, by hand", () => {
+  it("B's other uses draw only above n months of its critical need, so y lasts a month longer", () => {
+    // twoCountryWorld with A shipping B 60 t a month: 40 for y (critical), 20 for other
+    // uses. B holds 2 months (120 t) and A bans it for good. Its reserve for critical
+    // inputs is 2 x 40 = 80 t: in month 0 y takes 40 and the other uses get nothing
+    // (120 - 40 - 80 = 0 to spare); y then draws 40 a month until the stock is gone.
+    const base = twoCountryWorld();
+    const scenario = {
+      ...base,
+      horizon: 4,
+      world: { ...base.world, flows: [{ exporter: "A", importer: "B", good: "x", volume: 60 }], stocks: [{ country: "B", good: "x", coverMonths: 2 }] },
+    };
+    const { series, outcomes } = simulateOnce(scenario, { policy: "ban", seed: 1 });
+    const third = 1 - 40 / 60;
+    expect(series["shortfall:B:x"]).toEqual([third, third, third, 1].map((x) => expect.closeTo(x, 12)));
+    expect(outcomes["outputLoss:B:y"]).toBeCloseTo(40, 9); // only month 3
+  });
+});

@@ -114,11 +114,11 @@ describe("no-regression pins", () => {
       galliumPeak: pick("aligned", "galliumPricePeak:outside").p95,
     }).toMatchInlineSnapshot(`
       {
-        "alignedJapan": 3474019659.692503,
-        "alignedJapanP95": 4509592333.596996,
-        "galliumPeak": 3.8508940872068833,
+        "alignedJapan": 3414987803.6553435,
+        "alignedJapanP95": 4408707905.277102,
+        "galliumPeak": 3.8508905575829155,
         "retaliation": 0.844,
-        "stockpileJapan": 3402578672.0321755,
+        "stockpileJapan": 3402379087.83582,
         "usAloneChina": 0,
       }
     `);

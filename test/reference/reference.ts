@@ -983,7 +983,13 @@ export class ReferenceModel {
       // stocks cover the gap to the requirement R, whether the buyer was rationed or priced out
       let gap = Math.max(0, u.R - A);
       if (gap > 0) {
-        let draw = Math.min(gap, cell.stock, b.maxDrawShare * b.U0);
+        // critical inputs draw freely; other uses only above a reserve of n months of the
+        // critical ones
+        const rate = b.maxDrawShare * b.U0;
+        const criticalGap = Math.min(Math.max(0, u.Rc - A), gap);
+        let draw = Math.min(criticalGap, cell.stock, rate);
+        const keep = targetMonthsOf(c) * u.Rc * monthsToPeriods;
+        draw += Math.min(gap - criticalGap, Math.max(0, cell.stock - draw - keep), rate - draw);
         if (draw > 0) {
           cell.stock -= draw;
           A += draw;
