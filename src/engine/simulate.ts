@@ -359,7 +359,7 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
   const { numbers, shortfall, criticalShortfall, otherShortfall, inputShare, output, planShortfall, restrictStamp, stockpileShare } = state;
   const { capacityStamp, addedCapacity, flowStamp, flowPass, flowUnrestricted, flowPremium, flowByExporter, tariffStamp, flowTariff } = state;
   const { stock, reserve, reserveRate, lostUnits, lostRevenue, lostSales, lostSurplus, lostProducerSurplus, tariffRevenue, termsOfTrade, directLoss, indirectLoss, importCost, producerPrice, buyerPrice } = state;
-  const { requirement, criticalNeed, inputNeed, demandScale, newSupply, newOutput, salesVolume, restockOrder, announceStamp, markets } = state;
+  const { requirement, criticalNeed, inputNeed, demandScale, newSupply, newOutput, salesVolume, restockOrder, stockTargetMonths, announceStamp, markets } = state;
   const monthsToPeriods = model.periodsPerYear / 12;
   const stamp = t + 1;
   const { goodOrder, goodInputStart, goodInputs, goodUseStart, goodUses, basePrice, producerStart, userStart } = model;
@@ -470,6 +470,7 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
       // of it when tau is shorter than a period); a stock above target is drawn on instead,
       // as if it were own supply
       const targetMonths = numbers[targetRef[cell]!]! + (announceStamp[cell] === stamp ? numbers[precautionRef[cell]!]! : 0);
+      stockTargetMonths[cell] = targetMonths;
       const target = targetMonths * requirement[c]! * monthsToPeriods;
       const tau = numbers[restockRef[cell]!]! * monthsToPeriods;
       const off = target - stock[cell]!;
@@ -552,7 +553,7 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
       // the requirement: buyers use stocks rather than go without, whether rationed or priced out
       // (at a price below base the order, K P^-eps, can exceed the gap to target: the rest is
       // used, not stocked, so restocking never takes a stock above its target)
-      const targetMonths = numbers[targetRef[cell]!]! + (announceStamp[cell] === stamp ? numbers[precautionRef[cell]!]! : 0);
+      const targetMonths = stockTargetMonths[cell]!; // (step 5's)
       let toStock = 0;
       if (restock > 0 && bought > want) {
         const gapToTarget = targetMonths * need * monthsToPeriods - stock[cell]!;
@@ -565,12 +566,13 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
         // for the critical ones, n months of them, so a stock is not spent on final uses
         // while critical inputs will need it
         const stockRate = maxDrawShare[cell]! * U0[cell]!;
-        const criticalGap = criticalPart > received ? criticalPart - received : 0;
-        let draw = criticalGap < gap ? criticalGap : gap;
+        let criticalGap = criticalPart > received ? criticalPart - received : 0;
+        if (criticalGap > gap) criticalGap = gap;
+        let draw = criticalGap;
         if (stock[cell]! < draw) draw = stock[cell]!;
         if (stockRate < draw) draw = stockRate;
         const spare = stock[cell]! - draw - targetMonths * criticalPart * monthsToPeriods;
-        let forOthers = gap - (criticalGap < gap ? criticalGap : gap);
+        let forOthers = gap - criticalGap;
         if (spare < forOthers) forOthers = spare > 0 ? spare : 0;
         if (stockRate - draw < forOthers) forOthers = stockRate - draw;
         draw += forOthers;

@@ -81,6 +81,8 @@ export interface RunState {
   readonly salesVolume: Float64Array;
   /** Per user cell: t + 1 when a restriction that will cut its supply is announced in period t (step 2). */
   readonly announceStamp: Int32Array;
+  /** Per user cell: the months of stock it aims for in the period its good is cleared (n, plus nP when warned; step 5). */
+  readonly stockTargetMonths: Float64Array;
   /** Per user cell: its restocking order in the last period its good was cleared (negative: drawn on as own supply). */
   readonly restockOrder: Float64Array;
   /** Each good's market, kept from period to period: it starts from its last prices, and does not solve again a problem it has just solved. */
@@ -179,6 +181,7 @@ class RunStateObject {
     state.newOutput = f64(C);
     state.salesVolume = f64(C);
     state.restockOrder = f64(cells);
+    state.stockTargetMonths = f64(cells);
     state.announceStamp = i32(cells);
     state.markets = Array.from({ length: G }, (_, g) => {
       const users = model.userStart[g + 1]! - model.userStart[g]!;
