@@ -381,7 +381,8 @@ export class MarketWorkspace {
       this.buyerHasCaps[b] = baselineRoutes === 0 ? 1 : caps;
       this.buyerHasEntry[b] = entry;
     }
-    let merit = this.evaluate(y);
+    this.evaluate(y);
+    let merit = this.merit;
     let iterations = 0;
     let converged = this.isCleared();
     while (!converged && iterations < MAX_NEWTON) {
@@ -395,7 +396,8 @@ export class MarketWorkspace {
       const trial = this.trialLogPrice;
       for (let k = 0; k < MAX_LINE_SEARCH && !accepted; k++) {
         for (let o = 0; o < origins; o++) trial[o] = this.withinRange(y[o]! + step * this.newtonStep[o]!);
-        const trialMerit = this.evaluate(trial);
+        this.evaluate(trial);
+        const trialMerit = this.merit;
         if (trialMerit === 0 || trialMerit < (1 - 1e-4 * step) * merit) {
           for (let o = 0; o < origins; o++) y[o] = trial[o]!;
           merit = trialMerit;
@@ -458,7 +460,8 @@ export class MarketWorkspace {
       if (dir !== 0 && Math.abs(next - target) <= 1e-12 * (1 + Math.abs(target))) next = target + (dir > 0 ? BOUND_PUSH : -BOUND_PUSH);
       trial[o] = this.withinRange(next);
     }
-    const trialMerit = this.evaluate(trial);
+    this.evaluate(trial);
+    const trialMerit = this.merit;
     if (trialMerit <= merit * (1 + 1e-9)) {
       for (let o = 0; o < origins; o++) y[o] = trial[o]!;
       return trialMerit;
@@ -483,10 +486,10 @@ export class MarketWorkspace {
 
   /**
    * Every buyer's response at virtual log prices `y`; sets `residual` to each origin's excess
-   * demand: what is delivered of what is wanted from it, less what it offers. Returns the
-   * merit, the sum of squared scaled residuals.
+   * demand: what is delivered of what is wanted from it, less what it offers; and `merit` to
+   * the sum of squared scaled residuals (a field, not a returned number: see shareGap).
    */
-  private evaluate(y: Float64Array): number {
+  private evaluate(y: Float64Array): void {
     const { origins, buyers, sigma, logFloor, logCap } = this;
     const wanted = this.wantedFrom;
     for (let o = 0; o < origins; o++) {
@@ -528,8 +531,11 @@ export class MarketWorkspace {
       const scaled = excess / this.scale[o]!;
       merit += scaled * scaled;
     }
-    return merit;
+    this.merit = merit;
   }
+
+  /** The merit of the last evaluation. */
+  private merit = 0;
 
   /** Quantity wanted by buyer b where its price index P has P^-eps = `fall`: Rc - H + Ro P^-eps, never negative. */
   private wantedAt(b: number, fall: number): number {
@@ -575,7 +581,8 @@ export class MarketWorkspace {
       }
     }
     if (search) {
-      t = this.solveCappedBuyer(b);
+      this.solveCappedBuyer(b);
+      t = this.cappedRoot;
       if (t === Infinity) {
         rationed = 1;
         t = this.logCap;
@@ -636,10 +643,11 @@ export class MarketWorkspace {
   /**
    * G(t) at log price index t for a buyer whose routes have caps (see solveBuyer), and its
    * slope dG/dt: sigma s_r for a route at a segment's price and eps~ s_r for a route held at
-   * a cap, where s_r is the route's share and eps~ = -dln Q/dln P. The slope is left in
-   * `this.gapSlope`.
+   * a cap, where s_r is the route's share and eps~ = -dln Q/dln P. Both are left in
+   * `gapValue` and `gapSlope` (fields, not a returned number: a non-inlined call that
+   * returns a double allocates a heap number, and this runs thousands of times a run).
    */
-  private shareGap(b: number, t: number): number {
+  private shareGap(b: number, t: number): void {
     const { sigma } = this;
     const eps = this.demandElasticity[b]!;
     const fall = Math.exp(-eps * t); // P^-eps
@@ -679,17 +687,18 @@ export class MarketWorkspace {
       value += share;
       slope += free ? sigma * gross : elasticity * share;
     }
+    this.gapValue = value;
     this.gapSlope = slope;
-    return value;
   }
 
+  private gapValue = 0;
   private gapSlope = 0;
 
   /**
-   * Root of G for a buyer with caps, by Newton's method kept inside a bracket; Infinity
-   * when no price is high enough (its routes are all capped and short of what it must have).
+   * Root of G for a buyer with caps, by Newton's method kept inside a bracket, left in
+   * `cappedRoot`; Infinity when no price is high enough (its routes are all capped and short of what it must have).
    */
-  private solveCappedBuyer(b: number): number {
+  private solveCappedBuyer(b: number): void {
     // Q as P grows without bound: critical needs only, or everything when no use responds to price
     const other = this.demandElasticity[b]! > 0 ? 0 : this.otherDemand[b]!;
     const least = this.criticalDemand[b]! + other - this.ownSupply[b]!;
@@ -700,7 +709,10 @@ export class MarketWorkspace {
       const total = this.totalCap[r]!;
       if (total > 0) limit += least > 0 ? total / least : Infinity;
     }
-    if (limit < 0) return Infinity;
+    if (limit < 0) {
+      this.cappedRoot = Infinity;
+      return;
+    }
     // G is non-decreasing and may be 0 on an interval (caps that exactly meet an inelastic
     // need at any price above some level): find the least t with G(t) >= 0, the lowest price
     // at which the buyer gets what it wants, by Newton's method from the last price index,
@@ -711,11 +723,15 @@ export class MarketWorkspace {
     let reach = 1;
     let t = this.buyerLogPrice[b]!;
     for (let k = 0; k < MAX_BUYER_NEWTON; k++) {
-      const value = this.shareGap(b, t);
+      this.shareGap(b, t);
+      const value = this.gapValue;
       const slope = this.gapSlope;
       if (value >= 0) hi = t;
       else lo = t;
-      if (hi < Infinity && hi - lo <= 4e-16 * Math.max(1, Math.abs(hi))) return hi;
+      if (hi < Infinity && hi - lo <= 4e-16 * Math.max(1, Math.abs(hi))) {
+        this.cappedRoot = hi;
+        return;
+      }
       const newton = slope > 0 && value < Infinity ? t - value / slope : NaN;
       // G is 0 here and rising, or Newton's step is below rounding: the root; from below, the
       // bracket's top if that is as close (so that the buyer surely gets what it wants).
@@ -730,7 +746,12 @@ export class MarketWorkspace {
         // goes on below. (A slope above 1e-9 leaves an interval of G within rounding of 0
         // narrower than 1e-6 in t, so the root stands without the check.)
         const below = root - 64 * 4e-16 * Math.max(1, Math.abs(root));
-        if (slope > 1e-9 || below <= lo || this.shareGap(b, below) < 0) return root;
+        const settled = slope > 1e-9 || below <= lo;
+        if (!settled) this.shareGap(b, below);
+        if (settled || this.gapValue < 0) {
+          this.cappedRoot = root;
+          return;
+        }
         hi = below;
         if (lo === -Infinity) {
           t = below - reach;
@@ -747,9 +768,11 @@ export class MarketWorkspace {
     }
     // hi = Infinity: no price up to e^(2^99) brings what is wanted within the caps (demand
     // barely responds); the buyer takes its caps, rationed
-    return hi;
+    this.cappedRoot = hi;
   }
 
+  /** Where solveCappedBuyer leaves its root (see shareGap on why not a return value). */
+  private cappedRoot = 0;
   /**
    * Jacobian of excess demand in virtual log prices at the last evaluation. With the capped
    * set fixed, dln P_b / dln p_k = (sum over b's routes on a segment from k of a_r) / (A + eps~ B / sigma),
@@ -889,7 +912,8 @@ export class MarketWorkspace {
       }
       y[o] = x;
     }
-    return this.evaluate(y);
+    this.evaluate(y);
+    return this.merit;
   }
 
   /** Excess demand of origin o with its virtual log price set to `value` (others as in y); leaves y[o] = value. */
