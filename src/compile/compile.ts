@@ -487,6 +487,14 @@ class SlotBuilder {
   private readonly premiumRef: number[] = [];
   private readonly leakageLagRef: number[] = [];
   private readonly announcedRef: number[] = [];
+  private readonly schedule = new Csr();
+  private readonly scheduleSeverityRef: number[] = [];
+  private readonly licensed: number[] = [];
+  private readonly reviewMinRef: number[] = [];
+  private readonly reviewMaxRef: number[] = [];
+  private readonly initialApprovalRef: number[] = [];
+  private readonly finalApprovalRef: number[] = [];
+  private readonly approvalRecoveryRef: number[] = [];
   private readonly stockpileShareRef: number[] = [];
   private readonly amountRef: number[] = [];
   private readonly rateRef: number[] = [];
@@ -524,6 +532,16 @@ class SlotBuilder {
     this.premiumRef.push(spec.premiumRef ?? none);
     this.leakageLagRef.push(spec.leakageLagRef ?? none);
     this.announcedRef.push(spec.announcedRef ?? none);
+    const steps = spec.schedule ?? [];
+    this.schedule.push(steps.map((step) => step.after));
+    this.scheduleSeverityRef.push(...steps.map((step) => step.severityRef));
+    const licensing = spec.licensing;
+    this.licensed.push(licensing === undefined ? 0 : 1);
+    this.reviewMinRef.push(licensing?.reviewMinRef ?? none);
+    this.reviewMaxRef.push(licensing?.reviewMaxRef ?? none);
+    this.initialApprovalRef.push(licensing?.initialApprovalRef ?? none);
+    this.finalApprovalRef.push(licensing?.finalApprovalRef ?? none);
+    this.approvalRecoveryRef.push(licensing?.approvalRecoveryRef ?? none);
     this.stockpileShareRef.push(spec.stockpileShareRef ?? none);
     this.amountRef.push(spec.amountRef ?? none);
     this.rateRef.push(spec.rateRef ?? none);
@@ -570,6 +588,15 @@ class SlotBuilder {
       premiumRef: Int32Array.from(this.premiumRef),
       leakageLagRef: Int32Array.from(this.leakageLagRef),
       announcedRef: Int32Array.from(this.announcedRef),
+      scheduleStart: Int32Array.from(this.schedule.start),
+      scheduleAfter: Int32Array.from(this.schedule.items),
+      scheduleSeverityRef: Int32Array.from(this.scheduleSeverityRef),
+      licensed: Uint8Array.from(this.licensed),
+      reviewMinRef: Int32Array.from(this.reviewMinRef),
+      reviewMaxRef: Int32Array.from(this.reviewMaxRef),
+      initialApprovalRef: Int32Array.from(this.initialApprovalRef),
+      finalApprovalRef: Int32Array.from(this.finalApprovalRef),
+      approvalRecoveryRef: Int32Array.from(this.approvalRecoveryRef),
       stockpileShareRef: Int32Array.from(this.stockpileShareRef),
       amountRef: Int32Array.from(this.amountRef),
       rateRef: Int32Array.from(this.rateRef),

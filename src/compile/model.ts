@@ -63,6 +63,17 @@ export interface SlotTable {
   readonly leakageLagRef: Int32Array;
   /** Periods of notice before the slot takes effect (restrictions; 0 for other levers). */
   readonly announcedRef: Int32Array;
+  /** A restriction's severity steps (CSR by slot): from `scheduleAfter` periods after it takes effect, the severity at `scheduleSeverityRef`. */
+  readonly scheduleStart: Int32Array;
+  readonly scheduleAfter: Int32Array;
+  readonly scheduleSeverityRef: Int32Array;
+  /** 1 when a restriction licenses what its severity does not block (docs/model.md, step 2); its review times and approval path. */
+  readonly licensed: Uint8Array;
+  readonly reviewMinRef: Int32Array;
+  readonly reviewMaxRef: Int32Array;
+  readonly initialApprovalRef: Int32Array;
+  readonly finalApprovalRef: Int32Array;
+  readonly approvalRecoveryRef: Int32Array;
   /** Export restriction: share of the blocked volume the exporter's state reserve buys. */
   readonly stockpileShareRef: Int32Array;
   /** Stockpile: reserve in months of use. Capacity: units per period added. Tariff: its rate. */

@@ -36,6 +36,68 @@ function periods(x: number): number {
 }
 
 /**
+ * Step 2, a restriction's severity `elapsed` periods after it takes effect: its schedule's
+ * last step with `after <= elapsed`, else its severity; with licensing, what that does not
+ * block passes only as licences are granted: 1 - (1 - severity) L(elapsed) (docs/model.md).
+ */
+function severityAt(model: CompiledModel, numbers: Float64Array, s: number, elapsed: number): number {
+  const { slots } = model;
+  let severity = numbers[slots.severityRef[s]!]!;
+  for (let k = slots.scheduleStart[s]!; k < slots.scheduleStart[s + 1]!; k++) {
+    if (slots.scheduleAfter[k]! <= elapsed) severity = numbers[slots.scheduleSeverityRef[k]!]!;
+  }
+  if (!slots.licensed[s]) return severity;
+  const licensed = licensedShare(
+    numbers[slots.reviewMinRef[s]!]!,
+    numbers[slots.reviewMaxRef[s]!]!,
+    numbers[slots.initialApprovalRef[s]!]!,
+    numbers[slots.finalApprovalRef[s]!]!,
+    numbers[slots.approvalRecoveryRef[s]!]!,
+    elapsed,
+  );
+  return licensed === 1 ? severity : 1 - (1 - severity) * licensed; // (exactly the severity when all is licensed)
+}
+
+/**
+ * Licensing (docs/model.md, step 2): the share of a flow's applications that pass in period
+ * `elapsed` after the regime starts. Review times are spread evenly over [low, high]
+ * periods, so with applications filed at a steady rate from the start the share decided by
+ * time s is the review times' CDF F(s), and the period's is the mean of F over
+ * [elapsed, elapsed + 1]; of those, the approval share at the period's middle passes,
+ * a(s) = final - (final - initial) e^(-s / recovery).
+ */
+export function licensedShare(low: number, high: number, initial: number, final: number, recovery: number, elapsed: number): number {
+  const lo = low > 0 ? low : 0;
+  const hi = high > lo ? high : lo;
+  const decided = decidedBefore(elapsed + 1, lo, hi) - decidedBefore(elapsed, lo, hi);
+  const middle = elapsed + 0.5;
+  const approval = recovery > 0 ? final - (final - initial) * Math.exp(-middle / recovery) : final;
+  return decided * approval;
+}
+
+/** The integral of the review times' CDF from 0 to s (uniform on [lo, hi]; a step at lo when hi = lo). */
+function decidedBefore(s: number, lo: number, hi: number): number {
+  if (s <= lo) return 0;
+  if (s >= hi) return (hi - lo) / 2 + (s - hi);
+  return ((s - lo) * (s - lo)) / (2 * (hi - lo));
+}
+
+/**
+ * Whether a restriction blocks something at some point of its course (for its announcement):
+ * a severity above 0 when it starts or at a step, or licensing that holds some up, and
+ * not all of it leaked.
+ */
+function blocksAtSomePoint(model: CompiledModel, numbers: Float64Array, s: number): boolean {
+  const { slots } = model;
+  if (!(numbers[slots.leakageRef[s]!]! < 1)) return false;
+  if (severityAt(model, numbers, s, 0) > 0) return true;
+  for (let k = slots.scheduleStart[s]!; k < slots.scheduleStart[s + 1]!; k++) {
+    if (severityAt(model, numbers, s, slots.scheduleAfter[k]!) > 0) return true;
+  }
+  return slots.licensed[s] === 1 && numbers[slots.finalApprovalRef[s]!]! < 1;
+}
+
+/**
  * Simulate one run of one policy over the horizon (docs/model.md, "One period").
  *
  * @param draws - the run's sample: the value of each uncertainty (in declaration order),
@@ -155,7 +217,7 @@ function decide(model: CompiledModel, state: RunState, policy: number, t: number
               if (lever >= 0 && slots.kind[s] !== lever) continue;
               if (!isActive(state, s, t - 1)) continue;
               if (!rules.conditionByMask[k * C + slots.actor[s]!]) continue;
-              if (numbers[slots.severityRef[s]!]! < minSeverity) continue;
+              if (state.slotSeverity[s]! < minSeverity) continue;
               let goodMatch = false;
               for (let j = slots.goodStart[s]!; j < slots.goodStart[s + 1]! && !goodMatch; j++) {
                 if (rules.conditionGoodsMask[k * G + slots.goods[j]!]) goodMatch = true;
@@ -241,7 +303,8 @@ function activateLevers(model: CompiledModel, state: RunState, policy: number, t
       switch (kind) {
         case SLOT_KIND.exportRestriction:
         case SLOT_KIND.importRestriction: {
-          const severity = numbers[slots.severityRef[s]!]!;
+          const severity = severityAt(model, numbers, s, t - state.slotStart[s]!);
+          state.slotSeverity[s] = severity;
           const leakage = numbers[slots.leakageRef[s]!]!;
           const premium = numbers[slots.premiumRef[s]!]!;
           // leaked volume arrives once re-routing through third countries has had its lag: each
@@ -324,8 +387,8 @@ function activateLevers(model: CompiledModel, state: RunState, policy: number, t
  * Step 2, announcements: a restriction decided and due to take effect within its notice
  * (`announced` periods; a rule's no earlier than it decided) marks the users whose supply it
  * will cut, who aim for their precautionary stock this period (step 5), and disturbs their
- * goods. One that blocks nothing (severity 0, or all of it leaked) or never takes effect
- * (duration 0) announces nothing.
+ * goods. One that blocks nothing at any point of its course (severity 0 throughout and no
+ * licensing, or all of it leaked) or never takes effect (duration 0) announces nothing.
  */
 function markAnnounced(model: CompiledModel, state: RunState, s: number, t: number): void {
   const { slots, G, flowImporter, flowGood } = model;
@@ -335,7 +398,7 @@ function markAnnounced(model: CompiledModel, state: RunState, s: number, t: numb
   if (!(t < start) || !(start < state.slotEnd[s]!) || start === NEVER) return;
   const { numbers } = state;
   if (t < start - Math.max(0, periods(numbers[slots.announcedRef[s]!]!))) return;
-  if (!(numbers[slots.severityRef[s]!]! * (1 - numbers[slots.leakageRef[s]!]!) > 0)) return;
+  if (!blocksAtSomePoint(model, numbers, s)) return;
   const stamp = t + 1;
   for (let j = slots.flowStart[s]!; j < slots.flowStart[s + 1]!; j++) {
     const f = slots.flows[j]!;
@@ -506,6 +569,9 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
               totalCap = flowPass[f]! * baseline;
               if (1 + flowPremium[f]! > secondFactor) secondFactor = 1 + flowPremium[f]!;
             }
+            // leaked tonnes at no premium cost what licensed ones do: one segment up to the
+            // total, so that how a cap is split between them poses no different market
+            if (secondFactor === firstFactor) firstCap = totalCap;
             // a restricting exporter's state reserve buys its share of what its own export
             // restrictions leave blocked on the flow
             const exporterCell = flowExporter[f]! * G + g;

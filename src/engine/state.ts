@@ -64,6 +64,8 @@ export interface RunState {
   readonly slotStart: Int32Array;
   readonly slotEnd: Int32Array;
   readonly slotDepth: Int32Array;
+  /** A restriction's severity in the last period it acted (its schedule's step, and what licensing held up): what rules' restriction conditions read. */
+  readonly slotSeverity: Float64Array;
   readonly ruleDecided: Uint8Array;
   /** Period from which a fired rule's lever acts, or NEVER. */
   readonly ruleEffect: Int32Array;
@@ -171,6 +173,7 @@ class RunStateObject {
     state.slotStart = i32(S);
     state.slotEnd = i32(S);
     state.slotDepth = i32(S);
+    state.slotSeverity = f64(S);
     state.ruleDecided = new Uint8Array(R);
     state.ruleEffect = i32(R);
     state.requirement = f64(C);

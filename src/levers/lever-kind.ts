@@ -23,6 +23,16 @@ export interface SlotSpec {
   readonly leakageLagRef?: number;
   /** A restriction's notice, in periods (announced that long before it takes effect). */
   readonly announcedRef?: number;
+  /** A restriction's severity steps: from `after` periods after it takes effect, the severity at `severityRef`. */
+  readonly schedule?: readonly { readonly after: number; readonly severityRef: number }[];
+  /** A restriction's licensing process (restriction-terms.ts). */
+  readonly licensing?: {
+    readonly reviewMinRef: number;
+    readonly reviewMaxRef: number;
+    readonly initialApprovalRef: number;
+    readonly finalApprovalRef: number;
+    readonly approvalRecoveryRef: number;
+  };
   /** Export restriction: share of the blocked volume its state reserve buys. */
   readonly stockpileShareRef?: number;
   /** The kind's quantity: a reserve's months of use, capacity added, a tariff's rate. */
@@ -99,4 +109,14 @@ export interface RestrictionTerms {
   readonly leakageLag: UncertainNumber;
   readonly duration?: UncertainNumber | undefined;
   readonly announced: UncertainNumber;
+  readonly schedule?: readonly { readonly after: number; readonly severity: UncertainNumber }[] | undefined;
+  readonly licensing?:
+    | {
+        readonly reviewMin: UncertainNumber;
+        readonly reviewMax: UncertainNumber;
+        readonly finalApproval: UncertainNumber;
+        readonly initialApproval?: UncertainNumber | undefined;
+        readonly approvalRecovery: UncertainNumber;
+      }
+    | undefined;
 }

@@ -31,7 +31,9 @@ export interface LossSeverityOptions extends InvariantDrawOptions {
  * restriction, to) the actor, in a world where **supply does not respond to price**: every
  * `supplyElasticity` 0 and no surge capacity, so a producer makes at most what its inputs
  * allow of its baseline output, and the restriction is **not announced** ahead
- * (`announced` 0). The suite checks it on generated scenarios of that kind. With notice,
+ * (`announced` 0) and acts at **one severity** while it acts (no `schedule`, no
+ * `licensing`: see assertSeverityNeverLowersShortfall on why). The suite checks it on
+ * generated scenarios of that kind. With notice,
  * buyers front-load by a fixed number of months whatever the severity, and a harsher cut
  * then draws those stocks down on another path and rebuilds them on another: a generated
  * quarterly world (its restriction of g2 announced two quarters ahead, severities 0.05 and

@@ -34,7 +34,15 @@ export interface SeverityOptions extends InvariantDrawOptions {
  * (with notice, buyers front-load the same months whatever the severity, and a harsher cut
  * draws and rebuilds those stocks on another path: a generated world with notice 1,
  * severities 0.6 and 0.65, gave the target a mean shortfall lower by 3e-6 under the
- * harsher cut). Against severity 0, which announces nothing, notice does no harm. Beyond that, prices carry a restriction to other buyers and
+ * harsher cut). Against severity 0, which announces nothing, notice does no harm. And the
+ * restriction acts at **one severity** while it acts: no `schedule` and no `licensing`
+ * (`severity` is then only part of what blocks, and a schedule's later steps do not move
+ * with it). Where the severity changes over time, a harsher early cut leaves the target's
+ * stock lower, its restocking order then raises its claim on suppliers that ration pro rata,
+ * and it gets a larger share of them later: the rationing game (Lee, Padmanabhan and Whang
+ * 1997). A generated world with a schedule (severity s, then a ban a month later) had the
+ * target's shortfall in the ban's month 0.288 at s = 0.05 against 0.292 at s = 0
+ * (test/engine/rationing-game.test.ts). Beyond that, prices carry a restriction to other buyers and
  * goods, and the model shows effects that can help a target, by design:
  * - a glut: a restriction of other flows lowers the restricting exporter's price, its own
  *   buyers turn to it, and the prices of the target's other origins fall;

@@ -29,7 +29,21 @@ export function withFixedSupply(scenario: ScenarioInput): ScenarioInput {
   };
 }
 
-/** The scenario with its policy's levers not announced ahead (`announced` 0): the losses invariant's scope (its TSDoc). */
+/**
+ * The scenario with its policy's restrictions at one severity while they act: no schedule,
+ * no licensing. The severity invariants' scope (their TSDoc).
+ */
+export function withSteadySeverity(scenario: ScenarioInput): ScenarioInput {
+  const policy = scenario.policies[0]!;
+  const steady = (lever: NonNullable<typeof policy.levers>[number]) => {
+    if (!("announced" in lever)) return lever;
+    const { schedule: _schedule, licensing: _licensing, ...rest } = lever;
+    return rest;
+  };
+  return { ...scenario, policies: [{ ...policy, levers: (policy.levers ?? []).map(steady) }] };
+}
+
+/** The scenario with its policy's levers not announced ahead (`announced` 0): the severity invariants' scope when both severities are above 0 (their TSDoc). */
 export function withoutNotice(scenario: ScenarioInput): ScenarioInput {
   const policy = scenario.policies[0]!;
   return { ...scenario, policies: [{ ...policy, levers: (policy.levers ?? []).map((lever) => ("announced" in lever ? { ...lever, announced: 0 } : lever)) }] };

@@ -480,3 +480,53 @@ describe("a stock kept for critical inputs, by hand", () => {
     expect(outcomes["outputLoss:B:y"]).toBeCloseTo(40, 9); // only month 3
   });
 });
+
+describe("severity over time, by hand", () => {
+  // twoCountryWorld: B needs its 40 t of x a month for y (critical), has no stock and no
+  // other supplier, so its shortfall of x in each month is the share of the flow that does
+  // not pass, 1 - pass (docs/model.md, step 2).
+  const withLever = (lever: Record<string, unknown>) =>
+    twoCountryWorld({ policies: [{ name: "p", levers: [{ type: "exportRestriction", actor: "A", targets: ["B"], goods: ["x"], ...lever } as never] }] });
+  const shortfalls = (lever: Record<string, unknown>) => simulateOnce(withLever(lever), { policy: "p", seed: 1 }).series["shortfall:B:x"]!;
+
+  it("a schedule: a ban, eased to half after 1 month and lifted after 2", () => {
+    expect(shortfalls({ schedule: [{ after: 1, severity: 0.5 }, { after: 2, severity: 0 }] })).toEqual([1, 0.5, 0]);
+  });
+
+  it("licensing: nothing passes until reviews end, then the decided share times the approval share", () => {
+    // reviews take 0.5 to 1.5 months: the share of the month's flow decided is
+    // H(e+1) - H(e), H(s) = (s - 0.5)^2 / 2 on [0.5, 1.5] and 0.5 + (s - 1.5) beyond:
+    // 0.125, 0.875, 1. Approval moves from 0.4 to 0.8 with a time constant of 1 month,
+    // taken at each month's middle: 0.8 - 0.4 e^-(e + 1/2).
+    const approval = (e: number) => 0.8 - 0.4 * Math.exp(-(e + 0.5));
+    const licensed = [0.125 * approval(0), 0.875 * approval(1), 1 * approval(2)];
+    const series = shortfalls({ severity: 0, licensing: { reviewMin: 0.5, reviewMax: 1.5, initialApproval: 0.4, finalApproval: 0.8, approvalRecovery: 1 } });
+    licensed.forEach((share, e) => expect(series[e], `month ${e}`).toBeCloseTo(1 - share, 12));
+  });
+
+  it("licensing under end uses denied outright: severity 0.25 leaves 0.75 to license", () => {
+    // reviews of exactly 1 month: nothing is decided in month 0, all from month 1 on
+    const series = shortfalls({ severity: 0.25, licensing: { reviewMin: 1, reviewMax: 1, finalApproval: 0.6 } });
+    expect(series[0]).toBe(1);
+    expect(series[1]).toBeCloseTo(1 - 0.75 * 0.6, 12);
+    expect(series[2]).toBeCloseTo(1 - 0.75 * 0.6, 12);
+  });
+
+  it("instant reviews that approve everything, and no end use denied, block nothing", () => {
+    const none = simulateOnce(twoCountryWorld(), { policy: "none", seed: 1 }).outcomes;
+    const open = simulateOnce(withLever({ severity: 0, licensing: { reviewMax: 0, finalApproval: 1 } }), { policy: "p", seed: 1 }).outcomes;
+    expect(open).toEqual(none);
+  });
+
+  it("a rule's restriction condition reads the severity as it acted last month", () => {
+    // A's restriction starts at half and tightens to a ban after 1 month. B answers a
+    // restriction of severity 0.9 or more, as it stood the month before, by making its own
+    // 40 t of x at once: it decides in month 2 (seeing month 1's ban), so it is short of
+    // half in month 0, of all in month 1, of nothing in month 2
+    const scenario = withLever({ severity: 0.5, schedule: [{ after: 1, severity: 1 }] });
+    scenario.rules = [
+      { name: "answer", agent: "B", when: [{ kind: "restriction", by: ["A"], minSeverity: 0.9 }], action: { type: "capacityExpansion", good: "x", capacity: 40 } },
+    ];
+    expect(simulateOnce(scenario, { policy: "p", seed: 1 }).series["shortfall:B:x"]).toEqual([0.5, 1, 0]);
+  });
+});

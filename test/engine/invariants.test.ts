@@ -16,7 +16,7 @@ import {
   simulateDraw,
   worldArbitrary,
 } from "../../src/testing/index.js";
-import { toSingleRestriction, withFixedSupply, withoutNotice } from "../_helpers/single-restriction.js";
+import { toSingleRestriction, withFixedSupply, withoutNotice, withSteadySeverity } from "../_helpers/single-restriction.js";
 
 // The engine's invariants (chokepoint/testing) over generated scenarios, each on a draw
 // picked by fast-check. Each property is cheap (a few small simulations per case).
@@ -31,11 +31,13 @@ const withRestriction = scenarioArbitrary({ maxPolicies: 1, minLevers: 1 }).filt
 /**
  * Where "a restriction never helps its target" holds in model v2 (its TSDoc says why not
  * beyond): the policy's only lever, a restriction of one good, aimed at one country with a
- * baseline flow of that good from (or to) the actor; no rules.
+ * baseline flow of that good from (or to) the actor, at one severity while it acts (no
+ * schedule, no licensing); no rules.
  */
 const singleRestriction = scenarioArbitrary({ maxPolicies: 1, minLevers: 1, maxLevers: 1, maxRules: 0, maxPolicyRules: 0, leverKinds: ["exportRestriction", "importRestriction"] })
   .map(toSingleRestriction)
-  .filter((scenario) => scenario !== undefined);
+  .filter((scenario) => scenario !== undefined)
+  .map(withSteadySeverity);
 /** The same, in a world whose supply does not respond to price (every supply elasticity 0, no surge capacity): where losses are monotone in severity. */
 const singleRestrictionFixedSupply = singleRestriction.map(withFixedSupply).map(withoutNotice);
 /** The severity invariants compare two severities of one restriction: both announced alike, their front-loading is alike and their cuts differ (their TSDoc). */

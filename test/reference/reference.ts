@@ -643,7 +643,10 @@ export class ReferenceModel {
   private announce(lever: Lever | RuleLever, trigger: string | undefined, start: number, t: number, period: PeriodState, value: (x: UncertainNumber | undefined, fallback: number) => number): void {
     if (lever.type !== "exportRestriction" && lever.type !== "importRestriction") return;
     if (t < start - Math.max(0, Math.round(value(lever.announced, 0)))) return;
-    if (!(value(lever.severity, 1) * (1 - value(lever.leakage, 0)) > 0)) return;
+    // it blocks something at some point: when it starts, at a step, or by licensing that never approves everything
+    const moments = [0, ...(lever.schedule ?? []).map((step) => step.after)];
+    const blocks = moments.some((e) => severityAfter(lever, e, value) > 0) || (lever.licensing !== undefined && value(lever.licensing.finalApproval, 1) < 1);
+    if (!(blocks && value(lever.leakage, 0) < 1)) return;
     const aimedAt = lever.type === "exportRestriction" ? lever.targets : lever.sources;
     const isTarget = (c: string) => c !== lever.actor && (aimedAt === "all" || (aimedAt === "triggering" ? c === trigger : aimedAt.includes(c)));
     for (const g of new Set(lever.goods)) {
@@ -686,7 +689,7 @@ export class ReferenceModel {
           if (condition.lever !== undefined && condition.lever !== lever.type) continue;
           if (!(acting.start <= t - 1 && t - 1 < acting.end)) continue; // active in the previous period
           if (trigger !== undefined ? lever.actor !== trigger : condition.by !== undefined && !condition.by.includes(lever.actor)) continue;
-          if (value(lever.severity, 1) < condition.minSeverity) continue;
+          if (severityAfter(lever, t - 1 - acting.start, value) < condition.minSeverity) continue; // as it acted in t-1
           if (condition.goods !== undefined && !lever.goods.some((g) => condition.goods!.includes(g))) continue;
           const aimedAt = lever.type === "exportRestriction" ? lever.targets : lever.sources;
           const aimedAtCountries = this.countries.filter(
@@ -728,7 +731,7 @@ export class ReferenceModel {
     switch (lever.type) {
       case "exportRestriction":
       case "importRestriction": {
-        const severity = value(lever.severity, 1);
+        const severity = severityAfter(lever, t - start, value);
         const leakage = value(lever.leakage, 0);
         const premium = value(lever.leakagePremium, 0);
         // v2 fields, not in the v1 schema: read defensively. A lag is a number of periods, rounded.
@@ -1894,4 +1897,48 @@ function evaluateFormula(expression: string, variables: ReadonlyMap<string, numb
     }
   };
   return walk(parse(expression));
+}
+
+/** What sets a restriction's severity over time (as written in a scenario: fields with defaults may be missing). */
+interface SeverityTerms {
+  readonly severity?: UncertainNumber | undefined;
+  readonly schedule?: readonly { readonly after: number; readonly severity: UncertainNumber }[] | undefined;
+  readonly licensing?:
+    | {
+        readonly reviewMin?: UncertainNumber | undefined;
+        readonly reviewMax: UncertainNumber;
+        readonly initialApproval?: UncertainNumber | undefined;
+        readonly finalApproval: UncertainNumber;
+        readonly approvalRecovery?: UncertainNumber | undefined;
+      }
+    | undefined;
+}
+
+/**
+ * docs/model.md, step 2: a restriction's severity `elapsed` periods after it takes effect.
+ * The schedule's last step at or before `elapsed`, else `severity`; with licensing, of what
+ * that leaves, the share licensed in the period passes: the mean over the period of the
+ * share of applications decided (review times uniform on [reviewMin, reviewMax]; integrated
+ * piece by piece between the CDF's breakpoints) times the approval share at the period's
+ * middle.
+ */
+export function severityAfter(lever: SeverityTerms, elapsed: number, value: (x: UncertainNumber | undefined, fallback: number) => number): number {
+  let severity = value(lever.severity, 1);
+  for (const step of lever.schedule ?? []) if (step.after <= elapsed) severity = value(step.severity, 1);
+  const licensing = lever.licensing;
+  if (licensing === undefined) return severity;
+  const lo = Math.max(0, value(licensing.reviewMin, 0));
+  const hi = Math.max(lo, value(licensing.reviewMax, 0));
+  const cdf = (s: number) => (s <= lo ? 0 : s >= hi ? 1 : (s - lo) / (hi - lo));
+  const points = [elapsed, ...[lo, hi].filter((x) => x > elapsed && x < elapsed + 1), elapsed + 1].sort((a, b) => a - b);
+  // each piece lies where the CDF is linear (or constant, either side of a step at lo = hi):
+  // the midpoint rule is exact there
+  let decided = 0;
+  for (let k = 1; k < points.length; k++) decided += cdf((points[k - 1]! + points[k]!) / 2) * (points[k]! - points[k - 1]!);
+  const final = value(licensing.finalApproval, 1);
+  const initial = value(licensing.initialApproval ?? licensing.finalApproval, 1);
+  const recovery = value(licensing.approvalRecovery, 0);
+  const approval = recovery > 0 ? final + (initial - final) * Math.exp(-(elapsed + 0.5) / recovery) : final;
+  const licensed = decided * approval;
+  return licensed === 1 ? severity : 1 - (1 - severity) * licensed;
 }
