@@ -79,6 +79,7 @@ export function compileModel(scenario: Scenario, compileFormula: FormulaCompiler
   const valueAddedRef = new Int32Array(cells);
   const surgeRef = new Int32Array(cells);
   const rampRef = new Int32Array(cells);
+  const restartLagRef = new Int32Array(cells);
   const supplyElasticityRef = new Int32Array(cells);
   const demandElasticityRef = new Int32Array(cells);
   for (let cell = 0; cell < cells; cell++) {
@@ -91,6 +92,7 @@ export function compileModel(scenario: Scenario, compileFormula: FormulaCompiler
   surgeRef.fill(zeroRef);
   valueAddedRef.fill(zeroRef);
   rampRef.fill(zeroRef);
+  restartLagRef.fill(zeroRef);
   const isProducer = new Uint8Array(cells);
   for (const entry of world.production) {
     const cell = ci(entry.country) * G + gi(entry.good);
@@ -99,6 +101,7 @@ export function compileModel(scenario: Scenario, compileFormula: FormulaCompiler
     valueAddedRef[cell] = numbers.add(entry.valueAddedPerUnit, 0);
     surgeRef[cell] = numbers.add(entry.surgeCapacity, 0);
     rampRef[cell] = numbers.add(entry.rampPeriods, 0);
+    restartLagRef[cell] = numbers.add(entry.restartLag, 0);
     if (entry.supplyElasticity !== undefined) supplyElasticityRef[cell] = numbers.add(entry.supplyElasticity, 0.3);
     if (entry.domesticPriceRatio !== undefined) domesticPriceRef[cell] = numbers.add(entry.domesticPriceRatio, 1);
     isProducer[cell] = 1;
@@ -180,10 +183,12 @@ export function compileModel(scenario: Scenario, compileFormula: FormulaCompiler
   // share of world output (newSupplierShare; lambda is drawn per run).
   const newSupplierWeightRef = new Int32Array(G).fill(-1);
   const newSupplierPremiumRef = new Int32Array(G).fill(-1);
+  const newSupplierQualificationRef = new Int32Array(G).fill(-1);
   world.goods.forEach((good, g) => {
     if (good.newSuppliers === undefined) return;
     newSupplierWeightRef[g] = numbers.add(good.newSuppliers.weight, 0);
     newSupplierPremiumRef[g] = numbers.add(good.newSuppliers.premium, 0);
+    newSupplierQualificationRef[g] = numbers.add(good.newSuppliers.qualificationPeriods, 0);
   });
   {
     const exporter: number[] = [];
@@ -403,6 +408,7 @@ export function compileModel(scenario: Scenario, compileFormula: FormulaCompiler
     maxDrawShare,
     surgeRef,
     rampRef,
+    restartLagRef,
     indirectMultiplier,
     forwardMultiplier,
     producerStart: Int32Array.from(producers.start),
@@ -416,6 +422,7 @@ export function compileModel(scenario: Scenario, compileFormula: FormulaCompiler
     flowSource,
     newSupplierWeightRef,
     newSupplierPremiumRef,
+    newSupplierQualificationRef,
     inputStart: Int32Array.from(inputs.start),
     inputGood: Int32Array.from(inputs.items),
     inputPerUnit: Float64Array.from(inputPerUnit),
@@ -486,6 +493,8 @@ class SlotBuilder {
   private readonly leakageRef: number[] = [];
   private readonly premiumRef: number[] = [];
   private readonly leakageLagRef: number[] = [];
+  private readonly leakageRampRef: number[] = [];
+  private readonly leakageCapacityRef: number[] = [];
   private readonly announcedRef: number[] = [];
   private readonly schedule = new Csr();
   private readonly scheduleSeverityRef: number[] = [];
@@ -531,6 +540,8 @@ class SlotBuilder {
     this.leakageRef.push(spec.leakageRef ?? none);
     this.premiumRef.push(spec.premiumRef ?? none);
     this.leakageLagRef.push(spec.leakageLagRef ?? none);
+    this.leakageRampRef.push(spec.leakageRampRef ?? none);
+    this.leakageCapacityRef.push(spec.leakageCapacityRef ?? context.number(1, 1));
     this.announcedRef.push(spec.announcedRef ?? none);
     const steps = spec.schedule ?? [];
     this.schedule.push(steps.map((step) => step.after));
@@ -587,6 +598,8 @@ class SlotBuilder {
       leakageRef: Int32Array.from(this.leakageRef),
       premiumRef: Int32Array.from(this.premiumRef),
       leakageLagRef: Int32Array.from(this.leakageLagRef),
+      leakageRampRef: Int32Array.from(this.leakageRampRef),
+      leakageCapacityRef: Int32Array.from(this.leakageCapacityRef),
       announcedRef: Int32Array.from(this.announcedRef),
       scheduleStart: Int32Array.from(this.schedule.start),
       scheduleAfter: Int32Array.from(this.schedule.items),

@@ -61,6 +61,9 @@ export interface SlotTable {
   readonly premiumRef: Int32Array;
   /** Periods from the start before leaked volume arrives. */
   readonly leakageLagRef: Int32Array;
+  /** Time constant of the leakage channel's opening once its lag is over; the most that leaks, as a share of the baseline flow. */
+  readonly leakageRampRef: Int32Array;
+  readonly leakageCapacityRef: Int32Array;
   /** Periods of notice before the slot takes effect (restrictions; 0 for other levers). */
   readonly announcedRef: Int32Array;
   /** A restriction's severity steps (CSR by slot): from `scheduleAfter` periods after it takes effect, the severity at `scheduleSeverityRef`. */
@@ -257,6 +260,8 @@ export interface CompiledModel {
   readonly maxDrawShare: Float64Array;
   readonly surgeRef: Int32Array;
   readonly rampRef: Int32Array;
+  /** Periods after the price signal before surge capacity starts its ramp (lagK, rounded). */
+  readonly restartLagRef: Int32Array;
   /** Short-run supply elasticity (eta) of each producing cell: its own, or its good's. */
   readonly supplyElasticityRef: Int32Array;
   /** Value added lost in unmodelled sectors upstream per USD of lost output (backward, mixed model). */
@@ -282,6 +287,8 @@ export interface CompiledModel {
   /** Per good: number refs of its new suppliers' lambda and premium, -1 when it allows none. */
   readonly newSupplierWeightRef: Int32Array;
   readonly newSupplierPremiumRef: Int32Array;
+  /** Per good: periods after its price signal before new suppliers' routes may carry anything (-1: no new suppliers). */
+  readonly newSupplierQualificationRef: Int32Array;
 
   // recipes per producing cell (CSR by cell)
   readonly inputStart: Int32Array;

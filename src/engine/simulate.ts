@@ -82,19 +82,27 @@ function decidedBefore(s: number, lo: number, hi: number): number {
   return ((s - lo) * (s - lo)) / (2 * (hi - lo));
 }
 
+/** Whether severity r blocks something once restriction s's leakage channel is open: r - min(r lambda, capacity) > 0. */
+function blocksAt(model: CompiledModel, numbers: Float64Array, s: number, r: number): boolean {
+  const leaked = r * numbers[model.slots.leakageRef[s]!]!;
+  const capacity = numbers[model.slots.leakageCapacityRef[s]!]!;
+  return r - (leaked < capacity ? leaked : capacity) > 0;
+}
+
 /**
- * Whether a restriction blocks something at some point of its course (for its announcement):
- * a severity above 0 when it starts or at a step, or licensing that holds some up, and
- * not all of it leaked.
+ * Whether a restriction blocks something at some point of its course (for its announcement),
+ * once its leakage channel is open: when it starts, at a step of its schedule, or, licensed,
+ * once approvals have settled.
  */
 function blocksAtSomePoint(model: CompiledModel, numbers: Float64Array, s: number): boolean {
   const { slots } = model;
-  if (!(numbers[slots.leakageRef[s]!]! < 1)) return false;
-  if (severityAt(model, numbers, s, 0) > 0) return true;
+  if (blocksAt(model, numbers, s, severityAt(model, numbers, s, 0))) return true;
+  let last = numbers[slots.severityRef[s]!]!;
   for (let k = slots.scheduleStart[s]!; k < slots.scheduleStart[s + 1]!; k++) {
-    if (severityAt(model, numbers, s, slots.scheduleAfter[k]!) > 0) return true;
+    if (blocksAt(model, numbers, s, severityAt(model, numbers, s, slots.scheduleAfter[k]!))) return true;
+    last = numbers[slots.scheduleSeverityRef[k]!]!;
   }
-  return slots.licensed[s] === 1 && numbers[slots.finalApprovalRef[s]!]! < 1;
+  return slots.licensed[s] === 1 && blocksAt(model, numbers, s, 1 - (1 - last) * numbers[slots.finalApprovalRef[s]!]!);
 }
 
 /**
@@ -307,11 +315,14 @@ function activateLevers(model: CompiledModel, state: RunState, policy: number, t
           state.slotSeverity[s] = severity;
           const leakage = numbers[slots.leakageRef[s]!]!;
           const premium = numbers[slots.premiumRef[s]!]!;
-          // leaked volume arrives once re-routing through third countries has had its lag: each
-          // restriction's own leakage counts only from then (so what passes never grows with a
-          // restriction's severity)
-          const leakOpen = t >= state.slotStart[s]! + Math.max(0, periods(numbers[slots.leakageLagRef[s]!]!));
-          const leaking = leakOpen ? leakage : 0;
+          // leaked volume arrives once re-routing through third countries has had its lag, and
+          // then as its channel opens (ramp); each restriction's own leakage counts only from then
+          // (so what passes never grows with a restriction's severity), and no more than the
+          // channel's capacity, a share of the baseline flow
+          const sinceOpen = t - state.slotStart[s]! - Math.max(0, periods(numbers[slots.leakageLagRef[s]!]!));
+          const leaking = sinceOpen < 0 ? 0 : leakage * ramp(sinceOpen + 1, numbers[slots.leakageRampRef[s]!]!);
+          const leakCapacity = numbers[slots.leakageCapacityRef[s]!]!;
+          const leaked = severity * leaking < leakCapacity ? severity * leaking : leakCapacity;
           const byExporter = kind === SLOT_KIND.exportRestriction ? 1 : 0;
           for (let j = slots.flowStart[s]!; j < slots.flowStart[s + 1]!; j++) {
             const f = slots.flows[j]!;
@@ -322,12 +333,13 @@ function activateLevers(model: CompiledModel, state: RunState, policy: number, t
               state.flowPremium[f] = 0;
               state.flowByExporter[f] = 0;
             }
-            state.flowPass[f]! *= 1 - severity * (1 - leaking);
+            // (written as 1 - r (1 - lambda) where the channel's capacity does not bind)
+            state.flowPass[f]! *= leaked < severity * leaking ? 1 - severity + leaked : 1 - severity * (1 - leaking);
             state.flowUnrestricted[f]! *= 1 - severity;
-            if (leaking > 0 && premium > state.flowPremium[f]!) state.flowPremium[f] = premium;
+            if (leaked > 0 && premium > state.flowPremium[f]!) state.flowPremium[f] = premium;
             if (byExporter) state.flowByExporter[f] = 1;
           }
-          if (kind === SLOT_KIND.exportRestriction && severity * (1 - leakage) > 0) {
+          if (kind === SLOT_KIND.exportRestriction && blocksAt(model, numbers, s, severity)) {
             // An exporter that blocks something is restricting the good: its buyers are left out
             // of the outside price, and its state reserve may buy part of what it blocks.
             const share = numbers[slots.stockpileShareRef[s]!]!;
@@ -417,8 +429,8 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
   // Hoisted once per period, not per good, so the loops below read plain locals.
   const { G, producers, users, U0, Q0, K0, H0, E0, valueAddedRef, flowExporter, flowVolume } = model;
   const { inputStart, inputGood, inputCritical, inputWeightRef, useStart, useCell, usePerUnit, useCritical } = model;
-  const { surgeRef, rampRef, maxDrawShare, targetRef, restockRef, precautionRef, indirectMultiplier, forwardMultiplier, supplyElasticityRef, substitutionRef, demandElasticityRef, domesticPriceRef } = model;
-  const { routeStart, routeOrigin, routeFlow, routeWeight, flowSource, newSupplierWeightRef, newSupplierPremiumRef } = model;
+  const { surgeRef, rampRef, restartLagRef, maxDrawShare, targetRef, restockRef, precautionRef, indirectMultiplier, forwardMultiplier, supplyElasticityRef, substitutionRef, demandElasticityRef, domesticPriceRef } = model;
+  const { routeStart, routeOrigin, routeFlow, routeWeight, flowSource, newSupplierWeightRef, newSupplierPremiumRef, newSupplierQualificationRef } = model;
   const { numbers, shortfall, criticalShortfall, otherShortfall, inputShare, output, planShortfall, restrictStamp, stockpileShare } = state;
   const { capacityStamp, addedCapacity, flowStamp, flowPass, flowUnrestricted, flowPremium, flowByExporter, tariffStamp, flowTariff } = state;
   const { stock, reserve, reserveRate, lostUnits, lostRevenue, lostSales, lostSurplus, lostProducerSurplus, tariffRevenue, termsOfTrade, directLoss, indirectLoss, importCost, producerPrice, buyerPrice } = state;
@@ -502,7 +514,9 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
       if (y < 0) y = 0;
       inputShare[cell] = y;
       const added = capacityStamp[cell] === stamp ? addedCapacity[cell]! : 0;
-      const capacity = K0[cell]! + numbers[surgeRef[cell]!]! * ramp(elapsed, numbers[rampRef[cell]!]!) + added;
+      // surge capacity ramps from its restart lag after the price signal (ramp is 0 before)
+      const restarted = elapsed < 0 ? -1 : elapsed - Math.max(0, periods(numbers[restartLagRef[cell]!]!));
+      const capacity = K0[cell]! + numbers[surgeRef[cell]!]! * ramp(restarted, numbers[rampRef[cell]!]!) + added;
       newOutput[c] = 0;
       salesVolume[c] = 0;
       if (Q0[cell]! > 0) {
@@ -524,6 +538,9 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
     // new suppliers' routes (flows of volume 0) at lambda times their share, at a premium
     const newWeight = newSupplierWeightRef[g]! >= 0 ? numbers[newSupplierWeightRef[g]!]! : 0;
     const newPremium = newSupplierPremiumRef[g]! >= 0 ? numbers[newSupplierPremiumRef[g]!]! : 0;
+    // a new supplier qualifies its qualification lag after the good's price first rose
+    const qualification = newSupplierQualificationRef[g]! >= 0 ? Math.max(0, periods(numbers[newSupplierQualificationRef[g]!]!)) : 0;
+    const qualified = qualification === 0 || (shockStart[g]! >= 0 && t - shockStart[g]! >= qualification);
     let r = 0;
     for (let u = uStart; u < uEnd; u++) {
       const b = u - uStart;
@@ -577,6 +594,10 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
             const exporterCell = flowExporter[f]! * G + g;
             if (flowByExporter[f] && restrictStamp[exporterCell] === stamp) market.fixedDemand[routeOrigin[k]!]! += stockpileShare[exporterCell]! * baseline * (1 - flowPass[f]!);
           }
+        }
+        if (fromNewSupplier && !qualified) {
+          firstCap = 0; // not yet qualified: nothing along it
+          totalCap = 0;
         }
         market.firstFactor[r] = firstFactor;
         market.firstCap[r] = firstCap;

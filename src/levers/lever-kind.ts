@@ -21,6 +21,9 @@ export interface SlotSpec {
   readonly premiumRef?: number;
   /** Periods from the start before leaked volume arrives. */
   readonly leakageLagRef?: number;
+  /** Time constant of the leakage channel's opening, and its capacity as a share of the baseline flow. */
+  readonly leakageRampRef?: number;
+  readonly leakageCapacityRef?: number;
   /** A restriction's notice, in periods (announced that long before it takes effect). */
   readonly announcedRef?: number;
   /** A restriction's severity steps: from `after` periods after it takes effect, the severity at `severityRef`. */
@@ -107,6 +110,8 @@ export interface RestrictionTerms {
   readonly leakage: UncertainNumber;
   readonly leakagePremium: UncertainNumber;
   readonly leakageLag: UncertainNumber;
+  readonly leakageRamp: UncertainNumber;
+  readonly leakageCapacity: UncertainNumber;
   readonly duration?: UncertainNumber | undefined;
   readonly announced: UncertainNumber;
   readonly schedule?: readonly { readonly after: number; readonly severity: UncertainNumber }[] | undefined;

@@ -21,6 +21,16 @@ export function restrictionFields(kit: SchemaKit) {
     leakageLag: uncertain
       .default(0)
       .describe("Periods after the restriction starts before leaked volume arrives (re-routing through third countries takes time)."),
+    leakageRamp: uncertain
+      .default(0)
+      .describe(
+        "Time constant, in periods, of the opening of the leakage channel once its lag is over: the share of `leakage` that flows is 1 - exp(-(periods since the lag ended + 1) / leakageRamp); 0 opens it at once.",
+      ),
+    leakageCapacity: uncertain
+      .default(1)
+      .describe(
+        "Most that can leak through third countries in a period, as a share of the flow's baseline volume (the channel's capacity), in [0, 1]; default 1, no limit beyond `leakage`.",
+      ),
     duration: uncertain.optional().describe("How many periods the restriction lasts; without it, until the horizon."),
     schedule: kit
       .limitedArray(
@@ -65,6 +75,8 @@ export function checkRestrictionTerms(terms: RestrictionTerms, at: Path, context
   context.number([...at, "leakage"], terms.leakage, RANGES.share);
   context.number([...at, "leakagePremium"], terms.leakagePremium, RANGES.nonNegative);
   context.number([...at, "leakageLag"], terms.leakageLag, RANGES.nonNegative);
+  context.number([...at, "leakageRamp"], terms.leakageRamp, RANGES.nonNegative);
+  context.number([...at, "leakageCapacity"], terms.leakageCapacity, RANGES.share);
   context.number([...at, "duration"], terms.duration, RANGES.nonNegative);
   context.number([...at, "announced"], terms.announced, RANGES.nonNegative);
   terms.schedule?.forEach((step, k) => {
@@ -99,6 +111,8 @@ export function compileRestrictionTerms(terms: RestrictionTerms, context: Compil
     leakageRef: context.number(terms.leakage, 0),
     premiumRef: context.number(terms.leakagePremium, 0),
     leakageLagRef: context.number(terms.leakageLag, 0),
+    leakageRampRef: context.number(terms.leakageRamp, 0),
+    leakageCapacityRef: context.number(terms.leakageCapacity, 1),
     announcedRef: context.number(terms.announced, 0),
     schedule: (terms.schedule ?? []).map((step) => ({ after: step.after, severityRef: context.number(step.severity, 1) })),
     ...(terms.licensing === undefined
@@ -127,6 +141,8 @@ export function describeRestrictionTerms(terms: RestrictionTerms, context: Descr
   }
   if (terms.leakage !== 0) parts.push(`leakage ${context.number(terms.leakage)}`);
   if (terms.leakage !== 0 && terms.leakageLag !== 0) parts.push(`arriving after ${context.number(terms.leakageLag)} ${context.period}s`);
+  if (terms.leakage !== 0 && terms.leakageRamp !== 0) parts.push(`its channel opening with time constant ${context.number(terms.leakageRamp)} ${context.period}s`);
+  if (terms.leakage !== 0 && terms.leakageCapacity !== 1) parts.push(`at most ${context.number(terms.leakageCapacity)} of the flow leaking`);
   if (terms.duration !== undefined) parts.push(`for ${context.number(terms.duration)} ${context.period}s`);
   if (terms.announced !== 0) parts.push(`announced ${context.number(terms.announced)} ${context.period}s ahead`);
   return parts.join(", ");
@@ -146,6 +162,8 @@ export interface RestrictionDraw {
   readonly leakage: UncertainDraw;
   readonly leakagePremium: UncertainDraw;
   readonly leakageLag: number;
+  readonly leakageRamp: number;
+  readonly leakageCapacity: UncertainDraw | undefined;
   readonly duration: UncertainDraw | undefined;
   readonly announced: number;
   /** Severity steps: periods after the previous step (at least 1), and the severity. */
@@ -172,6 +190,8 @@ export function drawRestriction(kit: DrawKit): fc.Arbitrary<RestrictionDraw> {
     leakage: kit.uncertain(fc.oneof(fc.constant(0), share()), 0, 1),
     leakagePremium: kit.uncertain(fc.oneof(fc.constant(0), share(10)), 0, 1),
     leakageLag: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 3 })),
+    leakageRamp: fc.oneof(fc.constant(0), fc.constant(0), kit.grid(0.5, 3, 5)),
+    leakageCapacity: fc.option(kit.uncertain(share(), 0, 1), { nil: undefined, freq: 4 }),
     duration: fc.option(kit.periods(kit.horizon), { nil: undefined }),
     announced: fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 1, max: 3 })),
     schedule: fc.oneof(
@@ -204,6 +224,8 @@ export function buildRestriction(draw: RestrictionDraw, kit: BuildKit) {
       leakage: kit.number(draw.leakage, "leakage"),
       leakagePremium: kit.number(draw.leakagePremium, "premium"),
       leakageLag: draw.leakageLag,
+      leakageRamp: draw.leakageRamp,
+      leakageCapacity: draw.leakageCapacity === undefined ? 1 : kit.number(draw.leakageCapacity, "leakageCapacity"),
       ...(draw.duration === undefined ? {} : { duration: kit.number(draw.duration, "duration") }),
       announced: draw.announced,
       ...(draw.schedule.length === 0 ? {} : { schedule: scheduleOf(draw.schedule, kit) }),

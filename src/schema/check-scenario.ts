@@ -157,6 +157,7 @@ export function* scenarioChecks(scenario: Scenario, context: ValidationContext):
     checkNumber([...at, "valueAddedPerUnit"], entry.valueAddedPerUnit, NON_NEGATIVE);
     checkNumber([...at, "surgeCapacity"], entry.surgeCapacity, NON_NEGATIVE);
     checkNumber([...at, "rampPeriods"], entry.rampPeriods, NON_NEGATIVE);
+    checkNumber([...at, "restartLag"], entry.restartLag, NON_NEGATIVE);
     checkNumber([...at, "supplyElasticity"], entry.supplyElasticity, NON_NEGATIVE);
     checkNumber([...at, "domesticPriceRatio"], entry.domesticPriceRatio, POSITIVE);
   });

@@ -39,6 +39,11 @@ export const goodSchema = z.strictObject({
         .describe(
           "Extra cost of buying from a new supplier (qualification, freight, spot-market margins), as a share of its price (>= 0): m = producer price x (1 + premium). Default 0.",
         ),
+      qualificationPeriods: uncertainNumberSchema
+        .default(0)
+        .describe(
+          "Periods after the good's price first rises before a buyer can take anything from a new supplier (qualifying a new source, testing material, signing contracts), rounded to whole periods. Default 0, an assumption: no estimate adopted; qualifying a new source of a material often takes months, so 0 understates how long buyers cut off wait.",
+        ),
       ...provenance,
     })
     .optional()
@@ -81,6 +86,11 @@ export const productionSchema = z.strictObject({
   rampPeriods: uncertainNumberSchema
     .optional()
     .describe("Time constant of the ramp-up of surge capacity (tau), in periods; 0 means immediate."),
+  restartLag: uncertainNumberSchema
+    .optional()
+    .describe(
+      "Periods after the good's price first rises before surge capacity starts its ramp (restarting idle plant takes time: crews, permits, feedstock), rounded to whole periods; default 0.",
+    ),
   supplyElasticity: uncertainNumberSchema
     .optional()
     .describe("This producer's short-run price elasticity of output (eta >= 0); without it, the good's."),

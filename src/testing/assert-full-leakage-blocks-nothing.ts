@@ -13,10 +13,11 @@ export interface LeakageOptions extends InvariantDrawOptions {
 
 /**
  * Invariant: **with leakage 1, severity changes nothing.** A restriction whose blocked
- * volume all arrives through third countries (leakage 1), at no premium and without a lag,
- * blocks nothing: what it does not license, third countries carry at the same price. On the
- * same draw, the lever as a complete ban (severity 1) and as a half measure (severity 0.5),
- * both at leakage 1, premium 0 and lag 0, give exactly the same outcomes and per-period
+ * volume all arrives through third countries (leakage 1), at no premium, without a lag and
+ * through a channel open at once and without a capacity (`leakageRamp` 0, `leakageCapacity`
+ * 1), blocks nothing: what it does not license, third countries carry at the same price. On
+ * the same draw, the lever as a complete ban (severity 1) and as a half measure (severity
+ * 0.5), both so, give exactly the same outcomes and per-period
  * series. (Against no restriction at all it may differ: a restricted route is a quota at
  * its baseline volume, docs/model.md step 5, which binds when its buyer wants more than
  * that.) Neither variant has rules, because rules see a restriction whatever its leakage.
@@ -41,7 +42,7 @@ export function assertFullLeakageBlocksNothing(scenario: ScenarioInput | Scenari
   const { scenario: parsed, policy, draw } = subject(scenario, options);
   const { index, lever } = restrictionLever(policy, options.lever);
   const levers = (severity: number) =>
-    policy.levers.map((l, i) => (i === index ? { ...lever, severity, leakage: 1, leakagePremium: 0, leakageLag: 0 } : isRestriction(l) ? { ...l, leakagePremium: 0 } : l));
+    policy.levers.map((l, i) => (i === index ? { ...lever, severity, leakage: 1, leakagePremium: 0, leakageLag: 0, leakageRamp: 0, leakageCapacity: 1 } : isRestriction(l) ? { ...l, leakagePremium: 0 } : l));
   const variant = withPoliciesOnly(parsed, [
     { name: "ban", levers: levers(1) },
     { name: "half", levers: levers(0.5) },

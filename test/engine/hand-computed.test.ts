@@ -207,6 +207,20 @@ describe("engine on a two-country world, by hand", () => {
     expect(simulateOnce(world, { policy: "half-leaky", seed: 1 }).series["shortfall:B:x"]).toEqual([0.5, 0.25, 0.25]);
   });
 
+  it("a leakage channel that opens with a time constant of 1 month after its lag", () => {
+    const world = twoCountryWorld();
+    world.policies = [{ name: "p", levers: [{ type: "exportRestriction", actor: "A", targets: ["B"], goods: ["x"], leakage: 0.5, leakageLag: 1, leakageRamp: 1 }] }];
+    // nothing in month 0; then 0.5 (1 - exp(-k)) of the flow, k = 1, 2 months since the lag ended (counting the first)
+    const expected = [1, 1 - 0.5 * (1 - Math.exp(-1)), 1 - 0.5 * (1 - Math.exp(-2))];
+    simulateOnce(world, { policy: "p", seed: 1 }).series["shortfall:B:x"]!.forEach((value, t) => expect(value, `month ${t}`).toBeCloseTo(expected[t]!, 12));
+  });
+
+  it("a leakage channel's capacity: at most 20% of the flow leaks, whatever the leakage share", () => {
+    const world = twoCountryWorld();
+    world.policies = [{ name: "p", levers: [{ type: "exportRestriction", actor: "A", targets: ["B"], goods: ["x"], leakage: 0.5, leakageCapacity: 0.2 }] }];
+    simulateOnce(world, { policy: "p", seed: 1 }).series["shortfall:B:x"]!.forEach((value) => expect(value).toBeCloseTo(0.8, 12));
+  });
+
   it("stocks cover part of the gap at their bounded draw rate until they run out", () => {
     const world = twoCountryWorld();
     world.world.stocks = [{ country: "B", good: "x", coverMonths: 1, maxDrawShare: 0.5 }];
@@ -258,6 +272,13 @@ describe("engine on a two-country world, by hand", () => {
     const { series } = simulateOnce(withSecondSupplier({ capacity: 10, surgeCapacity: 30, rampPeriods: 2 }), { policy: "ban", seed: 1 });
     // period 0: 10 t (no surge yet); then 10 + 30 (1 - exp(-t / 2)) t, all of it taken at the cap
     const expected = [0, 1, 2, 3].map((t) => 1 - (10 + 30 * (1 - Math.exp(-t / 2))) / 50);
+    series["shortfall:B:x"]!.forEach((value, t) => expect(value).toBeCloseTo(expected[t]!, 12));
+  });
+
+  it("with a restart lag of 1 month, the same ramp starts a month later", () => {
+    const { series } = simulateOnce(withSecondSupplier({ capacity: 10, surgeCapacity: 30, rampPeriods: 2, restartLag: 1 }), { policy: "ban", seed: 1 });
+    // the price rose in period 0; the ramp 1 - exp(-(t - 1) / 2) runs from period 1
+    const expected = [0, 1, 2, 3].map((t) => 1 - (10 + 30 * (1 - Math.exp(-Math.max(0, t - 1) / 2))) / 50);
     series["shortfall:B:x"]!.forEach((value, t) => expect(value).toBeCloseTo(expected[t]!, 12));
   });
 });
@@ -320,6 +341,15 @@ describe("new suppliers, by hand", () => {
     expect(outcomes["termsOfTrade:A"]).toBe(0);
     // C's sales: baseline 50 t at home; now 50 pC^-0.5 at home and 40 t to B, all at pC
     expect(outcomes["salesLoss:C"]).toBeCloseTo(3 * 10 * (50 - pC * (50 * Math.pow(pC, -0.5) + 40)), 6);
+  });
+
+  it("a qualification lag of 1 month: B gets nothing from C in the ban's first month, then all it needs", () => {
+    const scenario = threeCountries({ weight: kappa, premium, qualificationPeriods: 1 } as never);
+    const { series } = simulateOnce(scenario, { policy: "ban-B-and-C", seed: 1 });
+    // month 0: B's only open route is not yet qualified; its price at the cap is the signal
+    expect(series["shortfall:B:x"]![0]).toBe(1);
+    expect(series["shortfall:B:x"]![1]).toBeCloseTo(0, 9);
+    expect(series["shortfall:B:x"]![2]).toBeCloseTo(0, 9);
   });
 
   it("a ban by C on B blocks the new route too: restricted volume reaches a target only through leakage", () => {

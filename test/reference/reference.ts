@@ -139,6 +139,8 @@ interface Baseline {
   readonly valueAdded: UncertainNumber;
   readonly surge: UncertainNumber;
   readonly ramp: UncertainNumber;
+  /** Periods after the price signal before the surge ramp starts. */
+  readonly restartLag: UncertainNumber;
   /** The producer's own supply elasticity, where its production entry gives one (else the good's). */
   readonly supplyElasticity: UncertainNumber | undefined;
   /** The buyer's own demand elasticity, where world.demand gives one (else the good's). */
@@ -202,7 +204,7 @@ interface GoodInfo {
   readonly substitution: number;
   readonly supplyElasticity: number;
   /** New suppliers: lambda and premium (undefined when the good allows none). */
-  readonly newSuppliers: { readonly weight: number; readonly premium: number } | undefined;
+  readonly newSuppliers: { readonly weight: number; readonly premium: number; readonly qualification: number } | undefined;
 }
 
 /** One run's outcome values and per-period series, by outcome name. */
@@ -353,6 +355,7 @@ export class ReferenceModel {
           valueAdded: p?.valueAddedPerUnit ?? 0,
           surge: p?.surgeCapacity ?? 0,
           ramp: p?.rampPeriods ?? 0,
+          restartLag: (p as { restartLag?: UncertainNumber } | undefined)?.restartLag ?? 0,
           // not in the v1 schema: read defensively
           supplyElasticity: (p as { supplyElasticity?: UncertainNumber } | undefined)?.supplyElasticity,
           demandElasticity: demand.get(`${c}|${g}`)?.demandElasticity,
@@ -493,7 +496,14 @@ export class ReferenceModel {
             elasticity: value(g.demandElasticity, 1),
             substitution: value(v2.substitutionElasticity, 4),
             supplyElasticity: value(v2.supplyElasticity, 0.3),
-            newSuppliers: g.newSuppliers === undefined ? undefined : { weight: value(g.newSuppliers.weight, 0), premium: value(g.newSuppliers.premium, 0) },
+            newSuppliers:
+              g.newSuppliers === undefined
+                ? undefined
+                : {
+                    weight: value(g.newSuppliers.weight, 0),
+                    premium: value(g.newSuppliers.premium, 0),
+                    qualification: Math.max(0, Math.round(value((g.newSuppliers as { qualificationPeriods?: UncertainNumber }).qualificationPeriods, 0))),
+                  },
           },
         ];
       }),
@@ -644,9 +654,16 @@ export class ReferenceModel {
     if (lever.type !== "exportRestriction" && lever.type !== "importRestriction") return;
     if (t < start - Math.max(0, Math.round(value(lever.announced, 0)))) return;
     // it blocks something at some point: when it starts, at a step, or by licensing that never approves everything
-    const moments = [0, ...(lever.schedule ?? []).map((step) => step.after)];
-    const blocks = moments.some((e) => severityAfter(lever, e, value) > 0) || (lever.licensing !== undefined && value(lever.licensing.finalApproval, 1) < 1);
-    if (!(blocks && value(lever.leakage, 0) < 1)) return;
+    // it blocks something at some point once its leakage channel is open: when it starts, at a
+    // step, or by licensing once approvals have settled
+    const capacity = value((lever as { leakageCapacity?: UncertainNumber }).leakageCapacity, 1);
+    const blocksAt = (r: number) => r - Math.min(r * value(lever.leakage, 0), capacity) > 0;
+    const steps = lever.schedule ?? [];
+    const settled = steps.length > 0 ? value(steps[steps.length - 1]!.severity, 1) : value(lever.severity, 1);
+    const blocks =
+      [0, ...steps.map((step) => step.after)].some((e) => blocksAt(severityAfter(lever, e, value))) ||
+      (lever.licensing !== undefined && blocksAt(1 - (1 - settled) * value(lever.licensing.finalApproval, 1)));
+    if (!blocks) return;
     const aimedAt = lever.type === "exportRestriction" ? lever.targets : lever.sources;
     const isTarget = (c: string) => c !== lever.actor && (aimedAt === "all" || (aimedAt === "triggering" ? c === trigger : aimedAt.includes(c)));
     for (const g of new Set(lever.goods)) {
@@ -735,10 +752,14 @@ export class ReferenceModel {
         const leakage = value(lever.leakage, 0);
         const premium = value(lever.leakagePremium, 0);
         // v2 fields, not in the v1 schema: read defensively. A lag is a number of periods, rounded.
-        const v2 = lever as { leakageLag?: UncertainNumber; stockpileShare?: UncertainNumber };
+        const v2 = lever as { leakageLag?: UncertainNumber; leakageRamp?: UncertainNumber; leakageCapacity?: UncertainNumber; stockpileShare?: UncertainNumber };
         const lag = Math.max(0, Math.round(value(v2.leakageLag, 0)));
-        // leakage counts only once this restriction's own lag is over
-        const leaking = t >= start + lag ? leakage : 0;
+        // leakage counts only once this restriction's own lag is over, then as its channel
+        // opens, 1 - exp(-(periods since + 1) / tau), and never above the channel's capacity
+        const since = t - start - lag;
+        const leaking = since < 0 ? 0 : leakage * ramp(since + 1, value(v2.leakageRamp, 0));
+        const capacity = value(v2.leakageCapacity, 1);
+        const leaked = Math.min(severity * leaking, capacity);
         const aimedAt = lever.type === "exportRestriction" ? lever.targets : lever.sources;
         const isTarget = (c: string) => c !== lever.actor && (aimedAt === "all" || (aimedAt === "triggering" ? c === trigger : aimedAt.includes(c)));
         const goods = [...new Set(lever.goods)];
@@ -747,14 +768,14 @@ export class ReferenceModel {
             const hit = lever.type === "exportRestriction" ? flow.exporter === lever.actor && isTarget(flow.importer) : flow.importer === lever.actor && isTarget(flow.exporter);
             if (!hit) continue;
             const r = period.flowRestriction.get(flow) ?? { pass: 1, unrestricted: 1, premium: 0, byExporter: false };
-            r.pass *= 1 - severity * (1 - leaking);
+            r.pass *= leaked < severity * leaking ? 1 - severity + leaked : 1 - severity * (1 - leaking);
             r.unrestricted *= 1 - severity;
-            if (leaking > 0 && premium > r.premium) r.premium = premium;
+            if (leaked > 0 && premium > r.premium) r.premium = premium;
             if (lever.type === "exportRestriction") r.byExporter = true;
             period.flowRestriction.set(flow, r);
           }
         }
-        if (lever.type === "exportRestriction" && severity * (1 - leakage) > 0) {
+        if (lever.type === "exportRestriction" && severity - Math.min(severity * leakage, capacity) > 0) {
           // it blocks something: the exporter is restricting g; its reserve buys stockpileShare of what it blocks
           const share = value(v2.stockpileShare, 0);
           for (const g of goods) {
@@ -896,7 +917,8 @@ export class ReferenceModel {
       const y = inputShare.get(c)!;
       const added = period.addedCapacity.get(`${c}|${g}`) ?? 0;
       // no surge while t0 is unset (up to and including the period that sets it)
-      const surge = t0 === undefined ? 0 : value(b.surge, 0) * ramp(t - t0, value(b.ramp, 0));
+      // its ramp starts restartLag periods (rounded) after the signal
+      const surge = t0 === undefined ? 0 : value(b.surge, 0) * ramp(t - t0 - Math.max(0, Math.round(value(b.restartLag, 0))), value(b.ramp, 0));
       const capacity = b.K0 + surge + added;
       let fixed = 0;
       if (isRestricting(c)) {
@@ -937,15 +959,17 @@ export class ReferenceModel {
       for (const f of flows) {
         const newSupplier = f.outputShare !== undefined;
         if (f.importer !== c || !(f.volume > 0 || newSupplier)) continue;
+        // a new supplier carries nothing until its qualification lag after the price signal
+        const unqualified = newSupplier && info.newSuppliers!.qualification > 0 && !(t0 !== undefined && t - t0 >= info.newSuppliers!.qualification);
         const r = period.flowRestriction.get(f);
         const tariff = period.flowTariff.get(f) ?? 0;
         // a new supplier's tonnes cost its premium on top of any duty
         const first = (1 + tariff) * (newSupplier ? 1 + info.newSuppliers!.premium : 1);
         const second = Math.max(first, 1 + (r?.premium ?? 0));
-        const firstCap = r !== undefined && r.unrestricted < 1 ? r.unrestricted * f.volume * n.d : Infinity;
+        const firstCap = unqualified ? 0 : r !== undefined && r.unrestricted < 1 ? r.unrestricted * f.volume * n.d : Infinity;
         // what passes in all, c1 + c2 = pass F0 d (computed so, not as a sum: at leakage 1 it
         // is exactly the requirement, and a sum could fall an ulp short)
-        const leaks = r !== undefined && r.pass > r.unrestricted;
+        const leaks = !unqualified && r !== undefined && r.pass > r.unrestricted;
         const totalCap = leaks ? r.pass * f.volume * n.d : firstCap;
         const secondCap = leaks ? (r.pass - r.unrestricted) * f.volume * n.d : 0;
         const weight = newSupplier ? info.newSuppliers!.weight * f.outputShare! : f.volume / b.U0;

@@ -112,6 +112,8 @@ export const PLAIN_DEFAULTS: Readonly<Record<string, string>> = {
   leakage: "no blocked volume leaks unless the scenario says so",
   leakagePremium: "no premium on leaked volume (there is none without leakage)",
   leakageLag: "leaked volume arrives without a lag",
+  leakageRamp: "the leakage channel is fully open once its lag is over",
+  leakageCapacity: "no limit on what leaks beyond the leakage share",
   announced: "the restriction is not announced ahead: it takes effect the period it is known",
   stockpileShare: "the restricting exporter's state reserve buys none of the blocked volume",
   minSeverity: "a rule's restriction condition counts any restriction",

@@ -65,7 +65,7 @@ interface GoodDraw {
   readonly priceCap: number;
   readonly priceFloor: number;
   /** Buyers may turn to producers they do not trade with at the baseline (lambda, premium). */
-  readonly newSuppliers: { readonly weight: UncertainDraw; readonly premium: UncertainDraw } | undefined;
+  readonly newSuppliers: { readonly weight: UncertainDraw; readonly premium: UncertainDraw; readonly qualification: number } | undefined;
   /** One entry per possible input (only lower-numbered goods are used). */
   readonly inputs: readonly InputDraw[];
 }
@@ -80,6 +80,7 @@ interface CellDraw {
   readonly valueAddedShare: UncertainDraw;
   readonly surge: UncertainDraw | undefined;
   readonly rampPeriods: UncertainDraw;
+  readonly restartLag: number;
   readonly cover: UncertainDraw;
   /** How fast the stock is restocked (months; undefined: the default). Its target is its starting cover: a world at rest. */
   readonly restock: UncertainDraw | undefined;
@@ -133,7 +134,14 @@ export function worldDrawArbitrary(limits: WorldLimits): fc.Arbitrary<WorldDraw>
     newSuppliers: fc.oneof(
       { withCrossShrink: true },
       { arbitrary: fc.constant(undefined), weight: 2 },
-      { arbitrary: fc.record({ weight: uncertainDraw(gridNumber(0, 2, 20), 0, 2, drawn), premium: uncertainDraw(gridNumber(0, 1, 10), 0, 1, drawn) }), weight: 1 },
+      {
+        arbitrary: fc.record({
+          weight: uncertainDraw(gridNumber(0, 2, 20), 0, 2, drawn),
+          premium: uncertainDraw(gridNumber(0, 1, 10), 0, 1, drawn),
+          qualification: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 3 })),
+        }),
+        weight: 1,
+      },
     ),
     inputs: fixedLength(inputDraw, maxGoods),
   });
@@ -146,6 +154,7 @@ export function worldDrawArbitrary(limits: WorldLimits): fc.Arbitrary<WorldDraw>
     valueAddedShare: uncertainDraw(share(), 0, 1, drawn),
     surge: fc.option(uncertainDraw(fc.integer({ min: 0, max: 500 }), 0, 500, drawn), { nil: undefined }),
     rampPeriods: uncertainDraw(fc.integer({ min: 0, max: 6 }), 0, 6, drawn),
+    restartLag: fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 1, max: 3 })),
     cover: limits.stocks ? uncertainDraw(fc.oneof(fc.constant(0), gridNumber(0, 6, 12)), 0, 6, drawn) : fc.constant({ value: 0 }),
     restock: fc.oneof({ withCrossShrink: true }, { arbitrary: fc.constant(undefined), weight: 1 }, { arbitrary: uncertainDraw(gridNumber(0.25, 12, 47), 0.25, 12, drawn), weight: 1 }),
     maxDrawShare: gridNumber(0.05, 1, 19),
@@ -244,7 +253,13 @@ export function buildWorld(draw: WorldDraw, limits: WorldLimits, sink: Uncertain
       priceFloor: d.priceFloor,
       ...(d.newSuppliers === undefined
         ? {}
-        : { newSuppliers: { weight: sink.number(d.newSuppliers.weight, `${goodId(g)}-newSuppliers`), premium: sink.number(d.newSuppliers.premium, `${goodId(g)}-newSupplierPremium`) } }),
+        : {
+            newSuppliers: {
+              weight: sink.number(d.newSuppliers.weight, `${goodId(g)}-newSuppliers`),
+              premium: sink.number(d.newSuppliers.premium, `${goodId(g)}-newSupplierPremium`),
+              qualificationPeriods: d.newSuppliers.qualification,
+            },
+          }),
     };
   });
   const periodsPerYear = PERIODS_PER_YEAR[period];
@@ -265,7 +280,9 @@ export function buildWorld(draw: WorldDraw, limits: WorldLimits, sink: Uncertain
         output,
         capacity: Math.max(output, roundUp(output * (1 + d.spare))),
         valueAddedPerUnit: sink.number(va, `${name}-valueAdded`),
-        ...(d.surge === undefined ? {} : { surgeCapacity: sink.number(d.surge, `${name}-surge`), rampPeriods: sink.number(d.rampPeriods, `${name}-ramp`) }),
+        ...(d.surge === undefined
+          ? {}
+          : { surgeCapacity: sink.number(d.surge, `${name}-surge`), rampPeriods: sink.number(d.rampPeriods, `${name}-ramp`), ...(d.restartLag === 0 ? {} : { restartLag: d.restartLag }) }),
         ...(d.domesticPrice === undefined ? {} : { domesticPriceRatio: sink.number(d.domesticPrice, `${name}-domesticPrice`) }),
       });
     }
