@@ -13,9 +13,12 @@ import { recipeLookup } from "../schema/recipe-lookup.js";
 import { sectorValueAdded } from "../schema/sector-value-added.js";
 import type { Scenario } from "../schema/scenario.js";
 import {
+  CHANGE_LEVEL,
   CONDITION_KIND,
   OUTCOME_KIND,
+  PART_LEAKED,
   SLOT_KIND,
+  UNIT_USD,
   type CompiledModel,
   type OutcomeInfo,
   type OutcomeTable,
@@ -373,7 +376,7 @@ export function compileModel(scenario: Scenario, compileFormula: FormulaCompiler
     rules: Int32Array.from(policyRules.items),
   };
 
-  const outcomes = compileOutcomes(scenario, context, { flowStart, flowExporter, flowImporter }, ruleInstancesByName, compileFormula);
+  const outcomes = compileOutcomes(scenario, context, { flowStart, flowExporter, flowImporter, flowVolume, basePrice }, ruleInstancesByName, compileFormula);
   const rules = ruleBuilder.build();
 
   return {
@@ -746,7 +749,13 @@ export function outcomeDefinitions(scenario: Scenario): OutcomeDefinition[] {
 function compileOutcomes(
   scenario: Scenario,
   context: CompileContext,
-  { flowStart, flowExporter, flowImporter }: { readonly flowStart: Int32Array; readonly flowExporter: Int32Array; readonly flowImporter: Int32Array },
+  {
+    flowStart,
+    flowExporter,
+    flowImporter,
+    flowVolume,
+    basePrice: basePrices,
+  }: { readonly flowStart: Int32Array; readonly flowExporter: Int32Array; readonly flowImporter: Int32Array; readonly flowVolume: Float64Array; readonly basePrice: Float64Array },
   ruleInstancesByName: ReadonlyMap<string, number[]>,
   compileFormula: FormulaCompiler,
 ): OutcomeTable {
@@ -759,6 +768,11 @@ function compileOutcomes(
   const stat = new Uint8Array(n);
   const unit = new Uint8Array(n);
   const market = new Int32Array(n).fill(-1);
+  const part = new Uint8Array(n);
+  const change = new Uint8Array(n);
+  const seasonalStart = [0];
+  const seasonal: number[] = [];
+  const baselineLevel = new Float64Array(n);
   const seriesIndex = new Int32Array(n).fill(-1);
   const lists = new Csr();
   const info: OutcomeInfo[] = [];
@@ -770,6 +784,7 @@ function compileOutcomes(
   const outcomeContext: OutcomeCompileContext = {
     ...context,
     period: scenario.period,
+    periodsPerYear: PERIODS_PER_YEAR[scenario.period],
     horizon: scenario.horizon,
     unitOf: (id) => units.get(id)!,
     flows: (keep) => {
@@ -805,6 +820,14 @@ function compileOutcomes(
     stat[o] = spec.stat ?? 0;
     unit[o] = spec.unit ?? 0;
     market[o] = spec.market ?? -1;
+    part[o] = spec.part ?? 0;
+    change[o] = spec.change ?? CHANGE_LEVEL;
+    seasonal.push(...(spec.seasonal ?? []));
+    seasonalStart.push(seasonal.length);
+    // trade: what the flows carry at the baseline (the level before the first period)
+    if (kind[o] === OUTCOME_KIND.trade && part[o] !== PART_LEAKED) {
+      for (const f of spec.list ?? []) baselineLevel[o]! += flowVolume[f]! * (unit[o] === UNIT_USD ? basePrices[good[o]!]! : 1);
+    }
     const series = spec.series === true;
     if (series && !module.perPeriod) throw new Error(`internal error: outcome kind "${d.kind}" asks for a series but the engine computes it only at the end of a run`);
     if (series) seriesIndex[o] = seriesCount++;
@@ -826,6 +849,11 @@ function compileOutcomes(
     stat,
     unit,
     market,
+    part,
+    change,
+    seasonalStart: Int32Array.from(seasonalStart),
+    seasonal: Float64Array.from(seasonal),
+    baselineLevel,
     seriesIndex,
     listStart: Int32Array.from(lists.start),
     list: Int32Array.from(lists.items),

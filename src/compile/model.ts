@@ -160,6 +160,8 @@ export const OUTCOME_KIND = {
   producerSurplusLoss: 12,
   tariffRevenue: 13,
   termsOfTradeLoss: 14,
+  trade: 15,
+  stock: 16,
 } as const satisfies Record<OutcomeType, number>;
 
 /** The code of an outcome kind in the engine. */
@@ -169,11 +171,19 @@ export type OutcomeKindCode = (typeof OUTCOME_KIND)[OutcomeType];
 export const STAT_MAX = 0;
 export const STAT_MEAN = 1;
 export const STAT_FINAL = 2;
+export const STAT_MIN = 3;
 export const UNIT_SHARE = 0;
 export const UNIT_UNITS = 1;
 export const UNIT_USD = 2;
 export const UNIT_RATIO = 3;
 export const UNIT_PERCENT_GDP = 4;
+/** Trade outcomes: what part of what is shipped (all, within quotas, leaked), and the level or its change on the period or the year before. */
+export const PART_ALL = 0;
+export const PART_LICENSED = 1;
+export const PART_LEAKED = 2;
+export const CHANGE_LEVEL = 0;
+export const CHANGE_ON_PERIOD = 1;
+export const CHANGE_ON_YEAR = 2;
 
 /** Description of one recorded outcome, as reported in results. */
 export interface OutcomeInfo {
@@ -199,6 +209,14 @@ export interface OutcomeTable {
   readonly unit: Uint8Array;
   /** Restricting country for an inside price, -1 for the outside market. */
   readonly market: Int32Array;
+  /** Trade: PART_*; stock: 0 commercial, 1 strategic. */
+  readonly part: Uint8Array;
+  /** CHANGE_*: a level, or its change on the period or the year before (trade). */
+  readonly change: Uint8Array;
+  /** Seasonal factors (CSR by outcome, periodsPerYear each or none) and the level before the first period, without them. */
+  readonly seasonalStart: Int32Array;
+  readonly seasonal: Float64Array;
+  readonly baselineLevel: Float64Array;
   /** Index among series outcomes, or -1. */
   readonly seriesIndex: Int32Array;
   /** Goods, flows or rule instances the outcome sums over (CSR by outcome); empty = all. */

@@ -5,6 +5,11 @@ import {
   STAT_FINAL,
   STAT_MAX,
   STAT_MEAN,
+  STAT_MIN,
+  CHANGE_LEVEL,
+  CHANGE_ON_PERIOD,
+  PART_LEAKED,
+  PART_LICENSED,
   UNIT_SHARE,
   UNIT_UNITS,
   UNIT_PERCENT_GDP,
@@ -157,6 +162,9 @@ function resetRun(model: CompiledModel, state: RunState, policy: number, draws: 
     state.importCost[cell] = 0;
   }
   state.priceOutside.fill(1);
+  state.flowShipped.set(model.flowVolume);
+  state.flowLeaked.fill(0);
+  resetLevelHistory(model, state);
   for (const market of state.markets) market.reset();
   state.goodStamp.fill(0);
   state.goodShort.fill(0);
@@ -719,6 +727,14 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
           continue;
         }
         salesVolume[flowExporter[f]!]! += volume;
+        // customs: what it ships, and what of that leaked (beyond the licensed quota, rationed like the rest)
+        state.flowShipped[f] = volume;
+        let leaked = 0;
+        if (flowStamp[f] === stamp && flowUnrestricted[f]! < 1) {
+          const licensed = flowUnrestricted[f]! * flowVolume[f]! * demandScale[c]! * market.rationShare[routeOrigin[k]!]!;
+          if (volume > licensed) leaked = volume - licensed;
+        }
+        state.flowLeaked[f] = leaked;
         extraCost += (market.routePrice[q]! - 1) * volume;
         // terms of trade: the change of the exporter's price on what crosses the border, a
         // loss to the importer and a gain to the exporter (premiums, quota rents and duties
@@ -807,6 +823,10 @@ function writeBaseline(model: CompiledModel, state: RunState, g: number): void {
     state.buyerPrice[cell] = 1;
   }
   state.priceOutside[g] = 1;
+  for (let f = model.flowStart[g]!; f < model.flowStart[g + 1]!; f++) {
+    state.flowShipped[f] = model.flowVolume[f]!;
+    state.flowLeaked[f] = 0;
+  }
   // its next clearing starts from these base prices, not from the last solution
   state.markets[g]!.reset();
   state.goodShort[g] = 0;
@@ -851,6 +871,16 @@ function recordPeriod(model: CompiledModel, state: RunState, t: number, series: 
         if (outcomes.unit[o] === UNIT_USD) value *= model.basePrice[g]! * (pricedByProducers(model, state, c, g) ? state.numbers[model.domesticPriceRef[c * G + g]!]! : 1);
         break;
       }
+      case OUTCOME_KIND.trade:
+        value = tradeLevel(model, state, o, t);
+        break;
+      case OUTCOME_KIND.stock: {
+        const cell = outcomes.country[o]! * G + outcomes.good[o]!;
+        value = outcomes.part[o] === 0 ? state.stock[cell]! : state.reserve[cell]!;
+        // in months of baseline use (0 for a country that uses none)
+        if (outcomes.unit[o] === UNIT_SHARE) value = model.U0[cell]! > 0 ? value / (model.U0[cell]! * (model.periodsPerYear / 12)) : 0;
+        break;
+      }
       case OUTCOME_KIND.outputLoss: {
         // summed over the run from lostUnits at the end; per period only as a series
         if (outcomes.seriesIndex[o]! < 0) continue;
@@ -879,11 +909,57 @@ function recordPeriod(model: CompiledModel, state: RunState, t: number, series: 
       const stat = outcomes.stat[o]!;
       if (stat === STAT_MAX) {
         if (t === 0 || value > acc[o]!) acc[o] = value;
+      } else if (stat === STAT_MIN) {
+        if (t === 0 || value < acc[o]!) acc[o] = value;
       } else if (stat === STAT_FINAL) acc[o] = value;
       else acc[o]! += value; // the mean: summed here, divided by T at the end (a mean of 1s is exactly 1)
     }
     const s = outcomes.seriesIndex[o]!;
     if (s >= 0 && series !== undefined) series[s * T + t] = value;
+  }
+}
+
+/**
+ * A trade outcome in period t (docs/model.md, "Outcomes"): what its flows carry (all, the
+ * licensed part or the leaked part; in units or USD at the exporter's price) times the
+ * seasonal factor of the period; or the change of that level on the period or the year
+ * before, where the levels before period 0 are the baseline's (times their factors). A
+ * change from a level of 0 is 0, or 1 (+100%) when the level rose from 0.
+ */
+function tradeLevel(model: CompiledModel, state: RunState, o: number, t: number): number {
+  const { outcomes, G, periodsPerYear } = model;
+  const g = outcomes.good[o]!;
+  const part = outcomes.part[o]!;
+  const usd = outcomes.unit[o] === UNIT_USD;
+  let level = 0;
+  for (let k = outcomes.listStart[o]!; k < outcomes.listStart[o + 1]!; k++) {
+    const f = outcomes.list[k]!;
+    const shipped = state.flowShipped[f]!;
+    const volume = part === PART_LEAKED ? state.flowLeaked[f]! : part === PART_LICENSED ? shipped - state.flowLeaked[f]! : shipped;
+    level += usd ? volume * state.producerPrice[model.flowExporter[f]! * G + g]! * model.basePrice[g]! : volume;
+  }
+  const slot = t % periodsPerYear;
+  const seasonalStart = outcomes.seasonalStart[o]!;
+  if (outcomes.seasonalStart[o + 1]! > seasonalStart) level *= outcomes.seasonal[seasonalStart + slot]!;
+  const change = outcomes.change[o]!;
+  if (change === CHANGE_LEVEL) return level;
+  const history = state.levelHistory;
+  const base = o * periodsPerYear;
+  const earlier = history[base + (change === CHANGE_ON_PERIOD ? (t + periodsPerYear - 1) % periodsPerYear : slot)]!;
+  history[base + slot] = level;
+  return earlier > 0 ? level / earlier - 1 : level > 0 ? 1 : 0;
+}
+
+/** The levels before period 0 of outcomes with a change: the baseline's, times each period's seasonal factor. */
+function resetLevelHistory(model: CompiledModel, state: RunState): void {
+  const { outcomes, periodsPerYear } = model;
+  for (let o = 0; o < outcomes.count; o++) {
+    if (outcomes.change[o] === CHANGE_LEVEL) continue;
+    const seasonalStart = outcomes.seasonalStart[o]!;
+    const seasonal = outcomes.seasonalStart[o + 1]! > seasonalStart;
+    for (let slot = 0; slot < periodsPerYear; slot++) {
+      state.levelHistory[o * periodsPerYear + slot] = outcomes.baselineLevel[o]! * (seasonal ? outcomes.seasonal[seasonalStart + slot]! : 1);
+    }
   }
 }
 
@@ -943,6 +1019,8 @@ function finishRun(model: CompiledModel, state: RunState, out: Float64Array): vo
       }
       case OUTCOME_KIND.shortfall:
       case OUTCOME_KIND.price:
+      case OUTCOME_KIND.trade:
+      case OUTCOME_KIND.stock:
         value = outcomes.stat[o] === STAT_MEAN ? state.outcomeAccumulator[o]! / T : state.outcomeAccumulator[o]!;
         break;
       case OUTCOME_KIND.exportRevenueLoss:

@@ -59,6 +59,11 @@ export interface RunState {
   /** Sum of the tariffs on a flow; valid where `tariffStamp` equals the period stamp. */
   readonly tariffStamp: Int32Array;
   readonly flowTariff: Float64Array;
+  /** Per flow, this period: the volume shipped along it, and the part of it leaked through third countries. */
+  readonly flowShipped: Float64Array;
+  readonly flowLeaked: Float64Array;
+  /** Per outcome with a change on the period or year before: its level in the last periodsPerYear periods (a ring, by t mod periodsPerYear). */
+  readonly levelHistory: Float64Array;
 
   // --- slots and rules ---
   readonly slotStart: Int32Array;
@@ -170,6 +175,8 @@ class RunStateObject {
     state.flowByExporter = new Uint8Array(F);
     state.tariffStamp = i32(F);
     state.flowTariff = f64(F);
+    state.flowShipped = f64(F);
+    state.flowLeaked = f64(F);
     state.slotStart = i32(S);
     state.slotEnd = i32(S);
     state.slotDepth = i32(S);
@@ -202,6 +209,7 @@ class RunStateObject {
     state.directLoss = f64(C);
     state.indirectLoss = f64(C);
     state.outcomeAccumulator = f64(model.outcomes.count);
+    state.levelHistory = f64(model.outcomes.count * model.periodsPerYear);
     state.counters = i32(1);
     state.formulaVariables = f64(model.outcomes.formulaVariables);
     state.formulaStack = f64(model.outcomes.formulaStack);

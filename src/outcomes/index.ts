@@ -15,12 +15,14 @@ import { producerSurplusLoss } from "./producer-surplus-loss.js";
 import { revenueLoss } from "./revenue-loss.js";
 import { ruleFired } from "./rule-fired.js";
 import { shortfall } from "./shortfall.js";
+import { stock } from "./stock.js";
 import { tariffRevenue } from "./tariff-revenue.js";
 import { termsOfTradeLoss } from "./terms-of-trade-loss.js";
+import { trade } from "./trade.js";
 import { valueAddedLoss } from "./value-added-loss.js";
 
 /** Every outcome kind, in the order the schema lists them. */
-export const OUTCOME_KINDS = [gdpLoss, valueAddedLoss, outputLoss, shortfall, price, exportRevenueLoss, revenueLoss, importCostIncrease, consumerSurplusLoss, producerSurplusLoss, tariffRevenue, termsOfTradeLoss, ruleFired, firstFiring, formula] as const;
+export const OUTCOME_KINDS = [gdpLoss, valueAddedLoss, outputLoss, shortfall, price, exportRevenueLoss, revenueLoss, importCostIncrease, consumerSurplusLoss, producerSurplusLoss, tariffRevenue, termsOfTradeLoss, trade, stock, ruleFired, firstFiring, formula] as const;
 
 type Kinds = (typeof OUTCOME_KINDS)[number];
 /** The name of an outcome kind: `"gdpLoss"`, ... */

@@ -24,6 +24,12 @@ export interface OutcomeSpec {
   readonly market?: number;
   /** Goods, flows or rule instances it sums over; empty = all. */
   readonly list?: readonly number[];
+  /** Trade: PART_*; stock: 0 commercial, 1 strategic. */
+  readonly part?: number;
+  /** CHANGE_* (trade): a level, or its change on the period or the year before. */
+  readonly change?: number;
+  /** Seasonal factors, one per period of the year (trade). */
+  readonly seasonal?: readonly number[];
   /** Whether a value per period is recorded too: only for kinds with `perPeriod` (the compiler refuses others). */
   readonly series?: boolean;
   /** The unit as results show it: `USD`, `share of requirement`, ... */
@@ -38,6 +44,7 @@ export interface OutcomeSpec {
 export interface OutcomeCompileContext extends CompileContext {
   /** `month`, `quarter` or `year`. */
   readonly period: string;
+  readonly periodsPerYear: number;
   readonly horizon: number;
   unitOf(good: string): string;
   /** Flows of the world that pass `keep`, as indices in the engine's good-sorted flow arrays. */
@@ -54,6 +61,8 @@ export interface OutcomeCompileContext extends CompileContext {
 
 /** What an outcome is checked with, beyond names and numbers. */
 export interface OutcomeCheckContext extends CheckContext {
+  /** 12, 4 or 1. */
+  readonly periodsPerYear: number;
   /** An outcome's name must be one listed before this one. */
   outcomeBefore(path: Path, name: string): void;
   /** What is wrong with a formula over these variables (mathjs's parser and the allow-list), if anything. */

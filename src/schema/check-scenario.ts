@@ -416,6 +416,7 @@ export function* scenarioChecks(scenario: Scenario, context: ValidationContext):
   const earlier = new Set<string>();
   const outcomeContext: OutcomeCheckContext = {
     ...checks,
+    periodsPerYear: PERIODS_PER_YEAR[scenario.period],
     outcomeBefore(path, name) {
       if (earlier.has(name)) return;
       report(path, outcomeNames.has(name) ? `outcome "${name}" must be listed before this formula` : `unknown outcome "${name}"${didYouMean(name, earlier)}`);

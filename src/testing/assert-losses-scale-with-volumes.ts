@@ -25,7 +25,7 @@ export interface ScaleOptions extends InvariantDrawOptions {
 }
 
 /** Outcomes in money or units scale with volumes; shares, ratios and % of GDP do not. */
-const LINEAR = ["gdpLoss:", "valueAddedLoss:", "exportRevenueLoss:", "revenueLoss:", "consumerSurplusLoss:", "producerSurplusLoss:", "tariffRevenue:", "termsOfTradeLoss:", "importCostIncrease:", "outputLoss:"];
+const LINEAR = ["gdpLoss:", "valueAddedLoss:", "exportRevenueLoss:", "revenueLoss:", "consumerSurplusLoss:", "producerSurplusLoss:", "tariffRevenue:", "termsOfTradeLoss:", "importCostIncrease:", "outputLoss:", "exports:", "leaked:"];
 
 /** True when a volume (surge capacity, capacity added, ...) is drawn from a lognormal, whose scaling (mu + ln k) is rounded. */
 function drawsVolumesFromLognormal(scenario: Scenario): boolean {
@@ -46,7 +46,9 @@ function isPowerOfTwo(x: number): boolean {
  * surge capacity, flows, capacity added; GDP; value added per unit, prices, shares and
  * months of cover unchanged). On the same draw of the policy, with its rules, GDP loss,
  * value added lost, output lost (units), export revenue lost and extra import cost are
- * multiplied by k, and shortfalls, prices and GDP loss in % of GDP are unchanged.
+ * multiplied by k, and shortfalls, prices and GDP loss in % of GDP are unchanged (so are
+ * the standard trade outcomes' changes on the year before and stocks in months of use; the
+ * volumes exported and leaked are multiplied by k).
  *
  * It holds **bit for bit** (the default check, tolerance 0) when
  *

@@ -560,3 +560,58 @@ describe("severity over time, by hand", () => {
     expect(simulateOnce(scenario, { policy: "p", seed: 1 }).series["shortfall:B:x"]).toEqual([0.5, 1, 0]);
   });
 });
+
+describe("customs-comparable outcomes, by hand", () => {
+  // twoCountryWorld: A ships B 40 t of x a month. Under half-leaky, half the flow is licensed
+  // (20 t) and from month 1 on half of the blocked half leaks through third countries (10 t).
+  const seasonal = [1.2, 0.8, 1.1, 1, 1, 1, 1, 1, 1, 0.9, 1, 1];
+  function customs(outcomes: Record<string, unknown>[], world = twoCountryWorld()) {
+    world.policies = [
+      { name: "half-leaky", levers: [{ type: "exportRestriction", actor: "A", targets: ["B"], goods: ["x"], severity: 0.5, leakage: 0.5, leakageLag: 1 }] },
+      { name: "ban", levers: [{ type: "exportRestriction", actor: "A", targets: ["B"], goods: ["x"] }] },
+    ];
+    world.outcomes = outcomes as never;
+    return world;
+  }
+  const trade = (name: string, extra: Record<string, unknown> = {}) => ({ name, kind: "trade", good: "x", exporter: "A", importer: "B", series: true, ...extra });
+
+  it("exports from A to B: all, licensed and leaked, per month", () => {
+    const { series, outcomes } = simulateOnce(customs([trade("all"), trade("licensed", { part: "licensed" }), trade("leaked", { part: "leaked", stat: "max" })]), { policy: "half-leaky", seed: 1 });
+    expect(series.all).toEqual([20, 30, 30].map((x) => expect.closeTo(x, 9)));
+    expect(series.licensed).toEqual([20, 20, 20].map((x) => expect.closeTo(x, 9)));
+    expect(series.leaked).toEqual([0, 10, 10].map((x) => expect.closeTo(x, 9)));
+    expect(outcomes.all).toBeCloseTo(80 / 3, 9); // the mean
+    expect(outcomes.leaked).toBeCloseTo(10, 9);
+  });
+
+  it("changes on the month and on the year before, against a seasonal pattern; before month 0, the baseline", () => {
+    const { series } = simulateOnce(
+      customs([trade("onPeriod", { change: "onPeriod", seasonal }), trade("onYear", { change: "onYear", seasonal }), trade("plainOnYear", { change: "onYear" })]),
+      { policy: "half-leaky", seed: 1 },
+    );
+    // levels: shipped times the month's factor; month -1 is the baseline 40 t times December's 1
+    const level = [20 * 1.2, 30 * 0.8, 30 * 1.1];
+    expect(series.onPeriod).toEqual([level[0]! / (40 * 1) - 1, level[1]! / level[0]! - 1, level[2]! / level[1]! - 1].map((x) => expect.closeTo(x, 12)));
+    // a year before, the baseline in the same month: the seasonal factor cancels
+    expect(series.onYear).toEqual([20 / 40 - 1, 30 / 40 - 1, 30 / 40 - 1].map((x) => expect.closeTo(x, 12)));
+    expect(series.plainOnYear).toEqual(series.onYear);
+  });
+
+  it("in USD at the exporter's price: under a ban A's exports to B are worth nothing, down 100% on the year", () => {
+    const { series } = simulateOnce(customs([trade("usd", { unit: "USD" }), trade("usdOnYear", { unit: "USD", change: "onYear" })]), { policy: "ban", seed: 1 });
+    expect(series.usd).toEqual([0, 0, 0]);
+    expect(series.usdOnYear).toEqual([-1, -1, -1]);
+  });
+
+  it("a stock in months of use: B holds 2 months and draws a month's worth in each month of the ban", () => {
+    const base = twoCountryWorld();
+    const world = customs(
+      [{ name: "stock", kind: "stock", country: "B", good: "x", series: true }, { name: "finalStock", kind: "stock", country: "B", good: "x", unit: "units", stat: "final" }],
+      { ...base, world: { ...base.world, stocks: [{ country: "B", good: "x", coverMonths: 2 }] } },
+    );
+    const { series, outcomes } = simulateOnce(world, { policy: "ban", seed: 1 });
+    expect(series.stock).toEqual([1, 0, 0]);
+    expect(outcomes.stock).toBe(0); // the lowest
+    expect(outcomes.finalStock).toBe(0);
+  });
+});

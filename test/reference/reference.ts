@@ -557,6 +557,11 @@ export class ReferenceModel {
     const effect = new Map<RuleInstance, number>();
     const outcomeDefinitions = this.outcomeDefinitions();
     const periodValues = new Map<string, number[]>(outcomeDefinitions.map((o) => [o.name, []]));
+    // customs: what each flow carries this period, and the part of it leaked (baseline before any clearing)
+    const shipped = new Map<FlowObject, { total: number; leaked: number }>();
+    for (const flows of this.flowsByGood.values()) for (const f of flows) shipped.set(f, { total: f.volume, leaked: 0 });
+    // trade outcomes' levels in the periods before, from the baseline (times the seasonal factors)
+    const levels = new Map<string, number[]>();
 
     for (let t = 0; t < T; t++) {
       // a fresh object per period
@@ -623,12 +628,42 @@ export class ReferenceModel {
 
       // 3 to 10, good by good in topological order
       for (const g of this.goodOrder) {
-        this.clearGood(g, period, state, goodInfo.get(g)!, priceOutside, shockStart, goodShort, goodPlanShort, lostRevenue, loss, value);
+        this.clearGood(g, period, state, goodInfo.get(g)!, priceOutside, shockStart, goodShort, goodPlanShort, lostRevenue, loss, value, shipped);
       }
 
       // record per-period outcomes
       for (const o of outcomeDefinitions) {
         if (o.kind === "shortfall") periodValues.get(o.name)!.push(state.get(o.country)!.get(o.good)!.shortfall);
+        else if (o.kind === "stock") {
+          const cell = state.get(o.country)!.get(o.good)!;
+          const units = o.holder === "commercial" ? cell.stock : cell.reserve;
+          const use = this.cell(o.country, o.good).U0 * (this.periodsPerYear / 12);
+          periodValues.get(o.name)!.push(o.unit === "units" ? units : use > 0 ? units / use : 0);
+        } else if (o.kind === "trade") {
+          // the level: what the flows carry (all, licensed or leaked; units, or USD at the exporter's price)
+          const p0 = goodInfo.get(o.good)!.basePrice;
+          let level = 0;
+          let baseline = 0;
+          for (const f of this.flowsByGood.get(o.good)!) {
+            if ((o.exporter !== undefined && f.exporter !== o.exporter) || (o.importer !== undefined && f.importer !== o.importer)) continue;
+            const { total, leaked } = shipped.get(f)!;
+            const part = o.part === "all" ? total : o.part === "leaked" ? leaked : total - leaked;
+            level += o.unit === "USD" ? part * state.get(f.exporter)!.get(o.good)!.producerPrice * p0 : part;
+            baseline += o.part === "leaked" ? 0 : o.unit === "USD" ? f.volume * p0 : f.volume;
+          }
+          const P = this.periodsPerYear;
+          const factor = (k: number) => (o.seasonal === undefined ? 1 : o.seasonal[((k % P) + P) % P]!);
+          level *= factor(t);
+          if (o.change === "level") periodValues.get(o.name)!.push(level);
+          else {
+            // levels by period from -P on: the baseline's before period 0
+            if (!levels.has(o.name)) levels.set(o.name, Array.from({ length: P }, (_, k) => baseline * factor(k - P)));
+            const history = levels.get(o.name)!;
+            const earlier = history[history.length - (o.change === "onPeriod" ? 1 : P)]!;
+            history.push(level);
+            periodValues.get(o.name)!.push(earlier > 0 ? level / earlier - 1 : level > 0 ? 1 : 0);
+          }
+        }
         else if (o.kind === "price") {
           const ratio = o.market === "outside" ? priceOutside.get(o.good)! : state.get(o.market.inside)!.get(o.good)!.priceInside;
           // in USD, a producing country's price is that of its home sales: rho times the base price
@@ -831,6 +866,7 @@ export class ReferenceModel {
     lostRevenue: Map<FlowObject, number>,
     loss: Map<string, { direct: number; indirect: number }>,
     value: (x: UncertainNumber | undefined, fallback: number) => number,
+    shipped: Map<FlowObject, { total: number; leaked: number }>,
   ): void {
     const { t } = period;
     const producers = this.producersOf.get(g)!;
@@ -871,6 +907,7 @@ export class ReferenceModel {
       priceOutside.set(g, 1);
       goodShort.set(g, false);
       goodPlanShort.set(g, false);
+      for (const f of flows) shipped.set(f, { total: f.volume, leaked: 0 });
       return;
     }
 
@@ -1112,10 +1149,12 @@ export class ReferenceModel {
         cell.lostProducerSurplus += p0 * (b.Q0 / (1 + eta) - surplus);
       } else cell.lostSales -= p0 * rho * (buyerPrice.get(c) ?? 0) * (newOutput.get(c) ?? 0);
     }
-    // export revenue: the exporter receives its producer price on every tonne of the route
+    // export revenue: the exporter receives its producer price on every tonne of the route;
+    // customs count what it carries, its second segment leaked
     for (const f of flows) {
-      const shipped = result.flowVolume.get(f) ?? { first: 0, second: 0 };
-      const revenue = f.volume - result.producerPrice.get(f.exporter)! * (shipped.first + shipped.second);
+      const carried = result.flowVolume.get(f) ?? { first: 0, second: 0 };
+      shipped.set(f, { total: carried.first + carried.second, leaked: carried.second });
+      const revenue = f.volume - result.producerPrice.get(f.exporter)! * (carried.first + carried.second);
       lostRevenue.set(f, (lostRevenue.get(f) ?? 0) + p0 * revenue);
     }
     // extra cost of imports: every tonne along a route at the route's marginal price
@@ -1186,10 +1225,13 @@ export class ReferenceModel {
           result = this.outputLossIn(o.unit, this.cell(o.country, o.good), o.good, state.get(o.country)!.get(o.good)!.lostUnits, T);
           break;
         case "shortfall":
-        case "price": {
+        case "price":
+        case "trade":
+        case "stock": {
           const values = periodValues.get(o.name)!;
           const stat = o.stat;
           if (stat === "max") result = Math.max(...values);
+          else if (stat === "min") result = Math.min(...values);
           else if (stat === "final") result = values[values.length - 1]!;
           else result = values.reduce((sum, v) => sum + v, 0) / T;
           break;
