@@ -4,7 +4,7 @@
 // level, or as its change on the month (period) before or on the year before, against an
 // optional seasonal pattern, so that results can be set beside trade statistics.
 import type { z } from "zod";
-import { CHANGE_LEVEL, CHANGE_ON_PERIOD, CHANGE_ON_YEAR, PART_ALL, PART_LEAKED, PART_LICENSED, STAT_FINAL, STAT_MAX, STAT_MEAN, UNIT_UNITS, UNIT_USD } from "../compile/model.js";
+import { CHANGE_LEVEL, CHANGE_ON_PERIOD, CHANGE_ON_YEAR, PART_ALL, PART_LEAKED, PART_LICENSED, STAT_FINAL, STAT_MAX, STAT_MEAN, STAT_MIN, UNIT_UNITS, UNIT_USD } from "../compile/model.js";
 import type { SchemaKit } from "../schema/kit.js";
 import { commonFields, seriesField, type OutcomeKindModule } from "./outcome-kind.js";
 
@@ -32,7 +32,7 @@ function schema(kit: SchemaKit) {
       .describe(
         "Seasonal factors, one per period of the year from the scenario's first period on (12 for months, 4 for quarters), mean 1: the level is the model's times the factor of its period, so changes can be set beside unadjusted trade statistics. Without it, no seasonality (the model has none).",
       ),
-    stat: z.enum(["mean", "max", "final"]).default("mean").describe("Over the periods of the horizon."),
+    stat: z.enum(["mean", "min", "max", "final"]).default("mean").describe("Over the periods of the horizon."),
     series: seriesField(kit),
     ...commonFields(kit),
   });
@@ -60,14 +60,14 @@ export const trade = {
   compile(outcome, context) {
     const flows = context.flows((f) => f.good === outcome.good && (outcome.exporter === undefined || f.exporter === outcome.exporter) && (outcome.importer === undefined || f.importer === outcome.importer));
     const change = outcome.change === "level" ? CHANGE_LEVEL : outcome.change === "onPeriod" ? CHANGE_ON_PERIOD : CHANGE_ON_YEAR;
-    const statistic = outcome.stat === "max" ? "Largest" : outcome.stat === "mean" ? "Mean" : "Final";
+    const statistic = outcome.stat === "max" ? "Largest" : outcome.stat === "min" ? "Lowest" : outcome.stat === "mean" ? "Mean" : "Final";
     const what = outcome.part === "all" ? "Exports" : outcome.part === "licensed" ? "Licensed exports" : "Exports leaked through third countries";
     const between = `${outcome.exporter === undefined ? "" : ` from ${outcome.exporter}`}${outcome.importer === undefined ? "" : ` to ${outcome.importer}`}`;
     const changeText = outcome.change === "level" ? `per ${context.period}` : outcome.change === "onPeriod" ? `, change on the ${context.period} before` : ", change on the year before";
     return {
       good: context.good(outcome.good),
       list: flows,
-      stat: outcome.stat === "max" ? STAT_MAX : outcome.stat === "mean" ? STAT_MEAN : STAT_FINAL,
+      stat: outcome.stat === "max" ? STAT_MAX : outcome.stat === "min" ? STAT_MIN : outcome.stat === "mean" ? STAT_MEAN : STAT_FINAL,
       unit: outcome.unit === "USD" ? UNIT_USD : UNIT_UNITS,
       part: outcome.part === "all" ? PART_ALL : outcome.part === "licensed" ? PART_LICENSED : PART_LEAKED,
       change,
