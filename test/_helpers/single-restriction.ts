@@ -3,8 +3,8 @@ import type { ScenarioInput } from "../../src/index.js";
 /**
  * The scenario with its policy's only lever narrowed to where the severity invariants hold
  * (their TSDoc): a restriction of one good, aimed at one country with a baseline flow of
- * that good from (or, for an import restriction, to) the actor; undefined where there is
- * no such flow or the lever is not a restriction.
+ * that good from (or, for an import restriction, to) the actor, that makes nothing from the
+ * good; undefined where there is no such flow or target, or the lever is not a restriction.
  */
 export function toSingleRestriction(scenario: ScenarioInput): ScenarioInput | undefined {
   const lever = scenario.policies[0]!.levers![0]!;
@@ -14,6 +14,11 @@ export function toSingleRestriction(scenario: ScenarioInput): ScenarioInput | un
   const flow = (scenario.world.flows ?? []).find((f) => f.good === good && (onExports ? f.exporter === lever.actor : f.importer === lever.actor) && f.volume > 0);
   if (flow === undefined) return undefined;
   const single = onExports ? { ...lever, goods: [good], targets: [flow.importer] } : { ...lever, goods: [good], sources: [flow.exporter] };
+  // the target makes nothing from the good: else its requirement falls as its producers plan
+  // less, and its shortfall, measured against it, can fall with a harsher cut (their TSDoc)
+  const target = onExports ? flow.importer : lever.actor;
+  const madeFrom = new Set((scenario.world.recipes ?? []).filter((recipe) => recipe.inputs.some((input) => input.good === good)).map((recipe) => recipe.output));
+  if ((scenario.world.production ?? []).some((p) => p.country === target && madeFrom.has(p.good) && p.output > 0)) return undefined;
   return { ...scenario, policies: [{ ...scenario.policies[0]!, levers: [single] }] };
 }
 

@@ -30,6 +30,12 @@ describe("announcements (fast-check)", () => {
           const price = series[`price:${good.id}`]!;
           for (let t = 0; t < Math.min(first, price.length); t++) expect(price[t], `price of ${good.id} in period ${t}, first lever or notice in ${first}`).toBe(1);
         }
+        // and every stock is where it would be with no lever at all: nothing bought ahead
+        const idle = simulateDraw({ ...scenario, policies: [{ name: policy.name }] }, { seed: "announce", run: 0, policy: policy.name }).series;
+        for (const [name, values] of Object.entries(series)) {
+          if (!name.startsWith("stock:")) continue;
+          for (let t = 0; t < Math.min(first, values.length); t++) expect(values[t], `${name} in period ${t}, first lever or notice in ${first}`).toBe(idle[name]![t]);
+        }
         checked++;
       }),
       { numRuns: NUM_RUNS },

@@ -484,6 +484,33 @@ describe("an announced cut, by hand", () => {
     expect(series["shortfall:B:x"]![4]).toBeCloseTo(1 - (80 + 40 / Math.sqrt(p1) - 80) / 40, 9);
   });
 
+  it("the stock, order and price paths, month by month: front-loading, the draw-down, then restocking", () => {
+    const scenario = announcedWorld(1);
+    scenario.outcomes = [
+      ...scenario.outcomes!,
+      { name: "stock:B", kind: "stock", country: "B", good: "x", unit: "units", series: true },
+      { name: "orders:B", kind: "trade", good: "x", exporter: "A", importer: "B", series: true },
+    ];
+    const { series } = simulateOnce(scenario, { policy: "announced-ban", seed: 1 });
+    // After the ban (months 5 and 6) B orders its 40 t and K = target (80 t) less its stock,
+    // price-elastic: A's 100 t clear 60 p^-0.5 + 40 + K p^-0.5, so p^-0.5 = 60 / (60 + K)
+    // and K p^-0.5 goes into stock.
+    const p1 = (100 / 60) ** 2; // month 1, K = 120 - 80 (the precaution month)
+    const k5 = 80; // month 5: the stock is gone
+    const into5 = (k5 * 60) / (60 + k5);
+    const k6 = 80 - into5;
+    const into6 = (k6 * 60) / (60 + k6);
+    const stock = [80, 80 + 40 / Math.sqrt(p1), 64, 24, 0, into5, into5 + into6];
+    const orders = [40, 40 + 40 / Math.sqrt(p1), 0, 0, 0, 40 + into5, 40 + into6];
+    const price = [1, p1, undefined, undefined, undefined, ((60 + k5) / 60) ** 2, ((60 + k6) / 60) ** 2];
+    stock.forEach((x, t) => expect(series["stock:B"]![t], `stock, month ${t}`).toBeCloseTo(x, 9));
+    orders.forEach((x, t) => expect(series["orders:B"]![t], `orders, month ${t}`).toBeCloseTo(x, 9));
+    // (during the ban B pays the price cap of a rationed buyer; its price is not A's)
+    price.forEach((x, t) => x !== undefined && expect(series["price:x"]![t], `price, month ${t}`).toBeCloseTo(x, 9));
+    // the bullwhip: once the ban is over, B orders more than it uses (80 t a month at most)
+    expect(series["orders:B"]![5]!).toBeGreaterThan(40);
+  });
+
   it("unannounced, the same ban leaves B short of everything in its last month and moves no price before it", () => {
     const { series } = simulateOnce(announcedWorld(0), { policy: "announced-ban", seed: 1 });
     expect(series["price:x"]![0]).toBe(1);
