@@ -294,6 +294,8 @@ export function compileModel(scenario: Scenario, compileFormula: FormulaCompiler
   // if it sells at home), then each flow into it (weight F0/U0): docs/model.md, step 5
   const routes = new Csr();
   const routeFlow: number[] = [];
+  // each route's shipping lag: its flow's, else its good's; home routes none
+  const routeLag: number[] = [];
   const routeWeight: number[] = [];
   let maxProducers = 0;
   let maxUsers = 0;
@@ -311,6 +313,7 @@ export function compileModel(scenario: Scenario, compileFormula: FormulaCompiler
       if (home >= 0 && H0[cell]! > 0) {
         origins.push(home);
         routeFlow.push(-1);
+        routeLag.push(0);
         routeWeight.push(H0[cell]! / U0[cell]!);
       }
       for (let f = flowStart[g]!; f < flowStart[g + 1]!; f++) {
@@ -319,6 +322,7 @@ export function compileModel(scenario: Scenario, compileFormula: FormulaCompiler
         if (!fromNewSupplier && !(flowVolume[f]! > 0)) continue;
         origins.push(producerRow.indexOf(flowExporter[f]!));
         routeFlow.push(f);
+        routeLag.push(fromNewSupplier ? world.goods[g]!.shippingPeriods : (world.flows[flowSource[f]!]!.shippingPeriods ?? world.goods[g]!.shippingPeriods));
         // a new supplier's route: lambda (drawn per run) times this share
         routeWeight.push(fromNewSupplier ? newSupplierShare[f]! : flowVolume[f]! / U0[cell]!);
       }
@@ -442,6 +446,8 @@ export function compileModel(scenario: Scenario, compileFormula: FormulaCompiler
     routeStart: Int32Array.from(routes.start),
     routeOrigin: Int32Array.from(routes.items),
     routeFlow: Int32Array.from(routeFlow),
+    routeLag: Int32Array.from(routeLag),
+    maxShippingLag: routeLag.reduce((most, lag) => Math.max(most, lag), 0),
     routeWeight: Float64Array.from(routeWeight),
     maxProducers,
     maxUsers,

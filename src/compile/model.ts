@@ -333,6 +333,9 @@ export interface CompiledModel {
   readonly routeOrigin: Int32Array;
   /** The flow the route carries, or -1 for the buyer's own producers. */
   readonly routeFlow: Int32Array;
+  /** Per route: its shipping lag in periods (0 for home routes); and the largest. */
+  readonly routeLag: Int32Array;
+  readonly maxShippingLag: number;
   /** Baseline share of the buyer's use that comes along the route (its CES weight). */
   readonly routeWeight: Float64Array;
   /** The most producers, users and routes any one good has (sizes of the market workspace). */

@@ -22,6 +22,7 @@ import {
 import { assertNever } from "../errors.js";
 import { bindDraws } from "../compile/numbers.js";
 import { evaluateFormula } from "../formula/evaluate-formula.js";
+import type { MarketWorkspace } from "./market.js";
 import { COUNTER_GDP_LOSS_CAPPED, NEVER, type RunState } from "./state.js";
 
 /** Ramp-up share after `elapsed` periods with time constant `tau`: 1 - exp(-elapsed / tau). */
@@ -163,6 +164,8 @@ function resetRun(model: CompiledModel, state: RunState, policy: number, draws: 
   }
   state.priceOutside.fill(1);
   state.flowShipped.set(model.flowVolume);
+  state.inTransitUntil.fill(-1);
+  if (model.maxShippingLag > 0) for (let g = 0; g < model.G; g++) resetRoutesInTransit(model, state, g);
   state.flowLeaked.fill(0);
   resetLevelHistory(model, state);
   for (const market of state.markets) market.reset();
@@ -467,6 +470,8 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
       const cell = users[u]! * G + g;
       if (stock[cell] !== numbers[targetRef[cell]!]! * U0[cell]! * monthsToPeriods) calm = false;
     }
+    // (nor goods bought off the baseline still in transit)
+    if (t <= state.inTransitUntil[g]!) calm = false;
     if (calm) {
       if (!goodBaseline[g]) writeBaseline(model, state, g);
       continue;
@@ -642,7 +647,9 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
       // own new output covers own needs first
       const own = newSupply[c]! < want ? newSupply[c]! : want;
       newOutput[c] = own;
-      const bought = market.delivered[b]! + own;
+      // Step 6, what arrives: along a route with a shipping lag, what was bought that many
+      // periods ago (the baseline before period 0), not what is bought now
+      const bought = market.delivered[b]! + own + (model.maxShippingLag > 0 ? inTransit(model, state, g, u, market, market.routeStart[b]!, t) : 0);
       // Step 7, what it buys beyond what its uses want at the price goes into stock (its
       // restocking order); then it draws down commercial stocks, then strategic reserves, toward
       // the requirement: buyers use stocks rather than go without, whether rationed or priced out
@@ -827,11 +834,45 @@ function writeBaseline(model: CompiledModel, state: RunState, g: number): void {
     state.flowShipped[f] = model.flowVolume[f]!;
     state.flowLeaked[f] = 0;
   }
+  // what is bought from now on is the baseline, and so is what arrives
+  if (model.maxShippingLag > 0) resetRoutesInTransit(model, state, g);
   // its next clearing starts from these base prices, not from the last solution
   state.markets[g]!.reset();
   state.goodShort[g] = 0;
   state.goodPlanShort[g] = 0;
   state.goodBaseline[g] = 1;
+}
+
+/**
+ * Step 6 with shipping lags, for user u of good g: records what each of its lagged routes
+ * carries this period (`routeShipped`, a ring) and returns what arrives along them less what
+ * they carry now, the correction to what the buyer receives. A route that carries other
+ * than its baseline keeps the good from being calm until that has arrived.
+ */
+function inTransit(model: CompiledModel, state: RunState, g: number, u: number, market: MarketWorkspace, firstRoute: number, t: number): number {
+  const ring = model.maxShippingLag + 1;
+  let correction = 0;
+  for (let k = model.routeStart[u]!, q = firstRoute; k < model.routeStart[u + 1]!; k++, q++) {
+    const lag = model.routeLag[k]!;
+    if (lag === 0) continue;
+    const now = market.volume[q]!;
+    const arrives = state.routeShipped[k * ring + ((t - lag + ring * lag) % ring)]!;
+    state.routeShipped[k * ring + (t % ring)] = now;
+    correction += arrives - now;
+    if (now !== model.flowVolume[model.routeFlow[k]!]! && t + lag > state.inTransitUntil[g]!) state.inTransitUntil[g] = t + lag;
+  }
+  return correction;
+}
+
+/** Every lagged route of good g has carried its baseline volume (at the start of a run, and when g is calm). */
+function resetRoutesInTransit(model: CompiledModel, state: RunState, g: number): void {
+  const ring = model.maxShippingLag + 1;
+  for (let u = model.userStart[g]!; u < model.userStart[g + 1]!; u++) {
+    for (let k = model.routeStart[u]!; k < model.routeStart[u + 1]!; k++) {
+      if (model.routeLag[k] === 0) continue;
+      state.routeShipped.fill(model.flowVolume[model.routeFlow[k]!]!, k * ring, (k + 1) * ring);
+    }
+  }
 }
 
 /**

@@ -61,6 +61,10 @@ export interface RunState {
   readonly flowTariff: Float64Array;
   /** Per flow, this period: the volume shipped along it, and the part of it leaked through third countries. */
   readonly flowShipped: Float64Array;
+  /** Per route with a shipping lag: what it carried in the last maxShippingLag + 1 periods (a ring, by t mod (maxShippingLag + 1)). */
+  readonly routeShipped: Float64Array;
+  /** Per good: the last period in which goods bought off the baseline are still in transit (-1: none); it is not calm before. */
+  readonly inTransitUntil: Int32Array;
   readonly flowLeaked: Float64Array;
   /** Per outcome with a change on the period or year before: its level in the last periodsPerYear periods (a ring, by t mod periodsPerYear). */
   readonly levelHistory: Float64Array;
@@ -176,6 +180,8 @@ class RunStateObject {
     state.tariffStamp = i32(F);
     state.flowTariff = f64(F);
     state.flowShipped = f64(F);
+    state.routeShipped = f64(model.maxShippingLag > 0 ? model.routeFlow.length * (model.maxShippingLag + 1) : 0);
+    state.inTransitUntil = i32(G);
     state.flowLeaked = f64(F);
     state.slotStart = i32(S);
     state.slotEnd = i32(S);

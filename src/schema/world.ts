@@ -50,6 +50,15 @@ export const goodSchema = z.strictObject({
     .describe(
       "Buyers may turn to producers they did not buy from at the baseline, once their price rises above those producers' price plus a premium. Without it, each buyer buys only along its baseline flows (and from home).",
     ),
+  shippingPeriods: z
+    .number()
+    .int("expected a whole number of periods")
+    .min(0, "expected a number of periods >= 0")
+    .max(120, "expected at most 120 periods (a limit of chokepoint)")
+    .default(0)
+    .describe(
+      "Periods between buying along a route and the goods' arrival (a shipping lag): what a buyer buys in period t it receives in t + shippingPeriods, while the market clears, and costs and customs count, on what is bought. Home routes have none. Default 0, an assumption: a month's trade arrives within the month (sea freight within East Asia takes days to weeks; from farther away, longer).",
+    ),
   priceCap: z
     .number()
     .min(1, "expected a price cap >= 1 (a multiple of the base price)")
@@ -107,6 +116,13 @@ export const flowSchema = z.strictObject({
   importer: identifierSchema,
   good: identifierSchema,
   volume: nonNegative("volume").describe("Baseline volume per period, in the good's unit."),
+  shippingPeriods: z
+    .number()
+    .int("expected a whole number of periods")
+    .min(0, "expected a number of periods >= 0")
+    .max(120, "expected at most 120 periods (a limit of chokepoint)")
+    .optional()
+    .describe("This flow's shipping lag in periods; without it, its good's `shippingPeriods`."),
   ...provenance,
 });
 

@@ -642,3 +642,31 @@ describe("customs-comparable outcomes, by hand", () => {
     expect(outcomes.finalStock).toBe(0);
   });
 });
+
+describe("a shipping lag, by hand", () => {
+  // twoCountryWorld with x shipped for a month: what B buys in month t arrives in t + 1.
+  // A bans B from month 1 for one month.
+  function lagged(shippingPeriods: number) {
+    const base = twoCountryWorld();
+    return {
+      ...base,
+      horizon: 4,
+      world: { ...base.world, goods: base.world.goods!.map((g) => (g.id === "x" ? { ...g, shippingPeriods } : g)) },
+      policies: [{ name: "ban", levers: [{ type: "exportRestriction" as const, actor: "A", targets: ["B"], goods: ["x"], start: 1, duration: 1 }] }],
+      outcomes: [...base.outcomes!, { name: "exports", kind: "trade" as const, good: "x", exporter: "A", importer: "B", series: true }],
+    };
+  }
+
+  it("the ban's month still receives what was bought before it; the month after it receives nothing", () => {
+    const { series } = simulateOnce(lagged(1), { policy: "ban", seed: 1 });
+    // customs count what A ships: nothing in the ban's month only
+    expect(series.exports).toEqual([40, 0, 40, 40].map((x) => expect.closeTo(x, 9)));
+    // B receives a month later: its month-1 arrival was bought in month 0, its month-2 one in the ban
+    expect(series["shortfall:B:x"]).toEqual([0, 0, 1, 0]);
+  });
+
+  it("without the lag the cut arrives at once", () => {
+    const { series } = simulateOnce(lagged(0), { policy: "ban", seed: 1 });
+    expect(series["shortfall:B:x"]).toEqual([0, 1, 0, 0]);
+  });
+});

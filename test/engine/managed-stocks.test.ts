@@ -9,13 +9,18 @@ import { scenarioArbitrary, simulateDraw } from "../../src/testing/index.js";
 const FUZZ = process.env.CHOKEPOINT_FUZZ_RUNS;
 const NUM_RUNS = FUZZ === undefined ? 40 : Math.max(40, Math.ceil(Number(FUZZ) / 100));
 
-/** The scenario with every stock restocking over `months` and its restrictions not announced. */
+/**
+ * The scenario with every stock restocking over `months`, its restrictions not announced and
+ * no shipping lags (goods bought before a cut and arriving after demand fell refill a stock).
+ */
 function restockingOver(scenario: ScenarioInput, months: number): ScenarioInput {
   const policies = scenario.policies.map((policy) => ({
     ...policy,
     levers: (policy.levers ?? []).map((lever) => ("announced" in lever ? { ...lever, announced: 0 } : lever)),
   }));
-  return { ...scenario, world: { ...scenario.world, stocks: (scenario.world.stocks ?? []).map((stock) => ({ ...stock, restockMonths: months })) }, policies };
+  const goods = scenario.world.goods.map(({ shippingPeriods: _lag, ...good }) => good);
+  const flows = (scenario.world.flows ?? []).map(({ shippingPeriods: _lag, ...flow }) => flow);
+  return { ...scenario, world: { ...scenario.world, goods, flows, stocks: (scenario.world.stocks ?? []).map((stock) => ({ ...stock, restockMonths: months })) }, policies };
 }
 
 describe("managed stocks at the limit (fast-check)", () => {

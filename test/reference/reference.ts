@@ -559,6 +559,8 @@ export class ReferenceModel {
     const periodValues = new Map<string, number[]>(outcomeDefinitions.map((o) => [o.name, []]));
     // customs: what each flow carries this period, and the part of it leaked (baseline before any clearing)
     const shipped = new Map<FlowObject, { total: number; leaked: number }>();
+    // what each flow carried in each period so far (for shipping lags)
+    this.carriedHistory = new Map();
     for (const flows of this.flowsByGood.values()) for (const f of flows) shipped.set(f, { total: f.volume, leaked: 0 });
     // trade outcomes' levels in the periods before, from the baseline (times the seasonal factors)
     const levels = new Map<string, number[]>();
@@ -853,6 +855,20 @@ export class ReferenceModel {
     }
   }
 
+  /** What each flow carried, period by period, in the run being simulated (shipping lags). */
+  private carriedHistory = new Map<FlowObject, number[]>();
+
+  /** A flow's shipping lag: its own, else its good's (a new supplier's: its good's). */
+  private lagOf(f: FlowObject): number {
+    const own = f.index >= 0 ? (this.scenario.world.flows[f.index] as { shippingPeriods?: number }).shippingPeriods : undefined;
+    return own ?? ((this.scenario.world.goods.find((g) => g.id === f.good) as { shippingPeriods?: number }).shippingPeriods ?? 0);
+  }
+
+  /** What flow f carried in period t (its baseline before period 0 and where nothing was recorded: a calm period). */
+  private carried(f: FlowObject, t: number): number {
+    return t < 0 ? f.volume : (this.carriedHistory.get(f)?.[t] ?? f.volume);
+  }
+
   /** Steps 3 to 10 for good g in period t. */
   private clearGood(
     g: string,
@@ -885,7 +901,13 @@ export class ReferenceModel {
       !period.disturbed.has(g) &&
       ![...this.inputsOf.get(g)!].some((k) => goodShort.get(k)) &&
       ![...this.usesOf.get(g)!].some((h) => goodPlanShort.get(h)) &&
-      !users.some(offTarget);
+      !users.some(offTarget) &&
+      // nor anything bought off the baseline still in transit
+      !flows.some((f) => {
+        const lag = this.lagOf(f);
+        for (let tau = period.t - lag; tau < period.t; tau++) if (this.carried(f, tau) !== f.volume) return true;
+        return false;
+      });
     if (calm) {
       for (const c of producers) {
         const cell = state.get(c)!.get(g)!;
@@ -1033,7 +1055,14 @@ export class ReferenceModel {
       // what its own new producers offer covers its needs first
       const own = Math.min(newSupply.get(c) ?? 0, u.Rc + wantOther);
       newOutput.set(c, own);
+      // 6. what arrives: along a flow with a shipping lag, what it carried lag periods ago
       let A = result.delivered.get(c)! + own;
+      for (const f of flows) {
+        const lag = this.lagOf(f);
+        if (f.importer !== c || lag === 0) continue;
+        const now = result.flowVolume.get(f);
+        A += this.carried(f, period.t - lag) - (now === undefined ? 0 : now.first + now.second);
+      }
       // buyers' surplus lost: Phat - 1 on the critical tonnes it gets, and the integral of
       // Ro p^-eps dp from 1 to Phat (with expm1, so eps near 1 loses no digits)
       const lnP = Math.log(Phat);
@@ -1154,6 +1183,8 @@ export class ReferenceModel {
     for (const f of flows) {
       const carried = result.flowVolume.get(f) ?? { first: 0, second: 0 };
       shipped.set(f, { total: carried.first + carried.second, leaked: carried.second });
+      if (!this.carriedHistory.has(f)) this.carriedHistory.set(f, []);
+      this.carriedHistory.get(f)![period.t] = carried.first + carried.second;
       const revenue = f.volume - result.producerPrice.get(f.exporter)! * (carried.first + carried.second);
       lostRevenue.set(f, (lostRevenue.get(f) ?? 0) + p0 * revenue);
     }

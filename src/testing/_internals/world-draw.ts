@@ -64,6 +64,7 @@ interface GoodDraw {
   readonly supplyElasticity: UncertainDraw;
   readonly priceCap: number;
   readonly priceFloor: number;
+  readonly shippingPeriods: number;
   /** Buyers may turn to producers they do not trade with at the baseline (lambda, premium). */
   readonly newSuppliers: { readonly weight: UncertainDraw; readonly premium: UncertainDraw; readonly qualification: number } | undefined;
   /** One entry per possible input (only lower-numbered goods are used). */
@@ -131,6 +132,7 @@ export function worldDrawArbitrary(limits: WorldLimits): fc.Arbitrary<WorldDraw>
     supplyElasticity: uncertainDraw(gridNumber(0, 2, 8), 0, 2, drawn),
     priceCap: gridNumber(1, 20, 19),
     priceFloor: gridNumber(0.05, 1, 19),
+    shippingPeriods: fc.oneof(fc.constant(0), fc.constant(0), fc.constant(0), fc.integer({ min: 1, max: 2 })),
     newSuppliers: fc.oneof(
       { withCrossShrink: true },
       { arbitrary: fc.constant(undefined), weight: 2 },
@@ -251,6 +253,7 @@ export function buildWorld(draw: WorldDraw, limits: WorldLimits, sink: Uncertain
       supplyElasticity: sink.number(d.supplyElasticity, `${goodId(g)}-supply`),
       priceCap: d.priceCap,
       priceFloor: d.priceFloor,
+      ...(d.shippingPeriods === 0 ? {} : { shippingPeriods: d.shippingPeriods }),
       ...(d.newSuppliers === undefined
         ? {}
         : {
