@@ -39,7 +39,7 @@ const DEFAULT_ZERO_THRESHOLD = 1e-12;
  * of a bucket, about 4e-13 relative, for a >= 1e-4) then cannot take an estimate outside
  * the guarantee.
  */
-const MARGIN = 1e-7;
+export const MARGIN = 1e-7;
 
 /**
  * A mergeable quantile sketch of signed values with integer counts (DDSketch): each

@@ -5,10 +5,10 @@ import { SketchColumns } from "../../../src/stats/_internals/sketch-columns.js";
 
 describe("SketchColumns", () => {
   it("gives each bucket's middle for histograms: within a relative 1.01 a of every value in the bucket (a <= 0.01)", () => {
-    // powers of two lie at the edges of buckets, where the middle is farthest. Magnitudes up
-    // to 1e250: beyond about 1e290 rounding in the bucket mapping widens the gap to 1.07 a
-    // (found by this property, 2026-12-05; no outcome comes near such values).
-    const magnitude = fc.oneof(fc.double({ min: 1e-12, max: 1e250, noNaN: true }), fc.double({ min: 0.5, max: 2, noNaN: true }), fc.integer({ min: -39, max: 830 }).map((e) => 2 ** e));
+    // powers of two lie at the edges of buckets, where the middle is farthest. (This property
+    // found, 2026-12-05, that the middle left out LogSketch's 1e-7 margin of the multiplier:
+    // it drifted by l * 1e-7, 1.025 a at 2.9e135 for a = 0.001, 1.07 a near 1e300.)
+    const magnitude = fc.oneof(fc.double({ min: 1e-12, max: 1e300, noNaN: true }), fc.double({ min: 0.5, max: 2, noNaN: true }), fc.integer({ min: -39, max: 1000 }).map((e) => 2 ** e));
     fc.assert(
       fc.property(magnitude, fc.boolean(), fc.constantFrom(0.001, 0.005, 0.01), (size, negative, relativeAccuracy) => {
         const x = negative ? -size : size;
