@@ -184,6 +184,9 @@ export const PART_LEAKED = 2;
 export const CHANGE_LEVEL = 0;
 export const CHANGE_ON_PERIOD = 1;
 export const CHANGE_ON_YEAR = 2;
+/** Stock outcomes: whose stock. */
+export const HOLDER_COMMERCIAL = 0;
+export const HOLDER_STRATEGIC = 1;
 
 /** Description of one recorded outcome, as reported in results. */
 export interface OutcomeInfo {
@@ -209,7 +212,7 @@ export interface OutcomeTable {
   readonly unit: Uint8Array;
   /** Restricting country for an inside price, -1 for the outside market. */
   readonly market: Int32Array;
-  /** Trade: PART_*; stock: 0 commercial, 1 strategic. */
+  /** Trade: PART_*; stock: HOLDER_*. */
   readonly part: Uint8Array;
   /** CHANGE_*: a level, or its change on the period or the year before (trade). */
   readonly change: Uint8Array;

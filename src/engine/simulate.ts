@@ -8,6 +8,7 @@ import {
   STAT_MIN,
   CHANGE_LEVEL,
   CHANGE_ON_PERIOD,
+  HOLDER_COMMERCIAL,
   PART_LEAKED,
   PART_LICENSED,
   UNIT_SHARE,
@@ -917,7 +918,7 @@ function recordPeriod(model: CompiledModel, state: RunState, t: number, series: 
         break;
       case OUTCOME_KIND.stock: {
         const cell = outcomes.country[o]! * G + outcomes.good[o]!;
-        value = outcomes.part[o] === 0 ? state.stock[cell]! : state.reserve[cell]!;
+        value = outcomes.part[o] === HOLDER_COMMERCIAL ? state.stock[cell]! : state.reserve[cell]!;
         // in months of baseline use (0 for a country that uses none)
         if (outcomes.unit[o] === UNIT_SHARE) value = model.U0[cell]! > 0 ? value / (model.U0[cell]! * (model.periodsPerYear / 12)) : 0;
         break;

@@ -3,6 +3,7 @@
 // standard outcomes) in one file, registered in src/outcomes/index.ts. CONTRIBUTING.md walks
 // through adding one.
 import type { z } from "zod";
+import { STAT_FINAL, STAT_MAX, STAT_MEAN, STAT_MIN } from "../compile/model.js";
 import type { CompileContext } from "../compile/compile-context.js";
 import type { FormulaProgram } from "../formula/program.js";
 import type { CheckContext, Path } from "../schema/check-context.js";
@@ -24,7 +25,7 @@ export interface OutcomeSpec {
   readonly market?: number;
   /** Goods, flows or rule instances it sums over; empty = all. */
   readonly list?: readonly number[];
-  /** Trade: PART_*; stock: 0 commercial, 1 strategic. */
+  /** Trade: PART_*; stock: HOLDER_*. */
   readonly part?: number;
   /** CHANGE_* (trade): a level, or its change on the period or the year before. */
   readonly change?: number;
@@ -122,6 +123,11 @@ export function countryAccountSchema<K extends string>(kit: SchemaKit, kind: K, 
 /** Compile a USD account of one country over its goods (all of them when `goods` is absent). */
 export function compileCountryAccount(outcome: { readonly country: string; readonly goods?: readonly string[] | undefined }, context: CompileContext, description: string): OutcomeSpec {
   return { country: context.country(outcome.country), list: (outcome.goods ?? []).map((id) => context.good(id)), unitText: "USD", description };
+}
+
+/** The engine's code (STAT_* of src/compile/model.ts) of a statistic over periods. */
+export function statCode(stat: "min" | "max" | "mean" | "final"): number {
+  return stat === "min" ? STAT_MIN : stat === "max" ? STAT_MAX : stat === "mean" ? STAT_MEAN : STAT_FINAL;
 }
 
 /** The `series` flag of outcomes that can be recorded per period. */

@@ -2,9 +2,9 @@
 // pay), or inside a country (its producers' price, or its buyers' where it makes none): its
 // peak, mean or final ratio to the base price, or in USD (docs/model.md, step 8).
 import type { z } from "zod";
-import { STAT_FINAL, STAT_MAX, STAT_MEAN, UNIT_RATIO, UNIT_USD } from "../compile/model.js";
+import { UNIT_RATIO, UNIT_USD } from "../compile/model.js";
 import type { SchemaKit } from "../schema/kit.js";
-import { commonFields, seriesField, type OutcomeKindModule } from "./outcome-kind.js";
+import { commonFields, seriesField, statCode, type OutcomeKindModule } from "./outcome-kind.js";
 
 function schema(kit: SchemaKit) {
   const { z } = kit;
@@ -36,7 +36,7 @@ export const price = {
     const statistic = outcome.stat === "max" ? "Peak" : outcome.stat === "mean" ? "Mean" : "Final";
     return {
       good: context.good(outcome.good),
-      stat: outcome.stat === "max" ? STAT_MAX : outcome.stat === "mean" ? STAT_MEAN : STAT_FINAL,
+      stat: statCode(outcome.stat),
       unit: outcome.unit === "ratio" ? UNIT_RATIO : UNIT_USD,
       market: outcome.market === "outside" ? -1 : context.country(outcome.market.inside),
       unitText: outcome.unit === "ratio" ? "x base price" : `USD per ${context.unitOf(outcome.good)}`,

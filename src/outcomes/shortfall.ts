@@ -2,9 +2,8 @@
 // sigma = 1 - received / required: tonnes not received of the requirement, whether priced
 // out or rationed (docs/model.md, step 8).
 import type { z } from "zod";
-import { STAT_MAX, STAT_MEAN } from "../compile/model.js";
 import type { SchemaKit } from "../schema/kit.js";
-import { checkCountryAndGoods, commonFields, countryAndGood, seriesField, type OutcomeKindModule } from "./outcome-kind.js";
+import { checkCountryAndGoods, commonFields, countryAndGood, seriesField, statCode, type OutcomeKindModule } from "./outcome-kind.js";
 
 function schema(kit: SchemaKit) {
   const { z } = kit;
@@ -27,7 +26,7 @@ export const shortfall = {
   check: checkCountryAndGoods,
   compile: (outcome, context) => ({
     ...countryAndGood(outcome, context),
-    stat: outcome.stat === "max" ? STAT_MAX : STAT_MEAN,
+    stat: statCode(outcome.stat),
     unitText: "share of requirement",
     series: outcome.series,
     description: `${outcome.stat === "max" ? "Largest" : "Mean"} shortfall of ${outcome.good} in ${outcome.country} per ${context.period}`,

@@ -1,9 +1,9 @@
 // A country's stock of a good period by period (docs/model.md, step 7): its commercial stock
 // or its strategic reserve, in the good's unit or in months of its baseline use.
 import type { z } from "zod";
-import { STAT_FINAL, STAT_MEAN, STAT_MIN, UNIT_SHARE, UNIT_UNITS } from "../compile/model.js";
+import { HOLDER_COMMERCIAL, HOLDER_STRATEGIC, UNIT_SHARE, UNIT_UNITS } from "../compile/model.js";
 import type { SchemaKit } from "../schema/kit.js";
-import { checkCountryAndGoods, commonFields, countryAndGood, seriesField, type OutcomeKindModule } from "./outcome-kind.js";
+import { checkCountryAndGoods, commonFields, countryAndGood, seriesField, statCode, type OutcomeKindModule } from "./outcome-kind.js";
 
 function schema(kit: SchemaKit) {
   const { z } = kit;
@@ -30,9 +30,9 @@ export const stock = {
     const statistic = outcome.stat === "min" ? "Lowest" : outcome.stat === "mean" ? "Mean" : "Final";
     return {
       ...countryAndGood(outcome, context),
-      stat: outcome.stat === "min" ? STAT_MIN : outcome.stat === "mean" ? STAT_MEAN : STAT_FINAL,
+      stat: statCode(outcome.stat),
       unit: outcome.unit === "units" ? UNIT_UNITS : UNIT_SHARE,
-      part: outcome.holder === "commercial" ? 0 : 1,
+      part: outcome.holder === "commercial" ? HOLDER_COMMERCIAL : HOLDER_STRATEGIC,
       series: outcome.series,
       unitText: outcome.unit === "units" ? context.unitOf(outcome.good) : "months of baseline use",
       description: `${statistic} ${outcome.holder === "commercial" ? "commercial stock" : "strategic reserve"} of ${outcome.good} in ${outcome.country}`,

@@ -4,9 +4,9 @@
 // level, or as its change on the month (period) before or on the year before, against an
 // optional seasonal pattern, so that results can be set beside trade statistics.
 import type { z } from "zod";
-import { CHANGE_LEVEL, CHANGE_ON_PERIOD, CHANGE_ON_YEAR, PART_ALL, PART_LEAKED, PART_LICENSED, STAT_FINAL, STAT_MAX, STAT_MEAN, STAT_MIN, UNIT_UNITS, UNIT_USD } from "../compile/model.js";
+import { CHANGE_LEVEL, CHANGE_ON_PERIOD, CHANGE_ON_YEAR, PART_ALL, PART_LEAKED, PART_LICENSED, UNIT_UNITS, UNIT_USD } from "../compile/model.js";
 import type { SchemaKit } from "../schema/kit.js";
-import { commonFields, seriesField, type OutcomeKindModule } from "./outcome-kind.js";
+import { commonFields, seriesField, statCode, type OutcomeKindModule } from "./outcome-kind.js";
 
 function schema(kit: SchemaKit) {
   const { z } = kit;
@@ -67,7 +67,7 @@ export const trade = {
     return {
       good: context.good(outcome.good),
       list: flows,
-      stat: outcome.stat === "max" ? STAT_MAX : outcome.stat === "min" ? STAT_MIN : outcome.stat === "mean" ? STAT_MEAN : STAT_FINAL,
+      stat: statCode(outcome.stat),
       unit: outcome.unit === "USD" ? UNIT_USD : UNIT_UNITS,
       part: outcome.part === "all" ? PART_ALL : outcome.part === "licensed" ? PART_LICENSED : PART_LEAKED,
       change,
