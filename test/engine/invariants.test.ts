@@ -16,12 +16,13 @@ import {
   simulateDraw,
   worldArbitrary,
 } from "../../src/testing/index.js";
+import { cases } from "../_helpers/quick.js";
 import { toSingleRestriction, withFixedSupply, withoutNotice, withSteadySeverity } from "../_helpers/single-restriction.js";
 
 // The engine's invariants (chokepoint/testing) over generated scenarios, each on a draw
 // picked by fast-check. Each property is cheap (a few small simulations per case).
 /** 40 cases a property; a hundredth of CHOKEPOINT_FUZZ_RUNS under `npm run fuzz`. */
-const NUM_RUNS = process.env.CHOKEPOINT_FUZZ_RUNS === undefined ? 40 : Math.max(40, Math.ceil(Number(process.env.CHOKEPOINT_FUZZ_RUNS) / 100));
+const NUM_RUNS = process.env.CHOKEPOINT_FUZZ_RUNS === undefined ? cases(40) : Math.max(40, Math.ceil(Number(process.env.CHOKEPOINT_FUZZ_RUNS) / 100));
 const run = fc.nat(1000);
 const anyScenario = scenarioArbitrary();
 /** One policy with at least one lever, a restriction among them (every kind may appear). */
@@ -140,7 +141,7 @@ describe("engine invariants (fast-check, chokepoint/testing)", () => {
   });
 
   it("is deterministic: the same scenario and draw give bit-identical outcomes, also after a JSON round trip", () => {
-    fc.assert(fc.property(anyScenario, run, (scenario, r) => assertDeterministic(scenario, { seed: "d", run: r })), { numRuns: 25 });
+    fc.assert(fc.property(anyScenario, run, (scenario, r) => assertDeterministic(scenario, { seed: "d", run: r })), { numRuns: cases(25) });
   });
 
   it("simulateDraw gives every policy the same draws (common random numbers)", () => {
@@ -149,7 +150,7 @@ describe("engine invariants (fast-check, chokepoint/testing)", () => {
         const [first, ...others] = scenario.policies.map((policy) => simulateDraw(scenario, { seed: "crn", run: r, policy: policy.name }).parameters);
         for (const parameters of others) expect(parameters).toEqual(first);
       }),
-      { numRuns: 30 },
+      { numRuns: cases(30) },
     );
   });
 
@@ -160,7 +161,7 @@ describe("engine invariants (fast-check, chokepoint/testing)", () => {
         const { seed: _seed, run: _run, closingStocks: _stocks, closingReserves: _reserves, ...replayed } = simulateDraw(scenario, { seed: 3, run: r, policy });
         expect(replayed).toEqual(simulateOnce(scenario, { seed: 3, run: r, policy }));
       }),
-      { numRuns: 30 },
+      { numRuns: cases(30) },
     );
   });
 });

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { cases } from "../_helpers/quick.js";
 import { createDistribution, leontiefInverse, parseScenario, safeParseScenario, spectralRadius, technicalCoefficients } from "../../src/index.js";
 import {
   distributionArbitrary,
@@ -20,7 +21,7 @@ describe("arbitraries of chokepoint/testing", () => {
         const result = safeParseScenario(scenario);
         if (!result.success) throw result.error; // lists every problem with its path
       }),
-      { numRuns: 200 },
+      { numRuns: cases(200) },
     );
   });
 
@@ -29,7 +30,7 @@ describe("arbitraries of chokepoint/testing", () => {
       scenarioArbitrary({ minCountries: 5, maxCountries: 6, maxGoods: 6, maxPolicies: 4, maxRules: 3, horizon: 24 }),
       scenarioArbitrary({ uncertainties: false, inputOutput: false, stocks: false, period: "year" }),
     );
-    fc.assert(fc.property(shapes, (scenario) => void parseScenario(scenario)), { numRuns: 100 });
+    fc.assert(fc.property(shapes, (scenario) => void parseScenario(scenario)), { numRuns: cases(100) });
   });
 
   it("property: a generated distribution's support lies within the field's range", () => {
@@ -43,7 +44,7 @@ describe("arbitraries of chokepoint/testing", () => {
           expect(d.max).toBeLessThanOrEqual(max);
         },
       ),
-      { numRuns: 500 },
+      { numRuns: cases(500) },
     );
   });
 
@@ -63,7 +64,7 @@ describe("arbitraries of chokepoint/testing", () => {
           policies: [...scenario.policies, policy, { name: "extra-lever", levers: [lever] }],
         });
       }),
-      { numRuns: 50 },
+      { numRuns: cases(50) },
     );
   });
 
@@ -76,7 +77,7 @@ describe("arbitraries of chokepoint/testing", () => {
         x.forEach((xj, j) => expect(xj - Z.reduce((sum, row) => sum + row[j]!, 0)).toBeGreaterThan(0));
         leontiefInverse(A).forEach((row) => row.forEach((v) => expect(v).toBeGreaterThanOrEqual(0)));
       }),
-      { numRuns: 200 },
+      { numRuns: cases(200) },
     );
   });
 
@@ -109,7 +110,7 @@ describe("arbitraries of chokepoint/testing", () => {
   });
 
   it("generation is reproducible: the same fast-check seed gives the same scenarios", () => {
-    const sample = () => fc.sample(scenarioArbitrary(), { seed: 2024, numRuns: 5 });
+    const sample = () => fc.sample(scenarioArbitrary(), { seed: 2024, numRuns: cases(5) });
     expect(sample()).toEqual(sample());
   });
 
