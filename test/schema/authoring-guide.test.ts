@@ -78,12 +78,22 @@ const isObject = (value: unknown): value is Json => typeof value === "object" &&
  * members may leave the fields they all share to the union's table; a small nested
  * object (`market: { inside }`) may be described in its parent's row.
  */
-function schemaSections(schema: Json): Map<string, { fields: Set<string>; elsewhere: string[] }> {
+interface SchemaSection {
+  readonly fields: Set<string>;
+  /** The fields' defaults, where the schema gives one. */
+  readonly defaults: Map<string, unknown>;
+  readonly elsewhere: string[];
+}
+
+function schemaSections(schema: Json): Map<string, SchemaSection> {
   const defs = schema.$defs as Record<string, Json>;
-  const sections = new Map<string, { fields: Set<string>; elsewhere: string[] }>();
-  const add = (key: string, fields: Iterable<string>, elsewhere: string[]) => {
-    const section = sections.get(key) ?? { fields: new Set<string>(), elsewhere };
-    for (const field of fields) section.fields.add(field);
+  const sections = new Map<string, SchemaSection>();
+  const add = (key: string, properties: Record<string, unknown>, elsewhere: string[]) => {
+    const section = sections.get(key) ?? { fields: new Set<string>(), defaults: new Map(), elsewhere };
+    for (const [field, property] of Object.entries(properties)) {
+      section.fields.add(field);
+      if (isObject(property) && "default" in property) section.defaults.set(field, property.default);
+    }
     sections.set(key, section);
   };
   // objects that stand in several places, documented once: a rule's action is a lever
@@ -103,18 +113,18 @@ function schemaSections(schema: Json): Map<string, { fields: Set<string>; elsewh
     if (Array.isArray(node.allOf)) {
       // a tagged union: the tag in the union's table, each member under its own heading
       const tag = Object.keys(node.properties)[0]!;
-      add(unionKey, [tag], []);
+      add(unionKey, { [tag]: node.properties[tag] }, []);
       for (const { then } of node.allOf as { then: Json }[]) {
         const properties = then.properties as Record<string, Json>;
         const member = `${unionKey} ${properties[tag]!.const as string}`;
-        add(member, Object.keys(properties).filter((field) => field !== tag), [unionKey]);
+        add(member, Object.fromEntries(Object.entries(properties).filter(([field]) => field !== tag)), [unionKey]);
         for (const [field, value] of Object.entries(properties)) walk(value, `${member}.${field}`, [member], unionKey);
       }
       return;
     }
     const last = key.slice(key.lastIndexOf(".") + 1);
     const sectionKey = union !== undefined && SHARED.has(last) ? `${union} ${last}` : key;
-    add(sectionKey, Object.keys(node.properties), elsewhere);
+    add(sectionKey, node.properties, elsewhere);
     for (const [field, value] of Object.entries(node.properties)) walk(value, sectionKey === "" ? field : `${sectionKey}.${field}`, [sectionKey], union);
   };
   walk(schema, "", []);
@@ -126,23 +136,26 @@ function schemaSections(schema: Json): Map<string, { fields: Set<string>; elsewh
  * column) and the code it mentions. A level-4 heading that is not a path (`uniform`)
  * belongs to the level-3 heading above it (`uncertainties[].distribution uniform`).
  */
-function guideSections(markdown: string): Map<string, { fields: Set<string>; code: string }> {
+function guideSections(markdown: string): Map<string, { fields: Set<string>; defaults: Map<string, string>; code: string }> {
   const reference = markdown.slice(markdown.indexOf("## 8. Reference"));
-  const sections = new Map<string, { fields: Set<string>; code: string }>();
+  const sections = new Map<string, { fields: Set<string>; defaults: Map<string, string>; code: string }>();
   let h3 = "";
-  let current = { fields: new Set<string>(), code: "" };
+  let current = { fields: new Set<string>(), defaults: new Map<string, string>(), code: "" };
   for (const line of reference.split("\n")) {
     const heading = /^(###|####) (.*)$/.exec(line);
     if (heading !== null) {
       const title = heading[2]!.replace(/`/g, "");
       const key = title === "Top level" ? "" : heading[1] === "###" || title.includes(".") ? title : `${h3} ${title}`;
       if (heading[1] === "###") h3 = key;
-      current = { fields: new Set(), code: "" };
+      current = { fields: new Set(), defaults: new Map(), code: "" };
       sections.set(key, current);
       continue;
     }
     const field = /^\| `([^`]+)` \|/.exec(line);
-    if (field !== null) current.fields.add(field[1]!);
+    if (field !== null) {
+      current.fields.add(field[1]!);
+      current.defaults.set(field[1]!, line.split(" | ")[2] ?? "");
+    }
     current.code += [...line.matchAll(/`([^`]*)`/g)].map((match) => match[1]).join(" ") + " ";
   }
   return sections;
@@ -165,6 +178,19 @@ describe("the reference of docs/authoring.md", () => {
       return !section.elsewhere.some((other) => documented.get(other)?.fields.has(field) === true || new RegExp(`\\b${field}\\b`).test(documented.get(other)?.code ?? ""));
     });
     expect(missing).toEqual([]);
+  });
+
+  it("gives every default the schema gives, in the field's row", () => {
+    const wrong: string[] = [];
+    for (const [key, section] of sections) {
+      for (const [field, value] of section.defaults) {
+        if (field === "source" || field === "assumption") continue;
+        const cell = [key, ...section.elsewhere].map((where) => documented.get(where)?.defaults.get(field)).find((found) => found !== undefined) ?? "";
+        const shown = Array.isArray(value) ? "`[]`" : typeof value === "string" || typeof value === "boolean" ? `\`${String(value)}\`` : String(value);
+        if (!cell.includes(shown)) wrong.push(`${key} ${field}: the schema's default is ${JSON.stringify(value)}, the guide says "${cell}"`);
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 
   it("lists no field or object the schema does not have", () => {
