@@ -12,7 +12,7 @@ const SLOW = [
   "test/golden/**",
   "test/reference/**",
   "test/fuzz/**",
-  "test/docs/run-snippets.test.ts",
+  "test/docs/{readme,guides}.test.ts",
   "test/experiment/{parallel,abort,failures,ranges,shards,worker-imports}.test.ts",
   "test/schema/{parse-memory,validation-cost}.test.ts",
   "test/package/**",
