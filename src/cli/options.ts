@@ -5,12 +5,15 @@ import { UsageError } from "./errors.js";
 /** Most runs an experiment accepts: `MAX_RUNS` of src/experiment/run-experiment.ts (a test keeps them equal; not imported, so that parsing the command line does not load the engine). */
 export const MAX_RUNS = 100_000_000;
 
-/** `--runs N`: a whole number from 1 to 100,000,000 (digits; `_` or `,` between groups allowed). */
+/**
+ * `--runs N`: a whole number from 1 to 100,000,000, in digits (`_` or `,` between groups
+ * of three allowed) or in powers of ten that make a whole number (`1e4`, `2.5e5`).
+ */
 export function parseRuns(value: string): number {
   const digits = value.replace(/(?<=\d)[_,](?=\d{3})/g, "");
-  const runs = /^\d+$/.test(digits) ? Number(digits) : NaN;
+  const runs = /^\d+$/.test(digits) || /^\d+(\.\d+)?e\+?\d+$/i.test(digits) ? Number(digits) : NaN;
   if (!Number.isSafeInteger(runs) || runs < 1 || runs > MAX_RUNS) {
-    throw new UsageError(`--runs: expected a whole number from 1 to ${MAX_RUNS}, found ${JSON.stringify(value)}`);
+    throw new UsageError(`--runs: expected a whole number from 1 to ${MAX_RUNS} (such as 20000, 20_000, 20,000 or 2e4), found ${JSON.stringify(value)}`);
   }
   return runs;
 }

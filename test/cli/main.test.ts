@@ -42,7 +42,10 @@ describe("parts", () => {
     expect(parseRuns(String(MAX_RUNS))).toBe(MAX_RUNS);
     expect(parseRuns("20_000")).toBe(20_000);
     expect(parseRuns("20,000")).toBe(20_000);
-    expect(() => parseRuns("1e4")).toThrow("--runs: expected a whole number");
+    expect(parseRuns("1e4")).toBe(10_000);
+    expect(parseRuns("2.5E5")).toBe(250_000);
+    expect(parseRuns("1e+8")).toBe(MAX_RUNS);
+    for (const bad of ["1.5e0", "1e9", "1e-2", "e4", "1e", "0e3", "1.e4"]) expect(() => parseRuns(bad), bad).toThrow("--runs: expected a whole number");
   });
 
   it("formats problems as file:line:column: path: message", () => {

@@ -61,19 +61,19 @@ describe("bad command lines", () => {
       ["run", "tiny.json", "--seed", ""],
     ]);
     expect(oneLineError(zero)).toMatchInlineSnapshot(`
-      "error: --runs: expected a whole number from 1 to 100000000, found "0"
+      "error: --runs: expected a whole number from 1 to 100000000 (such as 20000, 20_000, 20,000 or 2e4), found "0"
       "
     `);
     expect(oneLineError(text)).toMatchInlineSnapshot(`
-      "error: --runs: expected a whole number from 1 to 100000000, found "many"
+      "error: --runs: expected a whole number from 1 to 100000000 (such as 20000, 20_000, 20,000 or 2e4), found "many"
       "
     `);
     expect(oneLineError(fraction)).toMatchInlineSnapshot(`
-      "error: --runs: expected a whole number from 1 to 100000000, found "2.5"
+      "error: --runs: expected a whole number from 1 to 100000000 (such as 20000, 20_000, 20,000 or 2e4), found "2.5"
       "
     `);
     expect(oneLineError(tooMany)).toMatchInlineSnapshot(`
-      "error: --runs: expected a whole number from 1 to 100000000, found "100000001"
+      "error: --runs: expected a whole number from 1 to 100000000 (such as 20000, 20_000, 20,000 or 2e4), found "100000001"
       "
     `);
     expect(oneLineError(seed)).toMatchInlineSnapshot(`
