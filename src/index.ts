@@ -31,7 +31,7 @@ export type {
 
 // Reports
 export { formatSummaryTable, type SummaryTableOptions } from "./report/summary-table.js";
-export { formatValue } from "./report/format-number.js";
+export { formatInterval, formatValue, type FormattedInterval, type FormatValueOptions } from "./report/format-number.js";
 export { renderHtmlReport, type HtmlReportOptions } from "./report/html-report.js";
 export { formatRunsCsv } from "./report/runs-csv.js";
 export { explainScenario } from "./report/explain.js";

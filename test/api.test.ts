@@ -24,6 +24,7 @@ describe("public API", () => {
         "explainScenario",
         "fanChartSvg",
         "fanChartVegaLite",
+        "formatInterval",
         "formatProblem",
         "formatRunsCsv",
         "formatSummaryTable",
