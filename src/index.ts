@@ -42,6 +42,10 @@ export { fanChartSvg, type FanChartData, type FanChartOptions } from "./report/c
 export { comparisonSvg, type ComparisonChartData, type ComparisonChartOptions } from "./report/charts/comparison-svg.js";
 export { tornadoSvg, type TornadoBar, type TornadoChartOptions } from "./report/charts/tornado-svg.js";
 export { networkSvg, type NetworkChartOptions } from "./report/charts/network-svg.js";
+export { outcomeSummarySvg, type OutcomeSummaryChartData, type OutcomeSummaryChartOptions } from "./report/charts/outcome-summary-svg.js";
+export { policyDistributionsSvg, type PolicyDistributionsChartData, type PolicyDistributionsChartOptions } from "./report/charts/policy-distributions-svg.js";
+export { policySeriesSvg, type PolicySeriesChartData, type PolicySeriesChartOptions } from "./report/charts/policy-series-svg.js";
+export { supplyMatrixSvg, type SupplyMatrixChartOptions } from "./report/charts/supply-matrix-svg.js";
 export { histogramVegaLite, type HistogramVegaLiteOptions } from "./report/charts/histogram-vega-lite.js";
 export { fanChartVegaLite, type FanChartVegaLiteOptions } from "./report/charts/fan-chart-vega-lite.js";
 export { comparisonVegaLite, type ComparisonVegaLiteOptions } from "./report/charts/comparison-vega-lite.js";
