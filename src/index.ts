@@ -31,7 +31,7 @@ export type {
 
 // Reports
 export { formatSummaryTable, type SummaryTableOptions } from "./report/summary-table.js";
-export { formatValue } from "./report/format-number.js";
+export { formatInterval, formatValue, type FormattedInterval, type FormatValueOptions } from "./report/format-number.js";
 export { renderHtmlReport, type HtmlReportOptions } from "./report/html-report.js";
 export { formatRunsCsv } from "./report/runs-csv.js";
 export { explainScenario } from "./report/explain.js";
@@ -42,6 +42,10 @@ export { fanChartSvg, type FanChartData, type FanChartOptions } from "./report/c
 export { comparisonSvg, type ComparisonChartData, type ComparisonChartOptions } from "./report/charts/comparison-svg.js";
 export { tornadoSvg, type TornadoBar, type TornadoChartOptions } from "./report/charts/tornado-svg.js";
 export { networkSvg, type NetworkChartOptions } from "./report/charts/network-svg.js";
+export { outcomeSummarySvg, type OutcomeSummaryChartData, type OutcomeSummaryChartOptions } from "./report/charts/outcome-summary-svg.js";
+export { policyDistributionsSvg, type PolicyDistributionsChartData, type PolicyDistributionsChartOptions } from "./report/charts/policy-distributions-svg.js";
+export { policySeriesSvg, type PolicySeriesChartData, type PolicySeriesChartOptions } from "./report/charts/policy-series-svg.js";
+export { supplyMatrixSvg, type SupplyMatrixChartOptions } from "./report/charts/supply-matrix-svg.js";
 export { histogramVegaLite, type HistogramVegaLiteOptions } from "./report/charts/histogram-vega-lite.js";
 export { fanChartVegaLite, type FanChartVegaLiteOptions } from "./report/charts/fan-chart-vega-lite.js";
 export { comparisonVegaLite, type ComparisonVegaLiteOptions } from "./report/charts/comparison-vega-lite.js";

@@ -3,8 +3,9 @@
 // 95% interval and the share of runs in which the policy gives the lower value.
 import { outcomeDefinitions } from "../compile/compile.js";
 import type { ExperimentResult } from "../experiment/result.js";
-import { formatValue } from "../report/format-number.js";
-import { alignColumns, percent, signed } from "../report/text.js";
+import { formatInterval } from "../report/format-number.js";
+import { intervalFootnote } from "../report/summary-table.js";
+import { alignColumns, percent } from "../report/text.js";
 import type { Scenario } from "../schema/scenario.js";
 import { pairedDifference, type PairedDifference } from "../stats/index.js";
 import type { CliEnvironment } from "./environment.js";
@@ -33,6 +34,7 @@ const pad = (rows: readonly (readonly string[])[]): string => alignColumns(rows,
 
 /** What the comparison says in a word: lower or higher when the 95% interval excludes 0. */
 function verdict(d: PairedDifference): string {
+  if (d.mean === 0 && d.sd === 0) return "the same in every run";
   return d.ci95High < 0 ? "lower" : d.ci95Low > 0 ? "higher" : "no clear difference";
 }
 
@@ -42,11 +44,11 @@ export function formatComparison(result: ExperimentResult, reference: string, ou
   const others = result.policies.filter((p) => p.name !== reference);
   const sections = outcomes.map((name) => {
     const info = result.outcomes.find((o) => o.name === name)!;
-    const f = (value: number) => formatValue(value, info.unit);
     const rows: string[][] = [["  policy", `mean difference`, "95% interval", "P(lower)", "P(higher)", "verdict"]];
     for (const policy of others) {
       const d = pairedDifference(policy.runs![name]!, referenceRuns[name]!);
-      rows.push([`  ${policy.name}`, signed(f, d.mean), `${f(d.ci95Low)} .. ${f(d.ci95High)}`, percent(d.probabilityLower), percent(d.probabilityHigher), verdict(d)]);
+      const t = formatInterval({ mean: d.mean, low: d.ci95Low, high: d.ci95High }, info.unit);
+      rows.push([`  ${policy.name}`, `${d.mean > 0 && !t.mean.startsWith("-") ? "+" : ""}${t.mean}`, `${t.low} .. ${t.high}`, percent(d.probabilityLower), percent(d.probabilityHigher), verdict(d)]);
     }
     return `${name} [${info.unit}]: ${info.description}; each policy minus ${reference}\n${pad(rows)}`;
   });
@@ -55,7 +57,8 @@ export function formatComparison(result: ExperimentResult, reference: string, ou
     `${title}\n${result.runs} runs, seed ${JSON.stringify(result.seed)}, ${result.sampler}, ${result.scenario.horizon} ${result.scenario.period}s; ` +
     `every policy on the same draws, compared run by run\n\n${sections.join("\n\n")}\n\n` +
     `P(lower), P(higher): share of runs in which the policy's value is lower (for a loss: better) or higher than ${reference}'s; ` +
-    `equal runs count in neither. Verdict: lower or higher when the 95% interval of the mean difference excludes 0.\n`
+    `equal runs count in neither. Verdict: lower or higher when the 95% interval of the mean difference excludes 0.\n` +
+    `${intervalFootnote(reference).replace("(95% CI)", "95% interval")}\n`
   );
 }
 

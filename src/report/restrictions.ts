@@ -7,6 +7,7 @@ import type { Lever, RuleAction } from "../schema/levers.js";
 import type { Rule } from "../schema/rules.js";
 import type { Policy, Scenario } from "../schema/scenario.js";
 import type { Flow } from "../schema/world.js";
+import { InputError } from "../errors.js";
 
 /** How a flow may be cut: by a lever of the policy, or by a rule that may fire under it. */
 export type FlowRestriction = "policy" | "rule";
@@ -88,4 +89,22 @@ export function exportRestrictable(scenario: Scenario): boolean[] {
   return scenario.world.flows.map(
     (flow) => levers.some((lever) => leverRestricts(scenario, lever, lever.actor, flow)) || rules.some((rule) => actionRestricts(scenario, rule, flow)),
   );
+}
+
+/**
+ * The goods a chart of the scenario's trade draws (`options.goods`, else every good), after
+ * checking them and the policy it marks.
+ *
+ * @throws {InputError} for an unknown good or policy.
+ */
+export function chartGoods(scenario: Scenario, options: { readonly goods?: readonly string[] | undefined; readonly policy?: string | undefined }): string[] {
+  const goodIds = scenario.world.goods.map((good) => good.id);
+  const goods = options.goods === undefined || options.goods.length === 0 ? goodIds : [...options.goods];
+  goods.forEach((good, i) => {
+    if (!goodIds.includes(good)) throw new InputError(`options.goods[${i}]`, `the scenario has no good "${good}" (goods: ${goodIds.join(", ")})`);
+  });
+  if (options.policy !== undefined && !scenario.policies.some((p) => p.name === options.policy)) {
+    throw new InputError("options.policy", `the scenario has no policy "${options.policy}" (policies: ${scenario.policies.map((p) => p.name).join(", ")})`);
+  }
+  return goods;
 }

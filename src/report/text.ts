@@ -1,8 +1,9 @@
 // Small text helpers shared by the reports (HTML, compare, explain) and the charts.
 
-/** A value with its sign: `+$1.2 bn`, `-$3 m`, `0`. */
+/** A value with its sign: `+$1.2 bn`, `-$3 m`, `0`, `≈ 0`. */
 export function signed(format: (value: number) => string, value: number): string {
-  return value > 0 ? `+${format(value)}` : format(value);
+  const text = format(value);
+  return value > 0 && !text.startsWith("≈") ? `+${text}` : text;
 }
 
 /** A probability as a percentage: `62.5%`, `4.1%`, `100%`, `<0.1%`. */

@@ -37,8 +37,10 @@ describe("chokepoint run --html --csv", () => {
     const html = readFileSync(files.html, "utf8");
     expect(html).toContain("<title>Tiny ban</title>");
     expect(html).not.toMatch(/<script|NaN/);
-    expect([...html.matchAll(/data-chart="histogram"/g)]).toHaveLength(3 * 3);
-    expect([...html.matchAll(/data-chart="fan-chart"/g)]).toHaveLength(3);
+    // a summary panel and a distribution chart (every policy on one) per outcome, a chart per series
+    expect([...html.matchAll(/data-chart="outcome-summary"/g)]).toHaveLength(3);
+    expect([...html.matchAll(/data-chart="distributions"/g)]).toHaveLength(3);
+    expect([...html.matchAll(/data-chart="series"/g)]).toHaveLength(1);
     expect(readdirSync(dir).filter((f) => f.includes(".tmp-"))).toEqual([]);
   });
 
@@ -173,7 +175,7 @@ describe("chokepoint merge --html", () => {
     expect(merged.err).toBe(`wrote ${html}\n`);
     const page = readFileSync(html, "utf8");
     expect(page).toContain("streaming summaries");
-    expect([...page.matchAll(/data-chart="histogram"/g)]).toHaveLength(3 * 3);
+    expect([...page.matchAll(/data-chart="distributions"/g)]).toHaveLength(3);
     expect(page).not.toMatch(/NaN|<script/);
   });
 });

@@ -11,7 +11,11 @@ import {
   histogramVegaLite,
   InputError,
   networkSvg,
+  outcomeSummarySvg,
   parseScenario,
+  policyDistributionsSvg,
+  policySeriesSvg,
+  supplyMatrixSvg,
   tornadoSvg,
   tornadoVegaLite,
   type ComparisonChartData,
@@ -19,6 +23,8 @@ import {
   type HistogramChartData,
   type TornadoBar,
 } from "../../src/index.js";
+import { resultFixture } from "../_helpers/result-fixture.js";
+import { outside, overlapping, textBoxes } from "../_helpers/svg-text.js";
 import { twoCountryWorld } from "../_helpers/worlds.js";
 
 const histogram: HistogramChartData = {
@@ -68,6 +74,7 @@ const bars: TornadoBar[] = [
 ];
 
 const scenario = parseScenario(twoCountryWorld());
+const fixture = resultFixture();
 
 /** Every chart, as the snapshot files name them. */
 const charts: Record<string, () => string> = {
@@ -76,6 +83,15 @@ const charts: Record<string, () => string> = {
   comparison: () => comparisonSvg(comparison, "gdpLoss:JP"),
   tornado: () => tornadoSvg(bars, { title: "GDP loss of JP by parameter", unit: "USD", base: 2.3e9, lowLabel: "lowest fifth", highLabel: "highest fifth" }),
   network: () => networkSvg(scenario, { policy: "ban" }),
+  "outcome-summary": () => outcomeSummarySvg(fixture, "gdpLoss:JP", { title: "gdpLoss:JP: GDP loss of Japan over the horizon" }),
+  "outcome-summary-zeros": () => outcomeSummarySvg(fixture, "vehicleOutputLoss:JP"),
+  "outcome-summary-cap": () => outcomeSummarySvg(fixture, "anodePricePeak:outside", { cap: 6 }),
+  "outcome-summary-share": () => outcomeSummarySvg(fixture, "retaliation", { kind: "share" }),
+  "policy-distributions": () => policyDistributionsSvg(fixture, "gdpLoss:JP"),
+  "policy-distributions-zeros": () => policyDistributionsSvg(resultFixture(false), "vehicleOutputLoss:JP"),
+  "policy-distributions-cap": () => policyDistributionsSvg(fixture, "anodePricePeak:outside", { cap: 6 }),
+  "policy-series": () => policySeriesSvg(fixture, "anodePricePeak:outside", { cap: 6, start: "2024-09" }),
+  "supply-matrix": () => supplyMatrixSvg(scenario, { policy: "ban" }),
 };
 
 /** The data marks of a chart (elements of class `mark`). */
@@ -99,7 +115,14 @@ describe("SVG charts", () => {
     expect(Number(/data-marks="(\d+)"/.exec(svg)?.[1])).toBe(marks(svg));
   });
 
-  it("draws the expected marks: one bar per non-empty bin, three fan-chart marks, a row per policy, a bar per entry, an arrow per flow", () => {
+  it("draws the expected marks: one bar per non-empty bin, three fan-chart marks, a row per policy, a bar per entry, an arrow per flow, a line per distinct series, a cell per use", () => {
+    expect(marks(charts["outcome-summary"]!())).toBe(4);
+    expect(marks(charts["policy-distributions"]!())).toBe(4);
+    // aligned and aligned-stockpile give the same values: one line, named for both
+    expect(marks(charts["policy-series"]!())).toBe(3);
+    expect(charts["policy-series"]!()).toContain(">aligned and aligned-stockpile</text>");
+    // A uses x (its own output), B uses x (imported, restricted by ban) and y (its own)
+    expect(marks(charts["supply-matrix"]!())).toBe(3);
     expect(marks(charts.histogram!())).toBe(4);
     expect(marks(charts["fan-chart"]!())).toBe(3);
     expect(marks(charts.comparison!())).toBe(3);
@@ -108,12 +131,29 @@ describe("SVG charts", () => {
     expect(charts.network!()).toContain('data-restricted="policy"');
   });
 
+  it("tells what the quantiles hide: runs above 0 when most are 0, runs at the cap, policies the same in every run", () => {
+    expect(charts["outcome-summary-zeros"]!()).toContain(">runs &gt; 0</text>");
+    expect(charts["policy-distributions-zeros"]!()).toContain(">runs &gt; 0</text>");
+    // from the runs' values: exact shares; from the quantiles alone: bounds
+    expect(policyDistributionsSvg(fixture, "vehicleOutputLoss:JP")).toMatch(/>\d+(\.\d+)?%<\/text>/);
+    expect(charts["policy-distributions-zeros"]!()).toMatch(/>\d+% to \d+%<\/text>/);
+    for (const name of ["outcome-summary-cap", "policy-distributions-cap"]) {
+      expect(charts[name]!()).toContain(">at cap</text>");
+      expect(charts[name]!()).toContain(">cap 6.00x</text>");
+    }
+    expect(charts["outcome-summary"]!()).toContain(">baseline</text>");
+    expect(outcomeSummarySvg({ ...fixture, comparisons: fixture.comparisons.map((c) => ({ ...c, outcomes: c.outcomes.map((o) => ({ ...o, mean: 0, sd: 0, ci95Low: 0, ci95High: 0 })) })) }, "gdpLoss:JP")).toContain(">same in every run</text>");
+  });
+
   it("labels axes with units and marks p05, p50 and p95 on histograms", () => {
     const svg = charts.histogram!();
     expect(svg).toContain(">gdpLoss:JP (USD)</text>");
     expect(svg).toContain(">runs</text>");
     for (const q of ["p05 $310 m", "p50 $1.6 bn", "p95 $3.9 bn"]) expect(svg).toContain(`>${q}</text>`);
-    expect(charts["fan-chart"]!()).toContain(">month (0-based)</text>");
+    expect(charts["fan-chart"]!()).toContain(">month of the horizon (1 to 6)</text>");
+    expect(charts["fan-chart"]!()).not.toContain("0-based");
+    expect(fanChartSvg(fan, { period: "month", start: "2024-09" })).toContain(">month (Sep 2024 to Feb 2025)</text>");
+    expect(fanChartSvg(fan, { period: "quarter", start: "2024-09" })).toContain(">Q3 2024</text>");
     expect(charts["fan-chart"]!()).toContain(">x base price</text>");
     expect(charts.comparison!()).toContain("difference to us-alone (USD)");
   });
@@ -178,6 +218,14 @@ describe("SVG charts", () => {
     expect(() => networkSvg(scenario, { goods: ["z"] })).toThrow(/no good "z"/);
     expect(() => networkSvg(scenario, { policy: "nope" })).toThrow(/no policy "nope"/);
     expect(() => histogramSvg(histogram, { width: 10 })).toThrow(/options\.width/);
+    expect(() => outcomeSummarySvg(fixture, "nope")).toThrow(/no outcome "nope"/);
+    expect(() => policyDistributionsSvg(fixture, "nope")).toThrow(InputError);
+    expect(() => outcomeSummarySvg(fixture, "gdpLoss:JP", { cap: Number.NaN })).toThrow(/options\.cap/);
+    expect(() => policySeriesSvg(fixture, "gdpLoss:JP")).toThrow(/recorded per period/);
+    expect(() => policySeriesSvg(fixture, "anodePricePeak:outside", { start: "Sep 2024" })).toThrow(/YYYY-MM/);
+    expect(() => fanChartSvg(fan, { start: "2024-13" })).toThrow(/options\.start/);
+    expect(() => supplyMatrixSvg(scenario, { goods: ["z"] })).toThrow(/no good "z"/);
+    expect(() => supplyMatrixSvg(scenario, { policy: "nope" })).toThrow(/no policy "nope"/);
   });
 });
 
@@ -232,5 +280,32 @@ describe("Vega-Lite specs", () => {
     expect(() => fanChartVegaLite({ ...fan, p05: [] })).toThrow(InputError);
     expect(() => comparisonVegaLite(comparison, "nope")).toThrow(InputError);
     expect(() => tornadoVegaLite([], { title: "t", unit: "USD" })).toThrow(InputError);
+  });
+});
+
+describe("chart labels", () => {
+  const long = "a-policy-with-a-name-far-longer-than-any-chart-would-like-to-show-in-full";
+  const stress: Record<string, () => string> = {
+    ...charts,
+    "long title": () => histogramSvg(histogram, { title: `Distribution of ${"a long outcome name ".repeat(6)}`, width: 320, xLabel: "month (0-based; 24 = not within the horizon, and more words that need a second line)" }),
+    "long names": () =>
+      comparisonSvg({ baselinePolicy: long, comparisons: comparison.comparisons.map((c) => ({ ...c, baseline: long, policy: `${c.policy}-${long}` })) }, "gdpLoss:JP", { width: 420 }),
+    "baseline at the right edge": () =>
+      comparisonSvg({ baselinePolicy: "us-alone", comparisons: comparison.comparisons.map((c) => ({ ...c, outcomes: c.outcomes.map((o) => ({ ...o, mean: -Math.abs(o.mean) - 1e9, ci95Low: -Math.abs(o.mean) - 2e9, ci95High: -1e8 })) })) }, "gdpLoss:JP"),
+    "narrow fan chart": () => fanChartSvg(fan, { width: 200, yLabel: "price outside the countries that restrict, as a multiple of the base price", start: "2024-09" }),
+    "tornado, long labels": () => tornadoSvg([{ label: long, low: 1, high: 3 }, ...bars], { title: long, unit: "USD", width: 300, lowLabel: "lowest fifth of draws", highLabel: "highest fifth of draws" }),
+    "wide money ticks": () => histogramSvg({ ...histogram, histogram: { edges: [-1.7e7, 2e7, 5e7, 8e7], counts: [3, 4, 5] } }, { width: 240 }),
+  };
+
+  it.each(Object.keys(stress))("%s: every text inside the view box, none over another (estimated at DejaVu Sans widths)", (name) => {
+    const svg = stress[name]!();
+    expect(outside(svg).map((b) => b.text)).toEqual([]);
+    expect(overlapping(textBoxes(svg)).map(([a, b]) => `${a.text} | ${b.text}`)).toEqual([]);
+  });
+
+  it("wraps a long title and a long axis title instead of cutting them", () => {
+    const svg = stress["long title"]!();
+    expect(svg).toContain("<tspan");
+    expect(textBoxes(svg).map((b) => b.text).join(" ")).toContain("more words that need a second line");
   });
 });

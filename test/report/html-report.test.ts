@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { InputError, renderHtmlReport, runExperiment, type ExperimentResult, type Scenario } from "../../src/index.js";
 import { loadBundledScenario } from "../../src/node.js";
+import { outside, overlapping, textBoxes } from "../_helpers/svg-text.js";
 
 let scenario: Scenario;
 let result: ExperimentResult;
@@ -37,29 +38,61 @@ describe("renderHtmlReport", () => {
     expect(renderHtmlReport(again, scenario)).toBe(html);
   });
 
-  it("has the sections: distributions, fan charts, comparison, first retaliation, sensitivity, network, summary table, assumptions and sources", () => {
+  it("leads with the summary, then the sections: the run, distributions, over time, comparison, first retaliation, sensitivity, network, every outcome, assumptions and sources", () => {
     const sections = [...html.matchAll(/<section id="([a-z-]+)">/g)].map((m) => m[1]);
-    expect(sections).toEqual(["distributions", "over-time", "comparison", "timing", "sensitivity", "network", "summary", "assumptions"]);
+    expect(sections).toEqual(["summary", "about", "distributions", "over-time", "comparison", "timing", "sensitivity", "network", "all-outcomes", "assumptions"]);
+    // the summary comes before anything else but the title
+    expect(html.indexOf('<section id="summary">')).toBeLessThan(html.indexOf('<nav class="contents"'));
     expect(html).toContain("<h2>Assumptions and sources</h2>");
-    expect(html).toContain("<h3>Sources cited</h3>");
+    expect(html).toContain("<strong>Sources cited</strong>");
   });
 
-  it("draws a histogram per headline outcome and policy, a fan chart per series and policy, a comparison per headline outcome, the network", () => {
+  it("says in the summary, for every policy, the lead outcome's mean, its 90% range and its difference to the baseline in the same draws, and what the intervals are", () => {
+    const summary = /<section id="summary">[\s\S]*?<\/section>/.exec(html)![0];
+    const sentences = [...summary.matchAll(/<li><span class="swatch"[\s\S]*?<\/li>/g)].map((m) => m[0].replace(/<[^>]+>/g, ""));
+    expect(sentences).toHaveLength(result.policies.length);
+    for (const sentence of sentences) expect(sentence).toMatch(/averages .+ \(90% of runs between .+ and .+\)/);
+    for (const sentence of sentences.slice(1)) expect(sentence).toMatch(/than under us-alone in the same draws|the same as under us-alone in every run|no clear difference from us-alone/);
+    expect(summary).toContain("Monte Carlo precision of the mean difference");
+    expect(summary).toContain("say nothing about how uncertain the model is");
+  });
+
+  it("draws a summary panel per headline outcome, every policy on one distribution chart per outcome, a chart per series, a comparison per headline outcome, the supply matrices", () => {
     const found = charts(html);
     const count = (kind: string) => found.filter((c) => c.kind === kind).length;
-    const policies = result.policies.length;
     const headline = scenario.headlineOutcomes!;
-    // `retaliation` (rule fired: 0 or 1) is a table of shares; `retaliationMonth` (first firing) gets histograms under timing
-    const histograms = headline.filter((name) => name !== "retaliation").length + 1;
-    expect(count("histogram")).toBe(histograms * policies);
-    expect(count("fan-chart")).toBe(result.outcomes.filter((o) => o.series).length * policies);
+    // `retaliation` (rule fired: 0 or 1) is a table of shares; `retaliationMonth` (first firing) gets its distribution under timing
+    expect(count("outcome-summary")).toBe(headline.length);
+    expect(count("distributions")).toBe(headline.filter((name) => name !== "retaliation").length + 1);
+    expect(count("histogram")).toBe(0);
+    expect(count("series")).toBe(result.outcomes.filter((o) => o.series).length);
     expect(count("comparison")).toBe(headline.length);
-    expect(count("network")).toBe(2);
+    expect(count("supply-matrix")).toBe(2);
     expect(count("tornado")).toBeGreaterThan(0);
     for (const chart of found) {
       expect([...chart.svg.matchAll(/class="mark[ "]/g)]).toHaveLength(chart.marks);
-      if (chart.kind !== "histogram") expect(chart.marks).toBeGreaterThan(0);
+      expect(chart.marks).toBeGreaterThan(0);
     }
+  });
+
+  it("keeps every chart's texts inside its view box and apart (estimated at DejaVu Sans widths); never counts periods from 0; no scientific notation", () => {
+    for (const { svg } of charts(html)) {
+      const id = /^<svg [^>]* id="([^"]+)"/.exec(svg)![1]!;
+      expect(outside(svg).map((b) => `${id}: ${b.text}`)).toEqual([]);
+      expect(overlapping(textBoxes(svg)).map(([a, b]) => `${id}: ${a.text} | ${b.text}`)).toEqual([]);
+    }
+    expect(html).not.toContain("0-based");
+    const text = html.replace(/<style>[\s\S]*?<\/style>/, "").replace(/<[^>]+>/g, " ");
+    expect(text).not.toMatch(/\d(\.\d+)?e[-+]\d/);
+    expect(text).toContain("month of the horizon (1 to 24)");
+  });
+
+  it("names periods by the calendar given a start date, and refuses one that is not a date", () => {
+    const page = renderHtmlReport(result, scenario, { start: "2024-09" });
+    expect(page).toContain("from Sep 2024");
+    expect(page).toContain(">Sep 2024</text>");
+    expect(page).toContain("(Sep 2024 to Aug 2026)");
+    expect(() => renderHtmlReport(result, scenario, { start: "September" })).toThrow(InputError);
   });
 
   it("gives every chart a unique id, a title and a description that its aria attributes point at", () => {
@@ -85,6 +118,7 @@ describe("renderHtmlReport", () => {
     const page = renderHtmlReport(streaming, scenario);
     expect(page).not.toContain('<section id="sensitivity">');
     expect(page).toContain("streaming summaries");
+    expect(charts(page).filter((c) => c.kind === "distributions").length).toBeGreaterThan(0);
     expect(page).not.toMatch(/NaN|Infinity/);
   });
 

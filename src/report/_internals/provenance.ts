@@ -3,7 +3,7 @@
 import { describeDistribution } from "../../random/describe-distribution.js";
 import type { UncertainNumber } from "../../schema/common.js";
 import type { Scenario } from "../../schema/scenario.js";
-import { formatValue } from "../format-number.js";
+import { formatValue, plainNumber } from "../format-number.js";
 import { formatCount } from "../charts/svg.js";
 
 /** A source as written in a scenario. */
@@ -38,8 +38,8 @@ interface Provenance {
 const sourcesOf = (entry: Provenance): SourceReference[] => (entry.source === undefined ? [] : Array.isArray(entry.source) ? [...entry.source] : [entry.source as SourceReference]);
 
 /** A fixed or uncertain number in words. */
-export function uncertainNumber(value: UncertainNumber, scenario: Scenario): string {
-  if (typeof value === "number") return numberText(value);
+export function uncertainNumber(value: UncertainNumber, scenario: Scenario, text: (value: number) => string = numberText): string {
+  if (typeof value === "number") return text(value);
   const uncertainty = scenario.uncertainties.find((u) => u.name === value.param);
   return uncertainty === undefined ? value.param : `${value.param} ~ ${describeDistribution(uncertainty.distribution)}`;
 }
@@ -71,20 +71,20 @@ export function provenanceGroups(scenario: Scenario): ProvenanceGroup[] {
     },
     {
       name: "Production",
-      entries: world.production.flatMap((p) => entry(p, `${p.good} in ${p.country}`, `output ${numberText(p.output)} ${goodUnit.get(p.good) ?? ""} per ${per}`)),
+      entries: world.production.flatMap((p) => entry(p, `${p.good} in ${p.country}`, `output ${plainNumber(p.output)} ${goodUnit.get(p.good) ?? ""} per ${per}`)),
     },
     {
       name: "Trade flows",
-      entries: world.flows.flatMap((f) => entry(f, `${f.good}: ${f.exporter} to ${f.importer}`, `${numberText(f.volume)} ${goodUnit.get(f.good) ?? ""} per ${per}`)),
+      entries: world.flows.flatMap((f) => entry(f, `${f.good}: ${f.exporter} to ${f.importer}`, `${plainNumber(f.volume)} ${goodUnit.get(f.good) ?? ""} per ${per}`)),
     },
     {
       name: "Recipes",
       entries: world.recipes.flatMap((r) => [
-        ...entry(r, `${r.output}${r.country === undefined ? "" : ` in ${r.country}`}`, r.inputs.map((i) => `${numberText(i.perUnit)} ${goodUnit.get(i.good) ?? ""} of ${i.good}`).join(", ") + ` per ${goodUnit.get(r.output) ?? "unit"}`),
-        ...r.inputs.flatMap((i) => entry(i, `${r.output}${r.country === undefined ? "" : ` in ${r.country}`}: ${i.good}`, i.weight === undefined ? `${numberText(i.perUnit)} per unit` : `weight ${uncertainNumber(i.weight, scenario)}`)),
+        ...entry(r, `${r.output}${r.country === undefined ? "" : ` in ${r.country}`}`, r.inputs.map((i) => `${plainNumber(i.perUnit)} ${goodUnit.get(i.good) ?? ""} of ${i.good}`).join(", ") + ` per ${goodUnit.get(r.output) ?? "unit"}`),
+        ...r.inputs.flatMap((i) => entry(i, `${r.output}${r.country === undefined ? "" : ` in ${r.country}`}: ${i.good}`, i.weight === undefined ? `${plainNumber(i.perUnit)} per unit` : `weight ${uncertainNumber(i.weight, scenario, plainNumber)}`)),
       ]),
     },
-    { name: "Stocks", entries: world.stocks.flatMap((s) => entry(s, `${s.good} in ${s.country}`, `${uncertainNumber(s.coverMonths, scenario)} months of cover`)) },
+    { name: "Stocks", entries: world.stocks.flatMap((s) => entry(s, `${s.good} in ${s.country}`, `${uncertainNumber(s.coverMonths, scenario, plainNumber)} months of cover`)) },
     { name: "Input-output tables", entries: world.inputOutput.flatMap((t) => entry(t, `${t.country}`, `${t.sectors.length} sectors`)) },
     { name: "Uncertainties", entries: scenario.uncertainties.flatMap((u) => entry(u, u.name, describeDistribution(u.distribution))) },
     {
@@ -101,7 +101,7 @@ export function provenanceGroups(scenario: Scenario): ProvenanceGroup[] {
         ...p.levers.flatMap((lever, i) => entry(lever, `${p.name}: lever ${i + 1}`, `${lever.type} by ${lever.actor}`)),
       ]),
     },
-    { name: "Outcomes", entries: scenario.outcomes.flatMap((o) => entry(o, o.name, o.thresholds === undefined ? o.kind : `thresholds ${o.thresholds.map(numberText).join(", ")}`)) },
+    { name: "Outcomes", entries: scenario.outcomes.flatMap((o) => entry(o, o.name, o.thresholds === undefined ? o.kind : `thresholds ${o.thresholds.map((t) => plainNumber(t)).join(", ")}`)) },
   ];
   return groups.filter((group) => group.entries.length > 0);
 }

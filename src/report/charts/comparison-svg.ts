@@ -1,8 +1,8 @@
 import { InputError } from "../../errors.js";
 import type { ExperimentResult, OutcomeComparison } from "../../experiment/result.js";
-import { formatValue } from "../format-number.js";
+import { differenceText, formatValue } from "../format-number.js";
 import { percent, signed } from "../text.js";
-import { bottomAxis, escapeXml, linearScale, niceTicks, num, PALETTE, RESTRICTED, sizeOf, svgDocument, textWidth, truncate, type ChartBaseOptions, type Frame } from "./svg.js";
+import { bottomAxis, bottomAxisHeight, escapeXml, fitText, linearScale, niceTicks, num, PALETTE, RESTRICTED, sizeOf, svgDocument, textWidth, type ChartBaseOptions, type Frame } from "./svg.js";
 
 /** What {@link comparisonSvg} reads from a result: the baseline policy and the paired comparisons. */
 export type ComparisonChartData = Pick<ExperimentResult, "baselinePolicy" | "comparisons">;
@@ -46,11 +46,15 @@ export function comparisonSvg(result: ComparisonChartData, outcome: string, opti
   const baseline = result.baselinePolicy;
   const width = sizeOf(options.width, 640, "width");
   const rowHeight = 30;
-  const height = sizeOf(options.height, Math.max(150, 96 + rows.length * rowHeight), "height");
+  const xTitle = options.xLabel ?? `difference to ${baseline} (${unit}); left: lower`;
+  const bottom = bottomAxisHeight(xTitle, width);
+  const height = sizeOf(options.height, Math.max(150, 66 + bottom + rows.length * rowHeight), "height");
   const title = options.title ?? `${outcome}: each policy minus ${baseline}`;
   const f = (v: number) => formatValue(v, unit);
   const labelWidth = Math.min(160, Math.max(...rows.map((row) => textWidth(row.policy, 11))) + 12);
-  const frame: Frame = { width, height, left: 10 + labelWidth, right: 92, top: 44, bottom: 42 };
+  // the share of runs lower, right of the plot under its heading; the baseline's name above the zero line, a row below the heading
+  const right = 14 + Math.max(textWidth("P(lower)", 11), ...rows.map((row) => textWidth(`${percent(row.difference.probabilityLower)} lower`, 11)));
+  const frame: Frame = { width, height, left: 10 + labelWidth, right, top: 60, bottom };
   const x = niceTicks(Math.min(0, ...rows.map((r) => r.difference.ci95Low)), Math.max(0, ...rows.map((r) => r.difference.ci95High)), width < 420 ? 4 : 6);
   const xScale = linearScale(x.domain, [frame.left, width - frame.right]);
   const plotHeight = height - frame.top - frame.bottom;
@@ -65,8 +69,8 @@ export function comparisonSvg(result: ComparisonChartData, outcome: string, opti
     const highX = xScale(d.ci95High);
     return (
       `<g class="mark row" data-policy="${escapeXml(row.policy)}">` +
-      `<title>${escapeXml(`${row.policy} minus ${baseline}: mean ${signed(f, d.mean)}, 95% interval ${f(d.ci95Low)} to ${f(d.ci95High)}; lower in ${percent(d.probabilityLower)} of runs, higher in ${percent(d.probabilityHigher)}`)}</title>` +
-      `<text x="${num(frame.left - 8)}" y="${num(y + 4)}" text-anchor="end" fill="#222">${escapeXml(truncate(row.policy, Math.floor((labelWidth - 8) / 6.6)))}</text>` +
+      `<title>${escapeXml(`${row.policy} minus ${baseline}: mean ${differenceText(d, unit, " to ", "95% interval ")}; lower in ${percent(d.probabilityLower)} of runs, higher in ${percent(d.probabilityHigher)}`)}</title>` +
+      `<text x="${num(frame.left - 8)}" y="${num(y + 4)}" text-anchor="end" fill="#222">${escapeXml(fitText(row.policy, labelWidth - 10, 11))}</text>` +
       `<line x1="${num(lowX)}" y1="${num(y)}" x2="${num(highX)}" y2="${num(y)}" stroke="${color}" stroke-width="2.5"/>` +
       `<line x1="${num(lowX)}" y1="${num(y - 5)}" x2="${num(lowX)}" y2="${num(y + 5)}" stroke="${color}" stroke-width="1.5"/>` +
       `<line x1="${num(highX)}" y1="${num(y - 5)}" x2="${num(highX)}" y2="${num(y + 5)}" stroke="${color}" stroke-width="1.5"/>` +
@@ -78,17 +82,25 @@ export function comparisonSvg(result: ComparisonChartData, outcome: string, opti
   const body =
     `<g class="grid">${x.ticks.map((t) => `<line x1="${num(xScale(t))}" y1="${num(frame.top)}" x2="${num(xScale(t))}" y2="${num(height - frame.bottom)}" stroke="#ececec"/>`).join("")}</g>` +
     `<line class="baseline" x1="${num(zero)}" y1="${num(frame.top - 6)}" x2="${num(zero)}" y2="${num(height - frame.bottom)}" stroke="#222" stroke-width="1.2"/>` +
-    `<text x="${num(zero)}" y="${num(frame.top - 10)}" text-anchor="middle" fill="#222">${escapeXml(baseline)}</text>` +
-    `<text x="${num(width - frame.right + 8)}" y="${num(frame.top - 10)}" fill="#555">P(lower)</text>` +
+    baselineLabel(baseline, zero, frame) +
+    `<text x="${num(width - frame.right + 8)}" y="${num(frame.top - 26)}" fill="#555">P(lower)</text>` +
     `<g class="marks">${marks.join("")}</g>` +
-    bottomAxis(frame, x.ticks, xScale, (v) => signed(f, v), options.xLabel ?? `difference to ${baseline} (${unit}); left: lower`);
+    bottomAxis(frame, x.ticks, xScale, (v) => signed(f, v), xTitle);
   const description =
     `Paired difference of ${outcome} between each policy and ${baseline} over the same runs, mean and 95% interval: ` +
     rows
-      .map(({ policy, difference: d }) => `${policy} ${signed(f, d.mean)} (${f(d.ci95Low)} to ${f(d.ci95High)}), lower in ${percent(d.probabilityLower)} of runs, higher in ${percent(d.probabilityHigher)}`)
+      .map(({ policy, difference: d }) => `${policy} ${differenceText(d, unit, " to ", "95% interval ")}, lower in ${percent(d.probabilityLower)} of runs, higher in ${percent(d.probabilityHigher)}`)
       .join("; ") +
     ".";
   return svgDocument({ kind: "comparison", width, height, title, description, marks: rows.length, body }, options.id);
+}
+
+/** The name of the baseline above the zero line, kept inside the chart. */
+function baselineLabel(baseline: string, zero: number, frame: Frame): string {
+  const text = fitText(baseline, frame.width - 20, 11);
+  const half = textWidth(text, 11) / 2;
+  const x = Math.min(Math.max(zero, 4 + half), frame.width - 4 - half);
+  return `<text x="${num(x)}" y="${num(frame.top - 10)}" text-anchor="middle" fill="#222">${escapeXml(text)}</text>`;
 }
 
 /** The rows of the chart, in the result's policy order. */

@@ -1,6 +1,7 @@
 import { InputError } from "../../errors.js";
 import { formatValue } from "../format-number.js";
-import { bottomAxis, escapeXml, leftAxis, linearScale, niceTicks, num, PALETTE, sizeOf, svgDocument, textWidth, type ChartBaseOptions, type Frame } from "./svg.js";
+import { periodAxisTitle, periodLabel, periodTick, parseStart, type Calendar } from "../_internals/periods.js";
+import { bottomAxis, bottomAxisHeight, escapeXml, flowLegend, leftAxis, leftAxisWidth, linearScale, niceTicks, num, PALETTE, sizeOf, svgDocument, type ChartBaseOptions, type Frame } from "./svg.js";
 
 /** What {@link fanChartSvg} draws: quantile bands of an outcome per period (a `SeriesSummary` fits). */
 export interface FanChartData {
@@ -20,6 +21,12 @@ export interface FanChartOptions extends ChartBaseOptions {
   readonly title?: string;
   /** What a period is, for the horizontal axis: `month` (default), `quarter`, `year`. */
   readonly period?: string;
+  /**
+   * The calendar month the first period starts in, `YYYY-MM` (e.g. `2024-09`): periods are
+   * then labelled `Sep 2024`, `Q3 2024` or `2024`; without it, `1` to `N` (the first to the
+   * last period of the horizon).
+   */
+  readonly start?: string;
   /** Label of the vertical axis; default: the unit. */
   readonly yLabel?: string;
   /** Vertical range to draw, e.g. shared by the fan charts of several policies; default: the bands' range. */
@@ -33,14 +40,14 @@ const BANDS = ["p05", "p25", "p50", "p75", "p95"] as const;
 /**
  * An SVG fan chart of a time-indexed outcome: the median per period as a line, with the
  * p25-p75 band and the p05-p95 band around it (three elements of class `mark`). Periods
- * run along the horizontal axis (0-based, as in the scenario), values in the outcome's
- * unit up the vertical one. With `role="img"`, `aria-labelledby` its `<title>`, `aria-describedby` a `<desc>`
+ * run along the horizontal axis, numbered from 1 (or named by the calendar with `start`),
+ * values in the outcome's unit up the vertical one. With `role="img"`, `aria-labelledby` its `<title>`, `aria-describedby` a `<desc>`
  * that gives the median and the bands at the start, at the peak and at the end. The same
  * input gives the same bytes.
  *
  * @param data - a series summary (`result.policies[i].series[j]`), or any
  *   `{ name, unit, p05, p25, p50, p75, p95 }` of arrays of equal length (one value per period).
- * @param options - title, period word, axis label, shared domain, size.
+ * @param options - title, period word, start date, axis label, shared domain, size.
  * @returns the SVG document as a string.
  * @throws {InputError} if the bands are empty, of different lengths or not finite.
  * @example
@@ -55,20 +62,34 @@ export function fanChartSvg(data: FanChartData, options: FanChartOptions = {}): 
   const height = sizeOf(options.height, 300, "height");
   const title = options.title ?? `${data.name} over time`;
   const periodWord = options.period ?? "month";
+  if (options.start !== undefined) parseStart(options.start);
+  const calendar: Calendar = { period: periodWord, horizon: periods, start: options.start };
   const values = BANDS.flatMap((band) => data[band]);
   const low = Math.min(options.domain?.[0] ?? Infinity, ...values);
   const high = Math.max(options.domain?.[1] ?? -Infinity, ...values);
   const y = niceTicks(low, high, 4);
-  const yLabels = y.ticks.map((t) => formatValue(t, data.unit));
-  const left = 34 + Math.max(...yLabels.map((label) => textWidth(label, 11)));
-  const frame: Frame = { width, height, left, right: 16, top: 46, bottom: 42 };
+  const yTitle = options.yLabel ?? data.unit;
+  const xTitle = periodAxisTitle(calendar);
+  const color = escapeXml(options.color ?? PALETTE[0]);
+  const legend = flowLegend(
+    [
+      { swatch: `<line x1="0" y1="0" x2="18" y2="0" stroke="${color}" stroke-width="2"/>`, label: "median" },
+      { swatch: `<rect x="0" y="-5" width="18" height="10" fill="${color}" fill-opacity="0.56"/>`, label: "p25–p75" },
+      { swatch: `<rect x="0" y="-5" width="18" height="10" fill="${color}" fill-opacity="0.18"/>`, label: "p05–p95" },
+    ],
+    10,
+    32,
+    width - 20,
+  );
+  const top = 30 + legend.height;
+  const bottom = bottomAxisHeight(xTitle, width);
+  const left = leftAxisWidth(yTitle, y.ticks.map((t) => formatValue(t, data.unit)), height - top - bottom);
+  const frame: Frame = { width, height, left, right: 16, top, bottom };
   // one period: drawn as a short band around it
-  const x = periods === 1 ? { ticks: [0], domain: [-0.5, 0.5] as [number, number] } : niceTicks(0, periods - 1, width < 420 ? 4 : 8, true);
-  const xTicks = x.ticks.filter((t) => t <= periods - 1);
-  const xDomain: [number, number] = periods === 1 ? x.domain : [0, periods - 1];
+  const xTicks = timeTicks(periods, width < 420 ? 4 : 8);
+  const xDomain: [number, number] = periods === 1 ? [-0.5, 0.5] : [0, periods - 1];
   const xScale = linearScale(xDomain, [frame.left, width - frame.right]);
   const yScale = linearScale(y.domain, [height - frame.bottom, frame.top]);
-  const color = escapeXml(options.color ?? PALETTE[0]);
   const at = periods === 1 ? [-0.4, 0.4] : Array.from({ length: periods }, (_, t) => t);
   const value = (band: (typeof BANDS)[number], i: number) => data[band][periods === 1 ? 0 : i]!;
 
@@ -83,22 +104,28 @@ export function fanChartSvg(data: FanChartData, options: FanChartOptions = {}): 
     `<path class="mark band band-50" d="${area("p25", "p75")}" fill="${color}" fill-opacity="0.38"><title>p25 to p75: half of the runs</title></path>` +
     `<path class="mark line median" d="${median}" fill="none" stroke="${color}" stroke-width="2"><title>median (p50)</title></path>`;
 
-  const legendX = frame.left + 4;
-  const legend =
-    `<g class="legend" transform="translate(${num(legendX)} 32)">` +
-    `<line x1="0" y1="0" x2="18" y2="0" stroke="${color}" stroke-width="2"/><text x="22" y="4" fill="#333">median</text>` +
-    `<rect x="74" y="-5" width="18" height="10" fill="${color}" fill-opacity="0.56"/><text x="96" y="4" fill="#333">p25–p75</text>` +
-    `<rect x="156" y="-5" width="18" height="10" fill="${color}" fill-opacity="0.18"/><text x="178" y="4" fill="#333">p05–p95</text></g>`;
-
   const body =
-    leftAxis(frame, y.ticks, yScale, (v) => formatValue(v, data.unit), options.yLabel ?? data.unit) +
+    leftAxis(frame, y.ticks, yScale, (v) => formatValue(v, data.unit), yTitle) +
     `<g class="marks">${marks}</g>` +
-    bottomAxis(frame, xTicks, xScale, (v) => String(v), `${periodWord} (0-based)`) +
-    legend;
-  return svgDocument({ kind: "fan-chart", width, height, title, description: describe(data, periods, periodWord), marks: 3, body }, options.id);
+    bottomAxis(frame, xTicks, xScale, (t) => periodTick(t, calendar), xTitle) +
+    legend.svg;
+  return svgDocument({ kind: "fan-chart", width, height, title, description: describe(data, periods, calendar), marks: 3, body }, options.id);
 }
 
-function describe(data: FanChartData, periods: number, period: string): string {
+/**
+ * Ticks (periods from 0) at round numbers of the periods counted from 1, with the first
+ * and the last period: 1, 6, 12, 18, 24.
+ */
+export function timeTicks(periods: number, count: number): number[] {
+  if (periods === 1) return [0];
+  const round = niceTicks(1, periods, count, true).ticks.filter((t) => t > 1 && t < periods);
+  const step = round.length > 1 ? round[1]! - round[0]! : periods;
+  // a round tick too close to the first or the last period gives way to it
+  const kept = round.filter((t) => t - 1 >= step / 2 && periods - t >= step / 2);
+  return [0, ...kept.map((t) => t - 1), periods - 1];
+}
+
+function describe(data: FanChartData, periods: number, calendar: Calendar): string {
   const f = (v: number) => formatValue(v, data.unit);
   const state = (t: number) => `median ${f(data.p50[t]!)} (p25–p75 ${f(data.p25[t]!)} to ${f(data.p75[t]!)}, p05–p95 ${f(data.p05[t]!)} to ${f(data.p95[t]!)})`;
   let peak = 0;
@@ -106,9 +133,9 @@ function describe(data: FanChartData, periods: number, period: string): string {
     if (v > data.p50[peak]!) peak = t;
   });
   const last = periods - 1;
-  const parts = [`Fan chart of ${data.name} over ${periods} ${period}${periods === 1 ? "" : "s"}.`, `At ${period} 0: ${state(0)}.`];
-  if (peak !== 0 && peak !== last) parts.push(`Highest median at ${period} ${peak}: ${state(peak)}.`);
-  if (last > 0) parts.push(`At ${period} ${last}: ${state(last)}.`);
+  const parts = [`Fan chart of ${data.name} over ${periods} ${calendar.period}${periods === 1 ? "" : "s"}.`, `In ${periodLabel(0, calendar)}: ${state(0)}.`];
+  if (peak !== 0 && peak !== last) parts.push(`Highest median in ${periodLabel(peak, calendar)}: ${state(peak)}.`);
+  if (last > 0) parts.push(`In ${periodLabel(last, calendar)}: ${state(last)}.`);
   return parts.join(" ");
 }
 

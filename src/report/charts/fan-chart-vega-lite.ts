@@ -35,7 +35,8 @@ export function fanChartVegaLite(data: FanChartData, options: FanChartVegaLiteOp
   }
   const values = data.p50.map((_, t) => ({ period: t, p05: data.p05[t]!, p25: data.p25[t]!, p50: data.p50[t]!, p75: data.p75[t]!, p95: data.p95[t]! }));
   const period = options.period ?? "month";
-  const x = { field: "period", type: "quantitative", title: `${period} (0-based)`, axis: { tickMinStep: 1 } };
+  // `period` counts from 0 as results do; the axis numbers periods from 1, as readers do
+  const x = { field: "periodNumber", type: "quantitative", title: `${period} of the horizon (1 to ${periods})`, axis: { tickMinStep: 1 } };
   const yTitle = `${data.name} (${data.unit})`;
   return {
     $schema: VEGA_LITE_SCHEMA,
@@ -44,6 +45,7 @@ export function fanChartVegaLite(data: FanChartData, options: FanChartVegaLiteOp
     width: options.width ?? 480,
     height: options.height ?? 240,
     data: { values },
+    transform: [{ calculate: "datum.period + 1", as: "periodNumber" }],
     encoding: { x },
     layer: [
       { mark: { type: "area", opacity: 0.2 }, encoding: { y: { field: "p05", type: "quantitative", title: yTitle }, y2: { field: "p95" } } },

@@ -3,9 +3,11 @@ import type { Histogram } from "../../experiment/result.js";
 import { formatValue } from "../format-number.js";
 import {
   bottomAxis,
+  bottomAxisHeight,
   escapeXml,
   formatCount,
   leftAxis,
+  leftAxisWidth,
   linearScale,
   niceTicks,
   num,
@@ -80,13 +82,16 @@ export function histogramSvg(data: HistogramChartData, options: HistogramChartOp
   const total = counts.reduce((sum, c) => sum + c, 0);
   const maxCount = Math.max(options.maxCount ?? 0, ...counts, 1);
   const y = niceTicks(0, maxCount, 4);
-  const low = Math.min(options.domain?.[0] ?? edges[0]!, edges[0]!);
-  const high = Math.max(options.domain?.[1] ?? edges[bins]!, edges[bins]!);
+  // the bins and the quantiles marked, which a caller may give from other data
+  const marked = MARKERS.map(([key]) => data[key]).filter((v): v is number => v !== undefined && Number.isFinite(v));
+  const low = Math.min(options.domain?.[0] ?? edges[0]!, edges[0]!, ...marked);
+  const high = Math.max(options.domain?.[1] ?? edges[bins]!, edges[bins]!, ...marked);
   // bins one whole number wide, centred on whole numbers (rule timing): ticks on whole numbers, no padding
   const wholeBins = bins > 1 && Number.isInteger(edges[0]! + 0.5) && edges.every((edge, k) => k === 0 || edge - edges[k - 1]! === 1);
   const x = wholeBins ? wholeNumberTicks(low, high, width < 420 ? 5 : 8) : niceTicks(...widenDomain(low, high), width < 420 ? 4 : 6);
-  const yLabelWidth = Math.max(...y.ticks.map((t) => formatCount(t).length)) * 6.6;
-  const left = 30 + yLabelWidth;
+  const xLabel = options.xLabel ?? `${data.name} (${data.unit})`;
+  const bottom = bottomAxisHeight(xLabel, width);
+  const left = leftAxisWidth("runs", y.ticks.map(formatCount), height - 60 - bottom);
   const right = 16;
   const xScale = linearScale(x.domain, [left, width - right]);
 
@@ -105,7 +110,7 @@ export function histogramSvg(data: HistogramChartData, options: HistogramChartOp
     while (labels.slice(0, i).some((other) => other.row === label.row && other.from < label.to + 6 && label.from < other.to + 6)) label.row++;
   });
   const rows = Math.max(0, ...labels.map((label) => label.row + 1));
-  const frame: Frame = { width, height, left, right, top: 30 + rows * 12 + 6, bottom: 42 };
+  const frame: Frame = { width, height, left, right, top: 30 + rows * 12 + 6, bottom };
   const yScale = linearScale(y.domain, [height - frame.bottom, frame.top]);
   const color = options.color ?? PALETTE[0];
   // a zero-width histogram (every run gave the same value): a bar of 1/60 of the axis
@@ -135,7 +140,6 @@ export function histogramSvg(data: HistogramChartData, options: HistogramChartOp
     );
   });
 
-  const xLabel = options.xLabel ?? `${data.name} (${data.unit})`;
   const body =
     leftAxis(frame, y.ticks, yScale, formatCount, "runs") +
     `<g class="marks">${bars.join("")}</g>` +

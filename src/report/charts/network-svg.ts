@@ -1,7 +1,6 @@
-import { InputError } from "../../errors.js";
 import type { Scenario } from "../../schema/scenario.js";
 import { formatValue } from "../format-number.js";
-import { flowRestrictions, type FlowRestriction } from "../restrictions.js";
+import { chartGoods, flowRestrictions, type FlowRestriction } from "../restrictions.js";
 import { listInWords } from "../text.js";
 import { escapeXml, formatCount, num, PALETTE, RESTRICTED, sizeOf, svgDocument, textWidth, type ChartBaseOptions } from "./svg.js";
 
@@ -51,14 +50,7 @@ const distance = (a: Point, b: Point) => Math.hypot(a.x - b.x, a.y - b.y);
  */
 export function networkSvg(scenario: Scenario, options: NetworkChartOptions = {}): string {
   const { world } = scenario;
-  const goodIds = world.goods.map((good) => good.id);
-  const goods = options.goods === undefined || options.goods.length === 0 ? goodIds : [...options.goods];
-  goods.forEach((good, i) => {
-    if (!goodIds.includes(good)) throw new InputError(`options.goods[${i}]`, `the scenario has no good "${good}" (goods: ${goodIds.join(", ")})`);
-  });
-  if (options.policy !== undefined && !scenario.policies.some((p) => p.name === options.policy)) {
-    throw new InputError("options.policy", `the scenario has no policy "${options.policy}" (policies: ${scenario.policies.map((p) => p.name).join(", ")})`);
-  }
+  const goods = chartGoods(scenario, options);
   const width = sizeOf(options.width, 640, "width");
   const colorOf = (good: string) => PALETTE[goods.indexOf(good) % PALETTE.length]!;
   // Legend: goods by colour, then the restriction styles, in columns under the network

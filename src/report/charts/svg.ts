@@ -2,6 +2,9 @@
 // linear scales, "nice" axis ticks, axes and the chart's outer element with its text
 // alternative. Pure functions of their arguments: the same input gives the same bytes.
 import { InputError } from "../../errors.js";
+import { fitText, textWidth, wrapText } from "./text-width.js";
+
+export { fitText, textWidth, wrapText } from "./text-width.js";
 
 /** Escape text for XML content and attribute values. */
 export function escapeXml(text: string): string {
@@ -61,19 +64,28 @@ function clean(value: number): number {
   return cleaned === 0 ? 0 : cleaned;
 }
 
-/** Estimated width of a text in pixels (no DOM to measure it): 0.6 em per character. */
-export function textWidth(text: string, fontSize: number): number {
-  return text.length * fontSize * 0.6;
-}
-
 /** Shorten a text to at most `max` characters, with an ellipsis. */
 export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, Math.max(1, max - 1))}…`;
 }
 
-/** A text of 11 px shortened (with an ellipsis) to fit in `width` pixels. */
-function fitted(text: string, width: number): string {
-  return truncate(text, Math.max(4, Math.floor(width / (11 * 0.6))));
+/** Line height of 11 px text (tick labels, axis titles, legends). */
+export const LINE = 13;
+
+/** Lines of an axis title across `width` pixels: at most two. */
+export function axisTitleLines(title: string, width: number): string[] {
+  return wrapText(title, Math.max(40, width), 11, false, 2);
+}
+
+/** The bottom margin a horizontal axis needs: tick labels, then its title on one or two lines. */
+export function bottomAxisHeight(title: string, width: number): number {
+  return 29 + LINE * axisTitleLines(title, width - 12).length;
+}
+
+/** The left margin a vertical axis needs: its title (one or two lines, turned), then the widest tick label. */
+export function leftAxisWidth(title: string, tickLabels: readonly string[], plotHeight: number): number {
+  const lines = axisTitleLines(title, plotHeight - 4).length;
+  return 10 + LINE * lines + 6 + Math.max(0, ...tickLabels.map((label) => textWidth(label, 11))) + 8;
 }
 
 /** The plot area inside a chart: margins around it. */
@@ -86,28 +98,54 @@ export interface Frame {
   readonly bottom: number;
 }
 
-/** Horizontal axis along the bottom of the plot area: line, ticks, tick labels and the axis title. */
+/**
+ * Which tick labels to write so that none overlaps the next: all of them, else every
+ * second, every third, ... (the ticks themselves are all drawn).
+ */
+function thinned(at: readonly number[], labels: readonly string[], frameWidth: number): boolean[] {
+  const boxes = at.map((x, k) => {
+    const width = textWidth(labels[k]!, 11);
+    const from = Math.min(Math.max(x - width / 2, 2), frameWidth - 2 - width);
+    return { from, to: from + width };
+  });
+  for (let every = 1; every <= Math.max(1, at.length); every++) {
+    const kept = at.map((_, k) => k % every === 0);
+    const shown = boxes.filter((_, k) => kept[k]);
+    if (shown.every((box, k) => k === 0 || box.from >= shown[k - 1]!.to + 6)) return kept;
+  }
+  return at.map((_, k) => k === 0);
+}
+
+/**
+ * Horizontal axis along the bottom of the plot area: line, ticks, tick labels (every
+ * second or third when they would overlap, each kept inside the chart) and the axis title
+ * on at most two lines (give the frame `bottomAxisHeight` of it).
+ */
 export function bottomAxis(frame: Frame, ticks: readonly number[], x: (value: number) => number, label: (value: number) => string, title: string): string {
   const y = frame.height - frame.bottom;
   const parts = [`<line class="axis" x1="${num(frame.left)}" y1="${num(y)}" x2="${num(frame.width - frame.right)}" y2="${num(y)}" stroke="#444"/>`];
-  for (const tick of ticks) {
-    const at = x(tick);
-    const text = label(tick);
+  const at = ticks.map(x);
+  const texts = ticks.map(label);
+  const kept = thinned(at, texts, frame.width);
+  ticks.forEach((_, k) => {
+    parts.push(`<line class="tick" x1="${num(at[k]!)}" y1="${num(y)}" x2="${num(at[k]!)}" y2="${num(y + 4)}" stroke="#444"/>`);
+    if (!kept[k]) return;
     // keep the label inside the chart: anchored at its end (or start) near an edge
-    const half = textWidth(text, 11) / 2;
-    const anchor = at + half > frame.width - 2 ? "end" : at - half < 2 ? "start" : "middle";
-    parts.push(
-      `<line class="tick" x1="${num(at)}" y1="${num(y)}" x2="${num(at)}" y2="${num(y + 4)}" stroke="#444"/>`,
-      `<text x="${num(anchor === "end" ? Math.min(at + half, frame.width - 2) : at)}" y="${num(y + 16)}" text-anchor="${anchor}" fill="#333">${escapeXml(text)}</text>`,
-    );
-  }
-  parts.push(
-    `<text class="axis-title" x="${num((frame.left + frame.width - frame.right) / 2)}" y="${num(frame.height - 6)}" text-anchor="middle" fill="#222">${escapeXml(fitted(title, frame.width - 12))}</text>`,
-  );
+    const half = textWidth(texts[k]!, 11) / 2;
+    const anchor = at[k]! + half > frame.width - 2 ? "end" : at[k]! - half < 2 ? "start" : "middle";
+    const textX = anchor === "end" ? frame.width - 2 : anchor === "start" ? 2 : at[k]!;
+    parts.push(`<text x="${num(textX)}" y="${num(y + 16)}" text-anchor="${anchor}" fill="#333">${escapeXml(texts[k]!)}</text>`);
+  });
+  const lines = axisTitleLines(title, frame.width - 12);
+  const widest = Math.max(...lines.map((line) => textWidth(line, 11)));
+  const centre = Math.min(Math.max((frame.left + frame.width - frame.right) / 2, 6 + widest / 2), frame.width - 6 - widest / 2);
+  lines.forEach((line, k) => {
+    parts.push(`<text class="axis-title" x="${num(centre)}" y="${num(frame.height - 6 - LINE * (lines.length - 1 - k))}" text-anchor="middle" fill="#222">${escapeXml(line)}</text>`);
+  });
   return `<g class="x-axis">${parts.join("")}</g>`;
 }
 
-/** Vertical axis along the left of the plot area, with light grid lines across it. */
+/** Vertical axis along the left of the plot area, with light grid lines across it; its title turned, on at most two lines (give the frame `leftAxisWidth` of it). */
 export function leftAxis(frame: Frame, ticks: readonly number[], y: (value: number) => number, label: (value: number) => string, title: string): string {
   const x = frame.left;
   const parts = [`<line class="axis" x1="${num(x)}" y1="${num(frame.top)}" x2="${num(x)}" y2="${num(frame.height - frame.bottom)}" stroke="#444"/>`];
@@ -120,9 +158,10 @@ export function leftAxis(frame: Frame, ticks: readonly number[], y: (value: numb
     );
   }
   const middle = (frame.top + frame.height - frame.bottom) / 2;
-  parts.push(
-    `<text class="axis-title" transform="translate(14 ${num(middle)}) rotate(-90)" text-anchor="middle" fill="#222">${escapeXml(fitted(title, frame.height - 12))}</text>`,
-  );
+  const lines = axisTitleLines(title, frame.height - frame.top - frame.bottom - 4);
+  lines.forEach((line, k) => {
+    parts.push(`<text class="axis-title" transform="translate(${num(14 + LINE * k)} ${num(middle)}) rotate(-90)" text-anchor="middle" fill="#222">${escapeXml(line)}</text>`);
+  });
   return `<g class="y-axis">${parts.join("")}</g>`;
 }
 
@@ -165,18 +204,27 @@ function checkedId(id: string | undefined): string | undefined {
  * (ids from `idOption`, else derived from the content), a visible title, then the body.
  */
 export function svgDocument(chart: ChartDocument, idOption?: string): string {
-  const { width, height } = chart;
+  const { width } = chart;
   const id = checkedId(idOption) ?? `chokepoint-${chart.kind}-${hash(`${chart.title}\u0000${chart.description}\u0000${chart.body}`)}`;
+  // a long title wraps (never cut): the chart grows by a line per extra line, its body moves down
+  const lines = wrapText(chart.title, width - 20, 13, true, 3);
+  const shift = (lines.length - 1) * TITLE_LINE;
+  const height = chart.height + shift;
+  const title = lines.map((line, k) => `<tspan x="10" y="${18 + k * TITLE_LINE}">${escapeXml(line)}</tspan>`).join("");
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${num(width)} ${num(height)}" width="${num(width)}" height="${num(height)}" ` +
     `role="img" aria-labelledby="${id}-title" aria-describedby="${id}-desc" id="${id}" class="chokepoint-chart" data-chart="${escapeXml(chart.kind)}" data-marks="${chart.marks}" ` +
     `font-family="system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif" font-size="11">` +
     `<title id="${id}-title">${escapeXml(chart.title)}</title><desc id="${id}-desc">${escapeXml(chart.description)}</desc>` +
     `<rect class="background" width="${num(width)}" height="${num(height)}" fill="#fff"/>` +
-    `<text class="chart-title" x="10" y="18" font-size="13" font-weight="600" fill="#111" aria-hidden="true">${escapeXml(truncate(chart.title, Math.floor((width - 20) / (13 * 0.58))))}</text>` +
-    `${chart.body}</svg>`
+    `<text class="chart-title" font-size="13" font-weight="600" fill="#111" aria-hidden="true">${title}</text>` +
+    (shift === 0 ? chart.body : `<g transform="translate(0 ${shift})">${chart.body}</g>`) +
+    `</svg>`
   );
 }
+
+/** Line height of a chart's title. */
+const TITLE_LINE = 16;
 
 /** Options every chart takes: size and id. */
 export interface ChartBaseOptions {
@@ -206,3 +254,54 @@ export const PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "
 
 /** The colour of restricted links and of warnings. */
 export const RESTRICTED = "#C62828";
+
+/** One entry of a legend: a swatch (SVG drawn in a 22 x 10 box around y = 0) and its label. */
+export interface LegendEntry {
+  readonly swatch: string;
+  readonly label: string;
+}
+
+/**
+ * A legend laid out left to right from (x, y), wrapping to a new row of 16 px before an
+ * entry would pass `width`: the SVG and the height it takes.
+ */
+export function flowLegend(entries: readonly LegendEntry[], x: number, y: number, width: number): { svg: string; height: number } {
+  let atX = 0;
+  let row = 0;
+  const parts = entries.map((entry) => {
+    const label = fitText(entry.label, width - 28, 11);
+    const size = 28 + textWidth(label, 11);
+    if (atX > 0 && atX + size > width) {
+      atX = 0;
+      row++;
+    }
+    const part = `<g transform="translate(${num(x + atX)} ${num(y + row * 16)})">${entry.swatch}<text x="28" y="4" fill="#333">${escapeXml(label)}</text></g>`;
+    atX += size + 14;
+    return part;
+  });
+  return { svg: `<g class="legend">${parts.join("")}</g>`, height: entries.length === 0 ? 0 : (row + 1) * 16 };
+}
+
+/** A column of texts, right-aligned, with its heading. */
+export interface TextColumn {
+  readonly heading: string;
+  readonly cells: readonly string[];
+}
+
+/**
+ * Columns of texts right of a plot, 12 px apart, each as wide as its widest text: the width
+ * they take (with 12 px before the first), and their headings and cells drawn from `x`.
+ */
+export function textColumns(columns: readonly TextColumn[]): { width: number; headings(x: number, y: number): string; cells(row: number, x: number, y: number): string } {
+  const widths = columns.map((c) => Math.max(textWidth(c.heading, 11), ...c.cells.map((cell) => textWidth(cell, 11))));
+  const rightEdges = (x: number) => widths.map((_, c) => x + widths.slice(0, c + 1).reduce((sum, w) => sum + w, 0) + 12 * c);
+  const texts = (x: number, y: number, pick: (column: TextColumn) => string, fill: string) =>
+    rightEdges(x)
+      .map((edge, c) => `<text x="${num(edge)}" y="${num(y)}" text-anchor="end" fill="${fill}">${escapeXml(pick(columns[c]!))}</text>`)
+      .join("");
+  return {
+    width: widths.reduce((sum, w) => sum + w + 12, 0),
+    headings: (x, y) => `<g class="headings">${texts(x, y, (column) => column.heading, "#555")}</g>`,
+    cells: (row, x, y) => texts(x, y, (column) => column.cells[row] ?? "", "#222"),
+  };
+}

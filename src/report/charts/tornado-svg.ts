@@ -1,6 +1,6 @@
 import { InputError } from "../../errors.js";
 import { formatValue } from "../format-number.js";
-import { bottomAxis, escapeXml, linearScale, niceTicks, num, PALETTE, sizeOf, svgDocument, textWidth, truncate, type ChartBaseOptions, type Frame } from "./svg.js";
+import { bottomAxis, bottomAxisHeight, escapeXml, fitText, linearScale, niceTicks, num, PALETTE, sizeOf, svgDocument, textWidth, type ChartBaseOptions, type Frame } from "./svg.js";
 
 /** One bar of a tornado chart: a label and the outcome at the low and at the high setting. */
 export interface TornadoBar {
@@ -50,6 +50,8 @@ export interface TornadoChartOptions extends ChartBaseOptions {
   readonly highLabel?: string;
   /** Widest bar first (default), or the order given. */
   readonly sort?: boolean;
+  /** Draw only the first this many bars (the widest, when sorted) and say how many are left out; default: all. */
+  readonly maxBars?: number;
 }
 
 /**
@@ -74,13 +76,17 @@ export interface TornadoChartOptions extends ChartBaseOptions {
  * ```
  */
 export function tornadoSvg(bars: readonly TornadoBar[], options: TornadoChartOptions): string {
-  const { rows, base } = tornadoRows(bars, options);
+  const { rows: all, base } = tornadoRows(bars, options);
+  const maxBars = options.maxBars === undefined ? all.length : Math.max(1, Math.floor(options.maxBars));
+  const rows = all.slice(0, maxBars);
   const width = sizeOf(options.width, 640, "width");
   const rowHeight = 26;
-  const height = sizeOf(options.height, Math.max(140, 100 + rows.length * rowHeight), "height");
+  const xTitle = options.xLabel ?? options.unit;
+  const bottom = bottomAxisHeight(xTitle, width);
+  const height = sizeOf(options.height, Math.max(140, 58 + bottom + rows.length * rowHeight), "height");
   const f = (v: number) => formatValue(v, options.unit);
   const labelWidth = Math.min(200, Math.max(...rows.map((row) => textWidth(row.label, 11))) + 12);
-  const frame: Frame = { width, height, left: 10 + labelWidth, right: 20, top: 52, bottom: 42 };
+  const frame: Frame = { width, height, left: 10 + labelWidth, right: 20, top: 52, bottom };
   const x = niceTicks(Math.min(base, ...rows.flatMap((r) => [r.low, r.high])), Math.max(base, ...rows.flatMap((r) => [r.low, r.high])), width < 420 ? 4 : 6);
   const xScale = linearScale(x.domain, [frame.left, width - frame.right]);
   const step = (height - frame.top - frame.bottom) / rows.length;
@@ -100,25 +106,26 @@ export function tornadoSvg(bars: readonly TornadoBar[], options: TornadoChartOpt
     return (
       `<g class="mark bar">` +
       `<title>${escapeXml(`${row.label}: ${lowLabel} ${f(row.low)}, ${highLabel} ${f(row.high)}`)}</title>` +
-      `<text x="${num(frame.left - 8)}" y="${num(y + barHeight / 2 + 4)}" text-anchor="end" fill="#222">${escapeXml(truncate(row.label, Math.floor((labelWidth - 8) / 6.6)))}</text>` +
+      `<text x="${num(frame.left - 8)}" y="${num(y + barHeight / 2 + 4)}" text-anchor="end" fill="#222">${escapeXml(fitText(row.label, labelWidth - 10, 11))}</text>` +
       rect(row.low, lowColor, "low") +
       rect(row.high, highColor, "high") +
       `</g>`
     );
   });
   const legend =
-    `<g class="legend" transform="translate(${num(frame.left)} 34)">` +
+    `<g class="legend" transform="translate(${num(Math.max(10, Math.min(frame.left, width - 10 - 44 - textWidth(lowLabel, 11) - textWidth(highLabel, 11))))} 34)">` +
     `<rect x="0" y="-8" width="12" height="10" fill="${lowColor}"/><text x="16" y="1" fill="#333">${escapeXml(lowLabel)}</text>` +
     `<rect x="${num(28 + textWidth(lowLabel, 11))}" y="-8" width="12" height="10" fill="${highColor}"/><text x="${num(44 + textWidth(lowLabel, 11))}" y="1" fill="#333">${escapeXml(highLabel)}</text></g>`;
+  const left = all.length - rows.length;
   const body =
     `<g class="grid">${x.ticks.map((t) => `<line x1="${num(xScale(t))}" y1="${num(frame.top)}" x2="${num(xScale(t))}" y2="${num(height - frame.bottom)}" stroke="#ececec"/>`).join("")}</g>` +
     `<g class="marks">${marks.join("")}</g>` +
     `<line class="base" x1="${num(baseX)}" y1="${num(frame.top - 4)}" x2="${num(baseX)}" y2="${num(height - frame.bottom)}" stroke="#222" stroke-width="1.2"/>` +
-    bottomAxis(frame, x.ticks, xScale, f, options.xLabel ?? options.unit) +
+    bottomAxis(frame, x.ticks, xScale, f, xTitle) +
     legend;
   const description =
     `Tornado chart, widest bar first${options.base === undefined ? "" : `, around ${f(base)}`}: ` +
     rows.map((row) => `${row.label}: ${lowLabel} ${f(row.low)}, ${highLabel} ${f(row.high)}`).join("; ") +
-    ".";
+    (left === 0 ? "." : `; ${left} narrower ${left === 1 ? "bar" : "bars"} not drawn.`);
   return svgDocument({ kind: "tornado", width, height, title: options.title, description, marks: rows.length, body }, options.id);
 }
