@@ -17,7 +17,7 @@ export interface HtmlReportOptions {
   /**
    * The calendar month the scenario's first period starts in, `YYYY-MM` (e.g. `2024-09`):
    * time axes and dates then read `Sep 2024`; without it, periods are numbered from 1
-   * (`month 1` to `month 24`). Scenarios have no start date of their own.
+   * (`month 1` to `month 24`). Default: the scenario's `start`.
    */
   readonly start?: string;
 }
@@ -144,8 +144,9 @@ export function renderHtmlReport(result: ExperimentResult, scenario: Scenario, o
   wanted.forEach((name, i) => {
     if (!known.includes(name)) throw new InputError(`options.outcomes[${i}]`, `the result has no outcome "${name}" (outcomes: ${known.join(", ")})`);
   });
-  if (options.start !== undefined) parseStart(options.start);
-  const context = reportContext(result, scenario, { period: scenario.period, horizon: scenario.horizon, start: options.start });
+  const start = options.start ?? scenario.start;
+  if (start !== undefined) parseStart(start, options.start === undefined ? "scenario.start" : "options.start");
+  const context = reportContext(result, scenario, { period: scenario.period, horizon: scenario.horizon, start });
   const featured = wanted.filter((name) => context.presentationOf(name) !== "timing");
   const title = options.title ?? scenario.title ?? scenario.name;
 
@@ -162,7 +163,7 @@ export function renderHtmlReport(result: ExperimentResult, scenario: Scenario, o
     ...optional({ id: "assumptions", title: "Assumptions and sources", html: assumptions(context) }),
   ];
   const section = (s: Section) => `<section id="${s.id}">\n<h2>${esc(s.title)}</h2>\n${s.html}\n</section>\n`;
-  const meta = `${formatCount(result.runs)} runs of ${plural(result.policies.length, "policy", "policies")} on the same draws, over ${plural(scenario.horizon, scenario.period)}${options.start === undefined ? "" : ` from ${esc(periodLabel(0, context.calendar))}`}; scenario <code>${esc(scenario.name)}</code>, seed <code>${esc(result.seed)}</code>.`;
+  const meta = `${formatCount(result.runs)} runs of ${plural(result.policies.length, "policy", "policies")} on the same draws, over ${plural(scenario.horizon, scenario.period)}${start === undefined ? "" : ` from ${esc(periodLabel(0, context.calendar))}`}; scenario <code>${esc(scenario.name)}</code>, seed <code>${esc(result.seed)}</code>.`;
 
   return (
     `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">\n` +

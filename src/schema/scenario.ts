@@ -38,6 +38,13 @@ export const scenarioSchema = z.strictObject({
     .int("expected a whole number of periods")
     .min(1, "expected a horizon of at least 1 period")
     .max(LIMITS.horizon, `expected a horizon of at most ${LIMITS.horizon} periods`),
+  start: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected the calendar month the first period begins, as YYYY-MM (e.g. "2024-09")')
+    .optional()
+    .describe(
+      "Calendar month the first period begins, YYYY-MM (e.g. 2024-09). Only for reading results: reports name periods (Sep 2024, Q3 2024, 2024) rather than number them from 1. The model does not use it.",
+    ),
   maxEscalationDepth: z
     .number()
     .int()
