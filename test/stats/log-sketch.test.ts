@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { cases } from "../_helpers/quick.js";
 import { InputError } from "../../src/errors.js";
 import { LogSketch, conditionalValueAtRisk, quantileSorted, type LogSketchJSON } from "../../src/stats/index.js";
 import { ascending, mergeTree, probability, sketchData, splitOf } from "./_helpers.js";
@@ -34,7 +35,7 @@ describe("LogSketch", () => {
           expect(Math.abs(estimate - exact)).toBeLessThanOrEqual(quantileBound(sorted, q, a));
         }
       }),
-      { numRuns: 500 },
+      { numRuns: cases(500) },
     );
   });
 
@@ -61,7 +62,7 @@ describe("LogSketch", () => {
           expect(Math.abs(-sketchOf([-x], a).quantile(0.5) - x)).toBeLessThanOrEqual(a * x);
         }
       }),
-      { numRuns: 200 },
+      { numRuns: cases(200) },
     );
   });
 
@@ -85,7 +86,7 @@ describe("LogSketch", () => {
         const largest = Math.max(...sorted.slice(from).map(Math.abs));
         expect(Math.abs(estimate - exact)).toBeLessThanOrEqual(a * largest * (1 + 1e-9) + THRESHOLD);
       }),
-      { numRuns: 500 },
+      { numRuns: cases(500) },
     );
   });
 
@@ -116,7 +117,7 @@ describe("LogSketch", () => {
         }
         expect(JSON.stringify(sketchOf([...items].reverse()))).toBe(JSON.stringify(whole));
       }),
-      { numRuns: 300 },
+      { numRuns: cases(300) },
     );
   });
 

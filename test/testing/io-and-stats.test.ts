@@ -22,9 +22,10 @@ import {
 } from "../../src/index.js";
 import { OutcomeAccumulator, type OutcomeAccumulatorJSON } from "../../src/stats/outcome-accumulator.js";
 import { inputOutputTableArbitrary, scenarioArbitrary, simulateDraw } from "../../src/testing/index.js";
+import { cases } from "../_helpers/quick.js";
 
-const IO_RUNS = 200;
-const STATS_RUNS = 20;
+const IO_RUNS = cases(200);
+const STATS_RUNS = cases(20);
 const MAX_SECTORS = 4;
 
 /** |a - b| within `rel` of the larger magnitude (or of 1 near 0). */
