@@ -115,8 +115,10 @@ beforeAll(() => {
     if (existsSync(join(repo, file))) copyFileSync(join(repo, file), join(stage, file));
   }
   for (const file of readdirSync(join(repo, "scenarios"))) copyFileSync(join(repo, "scenarios", file), join(stage, "scenarios", file));
+  // `npm run build`'s steps: tsup, the bundled command, the JSON Schemas.
   const tsupCli = join(repo, "node_modules", "tsup", "dist", "cli-default.js");
   run(process.execPath, [tsupCli, "--out-dir", join(stage, "dist"), "--silent"], repo);
+  run(process.execPath, [join(repo, "scripts", "bundle-cli.mjs"), join(stage, "dist")], repo);
   // The schema script imports the built dist/index.js, whose dependencies must resolve
   // (npm pack never packs node_modules/).
   symlinkSync(join(repo, "node_modules"), join(stage, "node_modules"), "junction");
@@ -271,6 +273,66 @@ describe("Node entry `chokepoint/node`", () => {
       `const api = require("chokepoint");\nconst node = require("chokepoint/node");\n(async () => {${nodeEntryBody}})().catch((e) => { console.error(e); process.exit(1); });\n`,
     );
     check(lastJsonLine<NodeReport>(runNode(file)));
+  });
+});
+
+describe("class names", () => {
+  interface NamesReport {
+    /** `entry:export` -> the class's `name`, for every class the three entries export. */
+    classes: Record<string, string>;
+    /** The exported classes that are Error subclasses. */
+    errorClasses: string[];
+    /** error class -> [error.name, error.constructor.name, instanceof its class] of an error thrown or made. */
+    errors: Record<string, [string, string, boolean]>;
+  }
+  // What a user sees of the errors: `error.name` and `error.constructor.name` (CommonJS once gave "_class").
+  const namesBody = `
+    const entries = { chokepoint: api, "chokepoint/node": node, "chokepoint/testing": testing };
+    const classes = {};
+    const errorClasses = [];
+    for (const [entry, exports] of Object.entries(entries)) {
+      for (const [key, value] of Object.entries(exports)) {
+        if (typeof value !== "function" || !/^class\\b/.test(Function.prototype.toString.call(value))) continue;
+        classes[entry + ":" + key] = value.name;
+        if (value.prototype instanceof Error) errorClasses.push(key);
+      }
+    }
+    const seen = (error, Class) => [error.name, error.constructor.name, error instanceof Class];
+    const thrown = (f) => { try { f(); } catch (e) { return e; } throw new Error("nothing thrown"); };
+    const errors = {
+      ScenarioError: seen(thrown(() => api.parseScenario({})), api.ScenarioError),
+      InputError: seen(thrown(() => api.quantile([], 0.5)), api.InputError),
+      NonFiniteOutcomeError: seen(new api.NonFiniteOutcomeError({ outcome: "o", outcomeIndex: 0, formula: "a / b", policy: "p", run: 1, seed: "s" }), api.ScenarioError),
+      InvariantError: seen(new testing.InvariantError("i", { seed: 1, run: 0, policy: "p" }, "broken"), testing.InvariantError),
+    };
+    console.log(JSON.stringify({ classes, errorClasses: [...new Set(errorClasses)].sort(), errors }));
+  `;
+  const check = (report: NamesReport): void => {
+    expect(report.errorClasses).toEqual(["InputError", "InvariantError", "NonFiniteOutcomeError", "ScenarioError"]);
+    expect(Object.keys(report.classes).length).toBeGreaterThan(report.errorClasses.length);
+    for (const [key, name] of Object.entries(report.classes)) expect(name, key).toBe(key.slice(key.indexOf(":") + 1));
+    for (const [name, [errorName, constructorName, isInstance]] of Object.entries(report.errors)) {
+      expect({ errorName, constructorName, isInstance }, name).toEqual({ errorName: name, constructorName: name, isInstance: true });
+    }
+  };
+
+  it("are as written under import", () => {
+    const file = join(scratch, "names-import.mjs");
+    writeFileSync(file, `import * as api from "chokepoint";\nimport * as node from "chokepoint/node";\nimport * as testing from "chokepoint/testing";\n${namesBody}`);
+    check(lastJsonLine<NamesReport>(runNode(file)));
+  });
+
+  it("are as written under require", () => {
+    const file = join(scratch, "names-require.cjs");
+    writeFileSync(file, `const api = require("chokepoint");\nconst node = require("chokepoint/node");\nconst testing = require("chokepoint/testing");\n${namesBody}`);
+    check(lastJsonLine<NamesReport>(runNode(file)));
+  });
+
+  it("are kept in the bundled command, which bundling may rename", () => {
+    const bin = readFileSync(join(packed, "dist", "cli.js"), "utf8");
+    for (const name of ["ScenarioError", "InputError", "NonFiniteOutcomeError", "UsageError", "CommandFailure"]) {
+      expect(bin, name).toMatch(new RegExp(`class extends \\w*Error \\{\\s*static \\{\\s*__name\\(this, "${name}"\\)`));
+    }
   });
 });
 
