@@ -5,9 +5,9 @@
 // directory, not to dist/, so that test runs in parallel with each other or with
 // `npm run build` never clean each other's output.
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runInNewContext } from "node:vm";
 import { build } from "esbuild";
@@ -105,16 +105,64 @@ function lastJsonLine<T>(stdout: string): T {
   return JSON.parse(lines[lines.length - 1] ?? "null") as T;
 }
 
+/** Relative link targets of a Markdown text (inline links and images, reference definitions), outside code. */
+function relativeLinks(text: string): { target: string; line: number }[] {
+  const links: { target: string; line: number }[] = [];
+  let fence: string | undefined;
+  text.split("\n").forEach((raw, index) => {
+    const opening = /^\s{0,3}(`{3,}|~{3,})/.exec(raw)?.[1];
+    if (fence !== undefined) {
+      if (opening !== undefined && opening[0] === fence[0] && opening.length >= fence.length) fence = undefined;
+      return;
+    }
+    if (opening !== undefined) {
+      fence = opening;
+      return;
+    }
+    const line = raw.replace(/(`+)[^`]*?\1/g, "");
+    const targets = [
+      ...[...line.matchAll(/\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)].map((m) => m[1] ?? ""),
+      ...[...line.matchAll(/^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)/g)].map((m) => m[1] ?? ""),
+      ...[...line.matchAll(/\b(?:href|src)="([^"]+)"/g)].map((m) => m[1] ?? ""),
+    ];
+    for (const target of targets) {
+      if (!/^[a-z][a-z0-9+.-]*:/i.test(target)) links.push({ target, line: index + 1 });
+    }
+  });
+  return links;
+}
+
+/** The anchors of a Markdown text's headings, as GitHub makes them (lower case, punctuation dropped, spaces to hyphens, -1, -2 for repeats). */
+function headingAnchors(text: string): Set<string> {
+  const anchors = new Set<string>();
+  const counts = new Map<string, number>();
+  let fenced = false;
+  for (const line of text.split("\n")) {
+    if (/^\s{0,3}(`{3,}|~{3,})/.test(line)) fenced = !fenced;
+    const heading = fenced ? null : /^#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
+    if (heading === null) continue;
+    const words = (heading[1] ?? "").replace(/\[([^\]]*)\]\([^)]*\)/g, "$1");
+    const slug = words.toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, "").replace(/\s/g, "-");
+    const seen = counts.get(slug) ?? 0;
+    counts.set(slug, seen + 1);
+    anchors.add(seen === 0 ? slug : `${slug}-${seen}`);
+  }
+  return anchors;
+}
+
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), "chokepoint-package-"));
 
-  // 1. Build into a staging copy of the package (same package.json, README, LICENSE, scenarios).
+  // 1. Build into a staging copy of the package: package.json, and what its `files` lists
+  //    (but dist/) as far as it exists here; `npm pack` applies the list, exclusions included.
   const stage = join(work, "stage");
-  mkdirSync(join(stage, "scenarios"), { recursive: true });
-  for (const file of ["package.json", "README.md", "LICENSE"]) {
-    if (existsSync(join(repo, file))) copyFileSync(join(repo, file), join(stage, file));
+  mkdirSync(stage, { recursive: true });
+  copyFileSync(join(repo, "package.json"), join(stage, "package.json"));
+  const { files } = JSON.parse(readFileSync(join(repo, "package.json"), "utf8")) as { files: string[] };
+  for (const entry of files) {
+    if (entry === "dist" || entry.startsWith("!") || !existsSync(join(repo, entry))) continue;
+    cpSync(join(repo, entry), join(stage, entry), { recursive: true });
   }
-  for (const file of readdirSync(join(repo, "scenarios"))) copyFileSync(join(repo, "scenarios", file), join(stage, "scenarios", file));
   // `npm run build`'s steps: tsup, the bundled command, the JSON Schemas.
   const tsupCli = join(repo, "node_modules", "tsup", "dist", "cli-default.js");
   run(process.execPath, [tsupCli, "--out-dir", join(stage, "dist"), "--silent"], repo);
@@ -183,8 +231,44 @@ describe("packed tarball", () => {
     }
   });
 
-  it("ships no sources, tests or scratch files", () => {
-    expect(packedFiles.filter((f) => !/^(dist\/|scenarios\/[a-z0-9-]+\.json$|package\.json$|README\.md$|LICENSE$)/.test(f))).toEqual([]);
+  it("ships no sources, tests or scratch files: builds, scenarios, the documents and the examples", () => {
+    const shipped = /^(dist\/|scenarios\/[a-z0-9-]+\.json$|docs\/[a-z0-9-]+\.md$|examples\/[a-z0-9-]+(\.test)?\.ts$|examples\/kubernetes\/[a-z0-9-]+\.yaml$|bench\/README\.md$|[A-Z]+\.md$|CITATION\.cff$|LICENSE$|package\.json$)/;
+    expect(packedFiles.filter((f) => !shipped.test(f))).toEqual([]);
+    // the examples run against the installed package; demo.ts runs the CLI from src/
+    expect(packedFiles).not.toContain("examples/demo.ts");
+    for (const file of ["docs/model.md", "docs/scenarios.md", "docs/property-testing.md", "docs/scaling.md", "SECURITY.md", "CONTRIBUTING.md", "examples/quickstart.ts"]) {
+      expect(packedFiles, file).toContain(file);
+    }
+  });
+
+  it("resolves every relative link of its Markdown files (README.md, docs/, ...) to a file in the package, anchors included", () => {
+    const markdown = packedFiles.filter((f) => f.endsWith(".md"));
+    expect(markdown).toEqual(expect.arrayContaining(["README.md", "docs/model.md"]));
+    const broken: string[] = [];
+    let checked = 0;
+    for (const file of markdown) {
+      const text = readFileSync(join(packed, file), "utf8");
+      for (const { target, line } of relativeLinks(text)) {
+        checked++;
+        const [path = "", anchor] = target.split("#", 2);
+        const resolved = path === "" ? join(packed, file) : resolve(dirname(join(packed, file)), decodeURIComponent(path));
+        const inside = relative(packed, resolved);
+        const where = `${file}:${line}: ${target}`;
+        if (inside.startsWith("..") || !existsSync(resolved)) broken.push(`${where} (no such file in the package)`);
+        else if (anchor !== undefined && anchor !== "" && resolved.endsWith(".md") && !headingAnchors(readFileSync(resolved, "utf8")).has(anchor)) {
+          broken.push(`${where} (no heading with that anchor)`);
+        } else if (statSync(resolved).isFile() && !packedFiles.includes(inside.split(sep).join("/"))) broken.push(`${where} (not packed)`);
+      }
+    }
+    expect(broken).toEqual([]);
+    expect(checked).toBeGreaterThan(10);
+  });
+
+  it("ships the documents its code refers readers to (docs/model.md in the HTML report, ...)", () => {
+    const code = packedFiles.filter((f) => /^dist\/.*\.c?js$/.test(f)).map((f) => readFileSync(join(packed, f), "utf8"));
+    const mentioned = new Set(code.flatMap((text) => [...text.matchAll(/\bdocs\/[a-z0-9-]+\.md\b/g)].map((match) => match[0])));
+    expect(mentioned).toContain("docs/model.md");
+    for (const document of mentioned) expect(packedFiles, document).toContain(document);
   });
 
   it("installs a working `chokepoint` command that runs a bundled scenario", () => {
