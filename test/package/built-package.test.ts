@@ -191,7 +191,8 @@ beforeAll(() => {
     peerDependencies?: Record<string, string>;
   };
   // Peer dependencies (fast-check, for chokepoint/testing) as a user installs them next to chokepoint.
-  for (const dependency of [...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.peerDependencies ?? {})]) {
+  // @types/node, as a TypeScript user of chokepoint/node has it, for the consumer projects below.
+  for (const dependency of [...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.peerDependencies ?? {}), "@types/node"]) {
     const link = join(scratch, "node_modules", dependency);
     mkdirSync(dirname(link), { recursive: true });
     symlinkSync(join(repo, "node_modules", dependency), link, "junction");
@@ -464,6 +465,71 @@ describe("testing entry `chokepoint/testing`", () => {
     const file = join(scratch, "testing-require.cjs");
     writeFileSync(file, `const fc = require("fast-check");\nconst api = require("chokepoint");\nconst testing = require("chokepoint/testing");\n${testingBody}`);
     check(lastJsonLine<TestingReport>(runNode(file)));
+  });
+});
+
+describe("TypeScript consumers", () => {
+  // A user's code against the published declarations, type-checked with the user's settings,
+  // declarations of every package included (skipLibCheck false). The declarations must name
+  // no zod type: zod's own need esModuleInterop, and would fail the CommonJS set-up.
+  const core = `
+    import { InputError, ScenarioError, parseScenario, runExperiment, scenarioSchema, type ExperimentResult, type Lever, type Scenario, type ScenarioInput } from "chokepoint";
+    import { loadScenarioFile, mergeShards, runShard } from "chokepoint/node";
+    const input: ScenarioInput = ${JSON.stringify(tinyScenario)};
+    export async function core(): Promise<string> {
+      const scenario: Scenario = parseScenario(input);
+      const lever: Lever | undefined = scenario.policies[1]?.levers[0];
+      const result: ExperimentResult = await runExperiment(scenario, { runs: 10, seed: 1, signal: new AbortController().signal });
+      const shard = await runShard(await loadScenarioFile("s.json"), { runs: 10, seed: 1, index: 0, of: 1 });
+      const merged: ExperimentResult = mergeShards([JSON.parse(JSON.stringify(shard))]);
+      const checked = scenarioSchema["~standard"].validate(input);
+      const names = [new InputError("p", "m"), new ScenarioError([])].map((e) => e.name);
+      return [result.chokepointVersion, result.scenario.sha256, merged.runs, lever?.type, checked.issues?.length, ...names].join(" ");
+    }
+  `;
+  const testing = `
+    import { InvariantError, assertZeroLossWithoutRestrictions, scenarioArbitrary, worldArbitrary, type LeverKind, type WorldInput } from "chokepoint/testing";
+    export function testing(): string {
+      const countries = worldArbitrary({ maxCountries: 3 }).map((world: WorldInput) => world.countries.length);
+      const kind: LeverKind = "exportRestriction";
+      const holds: true = assertZeroLossWithoutRestrictions(${JSON.stringify(tinyScenario)});
+      return [typeof countries.generate, scenarioArbitrary().canShrinkWithoutContext, kind, holds, new InvariantError("i", { seed: 1, run: 0, policy: "p" }, "d").name].join(" ");
+    }
+  `;
+  const strict = { target: "es2022", strict: true, noEmit: true, skipLibCheck: false, types: ["node"] };
+  const setups: { name: string; options: Record<string, unknown>; files: Record<string, string>; packageType?: "module" }[] = [
+    {
+      name: "CommonJS, moduleResolution node10, no esModuleInterop: chokepoint, chokepoint/node and the JSON Schemas",
+      options: { ...strict, module: "commonjs", moduleResolution: "node10", resolveJsonModule: true },
+      files: { "core.ts": core, "schemas.ts": 'import s = require("chokepoint/scenario.schema.json");\nimport r = require("chokepoint/result.schema.json");\nexport const titles = [s.title, r.title];\n' },
+    },
+    {
+      // fast-check 4's own declarations import pure-rand by subpaths that node10 resolution cannot find
+      name: "CommonJS, moduleResolution node10, no esModuleInterop: chokepoint/testing (skipLibCheck, for fast-check's declarations)",
+      options: { ...strict, module: "commonjs", moduleResolution: "node10", skipLibCheck: true },
+      files: { "testing.ts": testing },
+    },
+    { name: "CommonJS, node16", options: { ...strict, module: "node16", moduleResolution: "node16" }, files: { "core.cts": core, "testing.cts": testing } },
+    { name: "ESM, nodenext", options: { ...strict, module: "nodenext", moduleResolution: "nodenext" }, files: { "core.mts": core, "testing.mts": testing }, packageType: "module" },
+    { name: "bundler", options: { ...strict, module: "esnext", moduleResolution: "bundler" }, files: { "core.ts": core, "testing.ts": testing } },
+  ];
+
+  it("declarations import no zod (nor any dependency but fast-check, the testing entry's peer)", () => {
+    const declarations = packedFiles.filter((f) => /\.d\.c?ts$/.test(f));
+    expect(declarations.length).toBeGreaterThan(6);
+    for (const file of declarations) {
+      const imports = [...readFileSync(join(packed, file), "utf8").matchAll(/^(?:import|export)\b[^;]*?\bfrom\s+['"]([^'"]+)['"]|^import\s+['"]([^'"]+)['"]/gm)].map((m) => m[1] ?? m[2] ?? "");
+      expect(imports.filter((name) => !name.startsWith("./") && name !== "fast-check"), file).toEqual([]);
+    }
+  });
+
+  it.each(setups)("type-check against the published declarations: $name", ({ name, options, files, packageType }) => {
+    const dir = join(scratch, `types-${setups.findIndex((setup) => setup.name === name)}`);
+    mkdirSync(dir, { recursive: true });
+    for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
+    writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "consumer", private: true, ...(packageType === undefined ? {} : { type: packageType }) }));
+    writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: options, files: Object.keys(files) }));
+    run(process.execPath, [join(repo, "node_modules", "typescript", "bin", "tsc"), "-p", dir], dir);
   });
 });
 
