@@ -43,6 +43,9 @@ const millerBlairL = [
 /** What the usage scripts print: the same for the ESM and the CommonJS build. */
 interface UsageReport {
   scenarioName: string;
+  /** The result's `chokepointVersion` and `scenario.sha256`. */
+  chokepointVersion: string;
+  scenarioSha256: string;
   leontief: number[][];
   runs: number;
   policies: string[];
@@ -56,6 +59,8 @@ const usageBody = `
   const result = await api.runExperiment(scenario, { runs: 50, seed: "package-test" });
   console.log(JSON.stringify({
     scenarioName: scenario.name,
+    chokepointVersion: result.chokepointVersion,
+    scenarioSha256: result.scenario.sha256,
     leontief,
     runs: result.runs,
     policies: result.policies.map((p) => p.name),
@@ -98,6 +103,11 @@ function npm(args: readonly string[], cwd: string): string {
   // Under `npm test`, npm_execpath is npm's own CLI script: no shell and no PATH lookup.
   const npmCli = process.env.npm_execpath;
   return npmCli && /npm-cli\.[cm]?js$/.test(npmCli) ? run(process.execPath, [npmCli, ...args], cwd) : run("npm", args, cwd);
+}
+
+/** The version in the packed package.json. */
+function packedVersion(): string {
+  return (JSON.parse(readFileSync(join(packed, "package.json"), "utf8")) as { version: string }).version;
 }
 
 function lastJsonLine<T>(stdout: string): T {
@@ -279,6 +289,24 @@ describe("packed tarball", () => {
     expect(run(process.execPath, [join(packed, bin), "list"], scratch)).toMatch(/us-japan-chip-controls-2024/);
   });
 
+  it("writes result files that carry the package's version and the scenario's SHA-256, the same from the command and the library", () => {
+    const bin = join(packed, "dist", "cli.js");
+    const file = join(scratch, "tiny.json");
+    writeFileSync(file, JSON.stringify(tinyScenario));
+    const written = (name: string) => {
+      run(process.execPath, [bin, "run", file, "--runs", "20", "--quiet", "--json", join(scratch, name)], scratch);
+      return readFileSync(join(scratch, name), "utf8");
+    };
+    const text = written("result-a.json");
+    expect(written("result-b.json")).toBe(text);
+    const document = JSON.parse(text) as { format: string; version: number; chokepointVersion: string; scenario: { sha256: string } };
+    expect(Object.keys(document).slice(0, 4)).toEqual(["format", "version", "chokepointVersion", "scenario"]);
+    expect(document.chokepointVersion).toBe(packedVersion());
+    const library = join(scratch, "hash.mjs");
+    writeFileSync(library, `import * as api from "chokepoint";\nconst r = await api.runExperiment(${JSON.stringify(tinyScenario)}, { runs: 5, seed: 1 });\nconsole.log(JSON.stringify(r.scenario.sha256));\n`);
+    expect(lastJsonLine<string>(runNode(library))).toBe(document.scenario.sha256);
+  });
+
   it("has no Node built-in imports in the ESM main and testing entries or the chunks they load", () => {
     const seen = new Set<string>();
     const visit = (file: string): void => {
@@ -320,6 +348,8 @@ describe("root entry `chokepoint`", () => {
 
 function checkUsage(report: UsageReport): void {
   expect(report.scenarioName).toBe("tiny");
+  expect(report.chokepointVersion).toBe(packedVersion());
+  expect(report.scenarioSha256).toMatch(/^[0-9a-f]{64}$/);
   expect(report.runs).toBe(50);
   expect(report.policies).toEqual(["none", "ban"]);
   report.leontief.forEach((row, i) => row.forEach((value, j) => expect(value).toBeCloseTo(millerBlairL[i]?.[j] ?? NaN, 4)));
