@@ -24,6 +24,7 @@ export async function buildLibrary(): Promise<{ dir: string; cleanup: () => void
     platform: "node",
     external: ["zod", "yaml", "seedrandom", "mathjs", "commander", "piscina"],
     removeNodeProtocol: false,
+    keepNames: true, // as tsup.config.ts builds dist/
     dts: false,
     sourcemap: false,
     clean: false,

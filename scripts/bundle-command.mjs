@@ -18,6 +18,8 @@ export async function bundleCommand(outdir) {
     platform: "node",
     target: "node20",
     external: ["piscina"],
+    // class and function names as written, as in dist/ (scripts/bundle-cli.mjs)
+    keepNames: true,
     // CommonJS dependencies bundled into ESM call require() for Node's built-ins
     banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
     outdir,

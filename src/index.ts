@@ -6,10 +6,11 @@
 export { parseScenario, parseScenarioAsync, safeParseScenario, safeParseScenarioAsync, type ParseScenarioOptions, type SafeParseScenarioResult } from "./schema/parse.js";
 export { scenarioJsonSchema } from "./schema/json-schema.js";
 export { estimateSummaryMemory, runSize, type RunSize, type SummaryMemoryOptions } from "./schema/run-size.js";
-export { scenarioSchema, type Scenario, type ScenarioInput, type Uncertainty, type Policy } from "./schema/scenario.js";
+export { scenarioSchema, type ScenarioSchema, type StandardSchemaIssue, type StandardSchemaResult } from "./schema/standard-schema.js";
+export type { Scenario, ScenarioInput, Uncertainty, Policy } from "./schema/scenario.js";
 export type { World, Country, Good, Production, Flow, Recipe, Stock, Demand, InputOutputTable } from "./schema/world.js";
 export type { Lever, RuleAction } from "./schema/levers.js";
-export type { ExportRestriction, ImportRestriction, StockpileRelease, CapacityExpansion, ImportTariff } from "./levers/index.js";
+export type { ExportRestriction, ImportRestriction, StockpileRelease, CapacityExpansion, ImportTariff } from "./schema/scenario-types.js";
 export type { Rule, Condition } from "./schema/rules.js";
 export type { OutcomeDefinition } from "./schema/outcomes.js";
 export type { UncertainNumber } from "./schema/common.js";

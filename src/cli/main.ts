@@ -5,19 +5,17 @@
 // module is loaded when it runs, so that help, version and usage errors need not load
 // the engine.
 import { Command, CommanderError, Option } from "commander";
-import packageJson from "../../package.json" with { type: "json" };
 import type { InputProblem } from "../errors.js";
 import type { CliEnvironment } from "./environment.js";
 import { CommandFailure, EXIT, Interrupted, UsageError } from "./errors.js";
 import { parseIndex, parsePolicyList, parseRuns, parseSeed, parseShardCount, parseWorkers } from "./options.js";
 import { problemLines } from "./problem-lines.js";
 import { terminalText } from "./terminal-text.js";
+import { CHOKEPOINT_VERSION as version } from "../version.js";
 import type { CompareCommandOptions } from "./compare-command.js";
 import type { MergeCommandOptions } from "./merge-command.js";
 import type { RunOptions } from "./run-command.js";
 import type { ShardCommandOptions } from "./shard-command.js";
-
-const { version } = packageJson;
 
 const PROGRAM_HELP = `
 Examples:

@@ -1,5 +1,6 @@
 import type { CompiledModel } from "../compile/model.js";
 import type { Scenario } from "../schema/scenario.js";
+import { scenarioSha256 } from "../schema/scenario-hash.js";
 import { BandsAccumulator } from "../stats/bands-accumulator.js";
 import type { QuantileBands } from "../stats/index.js";
 import { OutcomeAccumulator } from "../stats/outcome-accumulator.js";
@@ -7,6 +8,7 @@ import { PairedAccumulator } from "../stats/paired-accumulator.js";
 import { Pacer } from "./pacer.js";
 import type { ExperimentPlan } from "./plan.js";
 import type { RangeData } from "./range-accumulator.js";
+import { CHOKEPOINT_VERSION } from "../version.js";
 import type { ExperimentResult, OutcomeComparison, OutcomeSummary, PolicyComparison, PolicyResult, SeriesSummary } from "./result.js";
 
 /** Outcomes whose every value is a whole number (rule fired, period of first firing: their kinds say so). */
@@ -99,12 +101,14 @@ function* summarise(scenario: Scenario, model: CompiledModel, plan: ExperimentPl
 
   const parameter = (d: number) => joined(ranges, (range) => range.parameters![d]!, runs);
   const result: ExperimentResult = {
+    chokepointVersion: CHOKEPOINT_VERSION,
     scenario: {
       name: scenario.name,
       ...(scenario.title === undefined ? {} : { title: scenario.title }),
       horizon: scenario.horizon,
       period: scenario.period,
       currency: scenario.currency,
+      sha256: scenarioSha256(scenario),
     },
     seed: plan.seed,
     runs,

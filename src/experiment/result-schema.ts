@@ -93,12 +93,19 @@ export const policyComparisonSchema = z.strictObject({
 });
 
 const experimentResultShape = {
+  chokepointVersion: z.string().describe("The version of chokepoint that ran the experiment (for merged shards: that wrote and merged them)."),
   scenario: z.strictObject({
     name: z.string(),
     title: z.string().exactOptional(),
     horizon: z.number().int(),
     period: z.string(),
     currency: z.string(),
+    sha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .describe(
+        "SHA-256 of the scenario as parsed (defaults filled in), serialised as JSON with keys sorted and no spaces (RFC 8785), as 64 lower-case hex digits: the same for every result of the same scenario.",
+      ),
   }),
   seed: z.string(),
   runs: z.number().int(),
@@ -144,14 +151,15 @@ export const resultDocumentSchema = z
 
 /**
  * The JSON Schema (draft 2020-12) of result files, as `chokepoint run --json FILE` writes
- * them: `{ "format": "chokepoint-result", "version": 1, ...result }`. Generated from the
+ * them: `{ "format": "chokepoint-result", "version": 1, ...result }`, where `version` is
+ * the version of the file format and `chokepointVersion` that of the library. Generated from the
  * zod schemas that check results in the tests.
  *
  * @returns a plain JSON object; the package also ships it as `chokepoint/result.schema.json`.
  * @example
  * ```ts
  * const schema = resultJsonSchema();
- * schema.required; // ["format", "version", "scenario", "seed", "runs", ...]
+ * schema.required; // ["format", "version", "chokepointVersion", "scenario", "seed", "runs", ...]
  * ```
  */
 export function resultJsonSchema(): Record<string, unknown> {

@@ -42,7 +42,17 @@ export interface PolicyComparison {
 
 /** What an experiment returns. Deterministic: no timestamps or durations. */
 export interface ExperimentResult {
-  readonly scenario: { readonly name: string; readonly title?: string; readonly horizon: number; readonly period: string; readonly currency: string };
+  /** The version of chokepoint that ran the experiment (for merged shards: that wrote and merged them), e.g. `"0.1.0"`. */
+  readonly chokepointVersion: string;
+  readonly scenario: {
+    readonly name: string;
+    readonly title?: string;
+    readonly horizon: number;
+    readonly period: string;
+    readonly currency: string;
+    /** SHA-256 of the scenario as parsed (defaults filled in), in canonical JSON: 64 hex digits. The same for every result of the same scenario. */
+    readonly sha256: string;
+  };
   readonly seed: string;
   readonly runs: number;
   readonly sampler: "monte-carlo" | "latin-hypercube";

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { InputError } from "../errors.js";
 import { problemsFromZodIssues } from "../schema/zod-problems.js";
+import { CHOKEPOINT_VERSION } from "../version.js";
 
 const wholeNumber = z.number().int().nonnegative();
 const records = z.array(z.array(z.unknown()));
@@ -13,8 +14,10 @@ const records = z.array(z.array(z.unknown()));
 export const shardDocumentSchema = z.object({
   format: z.literal("chokepoint-shard"),
   version: z.literal(1),
+  chokepointVersion: z.string(),
   experiment: z.string(),
   scenario: z.record(z.string(), z.unknown()),
+  scenarioSha256: z.string(),
   options: z.object({
     runs: z.number().int().positive(),
     seed: z.string(),
@@ -36,8 +39,9 @@ export const shardDocumentSchema = z.object({
 export type ShardDocumentShape = z.infer<typeof shardDocumentSchema>;
 
 /**
- * Check that `value` is a shard document: its format tag and version first (with a message
- * for a file of another kind or version), then its whole structure.
+ * Check that `value` is a shard document: its format tag, format version and the version of
+ * chokepoint that wrote it first (with a message for a file of another kind or version),
+ * then its whole structure.
  *
  * @param path - where the document is, for messages: `shards[2]`.
  * @throws InputError naming the first thing wrong, with its path inside the document.
@@ -47,6 +51,11 @@ export function checkShardDocument(value: unknown, path: string): ShardDocumentS
   if (format !== "chokepoint-shard") throw new InputError(path, 'expected a shard written by `chokepoint shard` (format "chokepoint-shard")');
   const version = (value as Record<string, unknown>).version;
   if (version !== 1) throw new InputError(path, `expected shard format version 1, found ${JSON.stringify(version) ?? "none"}`);
+  const written = (value as Record<string, unknown>).chokepointVersion;
+  if (written !== CHOKEPOINT_VERSION) {
+    const by = typeof written === "string" ? `chokepoint ${written}` : "a chokepoint older than 0.1.0 (no chokepointVersion)";
+    throw new InputError(path, `was written by ${by}, and this is chokepoint ${CHOKEPOINT_VERSION}: merge shards with the version that wrote them`);
+  }
   const parsed = shardDocumentSchema.safeParse(value);
   if (parsed.success) return parsed.data;
   const [problem] = problemsFromZodIssues(shardDocumentSchema, value, parsed.error.issues);

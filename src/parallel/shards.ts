@@ -7,10 +7,12 @@ import { fromRangeMessage, toRangeMessage, type RangeData, type RangeMessage } f
 import type { ExperimentResult } from "../experiment/result.js";
 import { parseScenario, safeParseScenario } from "../schema/parse.js";
 import type { Scenario, ScenarioInput } from "../schema/scenario.js";
+import { scenarioSha256 } from "../schema/scenario-hash.js";
 import type { BandsSketchJSON } from "../stats/bands-accumulator.js";
 import { LogSketch, type LogSketchJSON } from "../stats/log-sketch.js";
 import type { OutcomeAccumulatorJSON } from "../stats/outcome-accumulator.js";
 import { resolveWorkers, simulateRuns } from "./run-experiment-parallel.js";
+import { CHOKEPOINT_VERSION } from "../version.js";
 import { checkShardDocument, type ShardDocumentShape } from "./shard-schema.js";
 
 /** The format tag of shard files. */
@@ -23,6 +25,10 @@ export const SHARD_FORMAT = { format: "chokepoint-shard", version: 1 } as const;
 export interface ShardDocument {
   readonly format: "chokepoint-shard";
   readonly version: 1;
+  /** The version of chokepoint that wrote the shard; `mergeShards` merges only shards of its own version. */
+  readonly chokepointVersion: string;
+  /** SHA-256 of the scenario as parsed, as results carry it (`scenario.sha256`). */
+  readonly scenarioSha256: string;
   /** Identifies scenario + options: only shards of the same experiment merge. */
   readonly experiment: string;
   readonly scenario: Scenario;
@@ -104,6 +110,8 @@ export async function runShard(scenario: ScenarioInput | Scenario, options: Shar
   const shardOptions = { runs: plan.runs, seed: plan.seed, sampler: plan.sampler, policies: plan.policies.map((p) => model.policies.names[p]!) };
   return {
     ...SHARD_FORMAT,
+    chokepointVersion: CHOKEPOINT_VERSION,
+    scenarioSha256: scenarioSha256(parsed),
     experiment: experimentFingerprint(parsed, shardOptions),
     scenario: parsed,
     options: shardOptions,
@@ -123,6 +131,9 @@ const shown = (value: unknown) => JSON.stringify(value);
 
 /** What makes shard `document` another experiment than `first`, in words (given that they differ). */
 function otherExperiment(document: ShardDocumentShape, first: ShardDocumentShape): string {
+  if (document.scenarioSha256 !== first.scenarioSha256) {
+    return `its scenario differs from shards[0]'s (SHA-256 ${document.scenarioSha256.slice(0, 12)}..., not ${first.scenarioSha256.slice(0, 12)}...)`;
+  }
   for (const option of ["seed", "runs", "sampler", "policies"] as const) {
     if (shown(document.options[option]) !== shown(first.options[option])) return `${option} ${shown(document.options[option])}, not ${shown(first.options[option])} as in shards[0]`;
   }
@@ -190,15 +201,17 @@ function shardData(i: number, document: ShardDocumentShape, model: CompiledModel
  * gives with `summaries: "streaming"` (merging is exact and independent of order).
  *
  * Nothing a shard says about itself is taken on trust: each document's structure is
- * checked; its fingerprint is computed again from its own scenario and options, and must
- * be the one it carries and the first shard's; its runs must be those of its index
+ * checked; it must have been written by this version of chokepoint; its fingerprint and its
+ * scenario's SHA-256 are computed again from its own scenario and options, and must be the
+ * ones it carries and the first shard's; its runs must be those of its index
  * (`shardRuns`), in its header and its data alike; and every summary in it must count
  * those runs exactly once, with the outcomes' thresholds.
  *
  * @param shards - the parsed shard documents (`JSON.parse` of the files `runShard` results were written to), in any order.
  * @returns the experiment's result.
  * @throws InputError naming the shard (`shards[2]`) and what is wrong with it: not a shard,
- *   malformed, changed after it was written, of another experiment, covering other runs,
+ *   malformed, written by another version of chokepoint, changed after it was written, of
+ *   another experiment (another scenario, seed, run count, sampler or policies), covering other runs,
  *   counting runs twice; or a shard missing or given twice.
  * @example
  * ```ts
@@ -211,21 +224,21 @@ export function mergeShards(shards: readonly unknown[]): ExperimentResult {
   if (shards.length === 0) throw new InputError("shards", "expected at least one shard");
   const documents = shards.map((shard, i) => checkShardDocument(shard, `shards[${i}]`));
   // each shard's fingerprint, computed again from its own scenario (parsed once per distinct scenario) and options
-  const parsed = new Map<string, Scenario>();
+  const parsed = new Map<string, { readonly scenario: Scenario; readonly sha256: string }>();
   const fingerprints = documents.map((document, i) => {
     const text = JSON.stringify(document.scenario);
-    let scenario = parsed.get(text);
-    if (scenario === undefined) {
+    let known = parsed.get(text);
+    if (known === undefined) {
       const result = safeParseScenario(document.scenario);
       if (!result.success) {
         const problem = result.error.problems[0]!;
         throw new InputError(`shards[${i}].scenario${problem.path === "" ? "" : `.${problem.path}`}`, `not a valid scenario: ${problem.message}`);
       }
-      scenario = result.scenario;
-      parsed.set(text, scenario);
+      known = { scenario: result.scenario, sha256: scenarioSha256(result.scenario) };
+      parsed.set(text, known);
     }
-    const recomputed = experimentFingerprint(scenario, document.options);
-    if (recomputed !== document.experiment) {
+    const recomputed = experimentFingerprint(known.scenario, document.options);
+    if (recomputed !== document.experiment || known.sha256 !== document.scenarioSha256) {
       throw new InputError(`shards[${i}]`, "its fingerprint does not match its scenario and options: the file was changed after `chokepoint shard` wrote it");
     }
     return recomputed;
@@ -254,7 +267,7 @@ export function mergeShards(shards: readonly unknown[]): ExperimentResult {
   if (missing.length > 0) {
     throw new InputError("shards", `missing shard${missing.length === 1 ? "" : "s"} ${missing.join(", ")} of ${first.shard.of}`);
   }
-  const scenario = parsed.get(JSON.stringify(first.scenario))!;
+  const { scenario } = parsed.get(JSON.stringify(first.scenario))!;
   const model = compileScenario(scenario);
   let plan: ExperimentPlan;
   try {

@@ -23,8 +23,8 @@ export const paramRefSchema = z
 /** A number that is either fixed or drawn per run from a named uncertainty. */
 export const uncertainNumberSchema = z.union([z.number(), paramRefSchema]);
 
-/** A fixed number or `{ "param": "name" }`. */
-export type UncertainNumber = z.infer<typeof uncertainNumberSchema>;
+/** A fixed number or `{ "param": "name" }` (the type, generated from the schema by scripts/write-scenario-types.ts). */
+export type { UncertainNumber } from "./scenario-types.js";
 
 /**
  * Where a number comes from: publication, table or page, year, URL. Its `id` puts it once

@@ -12,5 +12,5 @@ type SchemasOf<T extends readonly Kind[]> = { readonly [K in keyof T]: ReturnTyp
 /** Distribution specifications: every uncertainty in a scenario draws from one of these (one schema per kind in src/random/distributions). */
 export const distributionSchema = z.discriminatedUnion("type", DISTRIBUTION_KINDS.map((kind) => kind.schema(schemaKit).describe(kind.summary)) as unknown as SchemasOf<typeof DISTRIBUTION_KINDS>);
 
-/** One of the supported probability distributions, as written in a scenario. */
-export type DistributionSpec = z.infer<typeof distributionSchema>;
+// The type, as plain TypeScript generated from this schema (scripts/write-scenario-types.ts).
+export type { DistributionSpec } from "./scenario-types.js";

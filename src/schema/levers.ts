@@ -22,5 +22,5 @@ export const leverSchema = z.discriminatedUnion("type", built.map((schemas) => s
  */
 export const ruleActionSchema = z.discriminatedUnion("type", built.map((schemas) => schemas.action) as unknown as SchemasOf<typeof LEVER_KINDS, "action">);
 
-export type Lever = z.infer<typeof leverSchema>;
-export type RuleAction = z.infer<typeof ruleActionSchema>;
+// The types, as plain TypeScript generated from these schemas (scripts/write-scenario-types.ts).
+export type { Lever, LeverInput, RuleAction } from "./scenario-types.js";

@@ -9,4 +9,5 @@ type SchemasOf<T extends readonly Kind[]> = { readonly [K in keyof T]: ReturnTyp
 /** An outcome to record (one schema per kind in src/outcomes). */
 export const outcomeSchema = z.discriminatedUnion("kind", OUTCOME_KINDS.map((kind) => kind.schema(schemaKit).describe(kind.summary)) as unknown as SchemasOf<typeof OUTCOME_KINDS>);
 
-export type OutcomeDefinition = z.infer<typeof outcomeSchema>;
+// The type, as plain TypeScript generated from this schema (scripts/write-scenario-types.ts).
+export type { OutcomeDefinition, OutcomeDefinitionInput } from "./scenario-types.js";

@@ -32,6 +32,5 @@ export const ruleSchema = z.strictObject({
     .describe("Why the rule, its probability, delay and thresholds are what they are, where no source gives them."),
 });
 
-export type Condition = z.infer<typeof conditionSchema>;
-export type { RestrictionCondition } from "../conditions/index.js";
-export type Rule = z.infer<typeof ruleSchema>;
+// The types, as plain TypeScript generated from these schemas (scripts/write-scenario-types.ts).
+export type { Condition, RestrictionCondition, Rule, RuleInput } from "./scenario-types.js";

@@ -69,9 +69,6 @@ export const scenarioSchema = z.strictObject({
   ...provenance,
 });
 
-/** A validated scenario, with defaults filled in. */
-export type Scenario = z.output<typeof scenarioSchema>;
-/** A scenario as written in a file or in code, before defaults are filled in. */
-export type ScenarioInput = z.input<typeof scenarioSchema>;
-export type Uncertainty = z.infer<typeof uncertaintySchema>;
-export type Policy = z.infer<typeof policySchema>;
+// The types, as plain TypeScript generated from these schemas (scripts/write-scenario-types.ts):
+// the published declarations name no zod type.
+export type { Scenario, ScenarioInput, Uncertainty, Policy, PolicyInput } from "./scenario-types.js";

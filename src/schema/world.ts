@@ -228,12 +228,5 @@ export const worldSchema = z.strictObject({
   inputOutput: limitedArray(inputOutputTableSchema, LIMITS.inputOutputTables, "input-output tables").default([]),
 });
 
-export type Country = z.infer<typeof countrySchema>;
-export type Good = z.infer<typeof goodSchema>;
-export type Production = z.infer<typeof productionSchema>;
-export type Flow = z.infer<typeof flowSchema>;
-export type Recipe = z.infer<typeof recipeSchema>;
-export type Demand = z.infer<typeof demandSchema>;
-export type Stock = z.infer<typeof stockSchema>;
-export type InputOutputTable = z.infer<typeof inputOutputTableSchema>;
-export type World = z.infer<typeof worldSchema>;
+// The types, as plain TypeScript generated from these schemas (scripts/write-scenario-types.ts).
+export type { Country, Good, Production, Flow, Recipe, RecipeIngredient, Demand, Stock, InputOutputTable, World, WorldInput } from "./scenario-types.js";

@@ -1,10 +1,10 @@
 import { OUTCOME_KINDS } from "../outcomes/index.js";
 import type { OutcomeDefinition } from "../schema/outcomes.js";
-import type { ScenarioInput } from "../schema/scenario.js";
+import type { OutcomeDefinitionInput } from "../schema/scenario-types.js";
 import type { WorldNames } from "./_internals/context.js";
 
 /** An outcome definition as a scenario takes it (before defaults). */
-export type OutcomeInput = NonNullable<ScenarioInput["outcomes"]>[number];
+export type OutcomeInput = OutcomeDefinitionInput;
 
 /**
  * Every outcome a property may want to look at, for each country and good of a world,

@@ -3,6 +3,9 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { resultDocumentSchema } from "../../src/experiment/result-schema.js";
+import { parseScenario } from "../../src/index.js";
+import { scenarioSha256 } from "../../src/schema/scenario-hash.js";
+import { CHOKEPOINT_VERSION } from "../../src/version.js";
 import { runCli, scratchDirectory, writeScratchFile } from "./_helpers.js";
 import { tinyScenario } from "./_scenarios.js";
 
@@ -42,11 +45,12 @@ describe("chokepoint run", () => {
     expect(first.stderr).toBe(`wrote ${join(scratch(), "a.json")}\n`);
     const text = readFileSync(join(scratch(), "a.json"), "utf8");
     expect(readFileSync(join(scratch(), "b.json"), "utf8")).toBe(text);
-    expect(text.startsWith('{\n  "format": "chokepoint-result",\n  "version": 1,\n  "scenario": {\n')).toBe(true);
+    expect(text.startsWith(`{\n  "format": "chokepoint-result",\n  "version": 1,\n  "chokepointVersion": "${CHOKEPOINT_VERSION}",\n  "scenario": {\n`)).toBe(true);
     expect(text.endsWith("}\n")).toBe(true);
     const document = resultDocumentSchema.parse(JSON.parse(text));
     expect(document.runs).toBe(60);
     expect(document.seed).toBe("s");
+    expect(document.scenario.sha256).toBe(scenarioSha256(parseScenario(tinyScenario)));
     expect(document.outcomes.map((o) => o.name)).toEqual(["gdpLoss:A", "gdpLoss:B", "price:x"]);
     expect(document.policies.map((p) => p.name)).toEqual(["none", "ban", "half-ban"]);
     expect(document.comparisons.map((c) => `${c.policy} vs ${c.baseline}`)).toEqual(["ban vs none", "half-ban vs none"]);

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { CHOKEPOINT_VERSION } from "../../src/version.js";
 import { runCli, runInProcess, scratchDirectory, writeScratchFile } from "./_helpers.js";
 
 const scratch = scratchDirectory();
@@ -41,9 +42,9 @@ describe("chokepoint shard and merge", () => {
 
   it("reports a malformed shard file with its name and what is wrong in it (exit code 1)", async () => {
     const dir = scratch();
-    const cut = writeScratchFile(dir, "cut.json", JSON.stringify({ format: "chokepoint-shard", version: 1, experiment: "0123456789abcdef" }));
+    const cut = writeScratchFile(dir, "cut.json", JSON.stringify({ format: "chokepoint-shard", version: 1, chokepointVersion: CHOKEPOINT_VERSION, experiment: "0123456789abcdef" }));
     const result = writeScratchFile(dir, "result.json", JSON.stringify({ format: "chokepoint-result", version: 1 }));
-    const rows = writeScratchFile(dir, "rows.json", JSON.stringify({ format: "chokepoint-shard", version: 1, experiment: "x", scenario: {}, options: { runs: 10, seed: "1", sampler: "monte-carlo", policies: ["a"] }, shard: { index: 0, of: 1, runStart: 0, runEnd: 10 }, data: { summaries: "streaming", runStart: 0, runEnd: 10, outcomes: [1], comparisons: [], bands: [], gdpLossCapped: 0 } }));
+    const rows = writeScratchFile(dir, "rows.json", JSON.stringify({ format: "chokepoint-shard", version: 1, chokepointVersion: CHOKEPOINT_VERSION, experiment: "x", scenario: {}, scenarioSha256: "0", options: { runs: 10, seed: "1", sampler: "monte-carlo", policies: ["a"] }, shard: { index: 0, of: 1, runStart: 0, runEnd: 10 }, data: { summaries: "streaming", runStart: 0, runEnd: 10, outcomes: [1], comparisons: [], bands: [], gdpLossCapped: 0 } }));
     const [a, b, c] = await Promise.all([runInProcess(["merge", cut]), runInProcess(["merge", result]), runInProcess(["merge", rows])]);
     expect(a).toMatchObject({ code: 1, out: "" });
     expect(a.err).toMatch(new RegExp(`^${cut}: scenario: .+\n$`));

@@ -44,7 +44,7 @@ describe("result schema", () => {
     const schema = resultJsonSchema();
     expect(schema.title).toBe("chokepoint result");
     expect(schema.$schema).toContain("json-schema.org");
-    expect((schema.required as string[]).slice(0, 4)).toEqual(["format", "version", "scenario", "seed"]);
+    expect((schema.required as string[]).slice(0, 5)).toEqual(["format", "version", "chokepointVersion", "scenario", "seed"]);
     expect(schema.additionalProperties).toBe(false);
     expect(JSON.stringify(schema)).toBe(JSON.stringify(resultJsonSchema()));
   });

@@ -4,6 +4,9 @@
 // never merged into a wrong result and never a TypeError.
 import { beforeAll, describe, expect, it } from "vitest";
 import { InputError } from "../../src/errors.js";
+import { parseScenario, runExperiment } from "../../src/index.js";
+import { scenarioSha256 } from "../../src/schema/scenario-hash.js";
+import { CHOKEPOINT_VERSION } from "../../src/version.js";
 import { mergeShards, runShard, type ShardDocument } from "../../src/node.js";
 import { BandsAccumulator } from "../../src/stats/bands-accumulator.js";
 import { OutcomeAccumulator } from "../../src/stats/outcome-accumulator.js";
@@ -13,10 +16,12 @@ import { tinyScenario } from "../cli/_scenarios.js";
 const options = { runs: 60, seed: "merge", workers: 1 } as const;
 let shards: ShardDocument[] = [];
 let otherSeed: ShardDocument[] = [];
+let otherScenario: ShardDocument[] = [];
 
 beforeAll(async () => {
   shards = await Promise.all([0, 1, 2].map((index) => runShard(tinyScenario, { ...options, index, of: 3 })));
   otherSeed = await Promise.all([0, 1, 2].map((index) => runShard(tinyScenario, { ...options, seed: "other", index, of: 3 })));
+  otherScenario = await Promise.all([0, 1, 2].map((index) => runShard({ ...tinyScenario, title: "Tiny ban, retitled" }, { ...options, index, of: 3 })));
 });
 
 /** A deep copy of the shards, as a file would give them back, to be edited. */
@@ -45,6 +50,37 @@ describe("mergeShards checks every shard against the experiment", () => {
     forged[1].experiment = shards[0]!.experiment;
     expect(mergeError(forged).message).toBe("shards[1]: its fingerprint does not match its scenario and options: the file was changed after `chokepoint shard` wrote it");
     expect(mergeError([shards[0], otherSeed[1], shards[2]]).message).toBe('shards[1]: is a shard of another experiment: seed "other", not "merge" as in shards[0]');
+  });
+
+  it("carries the version of chokepoint and the scenario's SHA-256, as the merged result does", async () => {
+    const merged = mergeShards(shards);
+    for (const shard of shards) {
+      expect(shard.chokepointVersion).toBe(CHOKEPOINT_VERSION);
+      expect(shard.scenarioSha256).toBe(scenarioSha256(parseScenario(tinyScenario)));
+    }
+    expect(merged.chokepointVersion).toBe(CHOKEPOINT_VERSION);
+    expect(merged.scenario.sha256).toBe(shards[0]!.scenarioSha256);
+    expect((await runExperiment(tinyScenario, { runs: 6, seed: "merge" })).scenario.sha256).toBe(shards[0]!.scenarioSha256);
+  });
+
+  it("refuses a shard of another scenario, naming both scenarios' SHA-256", () => {
+    const [a, b] = [shards[0]!.scenarioSha256, otherScenario[1]!.scenarioSha256];
+    expect(a).not.toBe(b);
+    expect(mergeError([shards[0], otherScenario[1], shards[2]]).message).toBe(
+      `shards[1]: is a shard of another experiment: its scenario differs from shards[0]'s (SHA-256 ${b.slice(0, 12)}..., not ${a.slice(0, 12)}...)`,
+    );
+    const forged = copy([shards[0]!, otherScenario[1]!, shards[2]!]);
+    forged[1].scenarioSha256 = a;
+    expect(mergeError(forged).message).toMatch(/^shards\[1\]: its fingerprint does not match its scenario and options/);
+  });
+
+  it("refuses shards written by another version of chokepoint", () => {
+    const older = copy(shards);
+    older[1].chokepointVersion = "0.0.1";
+    expect(mergeError(older).message).toBe(`shards[1]: was written by chokepoint 0.0.1, and this is chokepoint ${CHOKEPOINT_VERSION}: merge shards with the version that wrote them`);
+    const unversioned = copy(shards);
+    delete unversioned[0].chokepointVersion;
+    expect(mergeError(unversioned).message).toMatch(/^shards\[0\]: was written by a chokepoint older than 0\.1\.0 \(no chokepointVersion\)/);
   });
 
   it("refuses a shard whose scenario or options were changed after it was written", () => {

@@ -21,6 +21,9 @@ import {
   simulateOnce,
   type ExperimentResult,
 } from "../../src/index.js";
+import { canonicalJson } from "../../src/schema/scenario-hash.js";
+
+export { canonicalJson };
 
 /** Options of a case's experiment (those of runExperiment that decide its numbers). */
 export interface GoldenOptions {
@@ -95,13 +98,6 @@ function sha256(data: string | Uint8Array): string {
   return createHash("sha256").update(data).digest("hex");
 }
 
-/** JSON with object keys sorted at every level, so a hash does not depend on the order code writes keys in. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, item: unknown) => {
-    if (item === null || typeof item !== "object" || Array.isArray(item) || ArrayBuffer.isView(item)) return item;
-    return Object.fromEntries(Object.entries(item as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  });
-}
 
 /** A short hash of numbers, bit for bit (0 and -0 differ, as do NaNs' payloads). */
 function hashNumbers(values: readonly number[]): string {
@@ -111,6 +107,16 @@ function hashNumbers(values: readonly number[]): string {
 /** A scenario file's text with line endings as committed (a checkout with CRLF endings hashes the same). */
 export function scenarioText(file: string): string {
   return readFileSync(new URL(file, root), "utf8").replace(/\r\n/g, "\n");
+}
+
+/**
+ * The result without the version of chokepoint that ran it: releasing a version moves no
+ * number. (The scenario's SHA-256, `result.scenario.sha256`, stays in: it depends on the
+ * scenario as parsed, and its serialisation is a contract with readers of result files.)
+ */
+function versionless(result: ExperimentResult): Omit<ExperimentResult, "chokepointVersion"> {
+  const { chokepointVersion: _, ...rest } = result;
+  return rest;
 }
 
 /** The record of a case's result: what the golden file holds of it. */
@@ -139,7 +145,7 @@ export async function computeGolden(golden: GoldenCase, result?: ExperimentResul
     case: golden.name,
     file: golden.file,
     options: golden.options,
-    sha256: { scenario: sha256(text), result: sha256(canonicalJson(result)), outcomes: sha256(canonicalJson(result.outcomes)), replays: sha256(canonicalJson(replays)) },
+    sha256: { scenario: sha256(text), result: sha256(canonicalJson(versionless(result))), outcomes: sha256(canonicalJson(result.outcomes)), replays: sha256(canonicalJson(replays)) },
     outcomes,
   };
 }

@@ -5,9 +5,9 @@
 // directory, not to dist/, so that test runs in parallel with each other or with
 // `npm run build` never clean each other's output.
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runInNewContext } from "node:vm";
 import { build } from "esbuild";
@@ -43,6 +43,9 @@ const millerBlairL = [
 /** What the usage scripts print: the same for the ESM and the CommonJS build. */
 interface UsageReport {
   scenarioName: string;
+  /** The result's `chokepointVersion` and `scenario.sha256`. */
+  chokepointVersion: string;
+  scenarioSha256: string;
   leontief: number[][];
   runs: number;
   policies: string[];
@@ -56,6 +59,8 @@ const usageBody = `
   const result = await api.runExperiment(scenario, { runs: 50, seed: "package-test" });
   console.log(JSON.stringify({
     scenarioName: scenario.name,
+    chokepointVersion: result.chokepointVersion,
+    scenarioSha256: result.scenario.sha256,
     leontief,
     runs: result.runs,
     policies: result.policies.map((p) => p.name),
@@ -100,23 +105,78 @@ function npm(args: readonly string[], cwd: string): string {
   return npmCli && /npm-cli\.[cm]?js$/.test(npmCli) ? run(process.execPath, [npmCli, ...args], cwd) : run("npm", args, cwd);
 }
 
+/** The version in the packed package.json. */
+function packedVersion(): string {
+  return (JSON.parse(readFileSync(join(packed, "package.json"), "utf8")) as { version: string }).version;
+}
+
 function lastJsonLine<T>(stdout: string): T {
   const lines = stdout.trim().split("\n");
   return JSON.parse(lines[lines.length - 1] ?? "null") as T;
 }
 
+/** Relative link targets of a Markdown text (inline links and images, reference definitions), outside code. */
+function relativeLinks(text: string): { target: string; line: number }[] {
+  const links: { target: string; line: number }[] = [];
+  let fence: string | undefined;
+  text.split("\n").forEach((raw, index) => {
+    const opening = /^\s{0,3}(`{3,}|~{3,})/.exec(raw)?.[1];
+    if (fence !== undefined) {
+      if (opening !== undefined && opening[0] === fence[0] && opening.length >= fence.length) fence = undefined;
+      return;
+    }
+    if (opening !== undefined) {
+      fence = opening;
+      return;
+    }
+    const line = raw.replace(/(`+)[^`]*?\1/g, "");
+    const targets = [
+      ...[...line.matchAll(/\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)].map((m) => m[1] ?? ""),
+      ...[...line.matchAll(/^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)/g)].map((m) => m[1] ?? ""),
+      ...[...line.matchAll(/\b(?:href|src)="([^"]+)"/g)].map((m) => m[1] ?? ""),
+    ];
+    for (const target of targets) {
+      if (!/^[a-z][a-z0-9+.-]*:/i.test(target)) links.push({ target, line: index + 1 });
+    }
+  });
+  return links;
+}
+
+/** The anchors of a Markdown text's headings, as GitHub makes them (lower case, punctuation dropped, spaces to hyphens, -1, -2 for repeats). */
+function headingAnchors(text: string): Set<string> {
+  const anchors = new Set<string>();
+  const counts = new Map<string, number>();
+  let fenced = false;
+  for (const line of text.split("\n")) {
+    if (/^\s{0,3}(`{3,}|~{3,})/.test(line)) fenced = !fenced;
+    const heading = fenced ? null : /^#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
+    if (heading === null) continue;
+    const words = (heading[1] ?? "").replace(/\[([^\]]*)\]\([^)]*\)/g, "$1");
+    const slug = words.toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, "").replace(/\s/g, "-");
+    const seen = counts.get(slug) ?? 0;
+    counts.set(slug, seen + 1);
+    anchors.add(seen === 0 ? slug : `${slug}-${seen}`);
+  }
+  return anchors;
+}
+
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), "chokepoint-package-"));
 
-  // 1. Build into a staging copy of the package (same package.json, README, LICENSE, scenarios).
+  // 1. Build into a staging copy of the package: package.json, and what its `files` lists
+  //    (but dist/) as far as it exists here; `npm pack` applies the list, exclusions included.
   const stage = join(work, "stage");
-  mkdirSync(join(stage, "scenarios"), { recursive: true });
-  for (const file of ["package.json", "README.md", "LICENSE"]) {
-    if (existsSync(join(repo, file))) copyFileSync(join(repo, file), join(stage, file));
+  mkdirSync(stage, { recursive: true });
+  copyFileSync(join(repo, "package.json"), join(stage, "package.json"));
+  const { files } = JSON.parse(readFileSync(join(repo, "package.json"), "utf8")) as { files: string[] };
+  for (const entry of files) {
+    if (entry === "dist" || entry.startsWith("!") || !existsSync(join(repo, entry))) continue;
+    cpSync(join(repo, entry), join(stage, entry), { recursive: true });
   }
-  for (const file of readdirSync(join(repo, "scenarios"))) copyFileSync(join(repo, "scenarios", file), join(stage, "scenarios", file));
+  // `npm run build`'s steps: tsup, the bundled command, the JSON Schemas.
   const tsupCli = join(repo, "node_modules", "tsup", "dist", "cli-default.js");
   run(process.execPath, [tsupCli, "--out-dir", join(stage, "dist"), "--silent"], repo);
+  run(process.execPath, [join(repo, "scripts", "bundle-cli.mjs"), join(stage, "dist")], repo);
   // The schema script imports the built dist/index.js, whose dependencies must resolve
   // (npm pack never packs node_modules/).
   symlinkSync(join(repo, "node_modules"), join(stage, "node_modules"), "junction");
@@ -141,7 +201,8 @@ beforeAll(() => {
     peerDependencies?: Record<string, string>;
   };
   // Peer dependencies (fast-check, for chokepoint/testing) as a user installs them next to chokepoint.
-  for (const dependency of [...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.peerDependencies ?? {})]) {
+  // @types/node, as a TypeScript user of chokepoint/node has it, for the consumer projects below.
+  for (const dependency of [...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.peerDependencies ?? {}), "@types/node"]) {
     const link = join(scratch, "node_modules", dependency);
     mkdirSync(dirname(link), { recursive: true });
     symlinkSync(join(repo, "node_modules", dependency), link, "junction");
@@ -181,8 +242,44 @@ describe("packed tarball", () => {
     }
   });
 
-  it("ships no sources, tests or scratch files", () => {
-    expect(packedFiles.filter((f) => !/^(dist\/|scenarios\/[a-z0-9-]+\.json$|package\.json$|README\.md$|LICENSE$)/.test(f))).toEqual([]);
+  it("ships no sources, tests or scratch files: builds, scenarios, the documents and the examples", () => {
+    const shipped = /^(dist\/|scenarios\/[a-z0-9-]+\.json$|docs\/[a-z0-9-]+\.md$|examples\/[a-z0-9-]+(\.test)?\.ts$|examples\/kubernetes\/[a-z0-9-]+\.yaml$|bench\/README\.md$|[A-Z]+\.md$|CITATION\.cff$|LICENSE$|package\.json$)/;
+    expect(packedFiles.filter((f) => !shipped.test(f))).toEqual([]);
+    // the examples run against the installed package; demo.ts runs the CLI from src/
+    expect(packedFiles).not.toContain("examples/demo.ts");
+    for (const file of ["docs/model.md", "docs/scenarios.md", "docs/property-testing.md", "docs/scaling.md", "SECURITY.md", "CONTRIBUTING.md", "examples/quickstart.ts"]) {
+      expect(packedFiles, file).toContain(file);
+    }
+  });
+
+  it("resolves every relative link of its Markdown files (README.md, docs/, ...) to a file in the package, anchors included", () => {
+    const markdown = packedFiles.filter((f) => f.endsWith(".md"));
+    expect(markdown).toEqual(expect.arrayContaining(["README.md", "docs/model.md"]));
+    const broken: string[] = [];
+    let checked = 0;
+    for (const file of markdown) {
+      const text = readFileSync(join(packed, file), "utf8");
+      for (const { target, line } of relativeLinks(text)) {
+        checked++;
+        const [path = "", anchor] = target.split("#", 2);
+        const resolved = path === "" ? join(packed, file) : resolve(dirname(join(packed, file)), decodeURIComponent(path));
+        const inside = relative(packed, resolved);
+        const where = `${file}:${line}: ${target}`;
+        if (inside.startsWith("..") || !existsSync(resolved)) broken.push(`${where} (no such file in the package)`);
+        else if (anchor !== undefined && anchor !== "" && resolved.endsWith(".md") && !headingAnchors(readFileSync(resolved, "utf8")).has(anchor)) {
+          broken.push(`${where} (no heading with that anchor)`);
+        } else if (statSync(resolved).isFile() && !packedFiles.includes(inside.split(sep).join("/"))) broken.push(`${where} (not packed)`);
+      }
+    }
+    expect(broken).toEqual([]);
+    expect(checked).toBeGreaterThan(10);
+  });
+
+  it("ships the documents its code refers readers to (docs/model.md in the HTML report, ...)", () => {
+    const code = packedFiles.filter((f) => /^dist\/.*\.c?js$/.test(f)).map((f) => readFileSync(join(packed, f), "utf8"));
+    const mentioned = new Set(code.flatMap((text) => [...text.matchAll(/\bdocs\/[a-z0-9-]+\.md\b/g)].map((match) => match[0])));
+    expect(mentioned).toContain("docs/model.md");
+    for (const document of mentioned) expect(packedFiles, document).toContain(document);
   });
 
   it("installs a working `chokepoint` command that runs a bundled scenario", () => {
@@ -190,6 +287,24 @@ describe("packed tarball", () => {
     const out = run(process.execPath, [join(packed, bin), "run", "china-gallium-germanium-ban", "--runs", "50", "--outcome", "gdpLoss:US"], scratch);
     expect(out).toMatch(/gdpLoss:US \[USD\]/);
     expect(run(process.execPath, [join(packed, bin), "list"], scratch)).toMatch(/us-japan-chip-controls-2024/);
+  });
+
+  it("writes result files that carry the package's version and the scenario's SHA-256, the same from the command and the library", () => {
+    const bin = join(packed, "dist", "cli.js");
+    const file = join(scratch, "tiny.json");
+    writeFileSync(file, JSON.stringify(tinyScenario));
+    const written = (name: string) => {
+      run(process.execPath, [bin, "run", file, "--runs", "20", "--quiet", "--json", join(scratch, name)], scratch);
+      return readFileSync(join(scratch, name), "utf8");
+    };
+    const text = written("result-a.json");
+    expect(written("result-b.json")).toBe(text);
+    const document = JSON.parse(text) as { format: string; version: number; chokepointVersion: string; scenario: { sha256: string } };
+    expect(Object.keys(document).slice(0, 4)).toEqual(["format", "version", "chokepointVersion", "scenario"]);
+    expect(document.chokepointVersion).toBe(packedVersion());
+    const library = join(scratch, "hash.mjs");
+    writeFileSync(library, `import * as api from "chokepoint";\nconst r = await api.runExperiment(${JSON.stringify(tinyScenario)}, { runs: 5, seed: 1 });\nconsole.log(JSON.stringify(r.scenario.sha256));\n`);
+    expect(lastJsonLine<string>(runNode(library))).toBe(document.scenario.sha256);
   });
 
   it("has no Node built-in imports in the ESM main and testing entries or the chunks they load", () => {
@@ -233,6 +348,8 @@ describe("root entry `chokepoint`", () => {
 
 function checkUsage(report: UsageReport): void {
   expect(report.scenarioName).toBe("tiny");
+  expect(report.chokepointVersion).toBe(packedVersion());
+  expect(report.scenarioSha256).toMatch(/^[0-9a-f]{64}$/);
   expect(report.runs).toBe(50);
   expect(report.policies).toEqual(["none", "ban"]);
   report.leontief.forEach((row, i) => row.forEach((value, j) => expect(value).toBeCloseTo(millerBlairL[i]?.[j] ?? NaN, 4)));
@@ -271,6 +388,66 @@ describe("Node entry `chokepoint/node`", () => {
       `const api = require("chokepoint");\nconst node = require("chokepoint/node");\n(async () => {${nodeEntryBody}})().catch((e) => { console.error(e); process.exit(1); });\n`,
     );
     check(lastJsonLine<NodeReport>(runNode(file)));
+  });
+});
+
+describe("class names", () => {
+  interface NamesReport {
+    /** `entry:export` -> the class's `name`, for every class the three entries export. */
+    classes: Record<string, string>;
+    /** The exported classes that are Error subclasses. */
+    errorClasses: string[];
+    /** error class -> [error.name, error.constructor.name, instanceof its class] of an error thrown or made. */
+    errors: Record<string, [string, string, boolean]>;
+  }
+  // What a user sees of the errors: `error.name` and `error.constructor.name` (CommonJS once gave "_class").
+  const namesBody = `
+    const entries = { chokepoint: api, "chokepoint/node": node, "chokepoint/testing": testing };
+    const classes = {};
+    const errorClasses = [];
+    for (const [entry, exports] of Object.entries(entries)) {
+      for (const [key, value] of Object.entries(exports)) {
+        if (typeof value !== "function" || !/^class\\b/.test(Function.prototype.toString.call(value))) continue;
+        classes[entry + ":" + key] = value.name;
+        if (value.prototype instanceof Error) errorClasses.push(key);
+      }
+    }
+    const seen = (error, Class) => [error.name, error.constructor.name, error instanceof Class];
+    const thrown = (f) => { try { f(); } catch (e) { return e; } throw new Error("nothing thrown"); };
+    const errors = {
+      ScenarioError: seen(thrown(() => api.parseScenario({})), api.ScenarioError),
+      InputError: seen(thrown(() => api.quantile([], 0.5)), api.InputError),
+      NonFiniteOutcomeError: seen(new api.NonFiniteOutcomeError({ outcome: "o", outcomeIndex: 0, formula: "a / b", policy: "p", run: 1, seed: "s" }), api.ScenarioError),
+      InvariantError: seen(new testing.InvariantError("i", { seed: 1, run: 0, policy: "p" }, "broken"), testing.InvariantError),
+    };
+    console.log(JSON.stringify({ classes, errorClasses: [...new Set(errorClasses)].sort(), errors }));
+  `;
+  const check = (report: NamesReport): void => {
+    expect(report.errorClasses).toEqual(["InputError", "InvariantError", "NonFiniteOutcomeError", "ScenarioError"]);
+    expect(Object.keys(report.classes).length).toBeGreaterThan(report.errorClasses.length);
+    for (const [key, name] of Object.entries(report.classes)) expect(name, key).toBe(key.slice(key.indexOf(":") + 1));
+    for (const [name, [errorName, constructorName, isInstance]] of Object.entries(report.errors)) {
+      expect({ errorName, constructorName, isInstance }, name).toEqual({ errorName: name, constructorName: name, isInstance: true });
+    }
+  };
+
+  it("are as written under import", () => {
+    const file = join(scratch, "names-import.mjs");
+    writeFileSync(file, `import * as api from "chokepoint";\nimport * as node from "chokepoint/node";\nimport * as testing from "chokepoint/testing";\n${namesBody}`);
+    check(lastJsonLine<NamesReport>(runNode(file)));
+  });
+
+  it("are as written under require", () => {
+    const file = join(scratch, "names-require.cjs");
+    writeFileSync(file, `const api = require("chokepoint");\nconst node = require("chokepoint/node");\nconst testing = require("chokepoint/testing");\n${namesBody}`);
+    check(lastJsonLine<NamesReport>(runNode(file)));
+  });
+
+  it("are kept in the bundled command, which bundling may rename", () => {
+    const bin = readFileSync(join(packed, "dist", "cli.js"), "utf8");
+    for (const name of ["ScenarioError", "InputError", "NonFiniteOutcomeError", "UsageError", "CommandFailure"]) {
+      expect(bin, name).toMatch(new RegExp(`class extends \\w*Error \\{\\s*static \\{\\s*__name\\(this, "${name}"\\)`));
+    }
   });
 });
 
@@ -318,6 +495,71 @@ describe("testing entry `chokepoint/testing`", () => {
     const file = join(scratch, "testing-require.cjs");
     writeFileSync(file, `const fc = require("fast-check");\nconst api = require("chokepoint");\nconst testing = require("chokepoint/testing");\n${testingBody}`);
     check(lastJsonLine<TestingReport>(runNode(file)));
+  });
+});
+
+describe("TypeScript consumers", () => {
+  // A user's code against the published declarations, type-checked with the user's settings,
+  // declarations of every package included (skipLibCheck false). The declarations must name
+  // no zod type: zod's own need esModuleInterop, and would fail the CommonJS set-up.
+  const core = `
+    import { InputError, ScenarioError, parseScenario, runExperiment, scenarioSchema, type ExperimentResult, type Lever, type Scenario, type ScenarioInput } from "chokepoint";
+    import { loadScenarioFile, mergeShards, runShard } from "chokepoint/node";
+    const input: ScenarioInput = ${JSON.stringify(tinyScenario)};
+    export async function core(): Promise<string> {
+      const scenario: Scenario = parseScenario(input);
+      const lever: Lever | undefined = scenario.policies[1]?.levers[0];
+      const result: ExperimentResult = await runExperiment(scenario, { runs: 10, seed: 1, signal: new AbortController().signal });
+      const shard = await runShard(await loadScenarioFile("s.json"), { runs: 10, seed: 1, index: 0, of: 1 });
+      const merged: ExperimentResult = mergeShards([JSON.parse(JSON.stringify(shard))]);
+      const checked = scenarioSchema["~standard"].validate(input);
+      const names = [new InputError("p", "m"), new ScenarioError([])].map((e) => e.name);
+      return [result.chokepointVersion, result.scenario.sha256, merged.runs, lever?.type, checked.issues?.length, ...names].join(" ");
+    }
+  `;
+  const testing = `
+    import { InvariantError, assertZeroLossWithoutRestrictions, scenarioArbitrary, worldArbitrary, type LeverKind, type WorldInput } from "chokepoint/testing";
+    export function testing(): string {
+      const countries = worldArbitrary({ maxCountries: 3 }).map((world: WorldInput) => world.countries.length);
+      const kind: LeverKind = "exportRestriction";
+      const holds: true = assertZeroLossWithoutRestrictions(${JSON.stringify(tinyScenario)});
+      return [typeof countries.generate, scenarioArbitrary().canShrinkWithoutContext, kind, holds, new InvariantError("i", { seed: 1, run: 0, policy: "p" }, "d").name].join(" ");
+    }
+  `;
+  const strict = { target: "es2022", strict: true, noEmit: true, skipLibCheck: false, types: ["node"] };
+  const setups: { name: string; options: Record<string, unknown>; files: Record<string, string>; packageType?: "module" }[] = [
+    {
+      name: "CommonJS, moduleResolution node10, no esModuleInterop: chokepoint, chokepoint/node and the JSON Schemas",
+      options: { ...strict, module: "commonjs", moduleResolution: "node10", resolveJsonModule: true },
+      files: { "core.ts": core, "schemas.ts": 'import s = require("chokepoint/scenario.schema.json");\nimport r = require("chokepoint/result.schema.json");\nexport const titles = [s.title, r.title];\n' },
+    },
+    {
+      // fast-check 4's own declarations import pure-rand by subpaths that node10 resolution cannot find
+      name: "CommonJS, moduleResolution node10, no esModuleInterop: chokepoint/testing (skipLibCheck, for fast-check's declarations)",
+      options: { ...strict, module: "commonjs", moduleResolution: "node10", skipLibCheck: true },
+      files: { "testing.ts": testing },
+    },
+    { name: "CommonJS, node16", options: { ...strict, module: "node16", moduleResolution: "node16" }, files: { "core.cts": core, "testing.cts": testing } },
+    { name: "ESM, nodenext", options: { ...strict, module: "nodenext", moduleResolution: "nodenext" }, files: { "core.mts": core, "testing.mts": testing }, packageType: "module" },
+    { name: "bundler", options: { ...strict, module: "esnext", moduleResolution: "bundler" }, files: { "core.ts": core, "testing.ts": testing } },
+  ];
+
+  it("declarations import no zod (nor any dependency but fast-check, the testing entry's peer)", () => {
+    const declarations = packedFiles.filter((f) => /\.d\.c?ts$/.test(f));
+    expect(declarations.length).toBeGreaterThan(6);
+    for (const file of declarations) {
+      const imports = [...readFileSync(join(packed, file), "utf8").matchAll(/^(?:import|export)\b[^;]*?\bfrom\s+['"]([^'"]+)['"]|^import\s+['"]([^'"]+)['"]/gm)].map((m) => m[1] ?? m[2] ?? "");
+      expect(imports.filter((name) => !name.startsWith("./") && name !== "fast-check"), file).toEqual([]);
+    }
+  });
+
+  it.each(setups)("type-check against the published declarations: $name", ({ name, options, files, packageType }) => {
+    const dir = join(scratch, `types-${setups.findIndex((setup) => setup.name === name)}`);
+    mkdirSync(dir, { recursive: true });
+    for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
+    writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "consumer", private: true, ...(packageType === undefined ? {} : { type: packageType }) }));
+    writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: options, files: Object.keys(files) }));
+    run(process.execPath, [join(repo, "node_modules", "typescript", "bin", "tsc"), "-p", dir], dir);
   });
 });
 

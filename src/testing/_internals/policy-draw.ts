@@ -1,28 +1,24 @@
 import fc from "fast-check";
-import { CONDITION_TYPES, conditionKind, type ConditionType } from "../../conditions/index.js";
-import { LEVER_TYPES, leverKind, type LeverType } from "../../levers/index.js";
+import { CONDITION_TYPES, conditionKind } from "../../conditions/index.js";
+import { LEVER_TYPES, leverKind } from "../../levers/index.js";
 import type { RuleAction } from "../../schema/levers.js";
 import type { BuildKit, DrawKit } from "../generator-kit.js";
 import type { Rule } from "../../schema/rules.js";
-import type { ScenarioInput } from "../../schema/scenario.js";
+import type { Condition, Lever, LeverInput, PolicyInput, RuleInput } from "../../schema/scenario-types.js";
 import { distributionArbitrary, type DistributionKind } from "../distribution-arbitrary.js";
 import { gridNumber } from "./grid.js";
 import { uncertainDraw, type UncertainDraw, type UncertaintySink } from "./uncertain.js";
 
-/** The levers a policy can pull (the kinds in src/levers). */
-export type LeverKind = LeverType;
-/** The conditions a rule can wait for (the kinds in src/conditions). */
-export type ConditionKind = ConditionType;
+/** The levers a policy can pull (the kinds in src/levers): `"exportRestriction"`, ... */
+export type LeverKind = Lever["type"];
+/** The conditions a rule can wait for (the kinds in src/conditions): `"restriction"`, ... */
+export type ConditionKind = Condition["kind"];
 
 export const LEVER_KINDS: readonly LeverKind[] = LEVER_TYPES;
 export const CONDITION_KINDS: readonly ConditionKind[] = CONDITION_TYPES;
 
-/** A policy lever as a scenario takes it (before defaults). */
-export type LeverInput = NonNullable<ScenarioInput["policies"][number]["levers"]>[number];
-/** A rule as a scenario takes it (before defaults). */
-export type RuleInput = NonNullable<ScenarioInput["rules"]>[number];
-/** A policy as a scenario takes it (before defaults). */
-export type PolicyInput = ScenarioInput["policies"][number];
+/** A policy lever, a rule and a policy as a scenario takes them (before defaults). */
+export type { LeverInput, PolicyInput, RuleInput };
 
 /**
  * A lever's draw: its kind, actor and start, and what every allowed kind's module drew

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { InputError } from "../../errors.js";
 import { PERIODS_PER_YEAR } from "../../schema/periods.js";
-import type { ScenarioInput } from "../../schema/scenario.js";
+import type { WorldInput } from "../../schema/scenario-types.js";
 import type { DistributionKind } from "../distribution-arbitrary.js";
 import { inputOutputTableArbitrary, type GeneratedInputOutputTable } from "../input-output-table-arbitrary.js";
 import { gridNumber, readable } from "./grid.js";
@@ -9,7 +9,7 @@ import { scaleDistribution } from "./scale-distribution.js";
 import { uncertainDraw, type UncertainDraw, type UncertaintySink } from "./uncertain.js";
 
 /** A world as a scenario takes it (`ScenarioInput["world"]`). */
-export type WorldInput = ScenarioInput["world"];
+export type { WorldInput };
 
 /** Names generated worlds use: countries `C0`, `C1`, ...; goods `g0`, `g1`, ... (inputs before what is made from them). */
 export const countryId = (c: number): string => `C${c}`;
