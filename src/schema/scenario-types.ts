@@ -13,6 +13,8 @@ export interface Scenario {
   /** @defaultValue `"month"` */
   period: "month" | "quarter" | "year";
   horizon: number;
+  /** Calendar month the first period begins, YYYY-MM (e.g. 2024-09). Only for reading results: reports name periods (Sep 2024, Q3 2024, 2024) rather than number them from 1. The model does not use it. */
+  start?: string | undefined;
   /**
    * Longest chain of rules firing in response to each other; deeper responses do not fire. Default 3, an assumption: three rounds of answers to a first move, for want of evidence on how far escalation runs.
    * @defaultValue `3`
@@ -52,6 +54,8 @@ export interface ScenarioInput {
   /** @defaultValue `"month"` */
   period?: "month" | "quarter" | "year" | undefined;
   horizon: number;
+  /** Calendar month the first period begins, YYYY-MM (e.g. 2024-09). Only for reading results: reports name periods (Sep 2024, Q3 2024, 2024) rather than number them from 1. The model does not use it. */
+  start?: string | undefined;
   /**
    * Longest chain of rules firing in response to each other; deeper responses do not fire. Default 3, an assumption: three rounds of answers to a first move, for want of evidence on how far escalation runs.
    * @defaultValue `3`

@@ -82,7 +82,8 @@ export function resultFixture(keepRuns = true): ExperimentResult {
     outcomes: OUTCOMES.map((o) => ({ name: o.name, unit: o.unit, ...pairedDifference(perPolicy[k + 1]!.values[o.name]!, perPolicy[0]!.values[o.name]!) })),
   }));
   return {
-    scenario: { name: "fixture", title: "A fixture", horizon: PERIODS, period: "month", currency: "USD" },
+    chokepointVersion: "0.0.0-fixture",
+    scenario: { name: "fixture", title: "A fixture", horizon: PERIODS, period: "month", currency: "USD", sha256: "0".repeat(64) },
     seed: "1",
     runs: RUNS,
     sampler: "monte-carlo",
