@@ -7,14 +7,9 @@ export { parseScenario, parseScenarioAsync, safeParseScenario, safeParseScenario
 export { scenarioJsonSchema } from "./schema/json-schema.js";
 export { estimateSummaryMemory, runSize, type RunSize, type SummaryMemoryOptions } from "./schema/run-size.js";
 export { scenarioSchema, type ScenarioSchema, type StandardSchemaIssue, type StandardSchemaResult } from "./schema/standard-schema.js";
-export type { Scenario, ScenarioInput, Uncertainty, Policy } from "./schema/scenario.js";
-export type { World, Country, Good, Production, Flow, Recipe, Stock, Demand, InputOutputTable } from "./schema/world.js";
-export type { Lever, RuleAction } from "./schema/levers.js";
-export type { ExportRestriction, ImportRestriction, StockpileRelease, CapacityExpansion, ImportTariff } from "./schema/scenario-types.js";
-export type { Rule, Condition } from "./schema/rules.js";
-export type { OutcomeDefinition } from "./schema/outcomes.js";
-export type { UncertainNumber } from "./schema/common.js";
-export type { DistributionSpec } from "./schema/distribution.js";
+// every part of a scenario, as parsed (Scenario, World, ExportRestriction, ...) and as
+// written (ScenarioInput, WorldInput, ExportRestrictionInput, ...): plain types, no zod
+export type * from "./schema/scenario-types.js";
 
 // Experiments
 export { runExperiment, type ExperimentOptions, type ExperimentProgress } from "./experiment/run-experiment.js";
@@ -44,6 +39,7 @@ export { comparisonSvg, type ComparisonChartData, type ComparisonChartOptions } 
 export { tornadoSvg, type TornadoBar, type TornadoChartOptions } from "./report/charts/tornado-svg.js";
 export { networkSvg, type NetworkChartOptions } from "./report/charts/network-svg.js";
 export { outcomeSummarySvg, type OutcomeSummaryChartData, type OutcomeSummaryChartOptions } from "./report/charts/outcome-summary-svg.js";
+export type { PoliciesChartData } from "./report/_internals/policy-rows.js";
 export { policyDistributionsSvg, type PolicyDistributionsChartData, type PolicyDistributionsChartOptions } from "./report/charts/policy-distributions-svg.js";
 export { policySeriesSvg, type PolicySeriesChartData, type PolicySeriesChartOptions } from "./report/charts/policy-series-svg.js";
 export { supplyMatrixSvg, type SupplyMatrixChartOptions } from "./report/charts/supply-matrix-svg.js";

@@ -34,6 +34,7 @@ export interface ShardDocument {
   readonly scenario: Scenario;
   readonly options: { readonly runs: number; readonly seed: string; readonly sampler: "monte-carlo" | "latin-hypercube"; readonly policies: readonly string[] };
   readonly shard: { readonly index: number; readonly of: number; readonly runStart: number; readonly runEnd: number };
+  /** The shard's summaries, in the format `mergeShards` reads (an internal format: it may change with the version). */
   readonly data: RangeMessage;
 }
 
@@ -51,7 +52,9 @@ export interface ShardOptions extends Omit<PlanOptions, "summaries" | "keepRuns"
   readonly of: number;
   /** Worker threads for this shard; default and cap: the available cores (the numbers do not depend on it). */
   readonly workers?: number;
+  /** Aborts the shard; the promise rejects with an `AbortError`. */
   readonly signal?: AbortSignal;
+  /** Called at least every 1% of the shard's simulations, and at the end; an error it throws stops the shard. */
   readonly onProgress?: (progress: ExperimentProgress) => void;
 }
 

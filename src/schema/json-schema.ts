@@ -14,7 +14,7 @@ const isObject = (value: unknown): value is Json => typeof value === "object" &&
  * balances, recipe cycles) are beyond JSON Schema: `parseScenario` makes them.
  *
  * Unions are written so that editors report a typo once, where it is (see
- * {@link focusUnions}): a lever, condition, rule action, outcome or distribution is
+ * `focusUnions`): a lever, condition, rule action, outcome or distribution is
  * checked against the one shape its tag (`type` or `kind`) selects, and a misspelt tag
  * gets a single problem that lists the valid ones.
  *

@@ -21,7 +21,7 @@ const SCALED_TAIL = 1e-100;
  * Method: df = 1 (Cauchy) t = -cot(pi p) and df = 2, t = (2p - 1) / sqrt(2 p (1 - p)),
  * in closed form; otherwise from P(T > t) = I_x(df/2, 1/2) / 2 with x = df / (df + t^2)
  * (Abramowitz & Stegun 26.7.1): for p > 1/2, x = I^{-1}(2(1 - p); df/2, 1/2) from
- * {@link inverseRegularizedIncompleteBeta} and t = sqrt(df (1 - x) / x), symmetric for
+ * `inverseRegularizedIncompleteBeta` and t = sqrt(df (1 - x) / x), symmetric for
  * p < 1/2. Near the centre (1 - p >= 1/4, or (1 - p) df >= 1) the mirror problem
  * y = 1 - x = I^{-1}(2p - 1; 1/2, df/2) is solved instead, so that 1 - x keeps its
  * digits; where x would underflow, I_x ∝ x^(df/2) rescales it. Accurate to about

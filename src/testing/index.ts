@@ -7,6 +7,7 @@
 export { worldArbitrary, type WorldConstraints, type WorldInput } from "./world-arbitrary.js";
 export { distributionArbitrary, type DistributionConstraints, type DistributionKind } from "./distribution-arbitrary.js";
 export { leverArbitrary, type LeverConstraints, type LeverInput, type LeverKind } from "./lever-arbitrary.js";
+export type { WorldNames } from "./_internals/context.js";
 export { ruleArbitrary, type RuleConstraints, type RuleInput, type ConditionKind } from "./rule-arbitrary.js";
 export { policyArbitrary, type PolicyConstraints, type PolicyInput } from "./policy-arbitrary.js";
 export { scenarioArbitrary, type ScenarioConstraints } from "./scenario-arbitrary.js";
