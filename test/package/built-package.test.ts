@@ -170,8 +170,9 @@ beforeAll(() => {
   copyFileSync(join(repo, "package.json"), join(stage, "package.json"));
   const { files } = JSON.parse(readFileSync(join(repo, "package.json"), "utf8")) as { files: string[] };
   for (const entry of files) {
-    if (entry === "dist" || entry.startsWith("!") || !existsSync(join(repo, entry))) continue;
-    cpSync(join(repo, entry), join(stage, entry), { recursive: true });
+    const path = entry.includes("*") ? entry.slice(0, entry.indexOf("/*")) : entry; // docs/*.md: docs/
+    if (entry === "dist" || entry.startsWith("!") || !existsSync(join(repo, path))) continue;
+    cpSync(join(repo, path), join(stage, path), { recursive: true });
   }
   // `npm run build`'s steps: tsup, the bundled command, the JSON Schemas.
   const tsupCli = join(repo, "node_modules", "tsup", "dist", "cli-default.js");
@@ -243,7 +244,7 @@ describe("packed tarball", () => {
   });
 
   it("ships no sources, tests or scratch files: builds, scenarios, the documents and the examples", () => {
-    const shipped = /^(dist\/|scenarios\/[a-z0-9-]+\.json$|docs\/[a-z0-9-]+\.md$|examples\/[a-z0-9-]+(\.test)?\.ts$|examples\/kubernetes\/[a-z0-9-]+\.yaml$|bench\/README\.md$|[A-Z]+\.md$|CITATION\.cff$|LICENSE$|package\.json$)/;
+    const shipped = /^(dist\/|bin\/chokepoint\.js$|scenarios\/[a-z0-9-]+\.json$|docs\/[a-z0-9-]+\.md$|examples\/[a-z0-9-]+(\.test)?\.ts$|examples\/kubernetes\/[a-z0-9-]+\.yaml$|examples\/authoring\/(mistakes\/)?[a-z0-9-]+\.(yaml|json)$|bench\/README\.md$|[A-Z]+\.md$|CITATION\.cff$|LICENSE$|package\.json$)/;
     expect(packedFiles.filter((f) => !shipped.test(f))).toEqual([]);
     // the examples run against the installed package; demo.ts runs the CLI from src/
     expect(packedFiles).not.toContain("examples/demo.ts");
