@@ -39,7 +39,7 @@ export { comparisonSvg, type ComparisonChartData, type ComparisonChartOptions } 
 export { tornadoSvg, type TornadoBar, type TornadoChartOptions } from "./report/charts/tornado-svg.js";
 export { networkSvg, type NetworkChartOptions } from "./report/charts/network-svg.js";
 export { outcomeSummarySvg, type OutcomeSummaryChartData, type OutcomeSummaryChartOptions } from "./report/charts/outcome-summary-svg.js";
-export type { PoliciesChartData } from "./report/_internals/policy-rows.js";
+export type { PoliciesChartData } from "./report/charts/outcome-summary-svg.js";
 export { policyDistributionsSvg, type PolicyDistributionsChartData, type PolicyDistributionsChartOptions } from "./report/charts/policy-distributions-svg.js";
 export { policySeriesSvg, type PolicySeriesChartData, type PolicySeriesChartOptions } from "./report/charts/policy-series-svg.js";
 export { supplyMatrixSvg, type SupplyMatrixChartOptions } from "./report/charts/supply-matrix-svg.js";

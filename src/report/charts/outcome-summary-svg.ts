@@ -2,6 +2,8 @@ import { differenceText, formatValue } from "../format-number.js";
 import { factColumns, policyRows, type PoliciesChartData } from "../_internals/policy-rows.js";
 import { bottomAxis, bottomAxisHeight, escapeXml, fitText, linearScale, niceTicks, num, RESTRICTED, sizeOf, svgDocument, textColumns, textWidth, type ChartBaseOptions, type Frame, type TextColumn } from "./svg.js";
 
+export type { PoliciesChartData };
+
 /** What {@link outcomeSummarySvg} reads from a result: policies, outcomes, comparisons (and runs' values, when kept). */
 export type OutcomeSummaryChartData = PoliciesChartData;
 

@@ -102,18 +102,26 @@ export interface Frame {
  * Which tick labels to write so that none overlaps the next: all of them, else every
  * second, every third, ... (the ticks themselves are all drawn).
  */
-function thinned(at: readonly number[], labels: readonly string[], frameWidth: number): boolean[] {
-  const boxes = at.map((x, k) => {
-    const width = textWidth(labels[k]!, 11);
-    const from = Math.min(Math.max(x - width / 2, 2), frameWidth - 2 - width);
-    return { from, to: from + width };
-  });
+function thinned(at: readonly number[], labels: readonly string[], frame: Frame): boolean[] {
+  const boxes = at.map((x, k) => tickLabelPlace(x, textWidth(labels[k]!, 11), frame));
   for (let every = 1; every <= Math.max(1, at.length); every++) {
     const kept = at.map((_, k) => k % every === 0);
     const shown = boxes.filter((_, k) => kept[k]);
     if (shown.every((box, k) => k === 0 || box.from >= shown[k - 1]!.to + 6)) return kept;
   }
   return at.map((_, k) => k === 0);
+}
+
+/**
+ * Where a tick label of the bottom axis goes: centred under its tick, unless that would
+ * cut it at the chart's right edge (then it ends there) or run it under the left axis's
+ * labels (then it starts just left of its tick, clear of them).
+ */
+function tickLabelPlace(x: number, width: number, frame: Frame): { anchor: "start" | "middle" | "end"; textX: number; from: number; to: number } {
+  if (x + width / 2 > frame.width - 2) return { anchor: "end", textX: frame.width - 2, from: frame.width - 2 - width, to: frame.width - 2 };
+  const leftmost = Math.max(2, Math.min(x, frame.left) - 4);
+  if (x - width / 2 < leftmost) return { anchor: "start", textX: leftmost, from: leftmost, to: leftmost + width };
+  return { anchor: "middle", textX: x, from: x - width / 2, to: x + width / 2 };
 }
 
 /**
@@ -126,14 +134,11 @@ export function bottomAxis(frame: Frame, ticks: readonly number[], x: (value: nu
   const parts = [`<line class="axis" x1="${num(frame.left)}" y1="${num(y)}" x2="${num(frame.width - frame.right)}" y2="${num(y)}" stroke="#444"/>`];
   const at = ticks.map(x);
   const texts = ticks.map(label);
-  const kept = thinned(at, texts, frame.width);
+  const kept = thinned(at, texts, frame);
   ticks.forEach((_, k) => {
     parts.push(`<line class="tick" x1="${num(at[k]!)}" y1="${num(y)}" x2="${num(at[k]!)}" y2="${num(y + 4)}" stroke="#444"/>`);
     if (!kept[k]) return;
-    // keep the label inside the chart: anchored at its end (or start) near an edge
-    const half = textWidth(texts[k]!, 11) / 2;
-    const anchor = at[k]! + half > frame.width - 2 ? "end" : at[k]! - half < 2 ? "start" : "middle";
-    const textX = anchor === "end" ? frame.width - 2 : anchor === "start" ? 2 : at[k]!;
+    const { anchor, textX } = tickLabelPlace(at[k]!, textWidth(texts[k]!, 11), frame);
     parts.push(`<text x="${num(textX)}" y="${num(y + 16)}" text-anchor="${anchor}" fill="#333">${escapeXml(texts[k]!)}</text>`);
   });
   const lines = axisTitleLines(title, frame.width - 12);
