@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { InputError, parseScenario, runExperiment, simulateOnce, type ExperimentProgress } from "../../src/index.js";
 import { twoCountryWorld } from "../_helpers/worlds.js";
+import { cases } from "../_helpers/quick.js";
 
 const example = parseScenario(readFileSync("scenarios/illustrative-standoff.json", "utf8"));
 
@@ -48,10 +49,11 @@ describe("runExperiment", () => {
   });
 
   it("samples with a Latin hypercube when asked, deterministically, with means close to Monte Carlo's", async () => {
-    const lhs = await runExperiment(example, { runs: 2000, seed: 5, sampler: "latin-hypercube", policies: ["aligned"] });
-    const again = await runExperiment(example, { runs: 2000, seed: 5, sampler: "latin-hypercube", policies: ["aligned"] });
+    const runs = cases(2000);
+    const lhs = await runExperiment(example, { runs, seed: 5, sampler: "latin-hypercube", policies: ["aligned"] });
+    const again = await runExperiment(example, { runs, seed: 5, sampler: "latin-hypercube", policies: ["aligned"] });
     expect(JSON.stringify(lhs)).toBe(JSON.stringify(again));
-    const mc = await runExperiment(example, { runs: 2000, seed: 5, policies: ["aligned"] });
+    const mc = await runExperiment(example, { runs, seed: 5, policies: ["aligned"] });
     const mean = (r: typeof mc, name: string) => r.policies[0]!.outcomes.find((o) => o.name === name)!;
     const a = mean(lhs, "gdpLoss:CN");
     const b = mean(mc, "gdpLoss:CN");
