@@ -141,10 +141,10 @@ export async function runAbcSmc(priors: readonly Distribution[], settings: AbcSm
   };
 
   // the current population, in normal scores
-  let z = new Float64Array(N * D);
-  let weights = new Float64Array(N).fill(1 / N);
-  let distances = new Float64Array(N);
-  let values = new Float64Array(N * D);
+  let z: Float64Array = new Float64Array(N * D);
+  let weights: Float64Array = new Float64Array(N).fill(1 / N);
+  let distances: Float64Array = new Float64Array(N);
+  let values: Float64Array = new Float64Array(N * D);
   const generations: AbcGeneration[] = [];
   let simulations = 0;
   let stopReason: AbcStopReason = "generations";
