@@ -453,13 +453,42 @@ export function compileModel(scenario: Scenario, compileFormula: FormulaCompiler
     maxUsers,
     maxRoutes,
     numbers: numbers.build(),
-    uncertainties: scenario.uncertainties.map((u) => ({ name: u.name, distribution: createDistribution(u.distribution) })),
+    ...compileUncertainties(scenario),
     randomDimensions: scenario.uncertainties.length + rules.count,
     slots: slotBuilder.build(),
     rules,
     policies,
     outcomes,
   };
+}
+
+/**
+ * The uncertainties' distributions and the joint draws: an uncertainty drawn jointly gets
+ * the marginal of the draws as its distribution (so that whatever reads a distribution,
+ * such as a report's ranges, sees the posterior), and the rows go to `joint`.
+ */
+function compileUncertainties(scenario: Scenario): Pick<CompiledModel, "uncertainties" | "joint"> {
+  const posterior = scenario.posterior;
+  const uncertainties = scenario.uncertainties.map((u) => ({ name: u.name, distribution: createDistribution(u.distribution) }));
+  if (posterior === undefined) return { uncertainties, joint: undefined };
+  const rows = posterior.draws.length;
+  const K = posterior.parameters.length;
+  const weights = posterior.weights ?? new Array<number>(rows).fill(1);
+  const dimensions = Int32Array.from(posterior.parameters, (name) => uncertainties.findIndex((u) => u.name === name));
+  posterior.parameters.forEach((_, k) => {
+    uncertainties[dimensions[k]!] = {
+      name: posterior.parameters[k]!,
+      distribution: createDistribution({ type: "categorical", values: posterior.draws.map((row) => row[k]!), weights }),
+    };
+  });
+  const cumulative = new Float64Array(rows);
+  let sum = 0;
+  for (let r = 0; r < rows; r++) cumulative[r] = sum += weights[r]!;
+  for (let r = 0; r < rows; r++) cumulative[r] = cumulative[r]! / sum;
+  cumulative[rows - 1] = 1;
+  const values = new Float64Array(rows * K);
+  posterior.draws.forEach((row, r) => values.set(row, r * K));
+  return { uncertainties, joint: { dimensions, cumulative, values } };
 }
 
 /** Kahn's algorithm over the recipe graph; ties broken by declaration order so the order is stable. */

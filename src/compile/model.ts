@@ -347,7 +347,14 @@ export interface CompiledModel {
   readonly maxRoutes: number;
 
   readonly numbers: NumberTable;
+  /** Each uncertainty's distribution: its own, or for one drawn jointly, the marginal of the joint draws. */
   readonly uncertainties: readonly { readonly name: string; readonly distribution: Distribution }[];
+  /**
+   * The scenario's joint draws (`posterior`), if any: a run picks row r by the weights'
+   * inverse CDF at the first listed uncertainty's uniform, and uncertainty `dimensions[k]`
+   * takes `values[r * dimensions.length + k]`.
+   */
+  readonly joint: { readonly dimensions: Int32Array; readonly cumulative: Float64Array; readonly values: Float64Array } | undefined;
   /** Uniform draws per run: one per uncertainty, then one per rule instance. */
   readonly randomDimensions: number;
 

@@ -98,11 +98,32 @@ export function sortRangeValues(data: RangeData): void {
   for (const row of data.bands) for (const accumulator of row) accumulator.sortValues();
 }
 
-/** Fill `draws` with run `run`'s sample: uncertainty values (via their quantile functions), then rule uniforms. */
+/**
+ * Fill `draws` with run `run`'s sample: uncertainty values (via their quantile functions), then
+ * rule uniforms. Uncertainties drawn jointly take the values of one row of the joint draws,
+ * picked by the first one's uniform.
+ */
 export function sampleRun(model: CompiledModel, sampler: UniformSampler, run: number, draws: Float64Array): void {
   sampler.fill(run, draws);
-  const { uncertainties } = model;
+  const { uncertainties, joint } = model;
+  const row = joint === undefined ? -1 : jointRow(joint.cumulative, draws[joint.dimensions[0]!]!);
   for (let d = 0; d < uncertainties.length; d++) draws[d] = uncertainties[d]!.distribution.quantile(draws[d]!);
+  if (joint !== undefined) {
+    const K = joint.dimensions.length;
+    for (let k = 0; k < K; k++) draws[joint.dimensions[k]!] = joint.values[row * K + k]!;
+  }
+}
+
+/** The first row whose cumulative weight reaches u (binary search). */
+function jointRow(cumulative: Float64Array, u: number): number {
+  let low = 0;
+  let high = cumulative.length - 1;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (cumulative[mid]! >= u) high = mid;
+    else low = mid + 1;
+  }
+  return low;
 }
 
 /** The plan's sampler: Monte Carlo, or a Latin hypercube over all the plan's runs. */

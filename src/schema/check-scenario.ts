@@ -102,6 +102,35 @@ export function* scenarioChecks(scenario: Scenario, context: ValidationContext):
       supports.set(uncertainty.name, { min: distribution.min, max: distribution.max, text: describeDistribution(uncertainty.distribution) });
     }
   });
+  // joint draws: known, distinct uncertainties; rectangular rows; values each uncertainty can take
+  const posterior = scenario.posterior;
+  if (posterior !== undefined) {
+    const listed = new Set<string>();
+    posterior.parameters.forEach((name, k) => {
+      if (!params.has(name)) report(["posterior", "parameters", k], `unknown uncertainty "${name}"${didYouMean(name, params)}`);
+      else if (listed.has(name)) report(["posterior", "parameters", k], `"${name}" is listed twice`);
+      listed.add(name);
+    });
+    const K = posterior.parameters.length;
+    posterior.draws.forEach((row, r) => {
+      context.tick();
+      if (row.length !== K) {
+        report(["posterior", "draws", r], `expected ${K} values, one per listed uncertainty, found ${row.length}`);
+        return;
+      }
+      row.forEach((value, k) => {
+        const support = supports.get(posterior.parameters[k]!);
+        if (support !== undefined && !(value >= support.min && value <= support.max)) {
+          report(["posterior", "draws", r, k], `${fmt(value)} is outside what uncertainty "${posterior.parameters[k]}" can take (${support.text})`);
+        }
+      });
+    });
+    const weights = posterior.weights;
+    if (weights !== undefined) {
+      if (weights.length !== posterior.draws.length) report(["posterior", "weights"], `expected one weight per draw (${posterior.draws.length}), found ${weights.length}`);
+      else if (!(weights.reduce((sum, w) => sum + w, 0) > 0)) report(["posterior", "weights"], "expected weights with a positive sum");
+    }
+  }
   const inRange = (x: number, range: NumberRange) => (range.minExclusive ? x > range.min : x >= range.min) && x <= range.max;
   const checkNumber = (path: Path, value: UncertainNumber | undefined, range: NumberRange) => {
     if (value === undefined) return;

@@ -23,6 +23,18 @@ export interface Scenario {
   world: World;
   /** @defaultValue `[]` */
   uncertainties: Uncertainty[];
+  /** Joint draws of some uncertainties, usually a calibrated posterior (`chokepoint calibrate`, `applyPosterior`): each run picks one row, by weight, and every listed uncertainty takes its value from that row, in place of its own distribution, which stays as the prior. Correlations between the parameters are kept. */
+  posterior?: {
+    /** The uncertainties drawn jointly: each row gives one value for each, in this order. */
+    parameters: string[];
+    /** Rows of values, one value per listed uncertainty. */
+    draws: number[][];
+    /** One weight per row (>= 0); equal weights if omitted. */
+    weights?: number[] | undefined;
+    source?: Source | Source[] | undefined;
+    /** Set when the number is an assumption rather than a sourced figure: say why it was chosen. */
+    assumption?: string | undefined;
+  } | undefined;
   /**
    * Agents' rules, active under every policy.
    * @defaultValue `[]`
@@ -64,6 +76,18 @@ export interface ScenarioInput {
   world: WorldInput;
   /** @defaultValue `[]` */
   uncertainties?: Uncertainty[] | undefined;
+  /** Joint draws of some uncertainties, usually a calibrated posterior (`chokepoint calibrate`, `applyPosterior`): each run picks one row, by weight, and every listed uncertainty takes its value from that row, in place of its own distribution, which stays as the prior. Correlations between the parameters are kept. */
+  posterior?: {
+    /** The uncertainties drawn jointly: each row gives one value for each, in this order. */
+    parameters: string[];
+    /** Rows of values, one value per listed uncertainty. */
+    draws: number[][];
+    /** One weight per row (>= 0); equal weights if omitted. */
+    weights?: number[] | undefined;
+    source?: Source | Source[] | undefined;
+    /** Set when the number is an assumption rather than a sourced figure: say why it was chosen. */
+    assumption?: string | undefined;
+  } | undefined;
   /**
    * Agents' rules, active under every policy.
    * @defaultValue `[]`

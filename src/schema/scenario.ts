@@ -14,6 +14,25 @@ export const uncertaintySchema = z.strictObject({
   ...provenance,
 });
 
+/** Most rows of a scenario's joint posterior draws. */
+export const MAX_POSTERIOR_DRAWS = 10_000;
+
+/** Joint draws of some uncertainties, from a calibration (`applyPosterior`). */
+export const posteriorSchema = z
+  .strictObject({
+    parameters: z.array(identifierSchema).min(1, "expected at least one uncertainty").max(LIMITS.uncertainties).describe("The uncertainties drawn jointly: each row gives one value for each, in this order."),
+    draws: z
+      .array(z.array(z.number().refine(Number.isFinite, { message: "expected a finite number" })).max(LIMITS.uncertainties))
+      .min(1, "expected at least one draw")
+      .max(MAX_POSTERIOR_DRAWS)
+      .describe("Rows of values, one value per listed uncertainty."),
+    weights: z.array(z.number().min(0, "expected a weight >= 0")).max(MAX_POSTERIOR_DRAWS).optional().describe("One weight per row (>= 0); equal weights if omitted."),
+    ...provenance,
+  })
+  .describe(
+    "Joint draws of some uncertainties, usually a calibrated posterior (`chokepoint calibrate`, `applyPosterior`): each run picks one row, by weight, and every listed uncertainty takes its value from that row, in place of its own distribution, which stays as the prior. Correlations between the parameters are kept.",
+  );
+
 export const policySchema = z.strictObject({
   name: identifierSchema,
   description: freeText().optional(),
@@ -56,6 +75,7 @@ export const scenarioSchema = z.strictObject({
     ),
   world: worldSchema,
   uncertainties: limitedArray(uncertaintySchema, LIMITS.uncertainties, "uncertainties").default([]),
+  posterior: posteriorSchema.optional(),
   rules: limitedArray(ruleSchema, LIMITS.rules, "rules").default([]).describe("Agents' rules, active under every policy."),
   policies: limitedArray(policySchema, LIMITS.policies, "policies").min(1, "expected at least one policy"),
   baselinePolicy: identifierSchema
