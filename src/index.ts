@@ -25,6 +25,14 @@ export type {
   OutcomeComparison,
 } from "./experiment/result.js";
 
+// Calibration: observation files, ABC-SMC, posteriors as scenarios
+export { calibrate, type CalibrateOptions, type CalibrationResult, type PredictiveCheck, type PredictiveSeries } from "./calibrate/calibrate.js";
+export { abcSmc, type AbcProblem, type AbcPosterior, type AbcSmcSettings, type AbcProgress, type AbcGeneration, type AbcStopReason, type ParameterSummary } from "./calibrate/abc.js";
+export { applyPosterior, type ApplyPosteriorOptions } from "./calibrate/apply-posterior.js";
+export { parseObservations, ObservationsError } from "./calibrate/observations.js";
+export { observationsJsonSchema } from "./calibrate/observations-schema.js";
+export type { Observations, ObservationsInput, ObservationSeries, ObservationSeriesInput, ObservationPoint, ObservationError, Measure, MeasureInput } from "./calibrate/observations-types.js";
+
 // Reports
 export { formatSummaryTable, type SummaryTableOptions } from "./report/summary-table.js";
 export { formatInterval, formatValue, type FormattedInterval, type FormatValueOptions } from "./report/format-number.js";

@@ -7,8 +7,11 @@ import { FileReadError, readTextFile } from "./read-text-file.js";
 import { closestName } from "./schema/suggest.js";
 import { MAX_SCENARIO_TEXT_LENGTH, safeParseScenario } from "./schema/parse.js";
 import type { Scenario } from "./schema/scenario.js";
+import { ObservationsError, parseObservations } from "./calibrate/observations.js";
+import type { Observations } from "./calibrate/observations-types.js";
 
 export { runExperiment, type ParallelExperimentOptions } from "./parallel/run-experiment-parallel.js";
+export { calibrate, type ParallelCalibrateOptions } from "./parallel/calibrate-parallel.js";
 export { runShard, mergeShards, shardRuns, type ShardDocument, type ShardOptions } from "./parallel/shards.js";
 
 /**
@@ -38,6 +41,36 @@ export async function loadScenarioFile(path: string): Promise<Scenario> {
   const result = safeParseScenario(text);
   if (!result.success) throw new ScenarioError(result.error.problems, `invalid scenario ${path}`, result.error.total);
   return result.scenario;
+}
+
+/**
+ * Read an observation file (JSON or YAML) and validate it; with the scenario, also against
+ * it. Problems carry their path and the line and column in the file.
+ *
+ * @param path - file path.
+ * @param scenario - the scenario the observations belong to.
+ * @returns the observations.
+ * @throws ObservationsError (a ScenarioError) when the file cannot be read or is invalid.
+ * @example
+ * ```ts
+ * import { loadObservationsFile } from "chokepoint/node";
+ * const observations = await loadObservationsFile("observations/antimony-export-controls-2024.json");
+ * ```
+ */
+export async function loadObservationsFile(path: string, scenario?: Scenario): Promise<Observations> {
+  let text: string;
+  try {
+    text = await readTextFile(path, MAX_SCENARIO_TEXT_LENGTH);
+  } catch (error) {
+    if (!(error instanceof FileReadError)) throw error;
+    throw new ObservationsError([{ path: "", message: `cannot load ${path}: ${error.message}` }]);
+  }
+  try {
+    return parseObservations(text, scenario);
+  } catch (error) {
+    if (error instanceof ObservationsError) throw new ObservationsError(error.problems, error.total, `invalid observations ${path}`);
+    throw error;
+  }
 }
 
 /** File name endings of scenario files, bundled or not. */

@@ -3,6 +3,7 @@
 // a JSON Schema (observations.schema.json) for editors.
 import { z } from "zod";
 import { identifierSchema, provenance, sourceSchema } from "../schema/common.js";
+import { focusUnions } from "../schema/json-schema.js";
 import { schemaKit } from "../schema/kit.js";
 import { freeText } from "../schema/limits.js";
 import { price } from "../outcomes/price.js";
@@ -81,3 +82,24 @@ export const observationsSchema = z.strictObject({
 });
 
 export type { Measure, MeasureInput, ObservationError, ObservationPoint, Observations, ObservationSeries, ObservationSeriesInput, ObservationsInput } from "./observations-types.js";
+
+/**
+ * The JSON Schema (draft 2020-12) of observation files, for editors: completion, and
+ * problems shown where they are. Checks against the scenario (names, periods) are beyond
+ * it: `parseObservations` with the scenario, or `chokepoint calibrate`, makes them.
+ *
+ * @returns a plain JSON object; the package also ships it as `chokepoint/observations.schema.json`.
+ * @example
+ * ```ts
+ * observationsJsonSchema().required; // ["name", "scenario", "series"]
+ * ```
+ */
+export function observationsJsonSchema(): Record<string, unknown> {
+  const schema = focusUnions(z.toJSONSchema(observationsSchema, { io: "input", unrepresentable: "any" })) as Record<string, unknown>;
+  return {
+    $schema: schema.$schema,
+    title: "chokepoint observations",
+    description: "Observed series tied to a chokepoint scenario, for calibration (chokepoint calibrate).",
+    ...Object.fromEntries(Object.entries(schema).filter(([key]) => key !== "$schema")),
+  };
+}

@@ -17,8 +17,8 @@ const MAX_TEXT_LENGTH = 50_000_000;
 /** An observation file that failed validation: every problem, each with its path. */
 export class ObservationsError extends ScenarioError {
   override readonly name: string = "ObservationsError";
-  constructor(problems: readonly InputProblem[], total = problems.length) {
-    super(problems, "invalid observations", total);
+  constructor(problems: readonly InputProblem[], total = problems.length, heading = "invalid observations") {
+    super(problems, heading, total);
   }
 }
 

@@ -8,10 +8,11 @@ import { Command, CommanderError, Option } from "commander";
 import type { InputProblem } from "../errors.js";
 import type { CliEnvironment } from "./environment.js";
 import { CommandFailure, EXIT, Interrupted, UsageError } from "./errors.js";
-import { parseIndex, parsePolicyList, parseRuns, parseSeed, parseShardCount, parseWorkers } from "./options.js";
+import { parseIndex, parseNameList, parsePolicyList, parseRuns, parseSeed, parseShardCount, parseShare, parseWhole, parseWorkers } from "./options.js";
 import { problemLines } from "./problem-lines.js";
 import { terminalText } from "./terminal-text.js";
 import { CHOKEPOINT_VERSION as version } from "../version.js";
+import type { CalibrateCommandOptions } from "./calibrate-command.js";
 import type { CompareCommandOptions } from "./compare-command.js";
 import type { MergeCommandOptions } from "./merge-command.js";
 import type { RunOptions } from "./run-command.js";
@@ -139,6 +140,26 @@ function createProgram(env: CliEnvironment): Command {
     .option("-q, --quiet", "print nothing on stderr but errors")
     .addHelpText("after", COMPARE_HELP)
     .action(async (scenario: string, options: CompareCommandOptions) => (await import("./compare-command.js")).compareCommand(scenario, options, env));
+
+  command("calibrate")
+    .description("Fit a scenario's free uncertainties to observed series (ABC-SMC): print each parameter's posterior beside its prior, and how well the fitted model covers the observations.")
+    .argument("<scenario>", "a scenario file (.json, .yaml) or the name of a bundled scenario")
+    .argument("<observations>", "an observation file (.json, .yaml) for this scenario (docs/calibration.md)")
+    .option("--free <names>", "uncertainties to fit, separated by commas (default: the observation file's `free`)", (value: string) => parseNameList("--free", value))
+    .option("--seed <seed>", "seed: the same seed gives the same fit", parseSeed, "1")
+    .option("--particles <n>", "particles per population (default 1000)", (value: string) => parseWhole("--particles", value, 10, 100_000))
+    .option("--generations <n>", "most populations after the prior's (default 12)", (value: string) => parseWhole("--generations", value, 1, 1000))
+    .option("--max-simulations <n>", "simulation budget (default 200,000)", (value: string) => parseWhole("--max-simulations", value, 100, 100_000_000))
+    .option("--min-acceptance <share>", "stop after a population accepts fewer than this share of proposals (default 0.02)", (value: string) => parseShare("--min-acceptance", value))
+    .option("--predictive-runs <n>", "runs of each predictive check (default 500)", (value: string) => parseWhole("--predictive-runs", value, 10, 100_000))
+    .option("--workers <n>", "worker threads (default and most: the available cores); the fit does not depend on it", parseWorkers)
+    .option("--json <file>", "write the calibration (posterior draws, summaries, diagnostics, predictive check) as JSON to FILE")
+    .option("--html <file>", "write a self-contained HTML report to FILE")
+    .option("--calibrated <file>", "write the calibrated scenario to FILE: the posterior's joint draws in its `posterior` field")
+    .option("--progress", "show progress on stderr even when it is not a terminal")
+    .option("--no-progress", "show no progress, even on a terminal")
+    .option("-q, --quiet", "print nothing on stderr but errors")
+    .action(async (scenario: string, observations: string, options: CalibrateCommandOptions) => (await import("./calibrate-command.js")).calibrateCommand(scenario, observations, options, env));
 
   command("explain")
     .description("Describe a scenario in words: countries, goods, the dependency chain from primary inputs to final goods, each importer's supply from countries that may restrict it, supply concentration (HHI), rules and policies.")

@@ -52,3 +52,25 @@ export function parsePolicyList(value: string): string[] {
   if (names.some((name) => name === "")) throw new UsageError(`--policies: expected names separated by commas, found ${JSON.stringify(value)}`);
   return names;
 }
+
+/** A whole number from `least` to `most`, for the option `name`. */
+export function parseWhole(name: string, value: string, least: number, most: number): number {
+  const digits = value.replace(/(?<=\d)[_,](?=\d{3})/g, "");
+  const x = /^\d+$/.test(digits) ? Number(digits) : NaN;
+  if (!Number.isSafeInteger(x) || x < least || x > most) throw new UsageError(`${name}: expected a whole number from ${least} to ${most}, found ${JSON.stringify(value)}`);
+  return x;
+}
+
+/** A share in (0, 1), for the option `name`. */
+export function parseShare(name: string, value: string): number {
+  const x = /^(0?\.\d+|0|1)$/.test(value) ? Number(value) : NaN;
+  if (!(x >= 0 && x < 1)) throw new UsageError(`${name}: expected a share from 0 to below 1 (such as 0.02), found ${JSON.stringify(value)}`);
+  return x;
+}
+
+/** Names separated by commas, for the option `name`. */
+export function parseNameList(name: string, value: string): string[] {
+  const names = value.split(",").map((item) => item.trim());
+  if (names.some((item) => item === "")) throw new UsageError(`${name}: expected names separated by commas, found ${JSON.stringify(value)}`);
+  return names;
+}

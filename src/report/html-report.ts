@@ -22,7 +22,7 @@ export interface HtmlReportOptions {
   readonly start?: string;
 }
 
-const STYLE = `
+export const STYLE = `
 :root { color-scheme: light; --ink: #1a1a1a; --muted: #5b5b5b; --rule: #dedede; --accent: #0072B2; --warn: #C62828; }
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
@@ -98,7 +98,7 @@ footer { margin-top: 3rem; padding-top: .8rem; border-top: 1px solid var(--rule)
  * inline styles (the <style> element and SVG style attributes) and data: images, so that
  * even text a scenario smuggled into the page could not run or fetch anything.
  */
-const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+export const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 interface Section {
   readonly id: string;

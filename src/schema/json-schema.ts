@@ -63,7 +63,7 @@ export function scenarioJsonSchema(): Record<string, unknown> {
  *
  * Applied bottom-up to every node.
  */
-function focusUnions(node: unknown): unknown {
+export function focusUnions(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(focusUnions);
   if (!isObject(node)) return node;
   const focused = Object.fromEntries(Object.entries(flattenAnyOf(node)).map(([key, value]) => [key, focusUnions(value)]));
