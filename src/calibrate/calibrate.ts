@@ -3,6 +3,7 @@
 import { compileScenario } from "../compile/compile-scenario.js";
 import { InputError } from "../errors.js";
 import type { Distribution } from "../random/distribution.js";
+import { normalQuantile } from "../random/normal-quantile.js";
 import { runGenerator } from "../random/_internals/run-generator.js";
 import { seedText } from "../random/_internals/seed-key.js";
 import { parseScenario } from "../schema/parse.js";
@@ -31,7 +32,13 @@ export interface PredictiveSeries {
   /** 5th, 50th and 95th percentiles of the simulated series, per period, under the prior and the posterior. */
   readonly prior: { readonly p05: number[]; readonly p50: number[]; readonly p95: number[] };
   readonly posterior: { readonly p05: number[]; readonly p50: number[]; readonly p95: number[] };
-  /** Each observed point, with its posterior predictive quantile (the share of simulated values below it) and whether the 90% band covers it. */
+  /**
+   * Each observed point, with its posterior predictive quantile and whether it is covered:
+   * both against replicated observations (each run's simulated value plus a draw of the
+   * point's own error), so that a point observed with error can be covered where the model
+   * is certain (before a shock, say). `quantile` is the share of replicates below the value;
+   * `covered`, whether it lies within their 5th to 95th percentiles (`coveredByPrior`: the prior's).
+   */
   readonly points: readonly {
     readonly period: number;
     readonly value: number;
@@ -40,7 +47,7 @@ export interface PredictiveSeries {
     readonly covered: boolean;
     readonly coveredByPrior: boolean;
   }[];
-  /** Share of the series' points inside the posterior's 90% band. */
+  /** Share of the series' points covered (see `points`). */
   readonly coverage: number;
 }
 
@@ -48,7 +55,7 @@ export interface PredictiveSeries {
 export interface PredictiveCheck {
   readonly runs: number;
   readonly series: readonly PredictiveSeries[];
-  /** Share of all observed points inside the posterior's 90% band (0.9 or so when the fit is right). */
+  /** Share of all observed points inside the 90% interval of their replicates under the posterior (0.9 or so when the fit is right). */
   readonly coverage: number;
   /** The same under the prior. */
   readonly priorCoverage: number;
@@ -202,16 +209,23 @@ export function predictiveCheck(setup: CalibrationSetup, posterior: AbcPosterior
     const prior = band(priorTable, s);
     const post = band(posteriorTable, s);
     const info = model.outcomes.info.find((i) => i.name === observed.name)!;
-    const points = observed.points.map((point) => {
-      const column = posteriorTable[s]![point.period]!;
+    const points = observed.points.map((point, p) => {
+      // replicated observations: the simulated value plus the observation's own error
+      const replicate = (table: Float64Array[][], key: string) => {
+        const noise = runGenerator(`abc-noise/${key}/${s}/${p}/${seedText(posterior.seed)}`, 0);
+        return Float64Array.from(table[s]![point.period]!, (x) => x + point.sd * normalQuantile(noise())).sort();
+      };
+      const replicated = replicate(posteriorTable, "posterior");
+      const replicatedPrior = replicate(priorTable, "prior");
       let below = 0;
-      while (below < column.length && column[below]! < point.value) below++;
-      const inside = point.value >= post.p05[point.period]! && point.value <= post.p95[point.period]!;
-      const insidePrior = point.value >= prior.p05[point.period]! && point.value <= prior.p95[point.period]!;
+      while (below < replicated.length && replicated[below]! < point.value) below++;
+      const within = (sorted: Float64Array) => point.value >= quantileSorted(sorted, 0.05) && point.value <= quantileSorted(sorted, 0.95);
+      const inside = within(replicated);
+      const insidePrior = within(replicatedPrior);
       covered += inside ? 1 : 0;
       coveredByPrior += insidePrior ? 1 : 0;
       total++;
-      return { period: point.period, value: point.value, sd: point.sd, quantile: below / column.length, covered: inside, coveredByPrior: insidePrior };
+      return { period: point.period, value: point.value, sd: point.sd, quantile: below / replicated.length, covered: inside, coveredByPrior: insidePrior };
     });
     return {
       name: observed.name,

@@ -14,7 +14,7 @@ import type { CliEnvironment } from "./environment.js";
 import { CommandFailure, Interrupted, UsageError } from "./errors.js";
 import { checkOutputFiles, givenOutputs, writeOutputFiles } from "./output-files.js";
 import { problemLines } from "./problem-lines.js";
-import { progressReporter } from "./progress.js";
+import { statusReporter } from "./progress.js";
 import { loadScenarioArgument, scenarioInput, scenarioRunError } from "./scenario-argument.js";
 import { terminalText } from "./terminal-text.js";
 
@@ -65,7 +65,7 @@ export async function calibrateCommand(scenarioArgument: string, observationsFil
     throw error;
   }
 
-  const reporter = progressReporter(env, options.quiet ? false : options.progress);
+  const reporter = statusReporter(env, options.quiet ? false : options.progress);
   const controller = new AbortController();
   const stopListening = env.onInterrupt(() => controller.abort("interrupted"));
   let simulations = 0;
@@ -86,7 +86,11 @@ export async function calibrateCommand(scenarioArgument: string, observationsFil
       signal: controller.signal,
       onProgress: (progress) => {
         simulations = progress.simulations;
-        reporter.update(simulations, maxSimulations);
+        const tolerance = progress.tolerance === Infinity ? "from the priors" : `tolerance ${formatValue(progress.tolerance, "", { digits: 3 })}`;
+        reporter.update(
+          String(progress.generation),
+          `population ${progress.generation} (${tolerance}): ${progress.accepted} of ${progress.particles} particles, ${simulations.toLocaleString("en-US")} simulations`,
+        );
       },
     });
   } catch (error) {

@@ -68,3 +68,32 @@ export function progressReporter(env: CliEnvironment, wanted: boolean | undefine
     },
   };
 }
+
+/**
+ * Progress as a line of text that the caller composes (a fit's population and tolerance):
+ * on a terminal redrawn in place at most every 100 ms; elsewhere, with --progress, one line
+ * each time `key` changes (a new population), for logs.
+ */
+export function statusReporter(env: CliEnvironment, wanted: boolean | undefined, now: () => number = () => performance.now()): { update(key: string, text: string): void; clear(): void } {
+  if (wanted === false || (wanted === undefined && !env.errIsTerminal)) return { update: () => {}, clear: () => {} };
+  const redraw = env.errIsTerminal;
+  let shownKey: string | undefined;
+  let shownAt = -Infinity;
+  let shown = false;
+  return {
+    update: (key, text) => {
+      const time = now();
+      if (redraw) {
+        if (time - shownAt < 100 && key === shownKey) return;
+        env.err(`\r\x1b[K${text}`);
+        shown = true;
+      } else if (key !== shownKey) env.err(`progress ${text}\n`);
+      shownKey = key;
+      shownAt = time;
+    },
+    clear: () => {
+      if (redraw && shown) env.err("\r\x1b[K");
+      shown = false;
+    },
+  };
+}
