@@ -52,7 +52,7 @@ export function applyPosterior(scenario: ScenarioInput | Scenario, fit: Calibrat
   const names = parsed.uncertainties.map((u) => u.name);
   chosen.forEach((name, k) => {
     if (!names.includes(name)) {
-      throw new InputError(options.parameters === undefined ? `fit.parameters[${columns[k]}]` : `options.parameters[${k}]`, `the scenario "${parsed.name}" has no uncertainty "${name}" to draw from the posterior`);
+      throw new InputError(options.parameters === undefined ? `fit.parameters[${columns[k]}]` : `options.parameters[${k}]`, `the scenario "${parsed.name}" has no uncertainty "${name}" to draw from the posterior; apply only the parameters the two share (option \`parameters\`)`);
     }
   });
   const fitted = "posterior" in fit ? ` to the observations "${fit.observations.name}" (${fit.observations.points} points) under the policy "${fit.policy}" of the scenario "${fit.scenario.name}"` : "";

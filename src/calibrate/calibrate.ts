@@ -3,18 +3,18 @@
 import { compileScenario } from "../compile/compile-scenario.js";
 import { InputError } from "../errors.js";
 import type { Distribution } from "../random/distribution.js";
-import { normalQuantile } from "../random/normal-quantile.js";
-import { runGenerator } from "../random/_internals/run-generator.js";
 import { seedText } from "../random/_internals/seed-key.js";
 import { parseScenario } from "../schema/parse.js";
 import { scenarioSha256 } from "../schema/scenario-hash.js";
 import type { Scenario, ScenarioInput } from "../schema/scenario.js";
-import { quantileSorted } from "../stats/quantile.js";
 import { CHOKEPOINT_VERSION } from "../version.js";
 import { posteriorOf, type AbcPosterior } from "./abc.js";
 import { runAbcSmc, type AbcSmcSettings, type BatchEvaluator } from "./abc-smc.js";
 import { resolveObservations, type ResolvedObservations } from "./observations.js";
+import { predictiveCheck, resampleRows, type PredictiveCheck } from "./predictive.js";
 import { CalibrationSimulator, type SimulatorSpec } from "./simulator.js";
+
+export type { PredictiveCheck, PredictiveSeries } from "./predictive.js";
 
 /** Options of {@link calibrate}: the sampler's settings, what to fit, and the predictive check. */
 export interface CalibrateOptions extends AbcSmcSettings {
@@ -22,43 +22,6 @@ export interface CalibrateOptions extends AbcSmcSettings {
   readonly free?: readonly string[];
   /** Runs of each predictive check (prior and posterior). Default 500. */
   readonly predictiveRuns?: number;
-}
-
-/** A series' simulated band beside its observations. */
-export interface PredictiveSeries {
-  readonly name: string;
-  readonly description: string;
-  readonly unit: string;
-  /** 5th, 50th and 95th percentiles of the simulated series, per period, under the prior and the posterior. */
-  readonly prior: { readonly p05: number[]; readonly p50: number[]; readonly p95: number[] };
-  readonly posterior: { readonly p05: number[]; readonly p50: number[]; readonly p95: number[] };
-  /**
-   * Each observed point, with its posterior predictive quantile and whether it is covered:
-   * both against replicated observations (each run's simulated value plus a draw of the
-   * point's own error), so that a point observed with error can be covered where the model
-   * is certain (before a shock, say). `quantile` is the share of replicates below the value;
-   * `covered`, whether it lies within their 5th to 95th percentiles (`coveredByPrior`: the prior's).
-   */
-  readonly points: readonly {
-    readonly period: number;
-    readonly value: number;
-    readonly sd: number;
-    readonly quantile: number;
-    readonly covered: boolean;
-    readonly coveredByPrior: boolean;
-  }[];
-  /** Share of the series' points covered (see `points`). */
-  readonly coverage: number;
-}
-
-/** Predictive checks of a fit: per series, bands and coverage; and overall. */
-export interface PredictiveCheck {
-  readonly runs: number;
-  readonly series: readonly PredictiveSeries[];
-  /** Share of all observed points inside the 90% interval of their replicates under the posterior (0.9 or so when the fit is right). */
-  readonly coverage: number;
-  /** The same under the prior. */
-  readonly priorCoverage: number;
 }
 
 /** What {@link calibrate} returns: the posterior, how it was found, and its predictive check. */
@@ -148,7 +111,8 @@ export function finishCalibration(setup: CalibrationSetup, options: CalibrateOpt
   const posterior = posteriorOf(setup.resolved.free, setup.priors, output, options.seed);
   const runs = options.predictiveRuns ?? 500;
   if (!Number.isInteger(runs) || runs < 10 || runs > 100_000) throw new InputError("options.predictiveRuns", `expected a whole number from 10 to 100,000, found ${String(runs)}`);
-  const predictive = predictiveCheck(setup, posterior, runs);
+  const rows = resampleRows(posterior.weights, runs, posterior.seed);
+  const predictive = predictiveCheck(setup.resolved, runs, posterior.seed, { simulator: setup.simulator }, { simulator: setup.simulator, values: (r) => posterior.draws[rows[r]!]! });
   const points = setup.resolved.series.reduce((sum, s) => sum + s.points.length, 0);
   return {
     format: "chokepoint-calibration",
@@ -161,81 +125,3 @@ export function finishCalibration(setup: CalibrationSetup, options: CalibrateOpt
   };
 }
 
-/**
- * Simulate `runs` draws from the prior and from the posterior (rows resampled by weight),
- * and summarise each observed series: per-period 90% bands and medians, each point's
- * predictive quantile, and the share of points inside the bands.
- */
-export function predictiveCheck(setup: CalibrationSetup, posterior: AbcPosterior, runs: number): PredictiveCheck {
-  const { simulator, resolved } = setup;
-  const model = simulator.model;
-  const T = model.T;
-  const S = resolved.series.length;
-  const seriesRows = resolved.series.map((series) => model.outcomes.seriesIndex[model.outcomes.info.findIndex((info) => info.name === series.name)]!);
-  const collect = (values: ((r: number) => ArrayLike<number>) | undefined, key: string) => {
-    // per series and period, every run's value
-    const table = Array.from({ length: S }, () => Array.from({ length: T }, () => new Float64Array(runs)));
-    const out = new Float64Array(simulator.pointCount);
-    for (let r = 0; r < runs; r++) {
-      simulator.simulatePoints(key, r, values?.(r), out);
-      const all = simulator.lastSeries;
-      for (let s = 0; s < S; s++) for (let t = 0; t < T; t++) table[s]![t]![r] = all[seriesRows[s]! * T + t]!;
-    }
-    for (const row of table) for (const column of row) column.sort();
-    return table;
-  };
-  // posterior rows by systematic resampling: runs equally spaced points of the weights' CDF, offset by one seeded uniform
-  const cumulative: number[] = [];
-  posterior.weights.reduce((sum, w, i) => (cumulative[i] = sum + w), 0);
-  const offset = runGenerator(`abc-resample/${seedText(posterior.seed)}`, 0)();
-  const rows: number[] = [];
-  let row = 0;
-  for (let r = 0; r < runs; r++) {
-    const u = ((r + offset) / runs) * cumulative[cumulative.length - 1]!;
-    while (row < cumulative.length - 1 && cumulative[row]! < u) row++;
-    rows.push(row);
-  }
-  const priorTable = collect(undefined, "predictive-prior");
-  const posteriorTable = collect((r) => posterior.draws[rows[r]!]!, "predictive-posterior");
-  const band = (table: Float64Array[][], s: number) => ({
-    p05: table[s]!.map((column) => quantileSorted(column, 0.05)),
-    p50: table[s]!.map((column) => quantileSorted(column, 0.5)),
-    p95: table[s]!.map((column) => quantileSorted(column, 0.95)),
-  });
-  let covered = 0;
-  let coveredByPrior = 0;
-  let total = 0;
-  const series = resolved.series.map((observed, s): PredictiveSeries => {
-    const prior = band(priorTable, s);
-    const post = band(posteriorTable, s);
-    const info = model.outcomes.info.find((i) => i.name === observed.name)!;
-    const points = observed.points.map((point, p) => {
-      // replicated observations: the simulated value plus the observation's own error
-      const replicate = (table: Float64Array[][], key: string) => {
-        const noise = runGenerator(`abc-noise/${key}/${s}/${p}/${seedText(posterior.seed)}`, 0);
-        return Float64Array.from(table[s]![point.period]!, (x) => x + point.sd * normalQuantile(noise())).sort();
-      };
-      const replicated = replicate(posteriorTable, "posterior");
-      const replicatedPrior = replicate(priorTable, "prior");
-      let below = 0;
-      while (below < replicated.length && replicated[below]! < point.value) below++;
-      const within = (sorted: Float64Array) => point.value >= quantileSorted(sorted, 0.05) && point.value <= quantileSorted(sorted, 0.95);
-      const inside = within(replicated);
-      const insidePrior = within(replicatedPrior);
-      covered += inside ? 1 : 0;
-      coveredByPrior += insidePrior ? 1 : 0;
-      total++;
-      return { period: point.period, value: point.value, sd: point.sd, quantile: below / replicated.length, covered: inside, coveredByPrior: insidePrior };
-    });
-    return {
-      name: observed.name,
-      description: observed.description,
-      unit: info.unit,
-      prior,
-      posterior: post,
-      points,
-      coverage: points.filter((p) => p.covered).length / points.length,
-    };
-  });
-  return { runs, series, coverage: covered / total, priorCoverage: coveredByPrior / total };
-}

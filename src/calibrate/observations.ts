@@ -77,13 +77,13 @@ export function parseObservations(input: unknown, scenario?: Scenario | Scenario
  *
  * @param free - the parameters to fit, overriding the file's `free`.
  */
-export function resolveObservations(input: unknown, scenario: Scenario | ScenarioInput, free?: readonly string[]): ResolvedObservations {
-  const read = readObservations(input, scenario, free);
+export function resolveObservations(input: unknown, scenario: Scenario | ScenarioInput, free?: readonly string[], fitting = true): ResolvedObservations {
+  const read = readObservations(input, scenario, free, fitting);
   if (read.resolved === undefined) throw new Error("internal error: observations resolved without a scenario");
   return read.resolved;
 }
 
-function readObservations(input: unknown, scenarioInput: Scenario | ScenarioInput | undefined, free?: readonly string[]): { observations: Observations; resolved?: ResolvedObservations } {
+function readObservations(input: unknown, scenarioInput: Scenario | ScenarioInput | undefined, free?: readonly string[], fitting = true): { observations: Observations; resolved?: ResolvedObservations } {
   let value = input;
   let locate: ((paths: readonly string[]) => ({ line: number; column: number } | undefined)[]) | undefined;
   if (typeof input === "string") {
@@ -114,7 +114,7 @@ function readObservations(input: unknown, scenarioInput: Scenario | ScenarioInpu
     return { observations };
   }
   const scenario = parseScenario(scenarioInput);
-  const resolved = resolveAgainst(observations, scenario, free, report);
+  const resolved = resolveAgainst(observations, scenario, free, fitting, report);
   if (problems.length > 0) fail(problems);
   return { observations, resolved: resolved! };
 }
@@ -164,6 +164,7 @@ function resolveAgainst(
   observations: Observations,
   scenario: Scenario,
   freeOverride: readonly string[] | undefined,
+  fitting: boolean,
   report: (path: (string | number)[], message: string) => void,
 ): ResolvedObservations | undefined {
   const before = { count: 0 };
@@ -183,7 +184,7 @@ function resolveAgainst(
   const uncertainties = scenario.uncertainties.map((u) => u.name);
   const free = freeOverride ?? observations.free ?? [];
   const freePath = freeOverride === undefined ? ["free"] : ["options", "free"];
-  if (free.length === 0) counting(freePath, "expected the names of the uncertainties to fit (in the file's `free`, or the `free` option)");
+  if (fitting && free.length === 0) counting(freePath, "expected the names of the uncertainties to fit (in the file's `free`, or the `free` option)");
   free.forEach((name, k) => {
     if (!uncertainties.includes(name)) {
       const suggestion = closestName(name, uncertainties);

@@ -1,19 +1,18 @@
 // `chokepoint calibrate`: fit a scenario's free uncertainties to an observation file
 // (ABC-SMC), print the posterior and the predictive check, and write the result, a report
 // and the calibrated scenario on request. Ctrl-C stops the fit and writes nothing.
-import { existsSync, statSync } from "node:fs";
 import type { CalibrationResult } from "../calibrate/calibrate.js";
 import { ObservationsError, parseObservations } from "../calibrate/observations.js";
 import { applyPosterior } from "../calibrate/apply-posterior.js";
 import { InputError } from "../errors.js";
 import { calibrate } from "../parallel/calibrate-parallel.js";
-import { fileKind, FileReadError, readTextFile } from "../read-text-file.js";
 import { formatValue } from "../report/format-number.js";
 import { renderCalibrationReport } from "../report/calibration-report.js";
 import type { CliEnvironment } from "./environment.js";
 import { CommandFailure, Interrupted, UsageError } from "./errors.js";
 import { checkOutputFiles, givenOutputs, writeOutputFiles } from "./output-files.js";
 import { problemLines } from "./problem-lines.js";
+import { readInputFile } from "./predict-command.js";
 import { statusReporter } from "./progress.js";
 import { loadScenarioArgument, scenarioInput, scenarioRunError } from "./scenario-argument.js";
 import { terminalText } from "./terminal-text.js";
@@ -37,9 +36,6 @@ export interface CalibrateCommandOptions {
   readonly quiet?: boolean;
 }
 
-/** Most observation file text read, in characters. */
-const MAX_OBSERVATIONS_TEXT = 50_000_000;
-
 export async function calibrateCommand(scenarioArgument: string, observationsFile: string, options: CalibrateCommandOptions, env: CliEnvironment): Promise<void> {
   const outputs = givenOutputs([
     ["--json", options.json],
@@ -47,17 +43,8 @@ export async function calibrateCommand(scenarioArgument: string, observationsFil
     ["--calibrated", options.calibrated],
   ]);
   checkOutputFiles(outputs, [...scenarioInput(scenarioArgument), { what: "the observation file", file: observationsFile }]);
-  const stats = existsSync(observationsFile) ? statSync(observationsFile) : undefined;
-  if (stats === undefined) throw new UsageError(`${observationsFile}: no such observation file`);
-  if (!stats.isFile()) throw new UsageError(`${observationsFile} is ${fileKind(stats)}, not an observation file`);
   const scenario = await loadScenarioArgument(scenarioArgument);
-  let text: string;
-  try {
-    text = await readTextFile(observationsFile, MAX_OBSERVATIONS_TEXT);
-  } catch (error) {
-    if (error instanceof FileReadError) throw new CommandFailure([`${observationsFile}: ${error.message}`]);
-    throw error;
-  }
+  const text = await readInputFile(observationsFile, "observation file");
   try {
     parseObservations(text, scenario);
   } catch (error) {

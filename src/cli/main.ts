@@ -13,6 +13,7 @@ import { problemLines } from "./problem-lines.js";
 import { terminalText } from "./terminal-text.js";
 import { CHOKEPOINT_VERSION as version } from "../version.js";
 import type { CalibrateCommandOptions } from "./calibrate-command.js";
+import type { PredictCommandOptions } from "./predict-command.js";
 import type { CompareCommandOptions } from "./compare-command.js";
 import type { MergeCommandOptions } from "./merge-command.js";
 import type { RunOptions } from "./run-command.js";
@@ -160,6 +161,19 @@ function createProgram(env: CliEnvironment): Command {
     .option("--no-progress", "show no progress, even on a terminal")
     .option("-q, --quiet", "print nothing on stderr but errors")
     .action(async (scenario: string, observations: string, options: CalibrateCommandOptions) => (await import("./calibrate-command.js")).calibrateCommand(scenario, observations, options, env));
+
+  command("predict")
+    .description("Set observed series beside a scenario's simulations and say how many its 90% bands cover; with --posterior, first apply a fit from another episode (an out-of-sample check).")
+    .argument("<scenario>", "a scenario file (.json, .yaml) or the name of a bundled scenario")
+    .argument("<observations>", "an observation file (.json, .yaml) for this scenario")
+    .option("--posterior <file>", "a calibration file (chokepoint calibrate --json) whose posterior to apply to the scenario first")
+    .option("--parameters <names>", "apply only these parameters of the posterior, separated by commas (those the episodes share)", (value: string) => parseNameList("--parameters", value))
+    .option("--runs <n>", "runs of each simulation (default 1000)", (value: string) => parseWhole("--runs", value, 10, 100_000))
+    .option("--seed <seed>", "seed: the same seed gives the same result", parseSeed, "1")
+    .option("--json <file>", "write the result as JSON to FILE")
+    .option("--html <file>", "write a self-contained HTML report to FILE")
+    .option("-q, --quiet", "print nothing on stderr but errors")
+    .action(async (scenario: string, observations: string, options: PredictCommandOptions) => (await import("./predict-command.js")).predictCommand(scenario, observations, options, env));
 
   command("explain")
     .description("Describe a scenario in words: countries, goods, the dependency chain from primary inputs to final goods, each importer's supply from countries that may restrict it, supply concentration (HHI), rules and policies.")

@@ -1,6 +1,8 @@
 // The HTML report of a calibration: the posterior beside the priors, the predictive check
 // per observed series, and the sampler's diagnostics, in one self-contained page.
 import type { CalibrationResult } from "../calibrate/calibrate.js";
+import type { PredictionResult } from "../calibrate/predict.js";
+import type { PredictiveCheck } from "../calibrate/predictive.js";
 import { InputError } from "../errors.js";
 import { createDistribution } from "../random/distribution.js";
 import type { Scenario } from "../schema/scenario.js";
@@ -79,19 +81,7 @@ export function renderCalibrationReport(result: CalibrationResult, scenario: Sce
       return `<figure>${priorPosteriorSvg({ name, edges, prior: priorShares, posterior: posteriorShares, interval: [summary.p05, summary.p95] }, { id: `parameter-${k}` })}</figure>`;
     })
     .join("\n");
-  const calendar = { period: scenario.period, ...(scenario.start === undefined ? {} : { start: scenario.start }) };
-  const seriesCharts = predictive.series
-    .map((series, s) => {
-      const rows = series.points
-        .map((p) => `<tr><td>${p.period}</td><td>${esc(formatValue(p.value, series.unit))}</td><td>${esc(formatValue(p.sd, series.unit))}</td><td>${esc(formatValue(series.posterior.p05[p.period]!, series.unit))} to ${esc(formatValue(series.posterior.p95[p.period]!, series.unit))}</td><td>${p.quantile.toFixed(2)}</td><td>${p.covered ? "yes" : "<strong>no</strong>"}</td></tr>`)
-        .join("\n");
-      return (
-        `<h3><code>${esc(series.name)}</code></h3>\n<p>${esc(series.description)} <span class="muted">Unit: ${esc(series.unit)}. ${series.points.filter((p) => p.covered).length} of ${series.points.length} points inside the posterior's 90% band.</span></p>\n` +
-        `<figure>${predictiveSvg(series, { ...calendar, id: `series-${s}` })}</figure>\n` +
-        `<details><summary>The points</summary><table><thead><tr><th>period (from 0)</th><th>observed</th><th>sd</th><th>posterior 90% band</th><th>predictive quantile</th><th>covered</th></tr></thead><tbody>\n${rows}\n</tbody></table></details>`
-      );
-    })
-    .join("\n");
+  const seriesCharts = predictiveSection(predictive, scenario);
   const generationRows = posterior.generations
     .map((g, t) => `<tr><td>${t}</td><td>${n(g.tolerance)}</td><td>${formatCount(g.simulations)}</td><td>${(100 * g.acceptanceRate).toFixed(1)}%</td><td>${formatCount(Math.round(g.effectiveSampleSize))}</td></tr>`)
     .join("\n");
@@ -115,13 +105,36 @@ export function renderCalibrationReport(result: CalibrationResult, scenario: Sce
       `<p>ABC-SMC: each population's tolerance is a quantile of the previous population's distances (root mean square of errors standardised by each point's uncertainty); proposals farther than it are rejected. A tolerance that stops falling, or a collapsing effective sample size, limit what the posterior can say. Seed <code>${esc(String(posterior.seed))}</code>.</p>\n<table><thead><tr><th>population</th><th>tolerance</th><th>simulations</th><th>accepted</th><th>effective sample size</th></tr></thead><tbody>\n${generationRows}\n</tbody></table>`,
     ],
   ] as const;
+  return page(title, `Scenario <code>${esc(scenario.name)}</code> (sha256 ${esc(result.scenario.sha256.slice(0, 12))}), observations <code>${esc(result.observations.name)}</code>, chokepoint ${esc(result.chokepointVersion)}.`, sections, "Made with chokepoint calibrate. The same scenario, observations and seed give the same report.");
+}
+
+/** A self-contained page of sections. */
+function page(title: string, meta: string, sections: readonly (readonly [string, string, string])[], footer: string): string {
   return (
     `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">\n` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${esc(title)}</title>\n<style>${STYLE}</style>\n</head>\n<body>\n<main>\n` +
-    `<header>\n<h1>${esc(title)}</h1>\n<p class="meta">Scenario <code>${esc(scenario.name)}</code> (sha256 ${esc(result.scenario.sha256.slice(0, 12))}), observations <code>${esc(result.observations.name)}</code>, chokepoint ${esc(result.chokepointVersion)}.</p>\n</header>\n` +
+    `<header>\n<h1>${esc(title)}</h1>\n<p class="meta">${meta}</p>\n</header>\n` +
     sections.map(([id, heading, html]) => `<section id="${id}">\n<h2>${esc(heading)}</h2>\n${html}\n</section>\n`).join("") +
-    `<footer>Made with chokepoint calibrate. The same scenario, observations and seed give the same report.</footer>\n</main>\n</body>\n</html>\n`
+    `<footer>${footer}</footer>\n</main>\n</body>\n</html>\n`
   );
+}
+
+
+/** Per observed series: its chart and a folded table of its points. */
+function predictiveSection(predictive: PredictiveCheck, scenario: Scenario): string {
+  const calendar = { period: scenario.period, ...(scenario.start === undefined ? {} : { start: scenario.start }) };
+  return predictive.series
+    .map((series, s) => {
+      const rows = series.points
+        .map((p) => `<tr><td>${p.period}</td><td>${esc(formatValue(p.value, series.unit))}</td><td>${esc(formatValue(p.sd, series.unit))}</td><td>${esc(formatValue(series.posterior.p05[p.period]!, series.unit))} to ${esc(formatValue(series.posterior.p95[p.period]!, series.unit))}</td><td>${p.quantile.toFixed(2)}</td><td>${p.covered ? "yes" : "<strong>no</strong>"}</td></tr>`)
+        .join("\n");
+      return (
+        `<h3><code>${esc(series.name)}</code></h3>\n<p>${esc(series.description)} <span class="muted">Unit: ${esc(series.unit)}. ${series.points.filter((p) => p.covered).length} of ${series.points.length} points inside the posterior's 90% band.</span></p>\n` +
+        `<figure style="max-width: 640px">${predictiveSvg(series, { ...calendar, id: `series-${s}` })}</figure>\n` +
+        `<details><summary>The points</summary><table><thead><tr><th>period (from 0)</th><th>observed</th><th>sd</th><th>posterior 90% band</th><th>predictive quantile</th><th>covered</th></tr></thead><tbody>\n${rows}\n</tbody></table></details>`
+      );
+    })
+    .join("\n");
 }
 
 function stopText(reason: CalibrationResult["posterior"]["stopReason"]): string {
@@ -132,4 +145,39 @@ function stopText(reason: CalibrationResult["posterior"]["stopReason"]): string 
     simulations: "the simulation budget ran out (the last population was not completed)",
     converged: "the tolerance stopped falling",
   }[reason];
+}
+
+/**
+ * A self-contained HTML report of a prediction (`predict`): each observed series beside the
+ * bands the scenario simulates, with and without its posterior, and the coverage.
+ *
+ * @param result - what `predict` returned.
+ * @param scenario - the scenario it was run on.
+ * @returns the HTML document as a string.
+ * @throws {InputError} if the result is not of this scenario.
+ * @example
+ * ```ts
+ * writeFileSync("prediction.html", renderPredictionReport(predict(calibrated, observations, { seed: 1 }), calibrated));
+ * ```
+ */
+export function renderPredictionReport(result: PredictionResult, scenario: Scenario): string {
+  if (result?.scenario?.name !== scenario?.name) {
+    throw new InputError("scenario", `the prediction is of scenario "${String(result?.scenario?.name)}", not "${String(scenario?.name)}"`);
+  }
+  const { predictive } = result;
+  const points = result.observations.points;
+  const share = (x: number) => `${Math.round(x * points)} of ${points} points (${Math.round(100 * x)}%)`;
+  const brief = result.calibrated
+    ? `With its posterior, the scenario covers ${share(predictive.coverage)}; with its priors alone, ${share(predictive.priorCoverage)}. In the charts, the grey band is the priors' and the blue band the posterior's.`
+    : `The scenario covers ${share(predictive.coverage)}. It has no posterior: both bands are the same.`;
+  const sections = [
+    ["summary", "In brief", `<p>${brief} About 90% is expected of a model that predicts well.</p>`],
+    ["predictive", "The observations beside the simulations", predictiveSection(predictive, scenario)],
+  ] as const;
+  return page(
+    `Prediction of ${result.observations.name} by ${scenario.title ?? scenario.name}`,
+    `Scenario <code>${esc(scenario.name)}</code> (sha256 ${esc(result.scenario.sha256.slice(0, 12))}), ${predictive.runs} runs, policy <code>${esc(result.policy)}</code>, chokepoint ${esc(result.chokepointVersion)}.`,
+    sections,
+    "Made with chokepoint predict. The same scenario, observations and seed give the same report.",
+  );
 }

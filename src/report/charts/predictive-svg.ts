@@ -66,7 +66,10 @@ export function predictiveSvg(data: PredictiveChartData, options: PredictiveChar
     ...data.posterior.p95,
     ...data.points.flatMap((p) => [p.value - Z90 * p.sd, p.value + Z90 * p.sd]),
   ].filter(Number.isFinite);
-  const y = niceTicks(Math.min(...values), Math.max(...values), 4);
+  // a quantity that cannot be negative (every band and observation >= 0) keeps its axis at 0 and above; whiskers are cut there
+  const nonNegative = [...data.prior.p05, ...data.posterior.p05, ...data.points.map((p) => p.value)].every((v) => v >= 0);
+  const y = niceTicks(nonNegative ? Math.max(0, Math.min(...values)) : Math.min(...values), Math.max(...values), 4);
+  const clip = (v: number) => Math.min(y.domain[1], Math.max(y.domain[0], v));
   const xTitle = periodAxisTitle(calendar);
   const legend = flowLegend(
     [
@@ -100,7 +103,7 @@ export function predictiveSvg(data: PredictiveChartData, options: PredictiveChar
       const label = `${periodLabel(p.period, calendar)}: observed ${f(p.value)} (90% error ${f(p.value - Z90 * p.sd)} to ${f(p.value + Z90 * p.sd)}); posterior band ${f(data.posterior.p05[p.period]!)} to ${f(data.posterior.p95[p.period]!)}`;
       return (
         `<g class="mark observation"><title>${label}</title>` +
-        `<line x1="${x}" x2="${x}" y1="${num(yScale(p.value - Z90 * p.sd))}" y2="${num(yScale(p.value + Z90 * p.sd))}" stroke="${color}" stroke-width="1.2"/>` +
+        `<line x1="${x}" x2="${x}" y1="${num(yScale(clip(p.value - Z90 * p.sd)))}" y2="${num(yScale(clip(p.value + Z90 * p.sd)))}" stroke="${color}" stroke-width="1.2"/>` +
         `<circle cx="${x}" cy="${num(yScale(p.value))}" r="3.2" fill="${color}"/></g>`
       );
     })
