@@ -200,6 +200,10 @@ function resolveAgainst(
     const seen = new Set<number>();
     return series.points.flatMap((point, p) => {
       const at = ["series", s, "points", p];
+      // a point with a problem of its own (checkSelf) is left out here, so that it gets no second one
+      const noUncertainty = point.interval === undefined && point.error === undefined && series.error === undefined;
+      const badInterval = point.interval !== undefined && !(point.interval[0] < point.interval[1]);
+      if ((point.period === undefined) === (point.date === undefined) || (point.value === undefined && point.interval === undefined) || noUncertainty || badInterval) return [];
       let period = point.period;
       if (point.date !== undefined) {
         if (start === undefined) {

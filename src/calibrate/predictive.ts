@@ -93,8 +93,9 @@ export function predictiveCheck(resolved: ResolvedObservations, runs: number, se
     for (const row of table) for (const column of row) column.sort();
     return table;
   };
-  const priorTable = collect(prior, "predictive-prior");
-  const posteriorTable = collect(posterior, "predictive-posterior");
+  // the same draws of everything else for both (common random numbers): their difference is the posterior's alone
+  const priorTable = collect(prior, "predictive");
+  const posteriorTable = collect(posterior, "predictive");
   const units = resolved.series.map((series) => posterior.simulator.model.outcomes.info.find((i) => i.name === series.name)!.unit);
   const band = (table: Float64Array[][], s: number) => ({
     p05: table[s]!.map((column) => quantileSorted(column, 0.05)),
