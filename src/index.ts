@@ -29,6 +29,8 @@ export type {
 export { calibrate, type CalibrateOptions, type CalibrationResult, type PredictiveCheck, type PredictiveSeries } from "./calibrate/calibrate.js";
 export { abcSmc, type AbcProblem, type AbcPosterior, type AbcSmcSettings, type AbcProgress, type AbcGeneration, type AbcStopReason, type ParameterSummary } from "./calibrate/abc.js";
 export { applyPosterior, type ApplyPosteriorOptions } from "./calibrate/apply-posterior.js";
+export { predict, type PredictOptions, type PredictionResult } from "./calibrate/predict.js";
+export { renderCalibrationReport, renderPredictionReport } from "./report/calibration-report.js";
 export { parseObservations, ObservationsError } from "./calibrate/observations.js";
 export { observationsJsonSchema } from "./calibrate/observations-schema.js";
 export type { Observations, ObservationsInput, ObservationSeries, ObservationSeriesInput, ObservationPoint, ObservationError, Measure, MeasureInput } from "./calibrate/observations-types.js";
@@ -51,6 +53,8 @@ export type { PoliciesChartData } from "./report/charts/outcome-summary-svg.js";
 export { policyDistributionsSvg, type PolicyDistributionsChartData, type PolicyDistributionsChartOptions } from "./report/charts/policy-distributions-svg.js";
 export { policySeriesSvg, type PolicySeriesChartData, type PolicySeriesChartOptions } from "./report/charts/policy-series-svg.js";
 export { supplyMatrixSvg, type SupplyMatrixChartOptions } from "./report/charts/supply-matrix-svg.js";
+export { predictiveSvg, type PredictiveChartData, type PredictiveChartOptions } from "./report/charts/predictive-svg.js";
+export { priorPosteriorSvg, type PriorPosteriorChartData } from "./report/charts/prior-posterior-svg.js";
 export { histogramVegaLite, type HistogramVegaLiteOptions } from "./report/charts/histogram-vega-lite.js";
 export { fanChartVegaLite, type FanChartVegaLiteOptions } from "./report/charts/fan-chart-vega-lite.js";
 export { comparisonVegaLite, type ComparisonVegaLiteOptions } from "./report/charts/comparison-vega-lite.js";

@@ -13,8 +13,7 @@ import { abortError, InputError } from "../errors.js";
 import type { Distribution } from "../random/distribution.js";
 import { normalCdf } from "../random/normal-cdf.js";
 import { normalQuantile } from "../random/normal-quantile.js";
-import { runGenerator } from "../random/_internals/run-generator.js";
-import { seedText } from "../random/_internals/seed-key.js";
+import { runStream, seedString } from "../random/stream.js";
 
 /** Why the sampler stopped. */
 export type AbcStopReason = "tolerance" | "acceptance" | "generations" | "simulations" | "converged";
@@ -95,7 +94,7 @@ const U_MAX = 1 - 2 ** -53;
 
 /** The settings with defaults, checked. */
 export function resolveAbcSettings(settings: AbcSmcSettings, path = "options") {
-  seedText(settings.seed);
+  seedString(settings.seed);
   const value = (name: keyof typeof DEFAULTS, check: (x: number) => boolean, expected: string): number => {
     const x = settings[name] ?? DEFAULTS[name];
     if (typeof x !== "number" || !check(x)) throw new InputError(`${path}.${name}`, `expected ${expected}, found ${String(x)}`);
@@ -127,7 +126,7 @@ export function resolveAbcSettings(settings: AbcSmcSettings, path = "options") {
 export async function runAbcSmc(priors: readonly Distribution[], settings: AbcSmcSettings, evaluate: BatchEvaluator): Promise<AbcSmcOutput> {
   const options = resolveAbcSettings(settings);
   const { particles: N, quantile, minAcceptanceRate, maxGenerations, maxSimulations } = options;
-  const seed = seedText(options.seed);
+  const seed = seedString(options.seed);
   const D = priors.length;
   if (D === 0) throw new InputError("free", "expected at least one parameter to fit");
   const checkAbort = () => {
@@ -155,7 +154,7 @@ export async function runAbcSmc(priors: readonly Distribution[], settings: AbcSm
     const batchValues = new Float64Array(N * D);
     const zk = new Float64Array(D);
     for (let i = 0; i < N; i++) {
-      const next = runGenerator(`abc-propose/0/${seed}`, i);
+      const next = runStream(`abc-propose/0/${seed}`, i);
       for (let k = 0; k < D; k++) zk[k] = normalQuantile(next());
       z.set(zk, i * D);
       toValues(zk, batchValues, i * D);
@@ -206,7 +205,7 @@ export async function runAbcSmc(priors: readonly Distribution[], settings: AbcSm
       const batchZ = new Float64Array(count * D);
       const batchValues = new Float64Array(count * D);
       for (let i = 0; i < count; i++) {
-        const next = runGenerator(`abc-propose/${t}/${seed}`, proposed + i);
+        const next = runStream(`abc-propose/${t}/${seed}`, proposed + i);
         const ancestor = pickIndex(cumulative, next());
         for (let k = 0; k < D; k++) noise[k] = normalQuantile(next());
         for (let k = 0; k < D; k++) {

@@ -2,8 +2,7 @@
 // same sampler on a scenario and its observations.
 import { InputError } from "../errors.js";
 import { createDistribution, type Distribution } from "../random/distribution.js";
-import { runGenerator } from "../random/_internals/run-generator.js";
-import { seedText } from "../random/_internals/seed-key.js";
+import { runStream, seedString } from "../random/stream.js";
 import type { DistributionSpec } from "../schema/distribution.js";
 import { runAbcSmc, type AbcGeneration, type AbcSmcSettings, type AbcStopReason } from "./abc-smc.js";
 import { summarizePosterior, type ParameterSummary } from "./posterior-summary.js";
@@ -86,12 +85,12 @@ export async function abcSmc(problem: AbcProblem, options: AbcSmcSettings): Prom
       throw error;
     }
   });
-  const seed = seedText(options.seed);
+  const seed = seedString(options.seed);
   const output = await runAbcSmc(priors, options, (batch) => {
     const out = new Float64Array(batch.count);
     const D = names.length;
     for (let i = 0; i < batch.count; i++) {
-      const random = runGenerator(`abc-simulate/${batch.generation}/${seed}`, batch.firstIndex + i);
+      const random = runStream(`abc-simulate/${batch.generation}/${seed}`, batch.firstIndex + i);
       out[i] = problem.distance(batch.values.subarray(i * D, (i + 1) * D), random);
     }
     return out;

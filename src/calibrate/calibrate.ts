@@ -3,10 +3,11 @@
 import { compileScenario } from "../compile/compile-scenario.js";
 import { InputError } from "../errors.js";
 import type { Distribution } from "../random/distribution.js";
-import { seedText } from "../random/_internals/seed-key.js";
+import { seedString } from "../random/stream.js";
 import { parseScenario } from "../schema/parse.js";
 import { scenarioSha256 } from "../schema/scenario-hash.js";
 import type { Scenario, ScenarioInput } from "../schema/scenario.js";
+import { Pacer } from "../experiment/pacer.js";
 import { CHOKEPOINT_VERSION } from "../version.js";
 import { posteriorOf, type AbcPosterior } from "./abc.js";
 import { runAbcSmc, type AbcSmcSettings, type BatchEvaluator } from "./abc-smc.js";
@@ -48,7 +49,7 @@ export interface CalibrationSetup {
 /** Validate the scenario and observations, and build the simulator spec. */
 export function prepareCalibration(scenarioInput: ScenarioInput | Scenario, observations: unknown, options: CalibrateOptions): CalibrationSetup {
   if (typeof options !== "object" || options === null) throw new InputError("options", "expected an object, e.g. { seed: 1 }");
-  const seed = seedText(options.seed);
+  const seed = seedString(options.seed);
   if (options.free !== undefined && (!Array.isArray(options.free) || options.free.some((name) => typeof name !== "string"))) {
     throw new InputError("options.free", "expected a list of uncertainty names");
   }
@@ -102,8 +103,28 @@ export function prepareCalibration(scenarioInput: ScenarioInput | Scenario, obse
  */
 export async function calibrate(scenario: ScenarioInput | Scenario, observations: unknown, options: CalibrateOptions): Promise<CalibrationResult> {
   const setup = prepareCalibration(scenario, observations, options);
-  const evaluate: BatchEvaluator = (batch) => setup.simulator.distances(batch.generation, batch.firstIndex, batch.count, batch.values);
-  return finishCalibration(setup, options, await runAbcSmc(setup.priors, options, evaluate));
+  return finishCalibration(setup, options, await runAbcSmc(setup.priors, options, pacedEvaluator(setup.simulator, options.signal)));
+}
+
+/** Proposals simulated between two looks at the clock. */
+const SLICE = 16;
+
+/**
+ * Simulates batches on this thread in slices, letting the event loop run every 25 ms or
+ * so, so that a signal (Ctrl-C, a timeout) stops the fit within about that.
+ */
+export function pacedEvaluator(simulator: CalibrationSimulator, signal: AbortSignal | undefined): BatchEvaluator {
+  const pacer = new Pacer(signal);
+  const D = simulator.spec.free.length;
+  return async (batch) => {
+    const out = new Float64Array(batch.count);
+    for (let start = 0; start < batch.count; start += SLICE) {
+      const count = Math.min(SLICE, batch.count - start);
+      out.set(simulator.distances(batch.generation, batch.firstIndex + start, count, batch.values.subarray(start * D, (start + count) * D)), start);
+      if (pacer.due()) await pacer.pause();
+    }
+    return out;
+  };
 }
 
 /** The posterior and its predictive check, from the sampler's output. */

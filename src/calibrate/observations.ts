@@ -3,10 +3,7 @@
 import { formatPath, ScenarioError, type InputProblem } from "../errors.js";
 import { parseScenario } from "../schema/parse.js";
 import type { Scenario, ScenarioInput } from "../schema/scenario.js";
-import { parseText } from "../schema/_internals/source-positions.js";
-import { ValidationContext } from "../schema/_internals/validation-context.js";
-import { reportZodIssues } from "../schema/_internals/zod-issues.js";
-import { prototypeKeyProblems } from "../schema/_internals/prototype-keys.js";
+import { readDocument } from "../schema/read-document.js";
 import { closestName } from "../schema/suggest.js";
 import { observationsSchema } from "./observations-schema.js";
 import type { Measure, ObservationError, Observations, ObservationsInput } from "./observations-types.js";
@@ -84,28 +81,12 @@ export function resolveObservations(input: unknown, scenario: Scenario | Scenari
 }
 
 function readObservations(input: unknown, scenarioInput: Scenario | ScenarioInput | undefined, free?: readonly string[], fitting = true): { observations: Observations; resolved?: ResolvedObservations } {
-  let value = input;
-  let locate: ((paths: readonly string[]) => ({ line: number; column: number } | undefined)[]) | undefined;
-  if (typeof input === "string") {
-    if (input.length > MAX_TEXT_LENGTH) throw new ObservationsError([{ path: "", message: `observations text is ${input.length} characters; the limit is ${MAX_TEXT_LENGTH}` }]);
-    const parsed = parseText(input);
-    if (parsed.problems.length > 0) throw new ObservationsError(parsed.problems);
-    value = parsed.value;
-    locate = (paths) => parsed.locate(paths);
-  }
+  const read = readDocument(observationsSchema, input, "observations", MAX_TEXT_LENGTH);
   const fail = (problems: InputProblem[], total = problems.length): never => {
-    if (locate !== undefined) {
-      const places = locate(problems.map((p) => p.path));
-      problems = problems.map((p, i) => ({ ...p, ...places[i] }));
-    }
-    throw new ObservationsError(problems, total);
+    throw new ObservationsError(read.locate(problems), total);
   };
-  const context = new ValidationContext();
-  const result = observationsSchema.safeParse(value);
-  if (!result.success) reportZodIssues(observationsSchema, value, result.error.issues, context);
-  for (const problem of prototypeKeyProblems(value)) context.report(problem);
-  if (!result.success || context.total > 0) return fail(context.listed(), context.total);
-  const observations = result.data as Observations;
+  if (read.value === undefined) throw new ObservationsError(read.problems, read.total);
+  const observations = read.value as Observations;
   const problems: InputProblem[] = [];
   const report = (path: (string | number)[], message: string) => problems.push({ path: formatPath(path), message });
   checkSelf(observations, report);

@@ -2,7 +2,7 @@
 // out-of-sample check of a calibration (docs/calibration.md, "Out of sample").
 import { compileScenario } from "../compile/compile-scenario.js";
 import { InputError } from "../errors.js";
-import { seedText } from "../random/_internals/seed-key.js";
+import { seedString } from "../random/stream.js";
 import { parseScenario } from "../schema/parse.js";
 import { scenarioSha256 } from "../schema/scenario-hash.js";
 import type { Scenario, ScenarioInput } from "../schema/scenario.js";
@@ -57,7 +57,7 @@ export interface PredictionResult {
  */
 export function predict(scenario: ScenarioInput | Scenario, observations: unknown, options: PredictOptions): PredictionResult {
   if (typeof options !== "object" || options === null) throw new InputError("options", "expected an object, e.g. { seed: 1 }");
-  const seed = seedText(options.seed);
+  const seed = seedString(options.seed);
   const runs = options.runs ?? 1000;
   if (!Number.isInteger(runs) || runs < 10 || runs > 100_000) throw new InputError("options.runs", `expected a whole number from 10 to 100,000, found ${String(runs)}`);
   const parsed = parseScenario(scenario);

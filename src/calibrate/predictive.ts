@@ -2,8 +2,7 @@
 // draws (a fit's prior and posterior; or, for a prediction, a scenario without and with its
 // posterior), with the coverage of the observations. docs/calibration.md.
 import { normalQuantile } from "../random/normal-quantile.js";
-import { runGenerator } from "../random/_internals/run-generator.js";
-import { seedText } from "../random/_internals/seed-key.js";
+import { runStream, seedString } from "../random/stream.js";
 import { quantileSorted } from "../stats/quantile.js";
 import type { ResolvedObservations } from "./observations.js";
 import type { CalibrationSimulator } from "./simulator.js";
@@ -59,7 +58,7 @@ export interface PredictiveSource {
 export function resampleRows(weights: readonly number[], runs: number, seed: string | number): number[] {
   const cumulative: number[] = [];
   weights.reduce((sum, w, i) => (cumulative[i] = sum + w), 0);
-  const offset = runGenerator(`abc-resample/${seedText(seed)}`, 0)();
+  const offset = runStream(`abc-resample/${seedString(seed)}`, 0)();
   const rows: number[] = [];
   let row = 0;
   for (let r = 0; r < runs; r++) {
@@ -111,7 +110,7 @@ export function predictiveCheck(resolved: ResolvedObservations, runs: number, se
     const points = observed.points.map((point, p) => {
       // replicated observations: the simulated value plus the observation's own error
       const replicate = (table: Float64Array[][], key: string) => {
-        const noise = runGenerator(`abc-noise/${key}/${s}/${p}/${seedText(seed)}`, 0);
+        const noise = runStream(`abc-noise/${key}/${s}/${p}/${seedString(seed)}`, 0);
         return Float64Array.from(table[s]![point.period]!, (x) => x + point.sd * normalQuantile(noise())).sort();
       };
       const replicated = replicate(posteriorTable, "posterior");

@@ -4,7 +4,6 @@
 import type { CalibrationResult } from "../calibrate/calibrate.js";
 import { ObservationsError, parseObservations } from "../calibrate/observations.js";
 import { applyPosterior } from "../calibrate/apply-posterior.js";
-import { InputError } from "../errors.js";
 import { calibrate } from "../parallel/calibrate-parallel.js";
 import { formatValue } from "../report/format-number.js";
 import { renderCalibrationReport } from "../report/calibration-report.js";
@@ -81,8 +80,12 @@ export async function calibrateCommand(scenarioArgument: string, observationsFil
       },
     });
   } catch (error) {
-    if (error instanceof ObservationsError) throw new CommandFailure(problemLines(observationsFile, error.problems));
-    if (error instanceof InputError && error.path.startsWith("options.free")) throw new UsageError(`--free: ${error.message.replace(/^[^:]*: /, "")}`);
+    if (error instanceof ObservationsError) {
+      // the names given with --free are the command line's problem, not the file's
+      const fromFree = error.problems.filter((p) => p.path.startsWith("options.free"));
+      if (fromFree.length > 0) throw new UsageError(`--free: ${fromFree.map((p) => p.message).join("; ")}`);
+      throw new CommandFailure(problemLines(observationsFile, error.problems));
+    }
     if (!controller.signal.aborted) throw scenarioRunError(scenarioArgument, error);
   } finally {
     reporter.clear();

@@ -1,7 +1,7 @@
 // chokepoint/node's calibrate: the library's, with each batch of proposals split over
 // worker threads. The distances do not depend on the split, so neither does the result.
 import { Piscina } from "piscina";
-import { finishCalibration, prepareCalibration, type CalibrateOptions, type CalibrationResult } from "../calibrate/calibrate.js";
+import { finishCalibration, pacedEvaluator, prepareCalibration, type CalibrateOptions, type CalibrationResult } from "../calibrate/calibrate.js";
 import { runAbcSmc, type BatchEvaluator } from "../calibrate/abc-smc.js";
 import { abortError } from "../errors.js";
 import type { Scenario, ScenarioInput } from "../schema/scenario.js";
@@ -37,8 +37,7 @@ export async function calibrate(scenario: ScenarioInput | Scenario, observations
   const workers = resolveWorkers(options?.workers);
   const setup = prepareCalibration(scenario, observations, options);
   if (workers === 1) {
-    const evaluate: BatchEvaluator = (batch) => setup.simulator.distances(batch.generation, batch.firstIndex, batch.count, batch.values);
-    return finishCalibration(setup, options, await runAbcSmc(setup.priors, options, evaluate));
+    return finishCalibration(setup, options, await runAbcSmc(setup.priors, options, pacedEvaluator(setup.simulator, options.signal)));
   }
   const calibration = `${process.pid}:calibration:${++calibrations}`;
   const pool = new Piscina({ ...workerFile(), minThreads: workers, maxThreads: workers, idleTimeout: 1000 });

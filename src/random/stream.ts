@@ -27,3 +27,14 @@ export function runStream(seed: string | number, runIndex: number): () => number
   checkIndex("runIndex", runIndex, 0);
   return runGenerator(text, runIndex);
 }
+
+/**
+ * The text a seed stands for in every stream key: the string itself, or the number as
+ * JavaScript prints it (`42` and `"42"` name the same streams). For keys of derived streams
+ * (`abc-propose/3/<seed>`), so that they are keyed exactly as `runStream` keys runs.
+ *
+ * @throws {InputError} unless the seed is a non-empty string or a finite number.
+ */
+export function seedString(seed: string | number): string {
+  return seedText(seed);
+}

@@ -7,17 +7,18 @@
 // shorter than the 44,000 px the seed scenario's report once took, and print without its
 // table of contents and with its folded tables open. Skipped, saying so, only where
 // /usr/bin/chromium is missing; CI (.ci/run) installs it.
-import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { renderHtmlReport, runExperiment } from "../../src/index.js";
+import { calibrate, renderCalibrationReport, renderHtmlReport, runExperiment } from "../../src/index.js";
 import { loadBundledScenario } from "../../src/node.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const hasChromium = existsSync(CHROMIUM);
-const output = resolve(dirname(fileURLToPath(import.meta.url)), "../../test-output/browser");
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const output = join(repo, "test-output/browser");
 
 if (!hasChromium) {
   console.warn(`test/browser: skipped, ${CHROMIUM} is not installed (apt-get install -y chromium)`);
@@ -132,6 +133,10 @@ describe.skipIf(!hasChromium)(`HTML report in headless Chromium (${CHROMIUM})`, 
     const seedResult = await runExperiment(seed, { runs: 400, seed: "browser", keepRuns: true });
     seedFile = join(output, "seed-report.html");
     writeFileSync(seedFile, renderHtmlReport(seedResult, seed));
+    // a calibration report: a bundled episode, fitted briefly
+    const episode = await loadBundledScenario("antimony-export-controls-2024");
+    const fit = await calibrate(episode, readFileSync(join(repo, "observations/antimony-export-controls-2024.json"), "utf8"), { seed: "browser", particles: 200, maxGenerations: 3, predictiveRuns: 100 });
+    writeFileSync(join(output, "calibration-report.html"), renderCalibrationReport(fit, episode));
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
@@ -214,7 +219,7 @@ describe.skipIf(!hasChromium)(`HTML report in headless Chromium (${CHROMIUM})`, 
     await page.close();
   });
 
-  it.each(["report.html", "seed-report.html"])("%s: every text of every chart inside its chart and apart from the others, as laid out (getBBox)", async (name) => {
+  it.each(["report.html", "seed-report.html", "calibration-report.html"])("%s: every text of every chart inside its chart and apart from the others, as laid out (getBBox)", async (name) => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(pathToFileURL(join(output, name)).href);
     const texts = await laidOutTexts(page);

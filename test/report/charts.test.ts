@@ -3,6 +3,8 @@
 // Vega-Lite specs plain JSON.
 import { describe, expect, it } from "vitest";
 import {
+  predictiveSvg,
+  priorPosteriorSvg,
   comparisonSvg,
   comparisonVegaLite,
   fanChartSvg,
@@ -77,6 +79,19 @@ const scenario = parseScenario(twoCountryWorld());
 const fixture = resultFixture();
 
 /** Every chart, as the snapshot files name them. */
+/** A predictive check: exports that fall when licensing starts, observed with 10% error; the last point missed. */
+const predictive = {
+  name: "china-exports",
+  unit: "t",
+  prior: { p05: [400, 400, 400, 0, 20, 40, 50, 60], p50: [400, 400, 400, 10, 60, 110, 140, 160], p95: [400, 400, 400, 30, 150, 250, 320, 380] },
+  posterior: { p05: [400, 400, 400, 5, 40, 80, 100, 120], p50: [400, 400, 400, 10, 60, 110, 140, 160], p95: [400, 400, 400, 20, 90, 150, 190, 220] },
+  points: [
+    { period: 1, value: 390, sd: 39, covered: true },
+    { period: 4, value: 70, sd: 7, covered: true },
+    { period: 7, value: 300, sd: 30, covered: false },
+  ],
+};
+
 const charts: Record<string, () => string> = {
   histogram: () => histogramSvg(histogram),
   "fan-chart": () => fanChartSvg(fan, { period: "month" }),
@@ -92,6 +107,9 @@ const charts: Record<string, () => string> = {
   "policy-distributions-cap": () => policyDistributionsSvg(fixture, "anodePricePeak:outside", { cap: 6 }),
   "policy-series": () => policySeriesSvg(fixture, "anodePricePeak:outside", { cap: 6, start: "2024-09" }),
   "supply-matrix": () => supplyMatrixSvg(scenario, { policy: "ban" }),
+  predictive: () => predictiveSvg(predictive, { start: "2024-06" }),
+  "prior-posterior": () =>
+    priorPosteriorSvg({ name: "finalApproval", edges: [0, 0.25, 0.5, 0.75, 1], prior: [0.25, 0.25, 0.25, 0.25], posterior: [0.05, 0.6, 0.3, 0.05], interval: [0.2, 0.7] }, { width: 300 }),
 };
 
 /** The data marks of a chart (elements of class `mark`). */
