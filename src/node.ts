@@ -73,6 +73,28 @@ export async function loadObservationsFile(path: string, scenario?: Scenario): P
   }
 }
 
+/**
+ * The bundled observation file of a bundled scenario (in the package's `observations/`
+ * folder, named after the scenario), if there is one.
+ *
+ * @param name - a bundled scenario's name.
+ * @returns the file's path, or undefined.
+ * @example
+ * ```ts
+ * import { bundledObservationsFile } from "chokepoint/node";
+ * bundledObservationsFile("antimony-export-controls-2024"); // ".../observations/antimony-export-controls-2024.json"
+ * ```
+ */
+export function bundledObservationsFile(name: string): string | undefined {
+  if (!/^[A-Za-z0-9_-]+$/.test(name)) return undefined;
+  const url = new URL(`../observations/${name}.json`, import.meta.url);
+  try {
+    return statSync(url).isFile() ? fileURLToPath(url) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** File name endings of scenario files, bundled or not. */
 const SCENARIO_FILE = /\.(json|ya?ml)$/;
 

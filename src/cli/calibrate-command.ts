@@ -11,7 +11,7 @@ import type { CliEnvironment } from "./environment.js";
 import { CommandFailure, Interrupted, UsageError } from "./errors.js";
 import { checkOutputFiles, givenOutputs, writeOutputFiles } from "./output-files.js";
 import { problemLines } from "./problem-lines.js";
-import { readInputFile } from "./predict-command.js";
+import { observationsPath, readInputFile } from "./predict-command.js";
 import { statusReporter } from "./progress.js";
 import { loadScenarioArgument, scenarioInput, scenarioRunError } from "./scenario-argument.js";
 import { terminalText } from "./terminal-text.js";
@@ -43,7 +43,7 @@ export async function calibrateCommand(scenarioArgument: string, observationsFil
   ]);
   checkOutputFiles(outputs, [...scenarioInput(scenarioArgument), { what: "the observation file", file: observationsFile }]);
   const scenario = await loadScenarioArgument(scenarioArgument);
-  const text = await readInputFile(observationsFile, "observation file");
+  const text = await readInputFile(observationsPath(observationsFile), "observation file");
   try {
     parseObservations(text, scenario);
   } catch (error) {

@@ -145,7 +145,7 @@ function createProgram(env: CliEnvironment): Command {
   command("calibrate")
     .description("Fit a scenario's free uncertainties to observed series (ABC-SMC): print each parameter's posterior beside its prior, and how well the fitted model covers the observations.")
     .argument("<scenario>", "a scenario file (.json, .yaml) or the name of a bundled scenario")
-    .argument("<observations>", "an observation file (.json, .yaml) for this scenario (docs/calibration.md)")
+    .argument("<observations>", "an observation file (.json, .yaml) for this scenario (docs/calibration.md), or the name of a bundled scenario whose observations ship with it")
     .option("--free <names>", "uncertainties to fit, separated by commas (default: the observation file's `free`)", (value: string) => parseNameList("--free", value))
     .option("--seed <seed>", "seed: the same seed gives the same fit", parseSeed, "1")
     .option("--particles <n>", "particles per population (default 1000)", (value: string) => parseWhole("--particles", value, 10, 100_000))
@@ -165,7 +165,7 @@ function createProgram(env: CliEnvironment): Command {
   command("predict")
     .description("Set observed series beside a scenario's simulations and say how many its 90% bands cover; with --posterior, first apply a fit from another episode (an out-of-sample check).")
     .argument("<scenario>", "a scenario file (.json, .yaml) or the name of a bundled scenario")
-    .argument("<observations>", "an observation file (.json, .yaml) for this scenario")
+    .argument("<observations>", "an observation file (.json, .yaml) for this scenario, or the name of a bundled scenario whose observations ship with it")
     .option("--posterior <file>", "a calibration file (chokepoint calibrate --json) whose posterior to apply to the scenario first")
     .option("--parameters <names>", "apply only these parameters of the posterior, separated by commas (those the episodes share)", (value: string) => parseNameList("--parameters", value))
     .option("--runs <n>", "runs of each simulation (default 1000)", (value: string) => parseWhole("--runs", value, 10, 100_000))
@@ -190,9 +190,10 @@ function createProgram(env: CliEnvironment): Command {
     .action(async () => (await import("./list-command.js")).listCommand(env));
 
   command("schema")
-    .description("Print the JSON Schema of scenario files (or of result files, with --result).")
+    .description("Print the JSON Schema of scenario files (or of result files, with --result; of observation files, with --observations).")
     .option("--result", "the JSON Schema of the files `chokepoint run --json` writes")
-    .action(async (options: { result?: boolean }) => (await import("./schema-command.js")).schemaCommand(options, env));
+    .option("--observations", "the JSON Schema of observation files (chokepoint calibrate)")
+    .action(async (options: { result?: boolean; observations?: boolean }) => (await import("./schema-command.js")).schemaCommand(options, env));
 
   return program;
 }

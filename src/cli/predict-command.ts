@@ -6,6 +6,7 @@ import type { CalibrationResult } from "../calibrate/calibrate.js";
 import { ObservationsError } from "../calibrate/observations.js";
 import { predict, type PredictionResult } from "../calibrate/predict.js";
 import { InputError, ScenarioError } from "../errors.js";
+import { bundledObservationsFile } from "../node.js";
 import { fileKind, FileReadError, readTextFile } from "../read-text-file.js";
 import { renderPredictionReport } from "../report/calibration-report.js";
 import type { Scenario } from "../schema/scenario.js";
@@ -31,10 +32,19 @@ export interface PredictCommandOptions {
 
 const MAX_TEXT = 200_000_000;
 
+/**
+ * The observation file an argument names: a file, or the name of a bundled scenario whose
+ * observations ship with the package (`observations/<name>.json`).
+ */
+export function observationsPath(argument: string): string {
+  if (existsSync(argument)) return argument;
+  return bundledObservationsFile(argument) ?? argument;
+}
+
 /** Read a text file named on the command line, as `what` (for messages). */
 export async function readInputFile(file: string, what: string): Promise<string> {
   const stats = existsSync(file) ? statSync(file) : undefined;
-  if (stats === undefined) throw new UsageError(`${file}: no such ${what}`);
+  if (stats === undefined) throw new UsageError(`${file}: no such ${what}${what === "observation file" ? " (nor bundled observations of that name)" : ""}`);
   if (!stats.isFile()) throw new UsageError(`${file} is ${fileKind(stats)}, not ${what === "observation file" ? "an" : "a"} ${what}`);
   try {
     return await readTextFile(file, MAX_TEXT);
@@ -55,7 +65,7 @@ export async function predictCommand(scenarioArgument: string, observationsFile:
     ...(options.posterior === undefined ? [] : [{ what: "the calibration file", file: options.posterior }]),
   ]);
   let scenario: Scenario = await loadScenarioArgument(scenarioArgument);
-  const observations = await readInputFile(observationsFile, "observation file");
+  const observations = await readInputFile(observationsPath(observationsFile), "observation file");
   if (options.posterior !== undefined) {
     const text = await readInputFile(options.posterior, "calibration file");
     let fit: CalibrationResult;
