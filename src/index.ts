@@ -31,7 +31,7 @@ export { abcSmc, type AbcProblem, type AbcPosterior, type AbcSmcSettings, type A
 export { applyPosterior, type ApplyPosteriorOptions } from "./calibrate/apply-posterior.js";
 export { predict, type PredictOptions, type PredictionResult } from "./calibrate/predict.js";
 export { renderCalibrationReport, renderPredictionReport } from "./report/calibration-report.js";
-export { parseObservations, ObservationsError } from "./calibrate/observations.js";
+export { parseObservations, splitObservations, ObservationsError } from "./calibrate/observations.js";
 export { observationsJsonSchema } from "./calibrate/observations-schema.js";
 export type { Observations, ObservationsInput, ObservationSeries, ObservationSeriesInput, ObservationPoint, ObservationError, Measure, MeasureInput } from "./calibrate/observations-types.js";
 

@@ -1,6 +1,6 @@
 // Reading observation files: validation with path-precise problems (like scenarios), and
 // the checks against the scenario they belong to. docs/calibration.md, "Observation files".
-import { formatPath, ScenarioError, type InputProblem } from "../errors.js";
+import { formatPath, InputError, ScenarioError, type InputProblem } from "../errors.js";
 import { parseScenario } from "../schema/parse.js";
 import type { Scenario, ScenarioInput } from "../schema/scenario.js";
 import { readDocument } from "../schema/read-document.js";
@@ -249,3 +249,48 @@ function resolveAgainst(
 }
 
 export type { Observations, ObservationsInput };
+
+/**
+ * Split observations in time, for an out-of-sample test within an episode: fit on the
+ * points before `at`, and predict the points from `at` on. A series left without points in
+ * one part is left out of that part.
+ *
+ * @param input - observations (an object, or JSON or YAML text).
+ * @param scenario - their scenario (to place dates in periods).
+ * @param at - the first period of the second part: a period (from 0), or a month `YYYY-MM`.
+ * @returns `{ before, after }`, two observation objects named `<name>-before` and `<name>-after`.
+ * @throws ObservationsError for invalid observations; InputError when `at` leaves one part empty or is not a period or month.
+ * @example
+ * ```ts
+ * const { before, after } = splitObservations(observations, scenario, "2025-09");
+ * const fit = await calibrate(scenario, before, { seed: 1 });
+ * predict(applyPosterior(scenario, fit), after, { seed: 1 }).predictive.coverage;
+ * ```
+ */
+export function splitObservations(input: unknown, scenario: Scenario | ScenarioInput, at: number | string): { before: Observations; after: Observations } {
+  const parsed = parseScenario(scenario);
+  const resolved = resolveObservations(input, parsed, [], false);
+  let period: number;
+  if (typeof at === "number" && Number.isInteger(at) && at >= 0) period = at;
+  else if (typeof at === "string" && /^\d{4}-(0[1-9]|1[0-2])$/.test(at) && parsed.start !== undefined) {
+    period = Math.floor((monthIndex(at) - monthIndex(parsed.start)) / (parsed.period === "month" ? 1 : parsed.period === "quarter" ? 3 : 12));
+  } else {
+    throw new InputError("at", `expected a period (a whole number from 0) or a month YYYY-MM (the scenario must have \`start\`), found ${JSON.stringify(at)}`);
+  }
+  const { observations } = resolved;
+  const part = (keep: (p: number) => boolean, suffix: string): Observations => ({
+    ...observations,
+    name: `${observations.name}-${suffix}`,
+    series: observations.series.flatMap((series, s) => {
+      const periods = resolved.series[s]!.points.map((p) => p.period);
+      const points = series.points.filter((_, i) => keep(periods[i]!));
+      return points.length === 0 ? [] : [{ ...series, points }];
+    }),
+  });
+  const before = part((p) => p < period, "before");
+  const after = part((p) => p >= period, "after");
+  if (before.series.length === 0 || after.series.length === 0) {
+    throw new InputError("at", `period ${period} leaves no observed point ${before.series.length === 0 ? "before" : "from"} it`);
+  }
+  return { before, after };
+}

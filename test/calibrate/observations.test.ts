@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import Ajv2020 from "ajv/dist/2020.js";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type { z } from "zod";
-import { parseObservations, resolveObservations, ObservationsError } from "../../src/calibrate/observations.js";
+import { parseObservations, resolveObservations, splitObservations, ObservationsError } from "../../src/calibrate/observations.js";
 import { observationsJsonSchema, type observationsSchema } from "../../src/calibrate/observations-schema.js";
 import type * as T from "../../src/calibrate/observations-types.js";
 import { parseScenario } from "../../src/index.js";
@@ -145,5 +145,15 @@ describe("observation files", () => {
       expect(resolved.free.length, file).toBeLessThanOrEqual(6);
       expect(resolved.series.reduce((n, s) => n + s.points.length, 0), file).toBeGreaterThanOrEqual(8);
     }
+  });
+
+  it("split in time: points before a period or month, and from it on", () => {
+    const { before, after } = splitObservations(valid(), scenario, "2024-10");
+    expect(before.name).toBe("episode-before");
+    expect(before.series[0]!.points).toEqual([{ period: 2, value: 400 }]);
+    expect(after.series[0]!.points.map((p) => p.date)).toEqual(["2024-10", "2024-11"]);
+    expect(splitObservations(valid(), scenario, 4)).toEqual({ before, after });
+    expect(() => splitObservations(valid(), scenario, 0)).toThrow("at: period 0 leaves no observed point before it");
+    expect(() => splitObservations(valid(), scenario, "Oct 2024")).toThrow('at: expected a period (a whole number from 0) or a month YYYY-MM');
   });
 });

@@ -3,7 +3,7 @@
 // committed (conventions: test/docs/snippets.ts and CONTRIBUTING.md, "Documentation").
 //
 // The commands run in a scratch folder at the repository root that holds links to
-// examples/, scenarios/ and docs/, so relative paths work as written and the files the
+// examples/, scenarios/, observations/ and docs/, so relative paths work as written and the files the
 // commands write land in the scratch folder, not among the sources.
 // One change is made to what is written: run counts are capped at RUN_CAP (`--runs N`,
 // `runs: N` and CHOKEPOINT_RUNS), so that a command shown with 200,000 runs checks its
@@ -53,7 +53,7 @@ export function documentationTests(name: string, documents: readonly string[]): 
   beforeAll(async () => {
     rmSync(scratch, { recursive: true, force: true });
     mkdirSync(scratch);
-    for (const folder of ["examples", "scenarios", "docs"]) symlinkSync(join(repo, folder), join(scratch, folder));
+    for (const folder of ["examples", "scenarios", "observations", "docs"]) symlinkSync(join(repo, folder), join(scratch, folder));
     // the programs are type-checked as the repository's own code is, "chokepoint" being src/
     writeFileSync(join(scratch, "tsconfig.json"), JSON.stringify({ extends: "../tsconfig.json", include: ["*.ts"] }));
     for (const program of programs) writeFileSync(join(scratch, programFile(program)), `${capRuns(program.code, RUN_CAP)}\nexport {};\n`);
