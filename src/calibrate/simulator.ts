@@ -7,7 +7,9 @@ import type { CompiledModel } from "../compile/model.js";
 import { simulateRun } from "../engine/simulate.js";
 import { createRunState, type RunState } from "../engine/state.js";
 import { sampleRun } from "../experiment/range-accumulator.js";
+import { normalQuantile } from "../random/normal-quantile.js";
 import { monteCarloSampler } from "../random/sampler.js";
+import { runStream } from "../random/stream.js";
 import type { Scenario } from "../schema/scenario.js";
 
 /** What a simulator needs, as plain data (sent to workers as it is). */
@@ -109,13 +111,24 @@ export class CalibrationSimulator {
     return Math.sqrt(sum / total);
   }
 
-  /** Distances of a batch of proposals (values row by row, `free.length` per row). */
+  /**
+   * Distances of a batch of proposals (values row by row, `free.length` per row) to the
+   * observations. Each proposal is compared as an observation of it would be: its
+   * simulated value at each point plus a draw of that point's error (normal, the point's
+   * sd). Without the error, shrinking tolerances would end on the parameters that reproduce
+   * the observed noise, a posterior narrower than the data allow (docs/calibration.md,
+   * "Observation error").
+   */
   distances(generation: number, firstIndex: number, count: number, values: Float64Array): Float64Array {
     const D = this.freeDimensions.length;
     const out = new Float64Array(count);
     const simulated = new Float64Array(this.pointCount);
+    const { sd } = this.spec.points;
+    const key = `abc-error/${generation}/${this.spec.seed}`;
     for (let i = 0; i < count; i++) {
       this.simulatePoints(generation, firstIndex + i, values.subarray(i * D, (i + 1) * D), simulated);
+      const error = runStream(key, firstIndex + i);
+      for (let k = 0; k < simulated.length; k++) simulated[k] = simulated[k]! + sd[k]! * normalQuantile(error());
       out[i] = this.distance(simulated);
     }
     return out;

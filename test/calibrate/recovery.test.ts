@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { calibrate } from "../../src/calibrate/calibrate.js";
 import { parseScenario } from "../../src/index.js";
 import { calibrationWorld } from "../_helpers/calibration-world.js";
-import { cases } from "../_helpers/quick.js";
+import { cases, QUICK } from "../_helpers/quick.js";
 import { syntheticObservations } from "./synthetic-observations.js";
 
 const scenario = parseScenario(calibrationWorld());
@@ -18,7 +18,7 @@ describe("calibrate recovers known parameters", () => {
     const shrink: number[] = [];
     for (let k = 0; k < batch; k++) {
       const { observations, truth } = syntheticObservations(k);
-      const fit = await calibrate(scenario, observations, { seed: `recovery-${k}`, particles: 300, maxGenerations: 8, predictiveRuns: 100 });
+      const fit = await calibrate(scenario, observations, { seed: `recovery-${k}`, particles: 200, maxSimulations: QUICK ? 8000 : 25_000, predictiveRuns: 100 });
       for (const parameter of fit.posterior.summary) {
         const value = truth[parameter.name]!;
         total++;
@@ -26,9 +26,12 @@ describe("calibrate recovers known parameters", () => {
         shrink.push(parameter.intervalRatio);
       }
     }
-    // nominal 90%; ABC's tolerance widens intervals, so coverage tends to be higher. With 24
-    // intervals, fewer than 17 inside would be improbable (binomial, p = 0.9: P < 0.3%).
-    expect(inside / total).toBeGreaterThanOrEqual(batch >= 8 ? 17 / 24 : 0.5);
+    // Nominal 90%. The fit compares each proposal as an observation of it (plus a draw of
+    // each point's error), so a tolerance above 0 widens intervals: coverage comes out above
+    // 90% (24 of 24 here). Before the error was drawn, a fit that stopped after 8
+    // populations covered 20 of 24, and deeper fits end on the parameters that reproduce the
+    // observed noise; 19 of 24 is the least accepted (the quick suite's 5 cases: 12 of 15).
+    expect(inside).toBeGreaterThanOrEqual(batch >= 8 ? 19 : 12);
     // and the data are informative: the posterior intervals are narrower than the priors' on average
     expect(shrink.reduce((a, b) => a + b, 0) / shrink.length).toBeLessThan(0.7);
   });
