@@ -71,6 +71,7 @@ describe("public API", () => {
         "scenarioSchema",
         "simulateOnce",
         "spectralRadius",
+        "splitObservations",
         "studentTQuantile",
         "summarizeOutcome",
         "supplyMatrixSvg",

@@ -33,7 +33,12 @@ export function runStream(seed: string | number, runIndex: number): () => number
  * JavaScript prints it (`42` and `"42"` name the same streams). For keys of derived streams
  * (`abc-propose/3/<seed>`), so that they are keyed exactly as `runStream` keys runs.
  *
+ * @param seed - a non-empty string or a finite number.
+ * @returns the seed's text.
  * @throws {InputError} unless the seed is a non-empty string or a finite number.
+ * @example
+ * seedString(42); // => "42"
+ * runStream(`abc-propose/1/${seedString(42)}`, 0)(); // proposal 0's first uniform
  */
 export function seedString(seed: string | number): string {
   return seedText(seed);

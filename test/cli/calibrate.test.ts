@@ -58,7 +58,7 @@ describe("chokepoint calibrate", () => {
     expect(free.code).toBe(2);
     expect(free.err).toBe('error: --free: unknown uncertainty "speed"\n');
     const missing = await runInProcess(["calibrate", scenario, join(directory, "none.json")]);
-    expect(missing).toMatchObject({ code: 2, err: `error: ${join(directory, "none.json")}: no such observation file\n` });
+    expect(missing).toMatchObject({ code: 2, err: `error: ${join(directory, "none.json")}: no such observation file (nor bundled observations of that name)\n` });
     const particles = await runInProcess(["calibrate", scenario, observations, "--particles", "5"]);
     expect(particles).toMatchObject({ code: 2, err: 'error: --particles: expected a whole number from 10 to 100000, found "5"\n' });
   });
