@@ -28,13 +28,15 @@ export interface AbcSmcSettings {
   readonly quantile?: number;
   /** Stop once a population's tolerance is at or below this. Default 0 (no target). */
   readonly tolerance?: number;
-  /** Stop after a population accepted fewer than this share of its proposals. Default 0.02. */
+  /** Stop when a population accepts fewer than this share of its proposals (keeping the last complete population if it cannot be completed within N / share proposals). Default 0.02. */
   readonly minAcceptanceRate?: number;
   /** Most populations after the one drawn from the priors. Default 12. */
   readonly maxGenerations?: number;
   /** Most simulations in all: a population that would need more is not completed. Default 200,000. */
   readonly maxSimulations?: number;
+  /** Stops the fit with an `AbortError`, seen between batches of proposals. */
   readonly signal?: AbortSignal;
+  /** Called after each batch of proposals. */
   readonly onProgress?: (progress: AbcProgress) => void;
 }
 
@@ -49,11 +51,11 @@ export interface AbcProgress {
 
 /** One population of the sequence. */
 export interface AbcGeneration {
-  /** Its tolerance: proposals at a distance above it were rejected (Infinity for the first, drawn from the priors). */
+  /** Its tolerance: proposals at a distance above it were rejected (Infinity for the first, drawn from the priors; `null` in JSON). */
   readonly tolerance: number;
   /** Simulations it took. */
   readonly simulations: number;
-  /** Share of its proposals accepted. */
+  /** Share of its proposals accepted, up to the one that completed it (proposals simulated beyond it in the same batch count in `simulations` only). */
   readonly acceptanceRate: number;
   /** Effective sample size of its weights, 1 / sum(w^2) for weights summing to 1. */
   readonly effectiveSampleSize: number;
@@ -78,6 +80,7 @@ export interface ProposalBatch {
   readonly generation: number;
   /** Index of its first proposal in the population: proposal `firstIndex + i` is row i. */
   readonly firstIndex: number;
+  /** Proposals in the batch. */
   readonly count: number;
   /** Parameter values, row by row: `values[i * dimensions + k]`. */
   readonly values: Float64Array;
@@ -87,6 +90,12 @@ export interface ProposalBatch {
 export type BatchEvaluator = (batch: ProposalBatch) => Float64Array | Promise<Float64Array>;
 
 const DEFAULTS = { particles: 1000, quantile: 0.5, tolerance: 0, minAcceptanceRate: 0.02, maxGenerations: 12, maxSimulations: 200_000 };
+
+/**
+ * Most particles: a posterior's draws must fit a scenario's `posterior` field (at most
+ * 10,000 rows), and the weights cost O(N^2) per population.
+ */
+export const MAX_PARTICLES = 10_000;
 
 /** Smallest and largest uniform handed to a prior's quantile function. */
 const U_MIN = 2 ** -53;
@@ -102,12 +111,12 @@ export function resolveAbcSettings(settings: AbcSmcSettings, path = "options") {
   };
   return {
     seed: settings.seed,
-    particles: value("particles", (x) => Number.isInteger(x) && x >= 10 && x <= 100_000, "a whole number from 10 to 100,000"),
+    particles: value("particles", (x) => Number.isInteger(x) && x >= 10 && x <= MAX_PARTICLES, "a whole number from 10 to 10,000"),
     quantile: value("quantile", (x) => x > 0 && x < 1, "a number between 0 and 1"),
     tolerance: value("tolerance", (x) => x >= 0 && Number.isFinite(x), "a number >= 0"),
     minAcceptanceRate: value("minAcceptanceRate", (x) => x >= 0 && x < 1, "a share in [0, 1)"),
     maxGenerations: value("maxGenerations", (x) => Number.isInteger(x) && x >= 1 && x <= 1000, "a whole number from 1 to 1,000"),
-    maxSimulations: value("maxSimulations", (x) => Number.isSafeInteger(x) && x >= 1, "a whole number >= 1"),
+    maxSimulations: value("maxSimulations", (x) => Number.isSafeInteger(x) && x >= (settings.particles ?? DEFAULTS.particles), "a whole number at least the particles (population 0 alone takes that many)"),
   };
 }
 
@@ -190,14 +199,23 @@ export async function runAbcSmc(priors: readonly Distribution[], settings: AbcSm
     const nextDistances = new Float64Array(N);
     let accepted = 0;
     let proposed = 0;
+    // proposals up to and including the N-th accepted: the population's acceptance rate is N / used
+    let used = 0;
     let budgetOut = false;
+    let tooFew = false;
+    // past this many proposals the acceptance rate is below the minimum, whatever follows
+    const enough = minAcceptanceRate > 0 ? Math.ceil(N / minAcceptanceRate) : Infinity;
     const zk = new Float64Array(D);
     const noise = new Float64Array(D);
     while (accepted < N) {
       checkAbort();
+      if (proposed >= enough) {
+        tooFew = true;
+        break;
+      }
       const rate = proposed === 0 ? Math.min(quantile, previousRate) : Math.max(accepted, 1) / proposed;
       let count = Math.ceil(((N - accepted) / Math.max(rate, 1e-3)) * 1.1);
-      count = Math.min(Math.max(count, 64), 20 * N, maxSimulations - simulations);
+      count = Math.min(Math.max(count, 64), 20 * N, maxSimulations - simulations, Math.max(1, enough - proposed));
       if (count <= 0) {
         budgetOut = true;
         break;
@@ -227,22 +245,28 @@ export async function runAbcSmc(priors: readonly Distribution[], settings: AbcSm
           nextValues.set(batchValues.subarray(i * D, (i + 1) * D), accepted * D);
           nextDistances[accepted] = d;
           accepted++;
+          used = proposed - count + i + 1;
         }
       }
       settings.onProgress?.({ generation: t, tolerance, accepted, particles: N, simulations });
+    }
+    if (tooFew) {
+      // the population would accept fewer than minAcceptanceRate of its proposals: keep the last complete one
+      stopReason = "acceptance";
+      break;
     }
     if (budgetOut) {
       stopReason = "simulations";
       break;
     }
     const nextWeights = pmcWeights(nextZ, z, weights, kernel, N, D);
-    previousRate = N / proposed;
+    previousRate = N / used;
     z = nextZ;
     values = nextValues;
     distances = nextDistances;
     weights = nextWeights;
     generations.push({ tolerance, simulations: proposed, acceptanceRate: previousRate, effectiveSampleSize: effectiveSampleSize(weights) });
-    if (tolerance <= options.tolerance) {
+    if (options.tolerance > 0 && tolerance <= options.tolerance) {
       stopReason = "tolerance";
       break;
     }
@@ -334,8 +358,8 @@ function kernelOf(z: Float64Array, weights: Float64Array, N: number, D: number):
     }
   }
   for (let a = 0; a < D; a++) for (let b = 0; b <= a; b++) covariance[b * D + a] = covariance[a * D + b] = 2 * covariance[a * D + b]!;
-  // A population collapsed on one value in some direction (a discrete prior, or one
-  // particle left) has a singular covariance: a small ridge keeps the kernel proper.
+  // A population collapsed in some direction (weights on a few particles, or on one) has a
+  // singular covariance: a ridge of 1e-6 (in normal scores) keeps the kernel proper.
   for (let a = 0; a < D; a++) covariance[a * D + a] = Math.max(covariance[a * D + a]!, 0) + 1e-6;
   return { cholesky: cholesky(covariance, D) };
 }

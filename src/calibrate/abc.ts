@@ -14,7 +14,7 @@ export type { ParameterSummary } from "./posterior-summary.js";
 export interface AbcProblem {
   readonly parameters: readonly { readonly name: string; readonly prior: DistributionSpec | Distribution }[];
   /**
-   * Simulate at `values` (one per parameter, in order) and return the distance to the
+   * Simulate at `values` (one per parameter, in order; read-only) and return the distance to the
    * observations (>= 0; Infinity or NaN rejects the proposal). Draw any randomness of the
    * simulation from `random`: uniforms in (0, 1), fixed by the seed and the proposal.
    */
@@ -57,11 +57,12 @@ export interface AbcPosterior {
  * @throws InputError for bad options or priors; an `AbortError` when `signal` aborts.
  * @example
  * ```ts
- * // the mean of a normal from one observed value, 1.2, with known sd 0.5
+ * // the mean of a normal from one observed value, 1.2, with known sd 0.5 (a normal draw by Box-Muller)
+ * const normal = (random: () => number) => Math.sqrt(-2 * Math.log(random())) * Math.cos(2 * Math.PI * random());
  * const posterior = await abcSmc(
  *   {
  *     parameters: [{ name: "mu", prior: { type: "normal", mean: 0, sd: 1 } }],
- *     distance: (values, random) => Math.abs(values[0]! + 0.5 * normalQuantile(random()) - 1.2),
+ *     distance: (values, random) => Math.abs(values[0]! + 0.5 * normal(random) - 1.2),
  *   },
  *   { seed: 1, particles: 500 },
  * );

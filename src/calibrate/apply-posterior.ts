@@ -28,7 +28,8 @@ export interface ApplyPosteriorOptions {
  * @param fit - a {@link CalibrationResult}, or its `posterior` (an {@link AbcPosterior}).
  * @param options - `parameters` to apply a subset, `source` to record.
  * @returns the calibrated scenario, validated.
- * @throws InputError when a parameter is not an uncertainty of the scenario; ScenarioError
+ * @throws InputError when a parameter is not an uncertainty of the scenario, or the
+ *   scenario already draws other parameters from an earlier posterior; ScenarioError
  *   when a draw lies outside what the scenario's uncertainty can take.
  * @example
  * ```ts
@@ -55,6 +56,13 @@ export function applyPosterior(scenario: ScenarioInput | Scenario, fit: Calibrat
       throw new InputError(options.parameters === undefined ? `fit.parameters[${columns[k]}]` : `options.parameters[${k}]`, `the scenario "${parsed.name}" has no uncertainty "${name}" to draw from the posterior; apply only the parameters the two share (option \`parameters\`)`);
     }
   });
+  const earlier = parsed.posterior?.parameters.filter((name) => !chosen.includes(name)) ?? [];
+  if (earlier.length > 0) {
+    throw new InputError(
+      "scenario.posterior",
+      `the scenario already draws ${earlier.join(", ")} from an earlier posterior, which this one would replace; fit ${earlier.length === 1 ? "it" : "them"} together with ${chosen.join(", ")}, or remove the scenario's \`posterior\` first`,
+    );
+  }
   const fitted = "posterior" in fit ? ` to the observations "${fit.observations.name}" (${fit.observations.points} points) under the policy "${fit.policy}" of the scenario "${fit.scenario.name}"` : "";
   const source: Source = options.source ?? {
     publication: `chokepoint ${CHOKEPOINT_VERSION}, calibrate (ABC-SMC)`,

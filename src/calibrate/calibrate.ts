@@ -10,7 +10,8 @@ import type { Scenario, ScenarioInput } from "../schema/scenario.js";
 import { Pacer } from "../experiment/pacer.js";
 import { CHOKEPOINT_VERSION } from "../version.js";
 import { posteriorOf, type AbcPosterior } from "./abc.js";
-import { runAbcSmc, type AbcSmcSettings, type BatchEvaluator } from "./abc-smc.js";
+import { resolveAbcSettings, runAbcSmc, type AbcSmcSettings, type BatchEvaluator } from "./abc-smc.js";
+import { createDistribution } from "../random/distribution.js";
 import { resolveObservations, type ResolvedObservations } from "./observations.js";
 import { predictiveCheck, resampleRows, type PredictiveCheck } from "./predictive.js";
 import { CalibrationSimulator, type SimulatorSpec } from "./simulator.js";
@@ -37,6 +38,16 @@ export interface CalibrationResult {
   readonly predictive: PredictiveCheck;
 }
 
+/** The scenario without the given uncertainties in its `posterior` field (the field left out when none remains). */
+export function withoutPosteriorOf(scenario: Scenario, names: readonly string[]): Scenario {
+  const posterior = scenario.posterior;
+  if (posterior === undefined || !posterior.parameters.some((name) => names.includes(name))) return scenario;
+  const kept = posterior.parameters.flatMap((name, k) => (names.includes(name) ? [] : [k]));
+  const { posterior: _dropped, ...rest } = scenario;
+  if (kept.length === 0) return rest;
+  return { ...rest, posterior: { ...posterior, parameters: kept.map((k) => posterior.parameters[k]!), draws: posterior.draws.map((row) => kept.map((k) => row[k]!)) } };
+}
+
 /** Everything a fit needs, built once. */
 export interface CalibrationSetup {
   readonly scenario: Scenario;
@@ -53,8 +64,16 @@ export function prepareCalibration(scenarioInput: ScenarioInput | Scenario, obse
   if (options.free !== undefined && (!Array.isArray(options.free) || options.free.some((name) => typeof name !== "string"))) {
     throw new InputError("options.free", "expected a list of uncertainty names");
   }
+  const predictiveRuns = options.predictiveRuns ?? 500;
+  if (!Number.isInteger(predictiveRuns) || predictiveRuns < 10 || predictiveRuns > 100_000) {
+    throw new InputError("options.predictiveRuns", `expected a whole number from 10 to 100,000, found ${String(predictiveRuns)}`);
+  }
+  resolveAbcSettings(options);
   const scenario = parseScenario(scenarioInput);
-  const resolved = resolveObservations(observations, scenario, options.free);
+  const read = resolveObservations(observations, scenario, options.free);
+  // A scenario calibrated before: the parameters fitted now are drawn from their priors, not
+  // from the earlier posterior (which would count the same data twice); the others keep it.
+  const resolved = { ...read, scenario: withoutPosteriorOf(read.scenario, read.free) };
   const flat = resolved.series.flatMap((series, s) => series.points.map((point) => ({ s, ...point, weight: series.weight })));
   const spec: SimulatorSpec = {
     scenario: resolved.scenario,
@@ -70,8 +89,7 @@ export function prepareCalibration(scenarioInput: ScenarioInput | Scenario, obse
     },
   };
   const simulator = new CalibrationSimulator(spec, compileScenario(resolved.scenario));
-  const names = simulator.model.uncertainties.map((u) => u.name);
-  const priors = resolved.free.map((name) => simulator.model.uncertainties[names.indexOf(name)]!.distribution);
+  const priors = resolved.free.map((name) => createDistribution(scenario.uncertainties.find((u) => u.name === name)!.distribution));
   return { scenario, resolved, spec, priors, simulator };
 }
 
@@ -131,7 +149,6 @@ export function pacedEvaluator(simulator: CalibrationSimulator, signal: AbortSig
 export function finishCalibration(setup: CalibrationSetup, options: CalibrateOptions, output: Awaited<ReturnType<typeof runAbcSmc>>): CalibrationResult {
   const posterior = posteriorOf(setup.resolved.free, setup.priors, output, options.seed);
   const runs = options.predictiveRuns ?? 500;
-  if (!Number.isInteger(runs) || runs < 10 || runs > 100_000) throw new InputError("options.predictiveRuns", `expected a whole number from 10 to 100,000, found ${String(runs)}`);
   const rows = resampleRows(posterior.weights, runs, posterior.seed);
   const predictive = predictiveCheck(setup.resolved, runs, posterior.seed, { simulator: setup.simulator }, { simulator: setup.simulator, values: (r) => posterior.draws[rows[r]!]! });
   const points = setup.resolved.series.reduce((sum, s) => sum + s.points.length, 0);

@@ -19,8 +19,8 @@ const finite = schemaKit.finite;
 /** A measurement's uncertainty: one standard deviation, relative to the value or absolute. */
 export const observationErrorSchema = z
   .union([
-    z.strictObject({ relative: z.number().positive("expected a share > 0").describe("Standard deviation as a share of the observed value (0.1: 10%).") }),
-    z.strictObject({ sd: z.number().positive("expected a standard deviation > 0").describe("Standard deviation, in the measure's unit.") }),
+    z.strictObject({ relative: z.number().positive("expected a share > 0").max(100, "expected a share of at most 100").describe("Standard deviation as a share of the observed value (0.1: 10%).") }),
+    z.strictObject({ sd: z.number().positive("expected a standard deviation > 0").max(1e15, "expected a standard deviation of at most 1e15").describe("Standard deviation, in the measure's unit.") }),
   ])
   .describe("One standard deviation of the observation's error: `{ relative: 0.1 }` (10% of the value) or `{ sd: 50 }` (in the measure's unit).");
 
@@ -38,6 +38,7 @@ export const measureSchema = z
     "The simulated quantity a series is set beside: an outcome of kind `price`, `trade`, `stock` or `shortfall`, as in the scenario's `outcomes` but without `name`, `stat` and `series`; its value in each period.",
   );
 
+/** One observed value: its period or month, value or interval, error and source. */
 export const observationPointSchema = z.strictObject({
   period: z.number().int("expected a whole number of periods").min(0, "expected a period >= 0").optional().describe("The scenario period observed, counted from 0. Give `period` or `date`."),
   date: z
@@ -45,9 +46,12 @@ export const observationPointSchema = z.strictObject({
     .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a calendar month, YYYY-MM (e.g. "2024-10")')
     .optional()
     .describe("The calendar month observed, YYYY-MM: the period it falls in (the scenario must have `start`). Give `period` or `date`."),
-  value: finite().optional().describe("The observed value, in the measure's unit. With `interval`, defaults to its midpoint."),
+  value: finite()
+    .refine((x) => Math.abs(x) <= 1e15, { message: "expected a value of at most 1e15 in size" })
+    .optional()
+    .describe("The observed value, in the measure's unit (at most 1e15 in size). With `interval`, defaults to its midpoint."),
   interval: z
-    .tuple([finite(), finite()])
+    .tuple([finite().refine((x) => Math.abs(x) <= 1e15, { message: "expected at most 1e15 in size" }), finite().refine((x) => Math.abs(x) <= 1e15, { message: "expected at most 1e15 in size" })])
     .optional()
     .describe("A 90% interval [low, high] for the value: its standard deviation is (high - low) / 3.29."),
   error: observationErrorSchema.optional().describe("This point's error; without it, the series' `error`."),
@@ -55,16 +59,24 @@ export const observationPointSchema = z.strictObject({
   ...provenance,
 });
 
+/** One observed series: what it measures, its error, its points. */
 export const observationSeriesSchema = z.strictObject({
   name: identifierSchema,
   description: freeText().optional(),
   measure: measureSchema,
   error: observationErrorSchema.optional().describe("The error of every point that gives no `interval` or `error` of its own."),
-  weight: z.number().positive("expected a weight > 0").default(1).describe("How much each point of the series counts in the distance (default 1)."),
+  weight: z
+    .number()
+    .positive("expected a weight > 0")
+    .max(1e6, "expected a weight of at most 1,000,000")
+    .min(1e-6, "expected a weight of at least 0.000001")
+    .default(1)
+    .describe("How much each point of the series counts in the distance, from 0.000001 to 1,000,000 (default 1)."),
   points: z.array(observationPointSchema).min(1, "expected at least one point").max(OBSERVATION_LIMITS.points),
   ...provenance,
 });
 
+/** An observation file: observed series tied to a scenario and the policy that happened. */
 export const observationsSchema = z.strictObject({
   $schema: z.string().optional().describe("Path or URL of observations.schema.json, for editors."),
   name: identifierSchema,

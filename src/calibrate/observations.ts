@@ -73,6 +73,7 @@ export function parseObservations(input: unknown, scenario?: Scenario | Scenario
  * that records the measured series.
  *
  * @param free - the parameters to fit, overriding the file's `free`.
+ * @param fitting - whether a fit follows (then at least one free parameter is required); false for `predict`.
  */
 export function resolveObservations(input: unknown, scenario: Scenario | ScenarioInput, free?: readonly string[], fitting = true): ResolvedObservations {
   const read = readObservations(input, scenario, free, fitting);
@@ -117,7 +118,7 @@ function checkSelf(observations: Observations, report: (path: (string | number)[
       } else if (point.error === undefined && series.error === undefined) {
         report(at, "expected an uncertainty: an `interval`, an `error` here, or the series' `error`");
       }
-      if (point.source === undefined && series.source === undefined && point.assumption === undefined && series.assumption === undefined) {
+      if (point.source === undefined && series.source === undefined && observations.source === undefined && point.assumption === undefined && series.assumption === undefined) {
         report(at, "expected a `source` (here or on the series), or an `assumption` saying where the value comes from");
       }
     });
@@ -208,10 +209,18 @@ function resolveAgainst(
         return [];
       }
       seen.add(period);
-      const value = point.value ?? (point.interval === undefined ? NaN : (point.interval[0] + point.interval[1]) / 2);
+      const value = point.value ?? (point.interval === undefined ? NaN : point.interval[0] / 2 + point.interval[1] / 2);
+      if (point.interval !== undefined && point.value !== undefined && !(point.value >= point.interval[0] && point.value <= point.interval[1])) {
+        counting([...at, "value"], `expected a value inside its interval [${point.interval[0]}, ${point.interval[1]}], found ${point.value}`);
+        return [];
+      }
       const sd = standardDeviation(value, point.interval, point.error ?? series.error);
-      if (!(sd > 0)) {
+      if (sd === 0 && point.interval === undefined && value === 0) {
         counting(at, `expected an error > 0; a relative error of a value of 0 is 0: give { "sd": ... } instead`);
+        return [];
+      }
+      if (!(sd > 0 && Number.isFinite(sd))) {
+        counting(at, `expected a standard deviation that is a finite number > 0; this point's ${point.interval === undefined ? "error" : "interval"} gives ${sd}`);
         return [];
       }
       return [{ period, value, sd }];

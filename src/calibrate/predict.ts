@@ -77,8 +77,9 @@ export function predict(scenario: ScenarioInput | Scenario, observations: unknow
       weight: Float64Array.from(flat, (p) => p.weight),
     },
   });
-  const asGiven = new CalibrationSimulator(spec(resolved.scenario), compileScenario(resolved.scenario));
-  const priors = new CalibrationSimulator(spec(withoutPosterior), compileScenario(withoutPosterior));
+  const asGiven = { simulator: new CalibrationSimulator(spec(resolved.scenario), compileScenario(resolved.scenario)) };
+  // without a posterior, the two are the same simulations: run once
+  const priors = parsed.posterior === undefined ? asGiven : { simulator: new CalibrationSimulator(spec(withoutPosterior), compileScenario(withoutPosterior)) };
   return {
     format: "chokepoint-prediction",
     chokepointVersion: CHOKEPOINT_VERSION,
@@ -86,6 +87,6 @@ export function predict(scenario: ScenarioInput | Scenario, observations: unknow
     observations: { name: resolved.observations.name, points: flat.length, series: resolved.series.length },
     policy: resolved.policy,
     calibrated: parsed.posterior !== undefined,
-    predictive: predictiveCheck(resolved, runs, seed, { simulator: priors }, { simulator: asGiven }),
+    predictive: predictiveCheck(resolved, runs, seed, priors, asGiven),
   };
 }

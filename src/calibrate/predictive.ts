@@ -27,6 +27,9 @@ export interface PredictiveSeries {
     readonly value: number;
     readonly sd: number;
     readonly quantile: number;
+    /** The 5th and 95th percentiles of the point's replicates under the posterior: its 90% predictive interval. */
+    readonly low: number;
+    readonly high: number;
     readonly covered: boolean;
     readonly coveredByPrior: boolean;
   }[];
@@ -93,8 +96,9 @@ export function predictiveCheck(resolved: ResolvedObservations, runs: number, se
     return table;
   };
   // the same draws of everything else for both (common random numbers): their difference is the posterior's alone
-  const priorTable = collect(prior, "predictive");
+  const same = prior === posterior;
   const posteriorTable = collect(posterior, "predictive");
+  const priorTable = same ? posteriorTable : collect(prior, "predictive");
   const units = resolved.series.map((series) => posterior.simulator.model.outcomes.info.find((i) => i.name === series.name)!.unit);
   const band = (table: Float64Array[][], s: number) => ({
     p05: table[s]!.map((column) => quantileSorted(column, 0.05)),
@@ -114,16 +118,18 @@ export function predictiveCheck(resolved: ResolvedObservations, runs: number, se
         return Float64Array.from(table[s]![point.period]!, (x) => x + point.sd * normalQuantile(noise())).sort();
       };
       const replicated = replicate(posteriorTable, "posterior");
-      const replicatedPrior = replicate(priorTable, "prior");
+      const replicatedPrior = same ? replicated : replicate(priorTable, "prior");
       let below = 0;
       while (below < replicated.length && replicated[below]! < point.value) below++;
+      const low = quantileSorted(replicated, 0.05);
+      const high = quantileSorted(replicated, 0.95);
       const within = (sorted: Float64Array) => point.value >= quantileSorted(sorted, 0.05) && point.value <= quantileSorted(sorted, 0.95);
       const inside = within(replicated);
       const insidePrior = within(replicatedPrior);
       covered += inside ? 1 : 0;
       coveredByPrior += insidePrior ? 1 : 0;
       total++;
-      return { period: point.period, value: point.value, sd: point.sd, quantile: below / replicated.length, covered: inside, coveredByPrior: insidePrior };
+      return { period: point.period, value: point.value, sd: point.sd, quantile: below / replicated.length, low, high, covered: inside, coveredByPrior: insidePrior };
     });
     return {
       name: observed.name,

@@ -35,6 +35,12 @@ export interface CalibrateCommandOptions {
   readonly quiet?: boolean;
 }
 
+/**
+ * `chokepoint calibrate <scenario> <observations>`: fit, print, and write the files asked for.
+ *
+ * @throws UsageError for a bad command line; CommandFailure for an invalid scenario or
+ *   observation file; Interrupted after Ctrl-C (nothing written).
+ */
 export async function calibrateCommand(scenarioArgument: string, observationsFile: string, options: CalibrateCommandOptions, env: CliEnvironment): Promise<void> {
   const outputs = givenOutputs([
     ["--json", options.json],
@@ -131,7 +137,7 @@ export function formatCalibration(result: CalibrationResult, seconds?: number): 
   lines.push(
     `${posterior.generations.length} populations of ${posterior.draws.length} particles, ${posterior.simulations.toLocaleString("en-US")} simulations${seconds === undefined ? "" : ` in ${seconds.toFixed(1)} s`}; effective sample size ${Math.round(posterior.effectiveSampleSize)}; stopped: ${STOP_REASONS[posterior.stopReason]}`,
   );
-  lines.push(`tolerance by population: ${posterior.generations.map((g) => (g.tolerance === Infinity ? "none" : number(g.tolerance))).join(" > ")} (last acceptance rate ${(100 * last.acceptanceRate).toFixed(1)}%)`);
+  lines.push(`tolerance by population: ${posterior.generations.map((g) => (g.tolerance === Infinity ? "none" : number(g.tolerance))).join(" > ")} (last acceptance rate ${(100 * last.acceptanceRate).toFixed(2)}%)`);
   lines.push("");
   const rows = [["parameter", "prior 90%", "posterior mean", "posterior 90%", "width vs prior"]];
   for (const p of posterior.summary) {
@@ -150,7 +156,7 @@ export function formatCalibration(result: CalibrationResult, seconds?: number): 
   lines.push("");
   const points = predictive.series.reduce((sum, s) => sum + s.points.length, 0);
   const inside = (share: number) => `${Math.round(share * points)} of ${points} points (${Math.round(100 * share)}%)`;
-  lines.push(`predictive check (${predictive.runs} runs each): the posterior's 90% band covers ${inside(predictive.coverage)}; the prior's ${inside(predictive.priorCoverage)}`);
+  lines.push(`predictive check (${predictive.runs} runs each): ${inside(predictive.coverage)} inside their 90% predictive intervals under the posterior; ${inside(predictive.priorCoverage)} under the prior`);
   for (const series of predictive.series) {
     const missed = series.points.filter((p) => !p.covered).map((p) => `period ${p.period}`);
     lines.push(`  ${series.name}: ${series.points.length - missed.length} of ${series.points.length} covered${missed.length === 0 ? "" : `; outside: ${missed.join(", ")}`}`);

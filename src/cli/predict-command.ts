@@ -54,6 +54,11 @@ export async function readInputFile(file: string, what: string): Promise<string>
   }
 }
 
+/**
+ * `chokepoint predict <scenario> <observations>`: apply a fit if asked, simulate, print the coverage, write the files asked for.
+ *
+ * @throws UsageError for a bad command line; CommandFailure for an invalid scenario, observation or calibration file.
+ */
 export async function predictCommand(scenarioArgument: string, observationsFile: string, options: PredictCommandOptions, env: CliEnvironment): Promise<void> {
   const outputs = givenOutputs([
     ["--json", options.json],

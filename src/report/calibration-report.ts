@@ -19,8 +19,8 @@ const n = (x: number) => (x === Infinity ? "none" : formatValue(x, "", { digits:
 /**
  * A self-contained HTML report of a calibration: in brief, the posterior of each fitted
  * parameter beside its prior (table and chart), their correlations, the predictive check
- * of every observed series (the prior's and the posterior's 90% bands, the observations
- * and their errors, coverage), and the sampler's diagnostics (tolerances, acceptance
+ * of every observed series (the prior's and the posterior's 90% bands, the observations on
+ * their predictive intervals, coverage), and the sampler's diagnostics (tolerances, acceptance
  * rates, effective sample sizes). The same result and scenario give the same bytes.
  *
  * @param result - what `calibrate` returned.
@@ -44,7 +44,7 @@ export function renderCalibrationReport(result: CalibrationResult, scenario: Sce
   const priorCovered = Math.round(predictive.priorCoverage * points);
   const brief = [
     `${points} observed points in ${result.observations.series} series, simulated under the policy <code>${esc(result.policy)}</code>.`,
-    `The posterior's 90% predictive band covers <strong>${covered} of ${points}</strong> points (${Math.round(100 * predictive.coverage)}%; about 90% is expected of a model that fits); the prior's covered ${priorCovered}.`,
+    `<strong>${covered} of ${points}</strong> points lie inside their 90% predictive intervals under the posterior (${Math.round(100 * predictive.coverage)}%; 90% or more is expected of a model that fits, in sample); under the prior, ${priorCovered}.`,
     ...posterior.summary.map(
       (p) =>
         `<code>${esc(p.name)}</code>: ${n(p.mean)}, 90% interval ${n(p.p05)} to ${n(p.p95)} (prior ${n(p.prior.p05)} to ${n(p.prior.p95)}; ${p.intervalRatio < 0.5 ? "the observations narrow it" : p.intervalRatio < 0.9 ? "the observations narrow it somewhat" : "the observations say little about it"}).`,
@@ -97,7 +97,7 @@ export function renderCalibrationReport(result: CalibrationResult, scenario: Sce
     [
       "predictive",
       "Predictive check",
-      `<p>Each observed series beside the series simulated ${predictive.runs} times from the prior and from the posterior (the scenario's other uncertainties drawn from their distributions). A fit that is right covers about 90% of points with the posterior's 90% band; far fewer means the model cannot reproduce what was observed, whatever the parameters; all of them with a wide band means the errors given are large. The predictive quantile is the share of simulations below the observed value: values near 0 or 1 mark points the model misses.</p>\n${seriesCharts}`,
+      `<p>Each observed series beside the series simulated ${predictive.runs} times from the prior and from the posterior (the scenario's other uncertainties drawn from their distributions). The bands are the model's; each observation is drawn on its 90% predictive interval, the model's value plus a draw of the observation's own error, and is covered when it lies inside. The fit used these points, so a fit that is right covers 90% of them or more (the tolerance of the fit widens the intervals); far fewer means the model cannot reproduce what was observed, whatever the parameters. The predictive quantile is the share of replicated observations below the observed value: values near 0 or 1 mark points the model misses. Only observations the fit did not see test a prediction (<code>chokepoint predict</code>).</p>\n${seriesCharts}`,
     ],
     [
       "diagnostics",
@@ -126,12 +126,12 @@ function predictiveSection(predictive: PredictiveCheck, scenario: Scenario): str
   return predictive.series
     .map((series, s) => {
       const rows = series.points
-        .map((p) => `<tr><td>${p.period}</td><td>${esc(formatValue(p.value, series.unit))}</td><td>${esc(formatValue(p.sd, series.unit))}</td><td>${esc(formatValue(series.posterior.p05[p.period]!, series.unit))} to ${esc(formatValue(series.posterior.p95[p.period]!, series.unit))}</td><td>${p.quantile.toFixed(2)}</td><td>${p.covered ? "yes" : "<strong>no</strong>"}</td></tr>`)
+        .map((p) => `<tr><td>${p.period}</td><td>${esc(formatValue(p.value, series.unit))}</td><td>${esc(formatValue(p.sd, series.unit))}</td><td>${esc(formatValue(p.low, series.unit))} to ${esc(formatValue(p.high, series.unit))}</td><td>${p.quantile.toFixed(2)}</td><td>${p.covered ? "yes" : "<strong>no</strong>"}</td></tr>`)
         .join("\n");
       return (
-        `<h3><code>${esc(series.name)}</code></h3>\n<p>${esc(series.description)} <span class="muted">Unit: ${esc(series.unit)}. ${series.points.filter((p) => p.covered).length} of ${series.points.length} points inside the posterior's 90% band.</span></p>\n` +
+        `<h3><code>${esc(series.name)}</code></h3>\n<p>${esc(series.description)} <span class="muted">Unit: ${esc(series.unit)}. ${series.points.filter((p) => p.covered).length} of ${series.points.length} points inside their 90% predictive intervals.</span></p>\n` +
         `<figure style="max-width: 640px">${predictiveSvg(series, { ...calendar, id: `series-${s}` })}</figure>\n` +
-        `<details><summary>The points</summary><table><thead><tr><th>period (from 0)</th><th>observed</th><th>sd</th><th>posterior 90% band</th><th>predictive quantile</th><th>covered</th></tr></thead><tbody>\n${rows}\n</tbody></table></details>`
+        `<details><summary>The points</summary><table><thead><tr><th>period (from 0)</th><th>observed</th><th>sd</th><th>90% predictive interval</th><th>predictive quantile</th><th>covered</th></tr></thead><tbody>\n${rows}\n</tbody></table></details>`
       );
     })
     .join("\n");

@@ -239,7 +239,19 @@ export function explainScenario(scenario: Scenario): string {
   // Uncertainties
   if (scenario.uncertainties.length > 0) {
     section("Uncertain parameters (drawn once per run, the same draws under every policy)");
-    lines.push(...columns(scenario.uncertainties.map((u) => [u.name, describeDistribution(u.distribution)])));
+    const posterior = scenario.posterior;
+    lines.push(
+      ...columns(
+        scenario.uncertainties.map((u) => [
+          u.name,
+          posterior?.parameters.includes(u.name) ? `from the posterior (${posterior.draws.length} draws, jointly); prior ${describeDistribution(u.distribution)}` : describeDistribution(u.distribution),
+        ]),
+      ),
+    );
+    if (posterior !== undefined) {
+      const source = Array.isArray(posterior.source) ? posterior.source[0] : posterior.source;
+      lines.push(`  (posterior: ${posterior.parameters.join(", ")} drawn together from one of ${posterior.draws.length} weighted draws per run${source === undefined ? "" : `; ${source.publication}`})`);
+    }
   }
 
   // Outcomes

@@ -128,7 +128,11 @@ export function* scenarioChecks(scenario: Scenario, context: ValidationContext):
     const weights = posterior.weights;
     if (weights !== undefined) {
       if (weights.length !== posterior.draws.length) report(["posterior", "weights"], `expected one weight per draw (${posterior.draws.length}), found ${weights.length}`);
-      else if (!(weights.reduce((sum, w) => sum + w, 0) > 0)) report(["posterior", "weights"], "expected weights with a positive sum");
+      else {
+        const sum = weights.reduce((total, w) => total + w, 0);
+        if (!(sum > 0)) report(["posterior", "weights"], "expected weights with a positive sum");
+        else if (sum === Infinity) report(["posterior", "weights"], "expected weights with a finite sum, found a sum of Infinity");
+      }
     }
   }
   const inRange = (x: number, range: NumberRange) => (range.minExclusive ? x > range.min : x >= range.min) && x <= range.max;

@@ -54,7 +54,9 @@ describe("abcSmc against closed-form posteriors", () => {
     for (let t = 1; t < tolerances.length; t++) expect(tolerances[t]).toBeLessThan(tolerances[t - 1]!);
     expect(tolerances[tolerances.length - 1]).toBeLessThan(0.05);
     expect(posterior.stopReason).toBe("acceptance");
-    expect(posterior.simulations).toBe(posterior.generations.reduce((s, g) => s + g.simulations, 0));
+    // every simulation is counted, those of a last population given up (acceptance below 5%) too
+    expect(posterior.simulations).toBeGreaterThanOrEqual(posterior.generations.reduce((s, g) => s + g.simulations, 0));
+    expect(posterior.generations.at(-1)!.acceptanceRate).toBeGreaterThanOrEqual(0.05);
   });
 
   it("recovers a correlated posterior: only the sum of two parameters is observed", async () => {
@@ -120,7 +122,7 @@ describe("abcSmc against closed-form posteriors", () => {
   });
 
   it("refuses bad input with the path", async () => {
-    await expect(abcSmc(problem, { seed: 1, particles: 3 })).rejects.toThrow("options.particles: expected a whole number from 10 to 100,000, found 3");
+    await expect(abcSmc(problem, { seed: 1, particles: 3 })).rejects.toThrow("options.particles: expected a whole number from 10 to 10,000, found 3");
     await expect(abcSmc(problem, { seed: "" })).rejects.toThrow("seed: expected a non-empty string");
     await expect(abcSmc({ parameters: [{ name: "x", prior: { type: "uniform", min: 2, max: 1 } }], distance: () => 0 }, { seed: 1 })).rejects.toThrow(/problem\.parameters\[0\]\.prior/);
     await expect(abcSmc({ parameters: [{ name: "x", prior: { type: "uniform", min: 0, max: 1 } }], distance: () => Infinity }, { seed: 1 })).rejects.toThrow("no simulation from the priors gave a finite distance");

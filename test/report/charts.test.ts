@@ -86,9 +86,9 @@ const predictive = {
   prior: { p05: [400, 400, 400, 0, 20, 40, 50, 60], p50: [400, 400, 400, 10, 60, 110, 140, 160], p95: [400, 400, 400, 30, 150, 250, 320, 380] },
   posterior: { p05: [400, 400, 400, 5, 40, 80, 100, 120], p50: [400, 400, 400, 10, 60, 110, 140, 160], p95: [400, 400, 400, 20, 90, 150, 190, 220] },
   points: [
-    { period: 1, value: 390, sd: 39, covered: true },
-    { period: 4, value: 70, sd: 7, covered: true },
-    { period: 7, value: 300, sd: 30, covered: false },
+    { period: 1, value: 390, low: 335, high: 465, covered: true },
+    { period: 4, value: 70, low: 35, high: 100, covered: true },
+    { period: 7, value: 300, low: 90, high: 250, covered: false },
   ],
 };
 

@@ -86,7 +86,13 @@ export function provenanceGroups(scenario: Scenario): ProvenanceGroup[] {
     },
     { name: "Stocks", entries: world.stocks.flatMap((s) => entry(s, `${s.good} in ${s.country}`, `${uncertainNumber(s.coverMonths, scenario, plainNumber)} months of cover`)) },
     { name: "Input-output tables", entries: world.inputOutput.flatMap((t) => entry(t, `${t.country}`, `${t.sectors.length} sectors`)) },
-    { name: "Uncertainties", entries: scenario.uncertainties.flatMap((u) => entry(u, u.name, describeDistribution(u.distribution))) },
+    {
+      name: "Uncertainties",
+      entries: [
+        ...scenario.uncertainties.flatMap((u) => entry(u, u.name, `${scenario.posterior?.parameters.includes(u.name) ? "prior " : ""}${describeDistribution(u.distribution)}`)),
+        ...(scenario.posterior === undefined ? [] : entry(scenario.posterior, `posterior of ${scenario.posterior.parameters.join(", ")}`, `drawn jointly from ${plainNumber(scenario.posterior.draws.length)} weighted draws, in place of the priors`)),
+      ],
+    },
     {
       name: "Rules",
       entries: [...scenario.rules, ...scenario.policies.flatMap((p) => p.rules)].flatMap((r) => [

@@ -177,7 +177,11 @@ export function sensitivity(context: ReportContext, featured: readonly string[])
   if (figures.length === 0) return "";
   return (
     `<p>For each uncertain parameter, the mean outcome under <strong>${esc(baseline)}</strong> over the fifth of runs with the lowest draws of the parameter, and over the fifth with the highest; the ${TORNADO_BARS} widest bars. ` +
-    `Long bars mark the parameters the result depends on most; they move together with the others they are drawn with, so read this as a screening, not a decomposition.</p>\n` +
+    `Long bars mark the parameters the result depends on most; they move together with the others they are drawn with, so read this as a screening, not a decomposition.` +
+    (context.scenario.posterior === undefined
+      ? ""
+      : ` ${esc(context.scenario.posterior.parameters.join(", "))} are drawn jointly from a calibrated posterior, so each of their bars carries the effect of the others it is correlated with.`) +
+    `</p>\n` +
     `<div class="charts two">${figures.join("")}</div>\n`
   );
 }

@@ -12,7 +12,8 @@ export interface PredictiveChartData {
   readonly unit: string;
   readonly prior: { readonly p05: readonly number[]; readonly p50: readonly number[]; readonly p95: readonly number[] };
   readonly posterior: { readonly p05: readonly number[]; readonly p50: readonly number[]; readonly p95: readonly number[] };
-  readonly points: readonly { readonly period: number; readonly value: number; readonly sd: number; readonly covered: boolean }[];
+  /** Observations, each with its 90% predictive interval [low, high] (simulated value plus the observation's error) and whether it lies inside. */
+  readonly points: readonly { readonly period: number; readonly value: number; readonly low: number; readonly high: number; readonly covered: boolean }[];
 }
 
 /** Options of {@link predictiveSvg}. */
@@ -24,13 +25,11 @@ export interface PredictiveChartOptions extends ChartBaseOptions {
   readonly start?: string;
 }
 
-/** 1.6449: an observation's whisker spans its 90% interval, value +- 1.645 sd. */
-const Z90 = 1.6448536269514722;
-
 /**
  * An SVG chart of a posterior predictive check: per period, the 90% band of the series
- * simulated from the prior (grey) and from the posterior (blue) with its median, and each
- * observation as a dot with its 90% error whisker, red when the posterior band misses it.
+ * simulated from the prior (grey) and from the posterior (blue) with its median; and each
+ * observation as a dot on its 90% predictive interval (the simulated value plus the
+ * observation's own error, so wider than the band), red when outside it.
  * With a text alternative that gives the coverage; the same input gives the same bytes.
  *
  * @param data - a series of `calibrate`'s predictive check (`result.predictive.series[i]`).
@@ -64,10 +63,11 @@ export function predictiveSvg(data: PredictiveChartData, options: PredictiveChar
     ...data.prior.p95,
     ...data.posterior.p05,
     ...data.posterior.p95,
-    ...data.points.flatMap((p) => [p.value - Z90 * p.sd, p.value + Z90 * p.sd]),
+    ...data.points.flatMap((p) => [p.value, p.low, p.high]),
   ].filter(Number.isFinite);
   // a quantity that cannot be negative (every band and observation >= 0) keeps its axis at 0 and above; whiskers are cut there
   const nonNegative = [...data.prior.p05, ...data.posterior.p05, ...data.points.map((p) => p.value)].every((v) => v >= 0);
+  // an interval of an observation with normal errors reaches below 0 where the quantity cannot: drawn from 0
   const y = niceTicks(nonNegative ? Math.max(0, Math.min(...values)) : Math.min(...values), Math.max(...values), 4);
   const clip = (v: number) => Math.min(y.domain[1], Math.max(y.domain[0], v));
   const xTitle = periodAxisTitle(calendar);
@@ -75,8 +75,8 @@ export function predictiveSvg(data: PredictiveChartData, options: PredictiveChar
     [
       { label: "prior 90% band", swatch: `<rect x="0" y="-5" width="18" height="10" fill="#9e9e9e" fill-opacity="0.3"/>` },
       { label: "posterior 90% band, median", swatch: `<rect x="0" y="-5" width="18" height="10" fill="${PALETTE[0]}" fill-opacity="0.3"/><line x1="0" y1="0" x2="18" y2="0" stroke="${PALETTE[0]}" stroke-width="2"/>` },
-      { label: "observed, 90% error", swatch: `<line x1="9" y1="-6" x2="9" y2="6" stroke="#111"/><circle cx="9" cy="0" r="3" fill="#111"/>` },
-      { label: "outside the posterior band", swatch: `<line x1="9" y1="-6" x2="9" y2="6" stroke="${RESTRICTED}"/><circle cx="9" cy="0" r="3" fill="${RESTRICTED}"/>` },
+      { label: "observed, on its 90% predictive interval", swatch: `<rect x="6" y="-7" width="6" height="14" fill="none" stroke="#111"/><circle cx="9" cy="0" r="3" fill="#111"/>` },
+      { label: "outside it", swatch: `<circle cx="9" cy="0" r="3" fill="${RESTRICTED}"/>` },
     ],
     10,
     32,
@@ -100,10 +100,12 @@ export function predictiveSvg(data: PredictiveChartData, options: PredictiveChar
     .map((p) => {
       const x = num(xScale(p.period));
       const color = p.covered ? "#111" : RESTRICTED;
-      const label = `${periodLabel(p.period, calendar)}: observed ${f(p.value)} (90% error ${f(p.value - Z90 * p.sd)} to ${f(p.value + Z90 * p.sd)}); posterior band ${f(data.posterior.p05[p.period]!)} to ${f(data.posterior.p95[p.period]!)}`;
+      const label = `${periodLabel(p.period, calendar)}: observed ${f(p.value)}; 90% predictive interval ${f(p.low)} to ${f(p.high)}${p.covered ? "" : " (outside)"}`;
+      const top = yScale(clip(p.high));
+      const bottom = yScale(clip(p.low));
       return (
         `<g class="mark observation"><title>${label}</title>` +
-        `<line x1="${x}" x2="${x}" y1="${num(yScale(clip(p.value - Z90 * p.sd)))}" y2="${num(yScale(clip(p.value + Z90 * p.sd)))}" stroke="${color}" stroke-width="1.2"/>` +
+        `<rect x="${num(Number(x) - 3)}" y="${num(top)}" width="6" height="${num(Math.max(0.5, bottom - top))}" fill="#fff" fill-opacity="0.6" stroke="${color}" stroke-width="1"/>` +
         `<circle cx="${x}" cy="${num(yScale(p.value))}" r="3.2" fill="${color}"/></g>`
       );
     })
@@ -114,8 +116,8 @@ export function predictiveSvg(data: PredictiveChartData, options: PredictiveChar
     `<path class="mark line median" d="${median}" fill="none" stroke="${PALETTE[0]}" stroke-width="2"><title>posterior predictive median</title></path>` +
     points;
   const covered = data.points.filter((p) => p.covered).length;
-  const description = `Predictive check of ${data.name}: the posterior's 90% band covers ${covered} of ${data.points.length} observations. ${data.points
-    .map((p) => `${periodLabel(p.period, calendar)}: observed ${f(p.value)}, posterior band ${f(data.posterior.p05[p.period]!)} to ${f(data.posterior.p95[p.period]!)}, prior band ${f(data.prior.p05[p.period]!)} to ${f(data.prior.p95[p.period]!)}`)
+  const description = `Predictive check of ${data.name}: ${covered} of ${data.points.length} observations lie inside their 90% predictive intervals under the posterior. ${data.points
+    .map((p) => `${periodLabel(p.period, calendar)}: observed ${f(p.value)}, predictive interval ${f(p.low)} to ${f(p.high)}, posterior band of the model ${f(data.posterior.p05[p.period]!)} to ${f(data.posterior.p95[p.period]!)}, prior band ${f(data.prior.p05[p.period]!)} to ${f(data.prior.p95[p.period]!)}`)
     .join("; ")}.`;
   const body =
     leftAxis(frame, y.ticks, yScale, f, data.unit) +
