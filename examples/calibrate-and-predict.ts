@@ -4,7 +4,7 @@
 //
 //   npx tsx examples/calibrate-and-predict.ts
 //
-// About 40 s on 2 cores (three fits of about 150,000 simulations each, on every core).
+// About 45 s on 2 cores (four fits of 100,000 to 200,000 simulations, on every core).
 import { readFileSync } from "node:fs";
 import { applyPosterior, predict, splitObservations, type CalibrationResult, type PredictionResult } from "chokepoint";
 import { calibrate, loadBundledScenario } from "chokepoint/node";
@@ -30,7 +30,7 @@ function printPrediction(title: string, prediction: PredictionResult): void {
   console.log(`  covered by the calibrated model: ${percent(prediction.predictive.coverage)}; by the priors alone: ${percent(prediction.predictive.priorCoverage)}`);
   for (const series of prediction.predictive.series) {
     const quantiles = series.points.map((p) => `${p.period}: ${p.quantile.toFixed(2)}${p.covered ? "" : "!"}`).join(", ");
-    console.log(`  ${series.name} (period: predictive quantile, ! outside the 90% band): ${quantiles}`);
+    console.log(`  ${series.name} (period: predictive quantile, ! outside its 90% predictive interval): ${quantiles}`);
   }
 }
 

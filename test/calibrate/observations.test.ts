@@ -156,4 +156,19 @@ describe("observation files", () => {
     expect(() => splitObservations(valid(), scenario, 0)).toThrow("at: period 0 leaves no observed point before it");
     expect(() => splitObservations(valid(), scenario, "Oct 2024")).toThrow('at: expected a period (a whole number from 0) or a month YYYY-MM');
   });
+
+  it("refuse a value outside its interval and an error that gives no usable sd", () => {
+    const input = valid();
+    input.series[0]!.points = [
+      { period: 1, value: 400, interval: [500, 600] },
+      { period: 2, interval: [0, 5e-324] },
+    ];
+    expect(problems(input)).toEqual([
+      "series[0].points[0].value: expected a value inside its interval [500, 600], found 400",
+      "series[0].points[1]: expected a standard deviation that is a finite number > 0; this point's interval gives 0",
+    ]);
+    const heavy = valid();
+    heavy.series[0]!.weight = 1e308;
+    expect(problems(heavy)).toEqual(["series[0].weight: expected a weight of at most 1,000,000, found 1e+308"]);
+  });
 });

@@ -86,4 +86,18 @@ describe("applyPosterior and calibrate", () => {
     expect(missed.calibrated).toBe(true);
     expect(missed.predictive.coverage).toBeLessThan(missed.predictive.priorCoverage);
   });
+
+  it("refits a calibrated scenario from the priors, and keeps an earlier posterior's other parameters only when asked to refit them too", async () => {
+    const { observations } = syntheticObservations(5);
+    const options = { seed: "again", particles: 100, maxGenerations: 2, predictiveRuns: 20 };
+    const first = await calibrateHere(world, observations, options);
+    const calibrated = applyPosterior(world, first, { parameters: ["finalApproval", "approvalRecovery"] });
+    // fitting finalApproval again: its prior is the scenario's uniform(0.3, 1), not the earlier draws
+    const again = await calibrateHere(calibrated, observations, { ...options, free: ["finalApproval"] });
+    expect(again.posterior.summary[0]!.prior.p05).toBeCloseTo(0.3 + 0.05 * 0.7, 12);
+    // applying it would drop approvalRecovery's earlier posterior: refused, with what to do
+    expect(() => applyPosterior(calibrated, again)).toThrow(
+      "scenario.posterior: the scenario already draws approvalRecovery from an earlier posterior, which this one would replace; fit it together with finalApproval, or remove the scenario's `posterior` first",
+    );
+  });
 });
