@@ -107,12 +107,19 @@ export async function calibrateCommand(scenarioArgument: string, observationsFil
     [
       ...(options.json === undefined ? [] : [{ file: options.json, text: () => `${JSON.stringify(fit, null, 2)}\n` }]),
       ...(options.html === undefined ? [] : [{ file: options.html, text: () => renderCalibrationReport(fit, scenario) }]),
-      ...(options.calibrated === undefined ? [] : [{ file: options.calibrated, text: () => `${JSON.stringify(applyPosterior(scenario, fit), null, 2)}\n` }]),
+      ...(options.calibrated === undefined ? [] : [{ file: options.calibrated, text: () => scenarioText(applyPosterior(scenario, fit)) }]),
     ],
     env,
   );
   if (options.quiet) return;
   for (const output of outputs) env.err(`wrote ${output.file}\n`);
+}
+
+/** A scenario as JSON, indented, with each list of numbers on one line (a posterior's draws: a row a line). */
+export function scenarioText(scenario: unknown): string {
+  const number = String.raw`-?\d+(?:\.\d+)?(?:e[+-]?\d+)?`;
+  const list = new RegExp(String.raw`\[\s*(${number}(?:,\s*${number})*)\s*\]`, "g");
+  return `${JSON.stringify(scenario, null, 2).replace(list, (_, items: string) => `[${items.split(/,\s*/).join(", ")}]`)}\n`;
 }
 
 const STOP_REASONS = {

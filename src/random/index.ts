@@ -2,7 +2,7 @@
 // sampled by inversion, and the special functions they rest on.
 
 // Streams and samplers
-export { runStream } from "./stream.js";
+export { runStream, seedString } from "./stream.js";
 export { latinHypercubeSampler, monteCarloSampler } from "./sampler.js";
 export type { UniformSampler } from "./sampler.js";
 
