@@ -35,6 +35,7 @@ describe("src/random public API", () => {
       "normalQuantile",
       "regularizedIncompleteBeta",
       "runStream",
+      "seedString",
     ]);
   });
 
