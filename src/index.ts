@@ -35,6 +35,10 @@ export { parseObservations, splitObservations, ObservationsError } from "./calib
 export { observationsJsonSchema } from "./calibrate/observations-schema.js";
 export type { Observations, ObservationsInput, ObservationSeries, ObservationSeriesInput, ObservationPoint, ObservationError, Measure, MeasureInput } from "./calibrate/observations-types.js";
 
+// Exploratory analysis
+export { robustness, type RobustnessOptions, type RobustnessResult, type PolicyRobustness } from "./analysis/robustness.js";
+export { robustnessAnalysis, type RobustnessAnalysisOptions } from "./analysis/robustness-analysis.js";
+
 // Reports
 export { formatSummaryTable, type SummaryTableOptions } from "./report/summary-table.js";
 export { formatInterval, formatValue, type FormattedInterval, type FormatValueOptions } from "./report/format-number.js";

@@ -62,6 +62,8 @@ describe("public API", () => {
         "renderPredictionReport",
         "resilienceCoefficient",
         "resultJsonSchema",
+        "robustness",
+        "robustnessAnalysis",
         "runExperiment",
         "runSize",
         "runStream",

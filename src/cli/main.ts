@@ -8,12 +8,13 @@ import { Command, CommanderError, Option } from "commander";
 import type { InputProblem } from "../errors.js";
 import type { CliEnvironment } from "./environment.js";
 import { CommandFailure, EXIT, Interrupted, UsageError } from "./errors.js";
-import { parseIndex, parseNameList, parsePolicyList, parseRuns, parseSeed, parseShardCount, parseShare, parseWhole, parseWorkers } from "./options.js";
+import { parseIndex, parseNameList, parseNumber, parsePolicyList, parseRuns, parseSeed, parseShardCount, parseShare, parseWhole, parseWorkers } from "./options.js";
 import { problemLines } from "./problem-lines.js";
 import { terminalText } from "./terminal-text.js";
 import { CHOKEPOINT_VERSION as version } from "../version.js";
 import type { CalibrateCommandOptions } from "./calibrate-command.js";
 import type { PredictCommandOptions } from "./predict-command.js";
+import type { RobustnessCommandOptions } from "./robustness-command.js";
 import type { CompareCommandOptions } from "./compare-command.js";
 import type { MergeCommandOptions } from "./merge-command.js";
 import type { RunOptions } from "./run-command.js";
@@ -175,6 +176,18 @@ function createProgram(env: CliEnvironment): Command {
     .option("--html <file>", "write a self-contained HTML report to FILE")
     .option("-q, --quiet", "print nothing on stderr but errors")
     .action(async (scenario: string, observations: string, options: PredictCommandOptions) => (await import("./predict-command.js")).predictCommand(scenario, observations, options, env));
+
+  command("robustness")
+    .description("Compare policies on one outcome over the same draws: mean, 90th percentile, regret against the best policy of each run (mean, maximum, 90th percentile), the share of runs each is best, and with --threshold the share that satisfices.")
+    .argument("<scenario>", "a scenario file (.json, .yaml) or the name of a bundled scenario")
+    .option("--outcome <name>", "the loss to compare on (default: the first headline outcome)")
+    .option("--threshold <value>", "satisficing: report the share of runs with the outcome at or below this", (value: string) => parseNumber("--threshold", value))
+    .option("--policies <names>", "policies to compare, separated by commas (default: all)", parsePolicyList)
+    .option("--runs <n>", "number of runs", parseRuns, 10_000)
+    .option("--seed <seed>", "seed: the same seed gives the same result", parseSeed, "1")
+    .option("--json <file>", "write the table as JSON to FILE")
+    .option("-q, --quiet", "print nothing on stderr but errors")
+    .action(async (scenario: string, options: RobustnessCommandOptions) => (await import("./robustness-command.js")).robustnessCommand(scenario, options, env));
 
   command("explain")
     .description("Describe a scenario in words: countries, goods, the dependency chain from primary inputs to final goods, each importer's supply from countries that may restrict it, supply concentration (HHI), rules and policies.")

@@ -74,3 +74,10 @@ export function parseNameList(name: string, value: string): string[] {
   if (names.some((item) => item === "")) throw new UsageError(`${name}: expected names separated by commas, found ${JSON.stringify(value)}`);
   return names;
 }
+
+/** A finite number, for the option `name` (digits, a sign, a decimal point, an exponent). */
+export function parseNumber(name: string, value: string): number {
+  const x = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(value.replace(/(?<=\d)[_,](?=\d{3})/g, "")) ? Number(value.replace(/(?<=\d)[_,](?=\d{3})/g, "")) : NaN;
+  if (!Number.isFinite(x)) throw new UsageError(`${name}: expected a number (such as 5e9 or 5,000,000,000), found ${JSON.stringify(value)}`);
+  return x;
+}
