@@ -38,6 +38,8 @@ export type { Observations, ObservationsInput, ObservationSeries, ObservationSer
 // Exploratory analysis
 export { robustness, type RobustnessOptions, type RobustnessResult, type PolicyRobustness } from "./analysis/robustness.js";
 export { robustnessAnalysis, type RobustnessAnalysisOptions } from "./analysis/robustness-analysis.js";
+export { prim, type PrimOptions, type PrimResult, type PrimBox, type PrimLimit } from "./analysis/prim.js";
+export { discoverScenarios, type DiscoverScenariosOptions } from "./analysis/discover-scenarios.js";
 
 // Reports
 export { formatSummaryTable, type SummaryTableOptions } from "./report/summary-table.js";
