@@ -60,7 +60,7 @@ export { policyDistributionsSvg, type PolicyDistributionsChartData, type PolicyD
 export { policySeriesSvg, type PolicySeriesChartData, type PolicySeriesChartOptions } from "./report/charts/policy-series-svg.js";
 export { supplyMatrixSvg, type SupplyMatrixChartOptions } from "./report/charts/supply-matrix-svg.js";
 export { predictiveSvg, type PredictiveChartData, type PredictiveChartOptions } from "./report/charts/predictive-svg.js";
-export { priorPosteriorSvg, type PriorPosteriorChartData } from "./report/charts/prior-posterior-svg.js";
+export { priorPosteriorSvg, type PriorPosteriorChartData, type PriorPosteriorChartOptions } from "./report/charts/prior-posterior-svg.js";
 export { histogramVegaLite, type HistogramVegaLiteOptions } from "./report/charts/histogram-vega-lite.js";
 export { fanChartVegaLite, type FanChartVegaLiteOptions } from "./report/charts/fan-chart-vega-lite.js";
 export { comparisonVegaLite, type ComparisonVegaLiteOptions } from "./report/charts/comparison-vega-lite.js";

@@ -12,12 +12,10 @@ import type {
   TradeOutcomeInput,
 } from "../schema/scenario-types.js";
 
-type NotMeasured = "name" | "stat" | "series" | "thresholds" | "description" | "source" | "assumption";
-
 /** What a series measures: a per-period outcome (price, trade, stock or shortfall) without name, statistic and series flag. */
-export type Measure = Omit<PriceOutcome, NotMeasured> | Omit<TradeOutcome, NotMeasured> | Omit<StockOutcome, NotMeasured> | Omit<ShortfallOutcome, NotMeasured>;
+export type Measure = Omit<PriceOutcome, "name" | "stat" | "series" | "thresholds" | "description" | "source" | "assumption"> | Omit<TradeOutcome, "name" | "stat" | "series" | "thresholds" | "description" | "source" | "assumption"> | Omit<StockOutcome, "name" | "stat" | "series" | "thresholds" | "description" | "source" | "assumption"> | Omit<ShortfallOutcome, "name" | "stat" | "series" | "thresholds" | "description" | "source" | "assumption">;
 /** {@link Measure} as written. */
-export type MeasureInput = Omit<PriceOutcomeInput, NotMeasured> | Omit<TradeOutcomeInput, NotMeasured> | Omit<StockOutcomeInput, NotMeasured> | Omit<ShortfallOutcomeInput, NotMeasured>;
+export type MeasureInput = Omit<PriceOutcomeInput, "name" | "stat" | "series" | "thresholds" | "description" | "source" | "assumption"> | Omit<TradeOutcomeInput, "name" | "stat" | "series" | "thresholds" | "description" | "source" | "assumption"> | Omit<StockOutcomeInput, "name" | "stat" | "series" | "thresholds" | "description" | "source" | "assumption"> | Omit<ShortfallOutcomeInput, "name" | "stat" | "series" | "thresholds" | "description" | "source" | "assumption">;
 
 /** One standard deviation of an observation's error: relative to the value, or absolute. */
 export type ObservationError = { relative: number } | { sd: number };

@@ -16,6 +16,12 @@ export interface PriorPosteriorChartData {
   readonly interval?: readonly [number, number];
 }
 
+/** Options of {@link priorPosteriorSvg}. */
+export interface PriorPosteriorChartOptions extends ChartBaseOptions {
+  /** The chart's title; default: the parameter's name. */
+  readonly title?: string;
+}
+
 /**
  * An SVG chart of a fitted parameter: its prior (grey) and posterior (blue) as shares of
  * equal bins, with the posterior's 90% interval. The same input gives the same bytes.
@@ -29,7 +35,7 @@ export interface PriorPosteriorChartData {
  * priorPosteriorSvg({ name: "finalApproval", edges: [0, 0.5, 1], prior: [0.5, 0.5], posterior: [0.1, 0.9] });
  * ```
  */
-export function priorPosteriorSvg(data: PriorPosteriorChartData, options: ChartBaseOptions & { readonly title?: string } = {}): string {
+export function priorPosteriorSvg(data: PriorPosteriorChartData, options: PriorPosteriorChartOptions = {}): string {
   const bins = data?.prior?.length ?? 0;
   if (bins < 1 || data.edges.length !== bins + 1 || data.posterior.length !== bins) {
     throw new InputError("data", "expected n + 1 increasing edges and n shares for the prior and the posterior");
