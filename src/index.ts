@@ -40,6 +40,7 @@ export { robustness, type RobustnessOptions, type RobustnessResult, type PolicyR
 export { robustnessAnalysis, type RobustnessAnalysisOptions } from "./analysis/robustness-analysis.js";
 export { prim, type PrimOptions, type PrimResult, type PrimBox, type PrimLimit } from "./analysis/prim.js";
 export { discoverScenarios, type DiscoverScenariosOptions } from "./analysis/discover-scenarios.js";
+export { morrisScreening, type MorrisOptions, type MorrisParameter } from "./analysis/morris.js";
 
 // Reports
 export { formatSummaryTable, type SummaryTableOptions } from "./report/summary-table.js";

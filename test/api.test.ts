@@ -42,6 +42,7 @@ describe("public API", () => {
         "latinHypercubeSampler",
         "leontiefInverse",
         "monteCarloSampler",
+        "morrisScreening",
         "networkSvg",
         "observationsJsonSchema",
         "outcomeSummarySvg",
