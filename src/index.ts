@@ -41,6 +41,7 @@ export { robustnessAnalysis, type RobustnessAnalysisOptions } from "./analysis/r
 export { prim, type PrimOptions, type PrimResult, type PrimBox, type PrimLimit } from "./analysis/prim.js";
 export { discoverScenarios, type DiscoverScenariosOptions } from "./analysis/discover-scenarios.js";
 export { morrisScreening, type MorrisOptions, type MorrisParameter } from "./analysis/morris.js";
+export { sobolIndices, type SobolIndicesOptions, type SobolParameter, type Estimate } from "./analysis/sobol-indices.js";
 
 // Reports
 export { formatSummaryTable, type SummaryTableOptions } from "./report/summary-table.js";

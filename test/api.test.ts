@@ -75,6 +75,7 @@ describe("public API", () => {
         "scenarioJsonSchema",
         "scenarioSchema",
         "simulateOnce",
+        "sobolIndices",
         "spectralRadius",
         "splitObservations",
         "studentTQuantile",
