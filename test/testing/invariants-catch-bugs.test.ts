@@ -23,7 +23,7 @@ import {
   InvariantError,
   scenarioArbitrary,
 } from "../../src/testing/index.js";
-import { toSingleRestriction, withFixedSupply } from "../_helpers/single-restriction.js";
+import { toSingleRestriction, withFixedSupply, withSteadySeverity } from "../_helpers/single-restriction.js";
 
 type Bug =
   | "none"
@@ -159,8 +159,14 @@ function expectFound(kind: Bug, arbitrary: fc.Arbitrary<ScenarioInput>, check: (
 
 const small = { maxCountries: 3, maxGoods: 3, maxHorizon: 6 } as const;
 const withRestriction = scenarioArbitrary({ ...small, maxPolicies: 1, minLevers: 1, leverKinds: ["exportRestriction", "importRestriction"] });
-/** One good, one restriction, no rules: where a severity read backwards shows at once. */
-const oneRestriction = scenarioArbitrary({ ...small, maxGoods: 1, maxPolicies: 1, minLevers: 1, maxLevers: 1, maxRules: 0, maxPolicyRules: 0, leverKinds: ["exportRestriction", "importRestriction"] });
+/**
+ * One good, one restriction, no rules: where a severity read backwards shows at once;
+ * at one severity while it acts (no licensing, no schedule), the severity invariants'
+ * scope (their TSDoc). Without that, a generated import restriction with licensing gave
+ * its actor a shortfall of 0.0624 at severity 0 (licences delayed by review) and 0.0567
+ * at severity 1: outside the scope, not a bug the test is after.
+ */
+const oneRestriction = scenarioArbitrary({ ...small, maxGoods: 1, maxPolicies: 1, minLevers: 1, maxLevers: 1, maxRules: 0, maxPolicyRules: 0, leverKinds: ["exportRestriction", "importRestriction"] }).map(withSteadySeverity);
 
 describe("each invariant catches a broken engine", () => {
   it("zero loss without restrictions: a phantom loss of 1 USD", () => {
@@ -184,7 +190,8 @@ describe("each invariant catches a broken engine", () => {
     const fixedSupply = scenarioArbitrary({ ...small, maxPolicies: 1, minLevers: 1, maxLevers: 1, maxRules: 0, maxPolicyRules: 0, leverKinds: ["exportRestriction", "importRestriction"] })
       .map(toSingleRestriction)
       .filter((s) => s !== undefined)
-      .map(withFixedSupply);
+      .map(withFixedSupply)
+      .map(withSteadySeverity);
     expectFound("severity-backwards", fixedSupply, (s, run) => assertSeverityNeverLowersLosses(s, { weaker: 0, stronger: 1, run }));
   });
 
