@@ -1,11 +1,10 @@
 // Scenario discovery on a scenario: an experiment, cases of interest from one outcome under
 // one policy, then PRIM over the sampled uncertainties.
-import { outcomeDefinitions } from "../compile/compile.js";
 import { InputError } from "../errors.js";
+import { checkOutcomeName } from "./outcome-name.js";
 import { runExperiment } from "../experiment/run-experiment.js";
 import { parseScenario } from "../schema/parse.js";
 import type { Scenario, ScenarioInput } from "../schema/scenario.js";
-import { closestName } from "../schema/suggest.js";
 import { prim, type PrimOptions, type PrimResult } from "./prim.js";
 
 /** Options of {@link discoverScenarios}. */
@@ -40,11 +39,7 @@ export interface DiscoverScenariosOptions extends PrimOptions {
 export async function discoverScenarios(scenario: ScenarioInput | Scenario, options: DiscoverScenariosOptions): Promise<PrimResult & { readonly outcome: string; readonly policy: string; readonly above?: number; readonly below?: number }> {
   if (typeof options !== "object" || options === null) throw new InputError("options", 'expected an object, e.g. { outcome: "gdpLoss:JP", above: 5e9, runs: 2000, seed: 1 }');
   const parsed = parseScenario(scenario);
-  const names = outcomeDefinitions(parsed).map((o) => o.name);
-  if (!names.includes(options.outcome)) {
-    const suggestion = closestName(String(options.outcome), names);
-    throw new InputError("options.outcome", `unknown outcome "${String(options.outcome)}"${suggestion ? `; did you mean "${suggestion}"?` : ""}`);
-  }
+  checkOutcomeName(parsed, options.outcome);
   if ((options.above === undefined) === (options.below === undefined)) throw new InputError("options", "expected `above` or `below` (one of them): the threshold that makes a run a case of interest");
   const threshold = options.above ?? options.below!;
   if (!Number.isFinite(threshold)) throw new InputError(options.above === undefined ? "options.below" : "options.above", `expected a finite number, found ${String(threshold)}`);

@@ -2,10 +2,9 @@
 // one outcome's per-run losses.
 import { runExperiment } from "../experiment/run-experiment.js";
 import { InputError } from "../errors.js";
-import { outcomeDefinitions } from "../compile/compile.js";
+import { checkOutcomeName } from "./outcome-name.js";
 import { parseScenario } from "../schema/parse.js";
 import type { Scenario, ScenarioInput } from "../schema/scenario.js";
-import { closestName } from "../schema/suggest.js";
 import { robustness, type RobustnessResult } from "./robustness.js";
 
 /** Options of {@link robustnessAnalysis}. */
@@ -40,11 +39,7 @@ export interface RobustnessAnalysisOptions {
 export async function robustnessAnalysis(scenario: ScenarioInput | Scenario, options: RobustnessAnalysisOptions): Promise<RobustnessResult & { readonly outcome: string; readonly unit: string }> {
   if (typeof options !== "object" || options === null) throw new InputError("options", 'expected an object, e.g. { outcome: "gdpLoss:JP", runs: 2000, seed: 1 }');
   const parsed = parseScenario(scenario);
-  const names = outcomeDefinitions(parsed).map((o) => o.name);
-  if (!names.includes(options.outcome)) {
-    const suggestion = closestName(String(options.outcome), names);
-    throw new InputError("options.outcome", `unknown outcome "${String(options.outcome)}"${suggestion ? `; did you mean "${suggestion}"?` : ""}`);
-  }
+  checkOutcomeName(parsed, options.outcome);
   const result = await runExperiment(parsed, {
     runs: options.runs,
     seed: options.seed,

@@ -78,6 +78,9 @@ export function robustness(values: Readonly<Record<string, ArrayLike<number>>>, 
   });
   const best = new Float64Array(runs).fill(Infinity);
   for (const column of columns) for (let r = 0; r < runs; r++) best[r] = Math.min(best[r]!, column[r]!);
+  // how many policies share the best loss in each run: a tie shares the run
+  const winners = new Int32Array(runs);
+  for (const column of columns) for (let r = 0; r < runs; r++) if (column[r] === best[r]) winners[r]!++;
   const policies = names.map((policy, p): PolicyRobustness => {
     const column = columns[p]!;
     const losses = Float64Array.from(column).sort();
@@ -91,7 +94,7 @@ export function robustness(values: Readonly<Record<string, ArrayLike<number>>>, 
       sum += loss;
       regrets[r] = loss - best[r]!;
       regretSum += regrets[r]!;
-      if (loss === best[r]) wins += 1 / columns.filter((c) => c[r] === best[r]).length;
+      if (loss === best[r]) wins += 1 / winners[r]!;
       if (threshold !== undefined && loss <= threshold) satisfied++;
     }
     regrets.sort();

@@ -14,7 +14,7 @@ import { resolveAbcSettings, runAbcSmc, type AbcSmcSettings, type BatchEvaluator
 import { createDistribution } from "../random/distribution.js";
 import { resolveObservations, type ResolvedObservations } from "./observations.js";
 import { predictiveCheck, resampleRows, type PredictiveCheck } from "./predictive.js";
-import { CalibrationSimulator, type SimulatorSpec } from "./simulator.js";
+import { CalibrationSimulator, simulatorSpec, type SimulatorSpec } from "./simulator.js";
 
 export type { PredictiveCheck, PredictiveSeries } from "./predictive.js";
 
@@ -74,20 +74,7 @@ export function prepareCalibration(scenarioInput: ScenarioInput | Scenario, obse
   // A scenario calibrated before: the parameters fitted now are drawn from their priors, not
   // from the earlier posterior (which would count the same data twice); the others keep it.
   const resolved = { ...read, scenario: withoutPosteriorOf(read.scenario, read.free) };
-  const flat = resolved.series.flatMap((series, s) => series.points.map((point) => ({ s, ...point, weight: series.weight })));
-  const spec: SimulatorSpec = {
-    scenario: resolved.scenario,
-    policy: resolved.policy,
-    free: resolved.free,
-    seed,
-    points: {
-      series: Int32Array.from(flat, (p) => p.s),
-      period: Int32Array.from(flat, (p) => p.period),
-      value: Float64Array.from(flat, (p) => p.value),
-      sd: Float64Array.from(flat, (p) => p.sd),
-      weight: Float64Array.from(flat, (p) => p.weight),
-    },
-  };
+  const spec = simulatorSpec(resolved, resolved.scenario, resolved.free, seed);
   const simulator = new CalibrationSimulator(spec, compileScenario(resolved.scenario));
   const priors = resolved.free.map((name) => createDistribution(scenario.uncertainties.find((u) => u.name === name)!.distribution));
   return { scenario, resolved, spec, priors, simulator };

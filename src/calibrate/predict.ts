@@ -9,7 +9,7 @@ import type { Scenario, ScenarioInput } from "../schema/scenario.js";
 import { CHOKEPOINT_VERSION } from "../version.js";
 import { resolveObservations } from "./observations.js";
 import { predictiveCheck, type PredictiveCheck } from "./predictive.js";
-import { CalibrationSimulator, type SimulatorSpec } from "./simulator.js";
+import { CalibrationSimulator, simulatorSpec } from "./simulator.js";
 
 /** Options of {@link predict}. */
 export interface PredictOptions {
@@ -63,20 +63,7 @@ export function predict(scenario: ScenarioInput | Scenario, observations: unknow
   const parsed = parseScenario(scenario);
   const resolved = resolveObservations(observations, parsed, [], false);
   const { posterior: _posterior, ...withoutPosterior } = resolved.scenario;
-  const flat = resolved.series.flatMap((series, s) => series.points.map((point) => ({ s, ...point, weight: series.weight })));
-  const spec = (recording: Scenario): SimulatorSpec => ({
-    scenario: recording,
-    policy: resolved.policy,
-    free: [],
-    seed,
-    points: {
-      series: Int32Array.from(flat, (p) => p.s),
-      period: Int32Array.from(flat, (p) => p.period),
-      value: Float64Array.from(flat, (p) => p.value),
-      sd: Float64Array.from(flat, (p) => p.sd),
-      weight: Float64Array.from(flat, (p) => p.weight),
-    },
-  });
+  const spec = (recording: Scenario) => simulatorSpec(resolved, recording, [], seed);
   const asGiven = { simulator: new CalibrationSimulator(spec(resolved.scenario), compileScenario(resolved.scenario)) };
   // without a posterior, the two are the same simulations: run once
   const priors = parsed.posterior === undefined ? asGiven : { simulator: new CalibrationSimulator(spec(withoutPosterior), compileScenario(withoutPosterior)) };
@@ -84,7 +71,7 @@ export function predict(scenario: ScenarioInput | Scenario, observations: unknow
     format: "chokepoint-prediction",
     chokepointVersion: CHOKEPOINT_VERSION,
     scenario: { name: parsed.name, sha256: scenarioSha256(parsed) },
-    observations: { name: resolved.observations.name, points: flat.length, series: resolved.series.length },
+    observations: { name: resolved.observations.name, points: resolved.series.reduce((sum, series) => sum + series.points.length, 0), series: resolved.series.length },
     policy: resolved.policy,
     calibrated: parsed.posterior !== undefined,
     predictive: predictiveCheck(resolved, runs, seed, priors, asGiven),

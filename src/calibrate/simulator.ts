@@ -11,6 +11,7 @@ import { normalQuantile } from "../random/normal-quantile.js";
 import { monteCarloSampler } from "../random/sampler.js";
 import { runStream } from "../random/stream.js";
 import type { Scenario } from "../schema/scenario.js";
+import type { ResolvedObservations } from "./observations.js";
 
 /** What a simulator needs, as plain data (sent to workers as it is). */
 export interface SimulatorSpec {
@@ -29,6 +30,29 @@ export interface SimulatorSpec {
   };
   /** Seed of the fit: nuisance draws of proposal i of population t are run i of the stream `abc-simulate/t/seed`. */
   readonly seed: string;
+}
+
+/**
+ * The spec of a simulator for resolved observations: every point flattened in series order.
+ *
+ * @param scenario - the scenario to simulate (recording the observed series).
+ * @param free - the uncertainties a proposal sets, in the order of its values (none for a prediction).
+ */
+export function simulatorSpec(resolved: ResolvedObservations, scenario: Scenario, free: readonly string[], seed: string): SimulatorSpec {
+  const flat = resolved.series.flatMap((series, s) => series.points.map((point) => ({ s, ...point, weight: series.weight })));
+  return {
+    scenario,
+    policy: resolved.policy,
+    free,
+    seed,
+    points: {
+      series: Int32Array.from(flat, (p) => p.s),
+      period: Int32Array.from(flat, (p) => p.period),
+      value: Float64Array.from(flat, (p) => p.value),
+      sd: Float64Array.from(flat, (p) => p.sd),
+      weight: Float64Array.from(flat, (p) => p.weight),
+    },
+  };
 }
 
 /** A compiled scenario and buffers, to simulate proposals one after another without allocating. */
