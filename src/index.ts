@@ -13,6 +13,7 @@ export type * from "./schema/scenario-types.js";
 
 // Experiments
 export { runExperiment, type ExperimentOptions, type ExperimentProgress } from "./experiment/run-experiment.js";
+export { parseDesignCsv } from "./experiment/design-csv.js";
 export { simulateOnce, type SimulateOnceOptions, type SingleRun } from "./experiment/simulate-once.js";
 export { resultJsonSchema } from "./experiment/result-schema.js";
 export type {

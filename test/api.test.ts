@@ -48,6 +48,7 @@ describe("public API", () => {
         "outcomeSummarySvg",
         "outputMultipliers",
         "pairedDifference",
+        "parseDesignCsv",
         "parseObservations",
         "parseScenario",
         "parseScenarioAsync",

@@ -54,6 +54,21 @@ export interface MorrisParameter {
  */
 export function morrisScreening(model: (u: Float64Array) => number, options: MorrisOptions): { parameters: MorrisParameter[]; evaluations: number } {
   if (typeof model !== "function") throw new InputError("model", "expected a function of a point of the unit hypercube");
+  const design = morrisDesign(options);
+  const k = options.dimensions;
+  const x = new Float64Array(k);
+  const outputs = new Float64Array(design.length / k);
+  for (let e = 0; e < outputs.length; e++) {
+    x.set(design.subarray(e * k, (e + 1) * k));
+    const y = model(x);
+    if (!Number.isFinite(y)) throw new InputError("model", `expected a finite output, found ${String(y)} at [${Array.from(x).join(", ")}] (trajectory ${Math.floor(e / (k + 1))})`);
+    outputs[e] = y;
+  }
+  return morrisEstimates(design, outputs, options);
+}
+
+/** Check the options shared by the design and the estimates; levels, resamples and names, defaulted. */
+function checkMorrisOptions(options: MorrisOptions): { k: number; r: number; p: number; resamples: number; names: readonly string[] } {
   if (typeof options !== "object" || options === null) throw new InputError("options", "expected { dimensions, trajectories, seed }");
   const { dimensions: k, trajectories: r } = options;
   const p = options.levels ?? 4;
@@ -64,18 +79,25 @@ export function morrisScreening(model: (u: Float64Array) => number, options: Mor
   if (!Number.isInteger(resamples) || resamples < 0 || resamples > 100_000) throw new InputError("options.bootstrap", `expected a whole number from 0 to 100,000, found ${String(resamples)}`);
   const names = options.names ?? Array.from({ length: k }, (_, j) => `x${j + 1}`);
   if (names.length !== k) throw new InputError("options.names", `expected ${k} names, one per dimension, found ${names.length}`);
+  seedString(options.seed);
+  return { k, r, p, resamples, names };
+}
+
+/**
+ * The points at which {@link morrisScreening} evaluates the model: per trajectory its
+ * dimensions + 1 points on the grid {0, 1/(p-1), ..., 1}, each differing from the one
+ * before in one input; trajectories x (dimensions + 1) rows of `dimensions` coordinates,
+ * row-major. Evaluate them in any way and pass the outputs, in the same order, to
+ * {@link morrisEstimates}.
+ */
+export function morrisDesign(options: MorrisOptions): Float64Array {
+  const { k, r, p } = checkMorrisOptions(options);
   const seed = seedString(options.seed);
   const delta = p / (2 * (p - 1));
-  // effects[t * k + j]: input j's elementary effect on trajectory t
-  const effects = new Float64Array(r * k);
+  const design = new Float64Array(r * (k + 1) * k);
   const x = new Float64Array(k);
   const order = new Int32Array(k);
   const sign = new Int8Array(k);
-  const evaluate = (t: number) => {
-    const y = model(x);
-    if (!Number.isFinite(y)) throw new InputError("model", `expected a finite output, found ${String(y)} at [${Array.from(x).join(", ")}] (trajectory ${t})`);
-    return y;
-  };
   for (let t = 0; t < r; t++) {
     const next = runStream(`morris/${seed}`, t);
     // base levels in the lower half of the grid, so that x + delta stays in [0, 1]
@@ -91,12 +113,36 @@ export function morrisScreening(model: (u: Float64Array) => number, options: Mor
       order[j] = order[swap]!;
       order[swap] = kept;
     }
-    let before = evaluate(t);
+    let row = t * (k + 1);
+    design.set(x, row * k);
     for (const j of order) {
       x[j] = x[j]! + sign[j]! * delta;
-      const after = evaluate(t);
-      effects[t * k + j] = (sign[j]! * (after - before)) / delta;
-      before = after;
+      design.set(x, ++row * k);
+    }
+  }
+  return design;
+}
+
+/**
+ * Morris statistics from the outputs at {@link morrisDesign}'s points (same options,
+ * outputs in the design's order); the statistics and intervals of {@link morrisScreening}.
+ */
+export function morrisEstimates(design: Float64Array, outputs: Float64Array, options: MorrisOptions): { parameters: MorrisParameter[]; evaluations: number } {
+  const { k, r, resamples, names } = checkMorrisOptions(options);
+  if (design.length !== r * (k + 1) * k) throw new InputError("design", `expected ${r * (k + 1) * k} coordinates (trajectories x (dimensions + 1) x dimensions), found ${design.length}`);
+  if (outputs.length !== r * (k + 1)) throw new InputError("outputs", `expected ${r * (k + 1)} outputs (trajectories x (dimensions + 1)), found ${outputs.length}`);
+  const seed = seedString(options.seed);
+  // effects[t * k + j]: input j's elementary effect on trajectory t; the step's input is where two rows differ
+  const effects = new Float64Array(r * k);
+  for (let t = 0; t < r; t++) {
+    for (let step = 0; step < k; step++) {
+      const before = (t * (k + 1) + step) * k;
+      const after = before + k;
+      let j = 0;
+      while (j < k && design[after + j] === design[before + j]) j++;
+      if (j === k) throw new InputError("design", `expected trajectory ${t}'s step ${step} to change one input`);
+      const change = design[after + j]! - design[before + j]!;
+      effects[t * k + j] = (outputs[t * (k + 1) + step + 1]! - outputs[t * (k + 1) + step]!) / change;
     }
   }
   const parameters = names.map((name, j): MorrisParameter => {

@@ -60,6 +60,21 @@ export function sobolIndices(
   options: SobolIndicesOptions,
 ): { parameters: SobolParameter[]; evaluations: number; variance: number } {
   if (typeof model !== "function") throw new InputError("model", "expected a function of a point of the unit hypercube");
+  const design = saltelliDesign(options);
+  const k = options.dimensions;
+  const point = new Float64Array(k);
+  const outputs = new Float64Array(design.length / k);
+  for (let e = 0; e < outputs.length; e++) {
+    point.set(design.subarray(e * k, (e + 1) * k));
+    const y = model(point);
+    if (!Number.isFinite(y)) throw new InputError("model", `expected a finite output, found ${String(y)} at [${Array.from(point).join(", ")}]`);
+    outputs[e] = y;
+  }
+  return sobolEstimates(outputs, options);
+}
+
+/** Check the options shared by the design and the estimates; the names, defaulted. */
+function checkSobolOptions(options: SobolIndicesOptions): { k: number; N: number; resamples: number; names: readonly string[] } {
   if (typeof options !== "object" || options === null) throw new InputError("options", "expected { dimensions, samples, seed }");
   const { dimensions: k, samples: N } = options;
   const resamples = options.bootstrap ?? 1000;
@@ -68,36 +83,54 @@ export function sobolIndices(
   if (!Number.isInteger(resamples) || resamples < 0 || resamples > 100_000) throw new InputError("options.bootstrap", `expected a whole number from 0 to 100,000, found ${String(resamples)}`);
   const names = options.names ?? Array.from({ length: k }, (_, j) => `x${j + 1}`);
   if (names.length !== k) throw new InputError("options.names", `expected ${k} names, one per dimension, found ${names.length}`);
-  const seed = seedString(options.seed);
-  const sampler = monteCarloSampler(`sobol-indices/${seed}`, 2 * k);
+  seedString(options.seed);
+  return { k, N, resamples, names };
+}
+
+/**
+ * The points at which {@link sobolIndices} evaluates the model, in order: for each base
+ * sample n, the rows A_n, B_n, then A_B^1_n ... A_B^k_n (k = dimensions): N (k + 2) points
+ * of k coordinates, row-major. Evaluate them in any way (in parallel, as runs of an
+ * experiment) and pass the outputs, in the same order, to {@link sobolEstimates}.
+ */
+export function saltelliDesign(options: SobolIndicesOptions): Float64Array {
+  const { k, N } = checkSobolOptions(options);
+  const sampler = monteCarloSampler(`sobol-indices/${seedString(options.seed)}`, 2 * k);
   const row = new Float64Array(2 * k);
-  const point = new Float64Array(k);
-  const fA = new Float64Array(N);
-  const fB = new Float64Array(N);
-  const fAB = new Float64Array(N * k);
-  const evaluate = () => {
-    const y = model(point);
-    if (!Number.isFinite(y)) throw new InputError("model", `expected a finite output, found ${String(y)} at [${Array.from(point).join(", ")}]`);
-    return y;
-  };
+  const design = new Float64Array(N * (k + 2) * k);
   for (let n = 0; n < N; n++) {
     sampler.fill(n, row);
-    for (let j = 0; j < k; j++) point[j] = row[j]!;
-    fA[n] = evaluate();
-    for (let j = 0; j < k; j++) point[j] = row[k + j]!;
-    fB[n] = evaluate();
+    const at = n * (k + 2) * k;
+    design.set(row.subarray(0, k), at);
+    design.set(row.subarray(k), at + k);
     for (let i = 0; i < k; i++) {
-      for (let j = 0; j < k; j++) point[j] = j === i ? row[k + j]! : row[j]!;
-      fAB[n * k + i] = evaluate();
+      const ab = at + (2 + i) * k;
+      design.set(row.subarray(0, k), ab);
+      design[ab + i] = row[k + i]!;
     }
   }
+  return design;
+}
+
+/**
+ * Sobol' indices from the outputs at {@link saltelliDesign}'s points (same options, outputs
+ * in the design's order); the estimators and intervals of {@link sobolIndices}.
+ */
+export function sobolEstimates(outputs: Float64Array, options: SobolIndicesOptions): { parameters: SobolParameter[]; evaluations: number; variance: number } {
+  const { k, N, resamples, names } = checkSobolOptions(options);
+  if (outputs.length !== N * (k + 2)) throw new InputError("outputs", `expected ${N * (k + 2)} outputs (samples x (dimensions + 2)), found ${outputs.length}`);
+  const seed = seedString(options.seed);
+  const stride = k + 2;
+  const fA = (n: number) => outputs[n * stride]!;
+  const fB = (n: number) => outputs[n * stride + 1]!;
+  const fAB = (n: number, i: number) => outputs[n * stride + 2 + i]!;
   const indices = (rows: ArrayLike<number>) => {
     // variance of f_A and f_B together, over the chosen rows
     let sum = 0;
-    for (let r = 0; r < rows.length; r++) sum += fA[rows[r]!]! + fB[rows[r]!]!;
+    for (let r = 0; r < rows.length; r++) sum += fA(rows[r]!) + fB(rows[r]!);
     const mean = sum / (2 * rows.length);
     let squares = 0;
-    for (let r = 0; r < rows.length; r++) squares += (fA[rows[r]!]! - mean) ** 2 + (fB[rows[r]!]! - mean) ** 2;
+    for (let r = 0; r < rows.length; r++) squares += (fA(rows[r]!) - mean) ** 2 + (fB(rows[r]!) - mean) ** 2;
     const variance = squares / (2 * rows.length - 1);
     const first = new Float64Array(k);
     const total = new Float64Array(k);
@@ -106,8 +139,8 @@ export function sobolIndices(
       let vti = 0;
       for (let r = 0; r < rows.length; r++) {
         const n = rows[r]!;
-        const d = fAB[n * k + i]! - fA[n]!;
-        vi += fB[n]! * d;
+        const d = fAB(n, i) - fA(n);
+        vi += fB(n) * d;
         vti += d * d;
       }
       first[i] = vi / rows.length / variance;

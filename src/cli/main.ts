@@ -90,6 +90,7 @@ function createProgram(env: CliEnvironment): Command {
       new Option("--summaries <kind>", "exact quantiles from every run, or streaming summaries in constant memory (default: exact up to 100,000 runs)").choices(["exact", "streaming"]),
     )
     .addOption(new Option("--sampler <kind>", "how the uncertainties are sampled").choices(["monte-carlo", "latin-hypercube"]).default("monte-carlo"))
+    .option("--design <file>", "take some uncertainties' values per run from FILE (CSV: a header of uncertainty names, a row per run, e.g. from SALib or EMA Workbench); --runs defaults to its rows")
     .option("--outcome <names...>", "show these outcomes in the table (default: the scenario's headline outcomes; the JSON file has all)")
     .option("--all-outcomes", "show every outcome in the table")
     .option("--json <file>", "write the full result as JSON to FILE (atomically: complete or not at all)")
@@ -99,7 +100,9 @@ function createProgram(env: CliEnvironment): Command {
     .option("--no-progress", "show no progress, even on a terminal")
     .option("-q, --quiet", "print nothing on stderr but errors: no progress, no notes")
     .addHelpText("after", RUN_HELP)
-    .action(async (scenario: string, options: RunOptions) => (await import("./run-command.js")).runCommand(scenario, options, env));
+    .action(async (scenario: string, options: RunOptions, run: Command) =>
+      (await import("./run-command.js")).runCommand(scenario, { ...options, runsGiven: run.getOptionValueSource("runs") === "cli" }, env),
+    );
 
   command("shard")
     .description("Run one shard of an experiment and write its mergeable summaries to a file; `chokepoint merge` combines the shards into the result one process would give.")

@@ -113,6 +113,7 @@ function* summarise(scenario: Scenario, model: CompiledModel, plan: ExperimentPl
     seed: plan.seed,
     runs,
     sampler: plan.sampler,
+    ...(plan.design?.columns === undefined ? {} : { design: { uncertainties: Array.from(plan.design.columns, (d) => model.uncertainties[d]!.name) } }),
     summaries: plan.summaries,
     baselinePolicy: baseline,
     outcomes: outcomes.info.map((info) => ({ ...info, thresholds: [...info.thresholds] })),

@@ -1,4 +1,5 @@
 import type { CompiledModel } from "../compile/model.js";
+import { resolveDesign } from "./design.js";
 import { InputError } from "../errors.js";
 import { closestName } from "../schema/suggest.js";
 import type { Scenario } from "../schema/scenario.js";
@@ -37,6 +38,13 @@ export interface ExperimentOptions {
   /** Keep per-run outcome values and sampled parameters in the result (implies exact summaries). */
   readonly keepRuns?: boolean;
   /**
+   * A design: given values of some uncertainties, by name, one per run (each list `runs`
+   * long), for example draws made by SALib or EMA Workbench. Run i takes the i-th value of
+   * each; the other uncertainties and the rules' draws are sampled as usual. A value must
+   * lie in its uncertainty's range (for a discrete distribution: be one of its values).
+   */
+  readonly design?: Readonly<Record<string, readonly number[]>>;
+  /**
    * Called at least every 1% of simulations, and at the end. An error it throws stops the
    * experiment (with worker threads, every worker) and the promise rejects with it.
    */
@@ -59,10 +67,24 @@ export interface ExperimentPlan {
   readonly baseline: number;
   readonly summaries: "exact" | "streaming";
   readonly keepRuns: boolean;
+  /** Given points or values per run, replacing or overriding the sampler's draws. */
+  readonly design?: PlanDesign;
+}
+
+/**
+ * Draws an experiment is given instead of sampling them. `uniforms` (for analyses such as
+ * `sensitivityAnalysis`) replaces the sampler: run i's point of the unit hypercube is row i,
+ * `randomDimensions` long. `values` overrides uncertainties after sampling: run i's value of
+ * uncertainty `columns[c]` is `values[i x columns.length + c]`.
+ */
+export interface PlanDesign {
+  readonly uniforms?: Float64Array;
+  readonly columns?: Int32Array;
+  readonly values?: Float64Array;
 }
 
 /** The plain options that determine a plan (what crosses to workers and shard files). */
-export type PlanOptions = Pick<ExperimentOptions, "runs" | "seed" | "policies" | "sampler" | "summaries" | "keepRuns">;
+export type PlanOptions = Pick<ExperimentOptions, "runs" | "seed" | "policies" | "sampler" | "summaries" | "keepRuns" | "design">;
 
 /**
  * Check that a public entry's `options` argument is an object, before any of its fields is
@@ -75,7 +97,7 @@ export function checkOptionsObject(options: unknown, example = "{ runs: 1000, se
 }
 
 /** Check options against the scenario and resolve them into a plan; InputError names the bad option. */
-export function resolvePlan(options: PlanOptions, scenario: Scenario, model: Pick<CompiledModel, "policies">): ExperimentPlan {
+export function resolvePlan(options: PlanOptions, scenario: Scenario, model: Pick<CompiledModel, "policies" | "uncertainties" | "joint">): ExperimentPlan {
   checkOptionsObject(options);
   const { runs, seed } = options;
   if (typeof runs !== "number" || !Number.isInteger(runs) || runs < 1 || runs > MAX_RUNS) {
@@ -110,5 +132,6 @@ export function resolvePlan(options: PlanOptions, scenario: Scenario, model: Pic
   });
   if (new Set(policies).size !== policies.length) throw new InputError("options.policies", "a policy is listed twice");
   const baseline = policies.includes(model.policies.baseline) ? policies.indexOf(model.policies.baseline) : 0;
-  return { runs, seed: String(seed), sampler, policies, baseline, summaries, keepRuns };
+  const design = options.design === undefined ? undefined : resolveDesign(options.design, runs, scenario, model);
+  return { runs, seed: String(seed), sampler, policies, baseline, summaries, keepRuns, ...(design === undefined ? {} : { design }) };
 }

@@ -126,11 +126,24 @@ function jointRow(cumulative: Float64Array, u: number): number {
   return low;
 }
 
-/** The plan's sampler: Monte Carlo, or a Latin hypercube over all the plan's runs. */
+/** The plan's sampler: the design's points when it gives them, Monte Carlo, or a Latin hypercube over all the plan's runs. */
 export function planSampler(model: CompiledModel, plan: ExperimentPlan): UniformSampler {
+  const uniforms = plan.design?.uniforms;
+  if (uniforms !== undefined) return pointsSampler(uniforms, model.randomDimensions);
   return plan.sampler === "latin-hypercube"
     ? latinHypercubeSampler(plan.seed, model.randomDimensions, plan.runs)
     : monteCarloSampler(plan.seed, model.randomDimensions);
+}
+
+/** A sampler that reads run i's point from row i of `points` (given, not drawn). */
+function pointsSampler(points: Float64Array, dimensions: number): UniformSampler {
+  return {
+    kind: "monte-carlo", // not read by the run loop; the points are the analysis's own design
+    dimensions,
+    fill(runIndex: number, out: Float64Array): void {
+      out.set(points.subarray(runIndex * dimensions, (runIndex + 1) * dimensions));
+    },
+  };
 }
 
 /**
@@ -232,6 +245,11 @@ export class RangeAccumulator {
     const to = Math.min(data.runEnd, from + Math.max(1, Math.min(this.chunk, Math.floor(limit))));
     for (let run = from; run < to; run++) {
       sampleRun(model, this.sampler, run, draws);
+      const design = plan.design;
+      if (design?.values !== undefined) {
+        const columns = design.columns!;
+        for (let c = 0; c < columns.length; c++) draws[columns[c]!] = design.values[run * columns.length + c]!;
+      }
       chunkDraws.set(draws, (run - from) * R);
       if (data.parameters !== undefined) {
         for (let d = 0; d < model.uncertainties.length; d++) data.parameters[d]![run - data.runStart] = draws[d]!;

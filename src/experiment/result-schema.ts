@@ -110,6 +110,10 @@ const experimentResultShape = {
   seed: z.string(),
   runs: z.number().int(),
   sampler: z.enum(["monte-carlo", "latin-hypercube"]),
+  design: z
+    .strictObject({ uncertainties: z.array(z.string()) })
+    .optional()
+    .describe("Present when the runs' values of these uncertainties were given (a design), not drawn by the sampler."),
   summaries: z.enum(["exact", "streaming"]).describe("exact: quantiles from every run; streaming: sketch quantiles within the documented relative accuracy"),
   baselinePolicy: z.string(),
   outcomes: z

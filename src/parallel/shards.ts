@@ -45,7 +45,7 @@ export interface ShardDocument {
 export const MAX_SHARD_FILE_BYTES = 256 * 1024 * 1024;
 
 /** Options of {@link runShard}. */
-export interface ShardOptions extends Omit<PlanOptions, "summaries" | "keepRuns"> {
+export interface ShardOptions extends Omit<PlanOptions, "summaries" | "keepRuns" | "design"> {
   /** Which shard, from 0 to `of - 1`. */
   readonly index: number;
   /** How many shards the experiment is split into. */
