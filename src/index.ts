@@ -39,6 +39,15 @@ export type { Observations, ObservationsInput, ObservationSeries, ObservationSer
 // Exploratory analysis
 export { robustness, type RobustnessOptions, type RobustnessResult, type PolicyRobustness } from "./analysis/robustness.js";
 export { robustnessAnalysis, type RobustnessAnalysisOptions } from "./analysis/robustness-analysis.js";
+export {
+  sensitivityAnalysis,
+  type SensitivityAnalysisOptions,
+  type SensitivityResult,
+  type SobolSensitivity,
+  type MorrisSensitivity,
+  type SensitivityCommon,
+  type SensitivityFactor,
+} from "./analysis/sensitivity-analysis.js";
 export { prim, type PrimOptions, type PrimResult, type PrimBox, type PrimLimit } from "./analysis/prim.js";
 export { discoverScenarios, type DiscoverScenariosOptions } from "./analysis/discover-scenarios.js";
 export { morrisScreening, type MorrisOptions, type MorrisParameter } from "./analysis/morris.js";

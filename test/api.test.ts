@@ -75,6 +75,7 @@ describe("public API", () => {
         "safeParseScenarioAsync",
         "scenarioJsonSchema",
         "scenarioSchema",
+        "sensitivityAnalysis",
         "simulateOnce",
         "sobolIndices",
         "spectralRadius",

@@ -38,7 +38,9 @@ export interface SobolParameter {
  * points (Monte Carlo), and for each input i the design A_B^i (A with column i from B);
  * with f_A, f_B, f_ABi the outputs and V the variance of all of f_A and f_B:
  *
- * - first order (Saltelli et al. 2010, eq. b): V_i = mean(f_B (f_ABi - f_A)), S_i = V_i / V;
+ * - first order (Saltelli et al. 2010, eq. b): V_i = mean((f_B - m) (f_ABi - f_A)), S_i = V_i / V,
+ *   with m the mean of f_A and f_B (centring leaves the expectation as it is and removes the
+ *   noise m mean(f_ABi - f_A) that a large mean adds; SALib standardises the outputs alike);
  * - total (Jansen 1999): V_Ti = mean((f_A - f_ABi)^2) / 2, S_Ti = V_Ti / V.
  *
  * Intervals: percentile bootstrap over the N rows. Cost N (dimensions + 2) evaluations.
@@ -140,7 +142,8 @@ export function sobolEstimates(outputs: Float64Array, options: SobolIndicesOptio
       for (let r = 0; r < rows.length; r++) {
         const n = rows[r]!;
         const d = fAB(n, i) - fA(n);
-        vi += fB(n) * d;
+        // centred: the same estimate in expectation, without the noise a large mean adds (as SALib does)
+        vi += (fB(n) - mean) * d;
         vti += d * d;
       }
       first[i] = vi / rows.length / variance;

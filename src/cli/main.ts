@@ -15,6 +15,7 @@ import { CHOKEPOINT_VERSION as version } from "../version.js";
 import type { CalibrateCommandOptions } from "./calibrate-command.js";
 import type { PredictCommandOptions } from "./predict-command.js";
 import type { RobustnessCommandOptions } from "./robustness-command.js";
+import type { SensitivityCommandOptions } from "./sensitivity-command.js";
 import type { CompareCommandOptions } from "./compare-command.js";
 import type { MergeCommandOptions } from "./merge-command.js";
 import type { RunOptions } from "./run-command.js";
@@ -179,6 +180,21 @@ function createProgram(env: CliEnvironment): Command {
     .option("--html <file>", "write a self-contained HTML report to FILE")
     .option("-q, --quiet", "print nothing on stderr but errors")
     .action(async (scenario: string, observations: string, options: PredictCommandOptions) => (await import("./predict-command.js")).predictCommand(scenario, observations, options, env));
+
+  command("sensitivity")
+    .description("Which uncertainties and rule draws drive an outcome (or the paired difference of two policies with --versus): Sobol' indices with 95% intervals, or Morris screening.")
+    .argument("<scenario>", "a scenario file (.json, .yaml) or the name of a bundled scenario")
+    .addOption(new Option("--method <method>", "sobol: variance shares (first order and total); morris: cheap screening by elementary effects").choices(["sobol", "morris"]).default("sobol"))
+    .option("--outcome <name>", "the outcome analysed (default: the first headline outcome)")
+    .option("--policy <name>", "the policy whose outcome is analysed (default: the baseline policy)")
+    .option("--versus <name>", "analyse the difference policy minus this policy, run by run on the same draws")
+    .option("--samples <n>", "Sobol': base samples N, costing N x (factors + 2) runs (default 256); Morris: trajectories, costing trajectories x (factors + 1) runs (default 20)", (value: string) => parseWhole("--samples", value, 2, 10_000_000))
+    .option("--levels <p>", "Morris: grid levels, even (default 4)", (value: string) => parseWhole("--levels", value, 2, 1000))
+    .option("--seed <seed>", "seed: the same seed gives the same result", parseSeed, "1")
+    .option("--workers <n>", "worker threads (default and most: the available cores); results do not depend on it", parseWorkers)
+    .option("--json <file>", "write the result as JSON to FILE")
+    .option("-q, --quiet", "print nothing on stderr but errors")
+    .action(async (scenario: string, options: SensitivityCommandOptions) => (await import("./sensitivity-command.js")).sensitivityCommand(scenario, options, env));
 
   command("robustness")
     .description("Compare policies on one outcome over the same draws: mean, 90th percentile, regret against the best policy of each run (mean, maximum, 90th percentile), the share of runs each is best, and with --threshold the share that satisfices.")
