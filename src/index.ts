@@ -46,8 +46,8 @@ export {
   type SobolSensitivity,
   type MorrisSensitivity,
   type SensitivityCommon,
-  type SensitivityFactor,
 } from "./analysis/sensitivity-analysis.js";
+export type { ScenarioFactor } from "./analysis/factors.js";
 export { prim, type PrimOptions, type PrimResult, type PrimBox, type PrimLimit } from "./analysis/prim.js";
 export { discoverScenarios, type DiscoverScenariosOptions } from "./analysis/discover-scenarios.js";
 export { morrisScreening, type MorrisOptions, type MorrisParameter } from "./analysis/morris.js";

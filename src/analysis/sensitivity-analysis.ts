@@ -13,8 +13,7 @@ import { parseScenario } from "../schema/parse.js";
 import type { Scenario, ScenarioInput } from "../schema/scenario.js";
 import { closestName, suggestionText } from "../schema/suggest.js";
 import { morrisDesign, morrisEstimates, type MorrisParameter } from "./morris.js";
-import { triggeringCountries } from "../conditions/index.js";
-import { aimsAtTriggering } from "../levers/index.js";
+import { scenarioFactors, type ScenarioFactor } from "./factors.js";
 import { checkOutcomeName } from "./outcome-name.js";
 import { saltelliDesign, sobolEstimates, type SobolParameter } from "./sobol-indices.js";
 
@@ -40,12 +39,6 @@ export interface SensitivityAnalysisOptions {
   readonly onProgress?: (progress: ExperimentProgress) => void;
 }
 
-/** What varies in a sensitivity analysis: an uncertainty, or a rule's draw of whether it fires. */
-export interface SensitivityFactor {
-  readonly name: string;
-  readonly kind: "uncertainty" | "rule" | "posterior";
-}
-
 /** The fields both methods' results have. */
 export interface SensitivityCommon {
   readonly outcome: string;
@@ -56,7 +49,7 @@ export interface SensitivityCommon {
   readonly samples: number;
   /** Runs of the experiment (design points); each policy was simulated on every one. */
   readonly evaluations: number;
-  readonly factors: readonly SensitivityFactor[];
+  readonly factors: readonly ScenarioFactor[];
 }
 
 /** Sobol' indices of a scenario's outcome. */
@@ -129,7 +122,7 @@ export async function analyseSensitivity(scenario: ScenarioInput | Scenario, opt
     checkPolicy("options.versus", options.versus, names);
     if (options.versus === policy) throw new InputError("options.versus", `expected another policy than "${policy}": the difference of a policy with itself is 0 in every run`);
   }
-  const { factors, dimensions } = sensitivityFactors(parsed, model);
+  const { factors, dimensions } = scenarioFactors(parsed, model);
   if (factors.length === 0) throw new InputError("scenario.uncertainties", "the scenario has no uncertainties and no rules with draws: nothing varies");
   const k = factors.length;
   const seed = String(options.seed);
@@ -191,32 +184,4 @@ export async function analyseSensitivity(scenario: ScenarioInput | Scenario, opt
 
 function checkPolicy(path: string, name: string, names: readonly string[]): void {
   if (!names.includes(name)) throw new InputError(path, `unknown policy "${String(name)}"${suggestionText(closestName(String(name), names))} (policies: ${names.join(", ")})`);
-}
-
-/**
- * The factors of a scenario's sensitivity analysis and the random dimension each sets: every
- * uncertainty (those drawn jointly from a posterior as one factor, set by the first one's
- * uniform, which picks the row), then every rule instance's draw.
- */
-export function sensitivityFactors(scenario: Scenario, model: CompiledModel): { factors: SensitivityFactor[]; dimensions: Int32Array } {
-  const factors: SensitivityFactor[] = [];
-  const dimensions: number[] = [];
-  const joint = model.joint === undefined ? [] : Array.from(model.joint.dimensions);
-  model.uncertainties.forEach((u, d) => {
-    if (joint.includes(d) && d !== joint[0]) return; // set by the joint row
-    factors.push(joint[0] === d ? { name: `posterior:${u.name}`, kind: "posterior" } : { name: u.name, kind: "uncertainty" });
-    dimensions.push(d);
-  });
-  // a rule aimed at `triggering` has one instance (and one draw) per country that could trigger it, in this order
-  const countries = scenario.world.countries.map((c) => c.id);
-  let instance = 0;
-  for (const rule of scenario.rules) {
-    const triggers = aimsAtTriggering(rule.action) ? triggeringCountries(rule, countries) : [undefined];
-    for (const trigger of triggers) {
-      if (model.rules.names[instance] !== rule.name) throw new Error(`internal error: rule instance ${instance} is not of rule "${rule.name}"`);
-      factors.push({ name: trigger === undefined ? `rule:${rule.name}` : `rule:${rule.name}/${trigger}`, kind: "rule" });
-      dimensions.push(model.rules.uniformDimension[instance++]!);
-    }
-  }
-  return { factors, dimensions: Int32Array.from(dimensions) };
 }

@@ -109,3 +109,24 @@ describe("discoverScenarios", () => {
     await expect(discoverScenarios(scenario, { outcome: "gdpLoss:JP", runs: 10, seed: 1 })).rejects.toThrow("options: expected `above` or `below` (one of them)");
   });
 });
+
+describe("discoverScenarios on paired differences and rule draws", () => {
+  it("classifies runs by policy - versus and offers each rule instance's draw as an input", async () => {
+    const { discoverScenarios } = await import("../../src/analysis/discover-scenarios.js");
+    const { runExperiment } = await import("../../src/index.js");
+    const { loadBundledScenario } = await import("../../src/node.js");
+    const scenario = await loadBundledScenario("illustrative-standoff");
+    const options = { outcome: "gdpLoss:JP", policy: "aligned", versus: "us-alone", above: 1e9, runs: 300, seed: 5 } as const;
+    const found = await discoverScenarios(scenario, options);
+    expect(found.versus).toBe("us-alone");
+    // the cases are the runs whose paired difference is above the threshold
+    const result = await runExperiment(scenario, { runs: 300, seed: 5, keepRuns: true, policies: ["aligned", "us-alone"] });
+    const aligned = result.policies[0]!.runs!["gdpLoss:JP"]!;
+    const alone = result.policies[1]!.runs!["gdpLoss:JP"]!;
+    expect(found.cases).toBe(aligned.filter((v, run) => v - alone[run]! > 1e9).length);
+    // rule draws: one input per rule instance, beside the uncertainties
+    const ruleInputs = found.inputs.filter((name) => name.startsWith("rule:"));
+    expect(ruleInputs).toEqual(["rule:china-gallium-retaliation/US", "rule:china-gallium-retaliation/JP", "rule:china-gallium-retaliation/NL"]);
+    await expect(discoverScenarios(scenario, { ...options, versus: "aligned" })).rejects.toThrow(/options\.versus: .*another policy/);
+  });
+});
