@@ -48,6 +48,9 @@ export {
   type SensitivityCommon,
 } from "./analysis/sensitivity-analysis.js";
 export type { ScenarioFactor } from "./analysis/factors.js";
+export { solveGame, type GameSolution, type PureEquilibrium, type MixedEquilibrium, type DominatedStrategy } from "./game/solve-game.js";
+export type { Game, GamePlayer } from "./game/normal-form.js";
+export { solveSequential, type SequentialGame, type SequentialSolution, type SequentialMove, type NonCredibleThreat } from "./game/sequential.js";
 export { prim, type PrimOptions, type PrimResult, type PrimBox, type PrimLimit } from "./analysis/prim.js";
 export { discoverScenarios, type DiscoverScenariosOptions } from "./analysis/discover-scenarios.js";
 export { morrisScreening, type MorrisOptions, type MorrisParameter } from "./analysis/morris.js";

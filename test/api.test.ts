@@ -78,6 +78,8 @@ describe("public API", () => {
         "sensitivityAnalysis",
         "simulateOnce",
         "sobolIndices",
+        "solveGame",
+        "solveSequential",
         "spectralRadius",
         "splitObservations",
         "studentTQuantile",
