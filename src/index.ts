@@ -50,6 +50,15 @@ export {
 export type { ScenarioFactor } from "./analysis/factors.js";
 export { solveGame, type GameSolution, type PureEquilibrium, type MixedEquilibrium, type DominatedStrategy } from "./game/solve-game.js";
 export type { Game, GamePlayer } from "./game/normal-form.js";
+export {
+  analyzeGame,
+  sweepGameWeight,
+  type AnalyzeGameOptions,
+  type GameAnalysis,
+  type GameProfile,
+  type GameEquilibrium,
+  type GameWeightPoint,
+} from "./game/analyze-game.js";
 export { solveSequential, type SequentialGame, type SequentialSolution, type SequentialMove, type NonCredibleThreat } from "./game/sequential.js";
 export { prim, type PrimOptions, type PrimResult, type PrimBox, type PrimLimit } from "./analysis/prim.js";
 export { discoverScenarios, type DiscoverScenariosOptions } from "./analysis/discover-scenarios.js";

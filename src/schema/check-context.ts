@@ -20,6 +20,7 @@ export const RANGES = {
   nonNegative: { min: 0, max: Infinity, what: "a value >= 0", interval: "[0, ∞)" },
   positive: { min: 0, max: Infinity, minExclusive: true, what: "a value > 0", interval: "(0, ∞)" },
   openShare: { min: 0, max: 1, minExclusive: true, what: "a share in (0, 1]", interval: "(0, 1]" },
+  any: { min: -Infinity, max: Infinity, what: "a number", interval: "(-∞, ∞)" },
 } as const satisfies Record<string, NumberRange>;
 
 /**

@@ -20,6 +20,7 @@ import type { Scenario } from "./scenario.js";
 
 const SHARE = RANGES.share;
 const NON_NEGATIVE = RANGES.nonNegative;
+const ANY_NUMBER = RANGES.any;
 const POSITIVE = RANGES.positive;
 
 const fmt = (x: number) => (Math.abs(x) >= 1e6 || (Math.abs(x) < 1e-3 && x !== 0) ? x.toExponential(3) : String(+x.toPrecision(6)));
@@ -434,6 +435,45 @@ export function* scenarioChecks(scenario: Scenario, context: ValidationContext):
     policy.disableRules.forEach((name, d) => checkName(["policies", p, "disableRules", d], name, globalRules, "scenario-wide rule"));
   });
   if (scenario.baselinePolicy !== undefined) checkName(["baselinePolicy"], scenario.baselinePolicy, policies, "policy");
+  const game = scenario.game;
+  if (game !== undefined) {
+    if (game.base !== undefined) checkName(["game", "base"], game.base, policies, "policy");
+    const players = new Set<string>();
+    game.players.forEach((player, p) => {
+      if (players.has(player.country)) report(["game", "players", p, "country"], `duplicate player "${player.country}": a country plays once`);
+      players.add(player.country);
+    });
+    game.players.forEach((player, p) => {
+      const at: Path = ["game", "players", p];
+      country([...at, "country"], player.country);
+      uniqueNames(player.options, "name", [...at, "options"], "option");
+      player.options.forEach((option, o) => {
+        option.levers.forEach((lever, l) => {
+          context.tick();
+          const leverAt: Path = [...at, "options", o, "levers", l];
+          country([...leverAt, "actor"], lever.actor);
+          checkNumber([...leverAt, "start"], lever.start, NON_NEGATIVE);
+          leverKind(lever.type).check(lever, leverAt, lever.actor, checks);
+        });
+        option.disableRules.forEach((name, d) => checkName([...at, "options", o, "disableRules", d], name, globalRules, "scenario-wide rule"));
+      });
+      player.objective.forEach((term, t) => checkNumber([...at, "objective", t, "weight"], term.weight, ANY_NUMBER));
+    });
+    const profiles = game.players.reduce((product, player) => product * player.options.length, 1);
+    if (profiles > LIMITS.policies) {
+      report(["game", "players"], `the players' options make ${profiles} profiles, each simulated as a policy; at most ${LIMITS.policies} (a limit of chokepoint)`);
+    }
+    if (game.order !== undefined) {
+      const listed = new Set<string>();
+      game.order.forEach((name, i) => {
+        if (!players.has(name)) report(["game", "order", i], `"${name}" is not a player's country${didYouMean(name, players)}`);
+        else if (listed.has(name)) report(["game", "order", i], `"${name}" is listed twice`);
+        listed.add(name);
+      });
+      const missing = [...players].filter((name) => !listed.has(name));
+      if (missing.length > 0) report(["game", "order"], `expected every player once; missing: ${missing.join(", ")}`);
+    }
+  }
 
   // --- outcomes ------------------------------------------------------------------------
   yield;
@@ -466,6 +506,11 @@ export function* scenarioChecks(scenario: Scenario, context: ValidationContext):
   });
   scenario.headlineOutcomes?.forEach((name, i) => {
     if (scenario.outcomes.length > 0) checkName(["headlineOutcomes", i], name, outcomeNames, "outcome");
+  });
+  // without outcomes, the scenario records each country's GDP loss (src/compile/compile.ts, outcomeDefinitions)
+  const recorded = scenario.outcomes.length > 0 ? outcomeNames : new Set(world.countries.flatMap((c) => [`gdpLoss:${c.id}`, `gdpLossPercent:${c.id}`]));
+  scenario.game?.players.forEach((player, p) => {
+    player.objective.forEach((term, t) => checkName(["game", "players", p, "objective", t, "outcome"], term.outcome, recorded, "outcome"));
   });
 }
 

@@ -50,6 +50,52 @@ export interface Scenario {
   outcomes: OutcomeDefinition[];
   /** Outcomes a summary table shows by default (all are recorded); all if omitted. */
   headlineOutcomes?: string[] | undefined;
+  /** Countries that choose: each profile of options (one per player) is simulated as a policy on common draws, and `analyzeGame` finds equilibria of the players' expected losses. */
+  game?: {
+    /** A policy whose levers and switched-off rules apply under every profile (the moves no player chooses); none if omitted. */
+    base?: string | undefined;
+    players: {
+      country: string;
+      options: {
+        name: string;
+        description?: string | undefined;
+        /** @defaultValue `[]` */
+        levers: Lever[];
+        /**
+         * Names of scenario-wide rules this choice switches off (a rule that stood for the choice made by a rule).
+         * @defaultValue `[]`
+         */
+        disableRules: string[];
+        source?: Source | Source[] | undefined;
+        /** Set when the number is an assumption rather than a sourced figure: say why it was chosen. */
+        assumption?: string | undefined;
+      }[];
+      /** The player's loss, a weighted sum of outcomes: sum of weight x outcome over the terms. */
+      objective: {
+        /** An outcome of the scenario. */
+        outcome: string;
+        /**
+         * The player's loss per unit of the outcome (negative: a gain); a number or an uncertainty `{ param: name }`, drawn per run like any other.
+         * @defaultValue `1`
+         */
+        weight: UncertainNumber;
+        description?: string | undefined;
+        source?: Source | Source[] | undefined;
+        /** Set when the number is an assumption rather than a sourced figure: say why it was chosen. */
+        assumption?: string | undefined;
+      }[];
+      description?: string | undefined;
+      source?: Source | Source[] | undefined;
+      /** Set when the number is an assumption rather than a sourced figure: say why it was chosen. */
+      assumption?: string | undefined;
+    }[];
+    /** The players' countries in the order they move, for sequential play (each sees the earlier moves). */
+    order?: string[] | undefined;
+    description?: string | undefined;
+    source?: Source | Source[] | undefined;
+    /** Set when the number is an assumption rather than a sourced figure: say why it was chosen. */
+    assumption?: string | undefined;
+  } | undefined;
   source?: Source | Source[] | undefined;
   /** Set when the number is an assumption rather than a sourced figure: say why it was chosen. */
   assumption?: string | undefined;
@@ -103,6 +149,52 @@ export interface ScenarioInput {
   outcomes?: OutcomeDefinitionInput[] | undefined;
   /** Outcomes a summary table shows by default (all are recorded); all if omitted. */
   headlineOutcomes?: string[] | undefined;
+  /** Countries that choose: each profile of options (one per player) is simulated as a policy on common draws, and `analyzeGame` finds equilibria of the players' expected losses. */
+  game?: {
+    /** A policy whose levers and switched-off rules apply under every profile (the moves no player chooses); none if omitted. */
+    base?: string | undefined;
+    players: {
+      country: string;
+      options: {
+        name: string;
+        description?: string | undefined;
+        /** @defaultValue `[]` */
+        levers?: LeverInput[] | undefined;
+        /**
+         * Names of scenario-wide rules this choice switches off (a rule that stood for the choice made by a rule).
+         * @defaultValue `[]`
+         */
+        disableRules?: string[] | undefined;
+        source?: Source | Source[] | undefined;
+        /** Set when the number is an assumption rather than a sourced figure: say why it was chosen. */
+        assumption?: string | undefined;
+      }[];
+      /** The player's loss, a weighted sum of outcomes: sum of weight x outcome over the terms. */
+      objective: {
+        /** An outcome of the scenario. */
+        outcome: string;
+        /**
+         * The player's loss per unit of the outcome (negative: a gain); a number or an uncertainty `{ param: name }`, drawn per run like any other.
+         * @defaultValue `1`
+         */
+        weight?: UncertainNumber | undefined;
+        description?: string | undefined;
+        source?: Source | Source[] | undefined;
+        /** Set when the number is an assumption rather than a sourced figure: say why it was chosen. */
+        assumption?: string | undefined;
+      }[];
+      description?: string | undefined;
+      source?: Source | Source[] | undefined;
+      /** Set when the number is an assumption rather than a sourced figure: say why it was chosen. */
+      assumption?: string | undefined;
+    }[];
+    /** The players' countries in the order they move, for sequential play (each sees the earlier moves). */
+    order?: string[] | undefined;
+    description?: string | undefined;
+    source?: Source | Source[] | undefined;
+    /** Set when the number is an assumption rather than a sourced figure: say why it was chosen. */
+    assumption?: string | undefined;
+  } | undefined;
   source?: Source | Source[] | undefined;
   /** Set when the number is an assumption rather than a sourced figure: say why it was chosen. */
   assumption?: string | undefined;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { identifierSchema, provenance } from "./common.js";
+import { identifierSchema, provenance, uncertainNumberSchema } from "./common.js";
 import { freeText, limitedArray, LIMITS } from "./limits.js";
 import { distributionSchema } from "./distribution.js";
 import { leverSchema } from "./levers.js";
@@ -45,6 +45,50 @@ export const policySchema = z.strictObject({
   ...provenance,
 });
 
+/** One term of a player's objective: an outcome times a weight (the player's loss per unit of it). */
+export const objectiveTermSchema = z.strictObject({
+  outcome: identifierSchema.describe("An outcome of the scenario."),
+  weight: uncertainNumberSchema
+    .default(1)
+    .describe("The player's loss per unit of the outcome (negative: a gain); a number or an uncertainty `{ param: name }`, drawn per run like any other."),
+  description: freeText().optional(),
+  ...provenance,
+});
+
+/** A choice a player can make: levers it adds, and scenario-wide rules it switches off. */
+export const gameOptionSchema = z.strictObject({
+  name: identifierSchema,
+  description: freeText().optional(),
+  levers: limitedArray(leverSchema, LIMITS.leversPerPolicy, "levers").default([]),
+  disableRules: z.array(identifierSchema).default([]).describe("Names of scenario-wide rules this choice switches off (a rule that stood for the choice made by a rule)."),
+  ...provenance,
+});
+
+/** Most players of a game. */
+export const MAX_GAME_PLAYERS = 8;
+
+/** A country that chooses: its options and its objective (a loss: lower is better). */
+export const gamePlayerSchema = z.strictObject({
+  country: identifierSchema,
+  options: limitedArray(gameOptionSchema, 16, "options").min(1, "expected at least one option"),
+  objective: limitedArray(objectiveTermSchema, LIMITS.outcomes, "objective terms")
+    .min(1, "expected at least one term")
+    .describe("The player's loss, a weighted sum of outcomes: sum of weight x outcome over the terms."),
+  description: freeText().optional(),
+  ...provenance,
+});
+
+/** The scenario as a game: players, their options and objectives, and the order of play. */
+export const gameSchema = z
+  .strictObject({
+    base: identifierSchema.optional().describe("A policy whose levers and switched-off rules apply under every profile (the moves no player chooses); none if omitted."),
+    players: limitedArray(gamePlayerSchema, MAX_GAME_PLAYERS, "players").min(1, "expected at least one player"),
+    order: z.array(identifierSchema).optional().describe("The players' countries in the order they move, for sequential play (each sees the earlier moves)."),
+    description: freeText().optional(),
+    ...provenance,
+  })
+  .describe("Countries that choose: each profile of options (one per player) is simulated as a policy on common draws, and `analyzeGame` finds equilibria of the players' expected losses.");
+
 export const scenarioSchema = z.strictObject({
   $schema: z.string().optional(),
   name: identifierSchema,
@@ -86,6 +130,7 @@ export const scenarioSchema = z.strictObject({
     .array(identifierSchema)
     .optional()
     .describe("Outcomes a summary table shows by default (all are recorded); all if omitted."),
+  game: gameSchema.optional(),
   ...provenance,
 });
 

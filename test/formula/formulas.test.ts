@@ -143,7 +143,7 @@ describe("names inherited from JavaScript objects", () => {
       'outcomes[0].name: expected a name of letters, digits and _ : - (starting with a letter or digit), found "__proto__"',
     ]);
     const yaml = ["name: y", "horizon: 2", "__proto__: 1", "world: { countries: [{ id: A, gdp: 1 }], goods: [{ id: x, unit: t, basePrice: 1, demandElasticity: 1 }] }", "policies: [{ name: p }]"].join("\n");
-    expect(problemsOf(yaml)).toEqual(['__proto__: unknown field "__proto__" (expected one of: $schema, name, title, description, currency, period, horizon, start, maxEscalationDepth, world, uncertainties, posterior, rules, policies, baselinePolicy, outcomes, headlineOutcomes, source, assumption)']);
+    expect(problemsOf(yaml)).toEqual(['__proto__: unknown field "__proto__" (expected one of: $schema, name, title, description, currency, period, horizon, start, maxEscalationDepth, world, uncertainties, posterior, rules, policies, baselinePolicy, outcomes, headlineOutcomes, game, source, assumption)']);
     const table = JSON.parse(JSON.stringify(twoCountryWorld()));
     table.world.inputOutput = [{ country: "A", sectors: ["s"], Z: [[0]], x: [1], valueAdded: [1], goodSectors: JSON.parse('{"__proto__": "s", "x": "s"}') }];
     expect(problemsOf(table)).toEqual([`world.inputOutput[0].goodSectors.__proto__: "__proto__" cannot be a name (JavaScript reads it as an object's prototype); choose another name`]);

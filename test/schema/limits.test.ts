@@ -53,7 +53,7 @@ describe("limits of scenario text", () => {
     // JSON of that size is read as JSON
     const json = JSON.stringify({ ...twoCountryWorld(), description: "x".repeat(90_000), notes: Array(50).fill("x".repeat(90_000)) });
     expect(json.length).toBeGreaterThan(LIMITS.yamlText);
-    expect(problems(json)).toEqual(['notes (1:91568): unknown field "notes" (expected one of: $schema, name, title, description, currency, period, horizon, start, maxEscalationDepth, world, uncertainties, posterior, rules, policies, baselinePolicy, outcomes, headlineOutcomes, source, assumption)']);
+    expect(problems(json)).toEqual(['notes (1:91568): unknown field "notes" (expected one of: $schema, name, title, description, currency, period, horizon, start, maxEscalationDepth, world, uncertainties, posterior, rules, policies, baselinePolicy, outcomes, headlineOutcomes, game, source, assumption)']);
   });
 
   it("gives the place of a syntax error or a repeated key in a large JSON text", () => {

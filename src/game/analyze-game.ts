@@ -1,0 +1,278 @@
+// A scenario's game: every profile of the players' options simulated as a policy on common
+// draws, each player's loss per run from its objective, and the equilibria of the expected
+// losses, with how often each profile is an equilibrium run by run. docs/game.md.
+import { InputError } from "../errors.js";
+import type { ExperimentResult } from "../experiment/result.js";
+import { runExperiment } from "../experiment/run-experiment.js";
+import { parseScenario } from "../schema/parse.js";
+import type { Policy, Scenario, ScenarioInput } from "../schema/scenario.js";
+import { studentTQuantile } from "../stats/student-t.js";
+import { solveSequential, type SequentialSolution } from "./sequential.js";
+import { solveGame, type MixedEquilibrium } from "./solve-game.js";
+
+/** Options of {@link analyzeGame}. */
+export interface AnalyzeGameOptions {
+  readonly runs: number;
+  readonly seed: string | number;
+  /** The order of play for sequential play, by country; the scenario's `game.order` by default; none: no sequential analysis. */
+  readonly order?: readonly string[];
+  readonly signal?: AbortSignal;
+}
+
+/** One profile of the game: a choice per player, with the players' losses. */
+export interface GameProfile {
+  /** The option each player chooses, in the players' order. */
+  readonly profile: readonly string[];
+  /** Each player's mean loss over the runs (its objective, in its outcomes' units). */
+  readonly meanLoss: readonly number[];
+  /** The 95% t interval of each mean loss, as [low, high]. */
+  readonly ci95: readonly (readonly [number, number])[];
+  /** Share of runs in which this profile is a (weak) Nash equilibrium of that run's game. */
+  readonly probabilityEquilibrium: number;
+}
+
+/** An equilibrium of the expected-loss game. */
+export interface GameEquilibrium {
+  readonly profile: readonly string[];
+  readonly meanLoss: readonly number[];
+  /** True when every player would lose by any deviation; false when one is indifferent to one. */
+  readonly strict: boolean;
+}
+
+/** What {@link analyzeGame} finds. */
+export interface GameAnalysis {
+  /** The players (countries) and their options, in the scenario's order. */
+  readonly players: readonly { readonly name: string; readonly options: readonly string[] }[];
+  readonly runs: number;
+  readonly seed: string;
+  /** Every profile, in mixed-radix order (the last player's option changing fastest). */
+  readonly profiles: readonly GameProfile[];
+  /** Pure Nash equilibria of the game of mean losses. */
+  readonly pureEquilibria: readonly GameEquilibrium[];
+  /** Two players: the extreme mixed equilibria of the game of mean losses (payoffs as losses). */
+  readonly mixedEquilibria?: readonly MixedEquilibrium[];
+  /** Sequential play in `order`: the subgame-perfect path, plans and non-credible threats, payoffs as losses. */
+  readonly sequential?: SequentialSolution;
+  /**
+   * Per profile, player and objective term: the mean of weight x outcome, and the mean of the
+   * outcome alone; what {@link sweepGameWeight} re-weights without simulating again.
+   */
+  readonly terms: readonly (readonly (readonly { readonly outcome: string; readonly weighted: number; readonly mean: number }[])[])[];
+}
+
+/**
+ * Analyse the game a scenario declares (`game`): simulate every profile of the players'
+ * options, each as a policy made of the base policy and the chosen options' levers, on the
+ * same draws (common random numbers); compute each player's loss in each run from its
+ * objective (weights drawn per run when uncertain); and solve the game of mean losses:
+ * its pure equilibria (and for two players the mixed ones), and with an order of play its
+ * subgame-perfect path and the threats that are not credible. Each profile also gets the
+ * share of runs in which it is an equilibrium of that run's game: how sure the equilibrium
+ * is under the uncertainties.
+ *
+ * Limits: players minimise expected loss (risk-neutral, no discounting beyond what the
+ * outcomes hold); "rational" means each knows the others' objectives and the distributions.
+ *
+ * @param scenario - a scenario with a `game`.
+ * @param options - runs and seed; optionally the order of play and a signal.
+ * @returns profiles with losses and equilibrium shares, equilibria of the expected-loss game, sequential play.
+ * @throws ScenarioError for an invalid scenario; InputError when it has no game, or for bad options.
+ * @example
+ * ```ts
+ * const game = await analyzeGame(scenario, { runs: 500, seed: 1, order: ["US", "JP", "CN"] });
+ * game.pureEquilibria[0].profile; // e.g. ["press", "join", "retaliate"]
+ * game.sequential?.nonCredible;   // threats the game's equilibria rest on that would not be carried out
+ * ```
+ */
+export async function analyzeGame(scenario: ScenarioInput | Scenario, options: AnalyzeGameOptions): Promise<GameAnalysis> {
+  return analyseGameWith(scenario, options, (derived, experiment) => runExperiment(derived, experiment));
+}
+
+/** Runs the experiment of every profile: on this thread, or over workers (chokepoint/node). */
+export type ProfileRunner = (scenario: Scenario, options: { runs: number; seed: string | number; keepRuns: true; policies: string[]; signal?: AbortSignal }) => Promise<ExperimentResult>;
+
+/** {@link analyzeGame} with the experiment run by `run`. */
+export async function analyseGameWith(scenario: ScenarioInput | Scenario, options: AnalyzeGameOptions, run: ProfileRunner): Promise<GameAnalysis> {
+  if (options === null || typeof options !== "object") throw new InputError("options", "expected an object such as { runs: 1000, seed: 1 }");
+  const parsed = parseScenario(scenario);
+  const game = parsed.game;
+  if (game === undefined) throw new InputError("scenario.game", "the scenario declares no game: add `game` with players, their options and objectives (docs/authoring.md)");
+  const players = game.players.map((p) => ({ name: p.country, options: p.options.map((o) => o.name) }));
+  const counts = players.map((p) => p.options.length);
+  const profiles: number[][] = [];
+  const total = counts.reduce((a, b) => a * b, 1);
+  for (let index = 0; index < total; index++) {
+    let rest = index;
+    const profile = new Array<number>(counts.length);
+    for (let p = counts.length - 1; p >= 0; p--) {
+      profile[p] = rest % counts[p]!;
+      rest = Math.floor(rest / counts[p]!);
+    }
+    profiles.push(profile);
+  }
+  const base = game.base === undefined ? undefined : parsed.policies.find((policy) => policy.name === game.base)!;
+  const policies: Policy[] = profiles.map((profile, index) => {
+    const chosen = profile.map((o, p) => game.players[p]!.options[o]!);
+    return {
+      name: `game-profile-${index}`,
+      description: chosen.map((option, p) => `${players[p]!.name}: ${option.name}`).join(", "),
+      levers: [...(base?.levers ?? []), ...chosen.flatMap((option) => option.levers)],
+      rules: base?.rules ?? [],
+      disableRules: [...new Set([...(base?.disableRules ?? []), ...chosen.flatMap((option) => option.disableRules)])],
+    };
+  });
+  const { game: _game, baselinePolicy: _baseline, ...rest } = parsed;
+  const derived = parseScenario({ ...rest, policies });
+  const result = await run(derived, { runs: options.runs, seed: options.seed, keepRuns: true, policies: policies.map((p) => p.name), ...(options.signal === undefined ? {} : { signal: options.signal }) });
+  const runs = result.runs;
+  const P = profiles.length;
+  const n = players.length;
+  // loss[(profile * n + player) * runs + run], and the terms' means
+  const loss = new Float64Array(P * n * runs);
+  const terms = profiles.map((_, q) =>
+    game.players.map((player, p) =>
+      player.objective.map((term) => {
+        const values = result.policies[q]!.runs![term.outcome]!;
+        const weights = typeof term.weight === "number" ? undefined : result.parameters![term.weight.param]!;
+        let weighted = 0;
+        let sum = 0;
+        for (let r = 0; r < runs; r++) {
+          const w = weights === undefined ? (term.weight as number) : weights[r]!;
+          loss[(q * n + p) * runs + r]! += w * values[r]!;
+          weighted += w * values[r]!;
+          sum += values[r]!;
+        }
+        return { outcome: term.outcome, weighted: weighted / runs, mean: sum / runs };
+      }),
+    ),
+  );
+  const strides = counts.map((_, p) => counts.slice(p + 1).reduce((a, b) => a * b, 1));
+  const t = runs > 1 ? studentTQuantile(0.975, runs - 1) : 0;
+  const tolerance = (r: number) => {
+    let largest = 0;
+    for (let q = 0; q < P; q++) for (let p = 0; p < n; p++) largest = Math.max(largest, Math.abs(loss[(q * n + p) * runs + r]!));
+    return Math.max(1e-12, 1e-9 * largest);
+  };
+  const equilibriumRuns = new Int32Array(P);
+  for (let r = 0; r < runs; r++) {
+    const eps = tolerance(r);
+    for (let q = 0; q < P; q++) {
+      let equilibrium = true;
+      for (let p = 0; p < n && equilibrium; p++) {
+        const own = loss[(q * n + p) * runs + r]!;
+        for (let o = 0; o < counts[p]! && equilibrium; o++) {
+          if (o === profiles[q]![p]) continue;
+          const other = q + (o - profiles[q]![p]!) * strides[p]!;
+          if (loss[(other * n + p) * runs + r]! < own - eps) equilibrium = false;
+        }
+      }
+      if (equilibrium) equilibriumRuns[q]!++;
+    }
+  }
+  const summaries: GameProfile[] = profiles.map((profile, q) => {
+    const meanLoss: number[] = [];
+    const ci95: [number, number][] = [];
+    for (let p = 0; p < n; p++) {
+      let sum = 0;
+      for (let r = 0; r < runs; r++) sum += loss[(q * n + p) * runs + r]!;
+      const mean = sum / runs;
+      let squares = 0;
+      for (let r = 0; r < runs; r++) squares += (loss[(q * n + p) * runs + r]! - mean) ** 2;
+      const half = runs > 1 ? (t * Math.sqrt(squares / (runs - 1))) / Math.sqrt(runs) : 0;
+      meanLoss.push(mean);
+      ci95.push([mean - half, mean + half]);
+    }
+    return { profile: profile.map((o, p) => players[p]!.options[o]!), meanLoss, ci95, probabilityEquilibrium: equilibriumRuns[q]! / runs };
+  });
+  const order = options.order ?? game.order;
+  return {
+    players,
+    runs,
+    seed: result.seed,
+    profiles: summaries,
+    ...solveMeanGame(players, summaries.map((s) => s.meanLoss), order),
+    terms,
+  };
+}
+
+/** Equilibria (and with an order, sequential play) of the game whose payoffs are minus the given mean losses. */
+function solveMeanGame(
+  players: readonly { readonly name: string; readonly options: readonly string[] }[],
+  meanLoss: readonly (readonly number[])[],
+  order: readonly string[] | undefined,
+): Pick<GameAnalysis, "pureEquilibria" | "mixedEquilibria" | "sequential"> {
+  const counts = players.map((p) => p.options.length);
+  const strides = counts.map((_, p) => counts.slice(p + 1).reduce((a, b) => a * b, 1));
+  const index = (profile: readonly number[]) => profile.reduce((sum, o, p) => sum + o * strides[p]!, 0);
+  const asGame = {
+    players: players.map((p) => ({ name: p.name, strategies: p.options })),
+    payoffs: (profile: readonly number[]) => meanLoss[index(profile)]!.map((l) => -l),
+  };
+  const solution = solveGame(asGame);
+  const sequential = order === undefined ? undefined : solveSequential({ ...asGame, order });
+  const negate = (values: readonly number[]) => values.map((v) => (v === 0 ? 0 : -v));
+  return {
+    pureEquilibria: solution.pureEquilibria.map((e) => ({ profile: e.profile, meanLoss: negate(e.payoffs), strict: e.strict })),
+    ...(solution.mixedSolved ? { mixedEquilibria: solution.mixedEquilibria.map((e) => ({ strategies: e.strategies, payoffs: negate(e.payoffs) })) } : {}),
+    ...(sequential === undefined
+      ? {}
+      : {
+          sequential: {
+            ...sequential,
+            payoffs: negate(sequential.payoffs),
+            plans: sequential.plans.map((plan) => ({ ...plan, payoffs: negate(plan.payoffs) })),
+            nonCredible: sequential.nonCredible,
+          },
+        }),
+  };
+}
+
+/** One value of a swept weight, and what the game's solution is there. */
+export interface GameWeightPoint {
+  readonly weight: number;
+  readonly pureEquilibria: readonly GameEquilibrium[];
+  /** The subgame-perfect path, when the analysis had an order of play. */
+  readonly path?: readonly { readonly player: string; readonly strategy: string }[];
+}
+
+/**
+ * The threshold question: how large must a weight of a player's objective be before the
+ * game's solution changes (before Japan joins, before China's retaliation stops paying)?
+ * Sets the weight of `outcome` in `player`'s objective to each value in turn (in place of
+ * its number or uncertainty) and solves the expected-loss game again; no simulation is
+ * needed, since the mean loss is linear in the weights. `changes` lists the consecutive
+ * values between which the equilibria or the sequential path differ.
+ *
+ * @param analysis - an {@link analyzeGame} result.
+ * @param options - the player (country), the outcome of its objective, and the weights to try (ascending is easiest to read).
+ * @returns per value the pure equilibria and path; where they change.
+ * @throws InputError for an unknown player or an outcome not in its objective.
+ * @example
+ * ```ts
+ * const sweep = sweepGameWeight(game, { player: "JP", outcome: "allianceStrain", values: [0, 1e9, 2e9, 5e9] });
+ * sweep.changes; // e.g. [{ from: 1e9, to: 2e9 }]: Japan joins once it values alliance ties above $1-2 bn
+ * ```
+ */
+export function sweepGameWeight(
+  analysis: GameAnalysis,
+  options: { readonly player: string; readonly outcome: string; readonly values: readonly number[]; readonly order?: readonly string[] },
+): { readonly player: string; readonly outcome: string; readonly points: readonly GameWeightPoint[]; readonly changes: readonly { readonly from: number; readonly to: number }[] } {
+  const p = analysis.players.findIndex((player) => player.name === options.player);
+  if (p < 0) throw new InputError("options.player", `unknown player "${options.player}" (players: ${analysis.players.map((x) => x.name).join(", ")})`);
+  const terms = analysis.terms[0]![p]!;
+  const t = terms.findIndex((term) => term.outcome === options.outcome);
+  if (t < 0) throw new InputError("options.outcome", `"${options.outcome}" is not in ${options.player}'s objective (its outcomes: ${terms.map((x) => x.outcome).join(", ")})`);
+  if (!Array.isArray(options.values) || options.values.length === 0) throw new InputError("options.values", "expected a non-empty list of weights");
+  options.values.forEach((v, i) => {
+    if (typeof v !== "number" || !Number.isFinite(v)) throw new InputError(`options.values[${i}]`, `expected a finite number, found ${String(v)}`);
+  });
+  const order = options.order ?? analysis.sequential?.order;
+  const points = options.values.map((weight): GameWeightPoint => {
+    const meanLoss = analysis.profiles.map((profile, q) => profile.meanLoss.map((l, player) => (player === p ? l - analysis.terms[q]![p]![t]!.weighted + weight * analysis.terms[q]![p]![t]!.mean : l)));
+    const solved = solveMeanGame(analysis.players, meanLoss, order);
+    return { weight, pureEquilibria: solved.pureEquilibria, ...(solved.sequential === undefined ? {} : { path: solved.sequential.path }) };
+  });
+  const key = (point: GameWeightPoint) => JSON.stringify([point.pureEquilibria.map((e) => e.profile), point.path]);
+  const changes = points.slice(1).flatMap((point, i) => (key(point) === key(points[i]!) ? [] : [{ from: points[i]!.weight, to: point.weight }]));
+  return { player: options.player, outcome: options.outcome, points, changes };
+}

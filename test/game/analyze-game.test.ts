@@ -1,0 +1,111 @@
+// analyzeGame and sweepGameWeight on a two-country world whose answers follow by hand, and
+// the game's scenario checks.
+import { describe, expect, it } from "vitest";
+import { analyzeGame, InputError, parseScenario, safeParseScenario, sweepGameWeight, type ScenarioInput } from "../../src/index.js";
+import { twoCountryWorld } from "../_helpers/worlds.js";
+
+// A can ban its exports of x to B; B can stop importing x from A. Either hurts both.
+const world = (game: Record<string, unknown> = {}): ScenarioInput =>
+  twoCountryWorld({
+    uncertainties: [{ name: "denialValue", distribution: { type: "uniform", min: 0, max: 0.2 }, assumption: "test" }],
+    game: {
+      players: [
+        {
+          country: "A",
+          options: [{ name: "trade" }, { name: "ban", levers: [{ type: "exportRestriction", actor: "A", targets: ["B"], goods: ["x"] }] }],
+          objective: [{ outcome: "gdpLoss:A" }, { outcome: "gdpLoss:B", weight: { param: "denialValue" } }],
+        },
+        {
+          country: "B",
+          options: [{ name: "buy" }, { name: "boycott", levers: [{ type: "importRestriction", actor: "B", sources: ["A"], goods: ["x"] }] }],
+          objective: [{ outcome: "gdpLoss:B" }],
+        },
+      ],
+      order: ["A", "B"],
+      ...game,
+    },
+  } as Partial<ScenarioInput>);
+
+describe("analyzeGame", () => {
+  it("simulates every profile on common draws: trade is the strict equilibrium, the mutual restriction a weak one", async () => {
+    const game = await analyzeGame(world(), { runs: 60, seed: 1 });
+    expect(game.players).toEqual([
+      { name: "A", options: ["trade", "ban"] },
+      { name: "B", options: ["buy", "boycott"] },
+    ]);
+    expect(game.profiles.map((p) => p.profile)).toEqual([["trade", "buy"], ["trade", "boycott"], ["ban", "buy"], ["ban", "boycott"]]);
+    const free = game.profiles[0]!;
+    // nothing restricted: no loss for anyone, in every run, and an equilibrium in every run
+    expect(free.meanLoss).toEqual([0, 0]);
+    expect(free.probabilityEquilibrium).toBe(1);
+    // either restriction stops the trade, so (ban, boycott) is an equilibrium too, but a weak one: each is indifferent to lifting its own
+    expect(game.pureEquilibria).toEqual([
+      { profile: ["trade", "buy"], meanLoss: [0, 0], strict: true },
+      { profile: ["ban", "boycott"], meanLoss: game.profiles[3]!.meanLoss, strict: false },
+    ]);
+    expect(game.sequential?.path).toEqual([
+      { player: "A", strategy: "trade" },
+      { player: "B", strategy: "buy" },
+    ]);
+    // A's ban costs B: B's loss under (ban, buy) is positive, with an interval around it
+    const ban = game.profiles[2]!;
+    expect(ban.meanLoss[1]).toBeGreaterThan(0);
+    expect(ban.ci95[1]![0]).toBeLessThanOrEqual(ban.meanLoss[1]!);
+    expect(ban.ci95[1]![1]).toBeGreaterThanOrEqual(ban.meanLoss[1]!);
+    // A's loss there is its own loss less the value it puts on B's, run by run: its mean is the terms' combination
+    const [own, denial] = game.terms[2]![0]!;
+    expect(ban.meanLoss[0]).toBeCloseTo(own!.weighted + denial!.weighted, 6);
+  });
+
+  it("answers the threshold question: A bans once it gains enough from B's loss", async () => {
+    const game = await analyzeGame(world(), { runs: 60, seed: 1 });
+    const [own, denial] = game.terms[2]![0]!;
+    // with weight w on B's loss, A's loss from banning is own + w x B's loss: A bans once w < -own / B's loss
+    const threshold = own!.mean / denial!.mean;
+    const sweep = sweepGameWeight(game, { player: "A", outcome: "gdpLoss:B", values: [0, -threshold / 2, -threshold * 2] });
+    expect(sweep.points[0]!.path?.[0]).toEqual({ player: "A", strategy: "trade" });
+    expect(sweep.points[2]!.path?.[0]).toEqual({ player: "A", strategy: "ban" });
+    expect(sweep.changes.length).toBeGreaterThan(0);
+    expect(() => sweepGameWeight(game, { player: "C", outcome: "gdpLoss:B", values: [1] })).toThrow(/options\.player: unknown player "C"/);
+    expect(() => sweepGameWeight(game, { player: "B", outcome: "gdpLoss:A", values: [1] })).toThrow(/"gdpLoss:A" is not in B's objective/);
+  });
+
+  it("refuses a scenario without a game", async () => {
+    const { game: _game, ...plain } = world() as ScenarioInput & { game?: unknown };
+    await expect(analyzeGame(plain, { runs: 10, seed: 1 })).rejects.toThrow(InputError);
+  });
+});
+
+describe("a game's scenario checks", () => {
+  const problems = (game: Record<string, unknown>) => {
+    const result = safeParseScenario(world(game));
+    return result.success ? [] : result.error.problems.map((p) => `${p.path}: ${p.message}`);
+  };
+
+  it("accepts the game above", () => {
+    expect(parseScenario(world()).game?.players).toHaveLength(2);
+  });
+
+  it("names unknown countries, outcomes, uncertainties, policies and a bad order", () => {
+    const players = (world().game as { players: Record<string, unknown>[] }).players;
+    expect(problems({ players: [{ ...players[0], country: "Z" }, players[1]] })).toContainEqual(expect.stringMatching(/^game\.players\[0\]\.country: unknown country "Z"/));
+    expect(problems({ players: [players[0], { ...players[1], country: "A" }] })).toContainEqual(expect.stringMatching(/^game\.players\[1\]\.country: duplicate player "A"/));
+    expect(problems({ players: [{ ...players[0], objective: [{ outcome: "gdpLoss:C" }] }, players[1]] })).toContainEqual(expect.stringMatching(/^game\.players\[0\]\.objective\[0\]\.outcome: unknown outcome "gdpLoss:C"/));
+    expect(problems({ players: [{ ...players[0], objective: [{ outcome: "gdpLoss:A", weight: { param: "denial" } }] }, players[1]] })).toContainEqual(
+      expect.stringMatching(/^game\.players\[0\]\.objective\[0\]\.weight\.param: unknown uncertainty "denial"/),
+    );
+    expect(problems({ base: "nothing" })).toContainEqual(expect.stringMatching(/^game\.base: unknown policy "nothing"/));
+    expect(problems({ order: ["A"] })).toEqual(["game.order: expected every player once; missing: B"]);
+    expect(problems({ order: ["A", "C"] })).toContainEqual(expect.stringMatching(/^game\.order\[1\]: "C" is not a player's country/));
+    const badLever = { ...players[0], options: [{ name: "ban", levers: [{ type: "exportRestriction", actor: "A", targets: ["Q"], goods: ["x"] }] }] };
+    expect(problems({ players: [badLever, players[1]] })).toContainEqual(expect.stringMatching(/^game\.players\[0\]\.options\[0\]\.levers\[0\]\.targets\[0\]: unknown country "Q"/));
+  });
+});
+
+describe("analyzeGame over workers (chokepoint/node)", () => {
+  it("gives the same analysis on one thread and two workers", async () => {
+    const { analyzeGame: overWorkers } = await import("../../src/node.js");
+    const [one, two] = await Promise.all([overWorkers(world(), { runs: 80, seed: 4, workers: 1 }), overWorkers(world(), { runs: 80, seed: 4, workers: 2 })]);
+    expect(JSON.stringify(two)).toBe(JSON.stringify(one));
+  });
+});
