@@ -152,10 +152,12 @@ export function latinHypercubeSampler(seed: string | number, dimensions: number,
  * @returns the sampler; its `fill` accepts run indices below 2^32 * randomizations.
  * @throws {InputError} for an invalid seed, dimension count or number of randomisations.
  * @example
- * const sampler = sobolSampler("demo", 2);
- * const out = new Float64Array(2);
+ * const sampler = sobolSampler("demo", 1);
+ * const out = new Float64Array(1);
  * sampler.fill(0, out);
- * sampler.fill(1, out); // the other half of (0, 1) in each coordinate
+ * const half = Math.floor(2 * out[0]);
+ * sampler.fill(1, out);
+ * half + Math.floor(2 * out[0]); // => 1 (points 0 and 1 fill the two halves of (0, 1))
  */
 export function sobolSampler(seed: string | number, dimensions: number, randomizations = 1): UniformSampler {
   const text = seedText(seed);
