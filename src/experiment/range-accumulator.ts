@@ -2,7 +2,8 @@ import type { CompiledModel } from "../compile/model.js";
 import { InputError, NonFiniteOutcomeError } from "../errors.js";
 import { simulateRun } from "../engine/simulate.js";
 import { COUNTER_GDP_LOSS_CAPPED, createRunState, type RunState } from "../engine/state.js";
-import { latinHypercubeSampler, monteCarloSampler, type UniformSampler } from "../random/index.js";
+import type { UniformSampler } from "../random/index.js";
+import { experimentSampler } from "./sampler-kind.js";
 import { BandsAccumulator, type BandsAccumulatorJSON } from "../stats/bands-accumulator.js";
 import { OutcomeAccumulator, type OutcomeAccumulatorJSON, type QuantileOptions } from "../stats/outcome-accumulator.js";
 import { PairedAccumulator, type PairedAccumulatorJSON } from "../stats/paired-accumulator.js";
@@ -126,11 +127,9 @@ function jointRow(cumulative: Float64Array, u: number): number {
   return low;
 }
 
-/** The plan's sampler: Monte Carlo, or a Latin hypercube over all the plan's runs. */
+/** The plan's sampler: Monte Carlo, a Latin hypercube over all the plan's runs, or scrambled Sobol' points. */
 export function planSampler(model: CompiledModel, plan: ExperimentPlan): UniformSampler {
-  return plan.sampler === "latin-hypercube"
-    ? latinHypercubeSampler(plan.seed, model.randomDimensions, plan.runs)
-    : monteCarloSampler(plan.seed, model.randomDimensions);
+  return experimentSampler(plan.sampler, plan.seed, model.randomDimensions, plan.runs);
 }
 
 /**

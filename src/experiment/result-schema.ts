@@ -109,7 +109,7 @@ const experimentResultShape = {
   }),
   seed: z.string(),
   runs: z.number().int(),
-  sampler: z.enum(["monte-carlo", "latin-hypercube"]),
+  sampler: z.enum(["monte-carlo", "latin-hypercube", "sobol"]),
   summaries: z.enum(["exact", "streaming"]).describe("exact: quantiles from every run; streaming: sketch quantiles within the documented relative accuracy"),
   baselinePolicy: z.string(),
   outcomes: z

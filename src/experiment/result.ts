@@ -55,7 +55,7 @@ export interface ExperimentResult {
   };
   readonly seed: string;
   readonly runs: number;
-  readonly sampler: "monte-carlo" | "latin-hypercube";
+  readonly sampler: "monte-carlo" | "latin-hypercube" | "sobol";
   /** `exact` quantiles from every run, or `streaming` (sketch quantiles within the documented relative accuracy; all else exact). */
   readonly summaries: "exact" | "streaming";
   readonly baselinePolicy: string;
