@@ -57,6 +57,7 @@ describe("public API", () => {
         "predictiveSvg",
         "prim",
         "priorPosteriorSvg",
+        "qmcInterval",
         "qmcMean",
         "quantile",
         "quantileBands",

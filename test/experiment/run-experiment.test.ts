@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { InputError, parseScenario, runExperiment, simulateOnce, type ExperimentProgress } from "../../src/index.js";
+import { InputError, parseScenario, qmcInterval, runExperiment, simulateOnce, type ExperimentProgress } from "../../src/index.js";
 import { twoCountryWorld } from "../_helpers/worlds.js";
 import { cases } from "../_helpers/quick.js";
 
@@ -74,6 +74,10 @@ describe("runExperiment", () => {
     // Run i's draws are point floor(i / 16) of scrambling i mod 16: simulateOnce agrees.
     const once = simulateOnce(example, { seed: 5, run: 37, sampler: "sobol", policy: "aligned" });
     expect(once.outcomes["gdpLoss:CN"]).toBe(sobol.policies[0]!.runs!["gdpLoss:CN"]![37]);
+    // The interval from the 16 scramblings, from the kept runs.
+    const honest = qmcInterval(sobol.policies[0]!.runs!["gdpLoss:CN"]!);
+    expect(honest.estimate).toBeCloseTo(a.mean, -3);
+    expect(honest.ci95Low).toBeLessThan(honest.estimate);
   });
 
   it("refuses an unknown sampler, naming the three", async () => {
