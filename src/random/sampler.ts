@@ -21,6 +21,9 @@ export interface UniformSampler {
   fill(runIndex: number, out: Float64Array): void;
 }
 
+/** The most dimensions `sobolSampler` covers (Joe & Kuo's direction numbers shipped). */
+export const SOBOL_DIMENSIONS_MAX = SOBOL_MAX_DIMENSIONS;
+
 /** 1 - 2^-53, the largest double below 1. */
 const LARGEST_BELOW_ONE = 1 - 2 ** -53;
 
