@@ -8,23 +8,11 @@
 // in optimised code checks for a detached buffer, and the engine runs about 28% slower (same
 // bundle, 330 µs against 425 µs per run of the seed scenario). Users run built JavaScript
 // without loader hooks, so that is what the benchmarks time.
-import { spawnSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
+import { bundleAndRun } from "./bundle-and-run.mjs";
 
-const here = fileURLToPath(new URL(".", import.meta.url));
 const entries = ["run.ts", "children/allocation.ts", "children/memory.ts"];
-await build({
-  // children/memory.ts -> memory.child.bundle.mjs (bench/lib.ts runChild maps the name back)
-  entryPoints: entries.map((file) => ({ in: `${here}${file}`, out: file.replace(/^children\/(.*)\.ts$/, "$1.child").replace(/\.ts$/, "") + ".bundle" })),
-  outdir: here,
-  outExtension: { ".js": ".mjs" },
-  bundle: true,
-  format: "esm",
-  platform: "node",
-  target: "node20",
-  packages: "external",
-  logLevel: "warning",
-});
-const result = spawnSync(process.execPath, [...process.execArgv, `${here}run.bundle.mjs`, ...process.argv.slice(2)], { stdio: "inherit" });
-process.exit(result.status ?? 1);
+// children/memory.ts -> memory.child.bundle.mjs (bench/lib.ts runChild maps the name back)
+await bundleAndRun(
+  entries.map((file) => ({ in: file, out: file.replace(/^children\/(.*)\.ts$/, "$1.child").replace(/\.ts$/, "") + ".bundle" })),
+  "run.bundle",
+);

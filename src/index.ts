@@ -64,6 +64,7 @@ export { prim, type PrimOptions, type PrimResult, type PrimBox, type PrimLimit }
 export { discoverScenarios, type DiscoverScenariosOptions } from "./analysis/discover-scenarios.js";
 export { morrisScreening, type MorrisOptions, type MorrisParameter } from "./analysis/morris.js";
 export { sobolIndices, type SobolIndicesOptions, type SobolParameter, type Estimate } from "./analysis/sobol-indices.js";
+export { qmcInterval, qmcMean, type QmcMeanOptions, type QmcMeanResult } from "./analysis/qmc-mean.js";
 
 // Reports
 export { formatSummaryTable, type SummaryTableOptions } from "./report/summary-table.js";
@@ -114,6 +115,7 @@ export {
   runStream,
   monteCarloSampler,
   latinHypercubeSampler,
+  sobolSampler,
   createDistribution,
   describeDistribution,
   distributionProblems,

@@ -17,7 +17,7 @@ export interface RobustnessAnalysisOptions {
   readonly threshold?: number;
   /** Policies to compare; all by default. */
   readonly policies?: readonly string[];
-  readonly sampler?: "monte-carlo" | "latin-hypercube";
+  readonly sampler?: "monte-carlo" | "latin-hypercube" | "sobol";
   readonly signal?: AbortSignal;
 }
 

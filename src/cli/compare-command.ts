@@ -20,7 +20,7 @@ export interface CompareCommandOptions {
   readonly runs: number;
   readonly seed: string;
   readonly workers?: number;
-  readonly sampler: "monte-carlo" | "latin-hypercube";
+  readonly sampler: "monte-carlo" | "latin-hypercube" | "sobol";
   /** Policies to compare, the first being the reference; default: the baseline policy first, then the others. */
   readonly policies?: readonly string[];
   readonly outcome?: readonly string[];

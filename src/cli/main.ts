@@ -90,7 +90,7 @@ function createProgram(env: CliEnvironment): Command {
     .addOption(
       new Option("--summaries <kind>", "exact quantiles from every run, or streaming summaries in constant memory (default: exact up to 100,000 runs)").choices(["exact", "streaming"]),
     )
-    .addOption(new Option("--sampler <kind>", "how the uncertainties are sampled").choices(["monte-carlo", "latin-hypercube"]).default("monte-carlo"))
+    .addOption(new Option("--sampler <kind>", "how the uncertainties are sampled").choices(["monte-carlo", "latin-hypercube", "sobol"]).default("monte-carlo"))
     .option("--design <file>", "take some uncertainties' values per run from FILE (CSV: a header of uncertainty names, a row per run, e.g. from SALib or EMA Workbench); --runs defaults to its rows")
     .option("--outcome <names...>", "show these outcomes in the table (default: the scenario's headline outcomes; the JSON file has all)")
     .option("--all-outcomes", "show every outcome in the table")
@@ -113,7 +113,7 @@ function createProgram(env: CliEnvironment): Command {
     .option("--runs <n>", "runs of the whole experiment (all shards together)", parseRuns, 10_000)
     .option("--seed <seed>", "seed: the same seed gives the same results", parseSeed, "1")
     .option("--policy <names...>", "simulate only these policies, in this order (all by default)")
-    .addOption(new Option("--sampler <kind>", "how the uncertainties are sampled").choices(["monte-carlo", "latin-hypercube"]).default("monte-carlo"))
+    .addOption(new Option("--sampler <kind>", "how the uncertainties are sampled").choices(["monte-carlo", "latin-hypercube", "sobol"]).default("monte-carlo"))
     .option("--workers <n>", "worker threads for this shard (default and most: the available cores); results do not depend on it", parseWorkers)
     .requiredOption("--out <file>", "the shard file to write (atomically)")
     .option("--progress", "show progress on stderr even when it is not a terminal")
@@ -138,7 +138,7 @@ function createProgram(env: CliEnvironment): Command {
     .option("--runs <n>", "number of runs", parseRuns, 10_000)
     .option("--seed <seed>", "seed: the same seed gives the same results", parseSeed, "1")
     .option("--workers <n>", "worker threads (default and most: the available cores); results do not depend on it", parseWorkers)
-    .addOption(new Option("--sampler <kind>", "how the uncertainties are sampled").choices(["monte-carlo", "latin-hypercube"]).default("monte-carlo"))
+    .addOption(new Option("--sampler <kind>", "how the uncertainties are sampled").choices(["monte-carlo", "latin-hypercube", "sobol"]).default("monte-carlo"))
     .option("--outcome <names...>", "compare these outcomes (default: the scenario's headline outcomes)")
     .option("--all-outcomes", "compare every outcome")
     .option("--progress", "show progress on stderr even when it is not a terminal")

@@ -27,7 +27,7 @@ export interface RunOptions {
   /** Worker threads; default: the available cores. */
   readonly workers?: number;
   readonly summaries?: "exact" | "streaming";
-  readonly sampler: "monte-carlo" | "latin-hypercube";
+  readonly sampler: "monte-carlo" | "latin-hypercube" | "sobol";
   readonly policy?: readonly string[];
   readonly outcome?: readonly string[];
   readonly allOutcomes?: boolean;

@@ -14,7 +14,7 @@ export interface ShardCommandOptions {
   readonly of: number;
   readonly runs: number;
   readonly seed: string;
-  readonly sampler: "monte-carlo" | "latin-hypercube";
+  readonly sampler: "monte-carlo" | "latin-hypercube" | "sobol";
   readonly policy?: readonly string[];
   readonly workers?: number;
   readonly out: string;

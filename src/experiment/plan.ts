@@ -26,8 +26,11 @@ export interface ExperimentOptions {
   readonly seed: string | number;
   /** Policies to simulate, by name, in this order; all by default. */
   readonly policies?: readonly string[];
-  /** `monte-carlo` (default) or `latin-hypercube`. */
-  readonly sampler?: "monte-carlo" | "latin-hypercube";
+  /**
+   * `monte-carlo` (default), `latin-hypercube`, or `sobol`: scrambled Sobol' points, 16
+   * interleaved scramblings (best with runs = 16 x a power of two; docs/analysis.md).
+   */
+  readonly sampler?: "monte-carlo" | "latin-hypercube" | "sobol";
   /**
    * `exact`: keep every run's values and compute exact quantiles (memory grows with runs).
    * `streaming`: mergeable summaries whose memory does not grow with runs; quantiles come
@@ -60,7 +63,7 @@ export interface ExperimentOptions {
 export interface ExperimentPlan {
   readonly runs: number;
   readonly seed: string;
-  readonly sampler: "monte-carlo" | "latin-hypercube";
+  readonly sampler: "monte-carlo" | "latin-hypercube" | "sobol";
   /** Policy indices in the model, in the order asked for. */
   readonly policies: readonly number[];
   /** Position in `policies` of the policy others are compared with. */
@@ -110,8 +113,8 @@ export function resolvePlan(options: PlanOptions, scenario: Scenario, model: Pic
     );
   }
   const sampler = options.sampler ?? "monte-carlo";
-  if (sampler !== "monte-carlo" && sampler !== "latin-hypercube") {
-    throw new InputError("options.sampler", `expected "monte-carlo" or "latin-hypercube", found ${String(sampler)}`);
+  if (sampler !== "monte-carlo" && sampler !== "latin-hypercube" && sampler !== "sobol") {
+    throw new InputError("options.sampler", `expected "monte-carlo", "latin-hypercube" or "sobol", found ${String(sampler)}`);
   }
   const keepRuns = options.keepRuns === true;
   const summaries = options.summaries ?? (keepRuns || runs <= EXACT_SUMMARY_RUNS ? "exact" : "streaming");

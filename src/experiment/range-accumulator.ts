@@ -2,7 +2,8 @@ import type { CompiledModel } from "../compile/model.js";
 import { InputError, NonFiniteOutcomeError } from "../errors.js";
 import { simulateRun } from "../engine/simulate.js";
 import { COUNTER_GDP_LOSS_CAPPED, createRunState, type RunState } from "../engine/state.js";
-import { latinHypercubeSampler, monteCarloSampler, type UniformSampler } from "../random/index.js";
+import type { UniformSampler } from "../random/index.js";
+import { experimentSampler } from "./sampler-kind.js";
 import { BandsAccumulator, type BandsAccumulatorJSON } from "../stats/bands-accumulator.js";
 import { OutcomeAccumulator, type OutcomeAccumulatorJSON, type QuantileOptions } from "../stats/outcome-accumulator.js";
 import { PairedAccumulator, type PairedAccumulatorJSON } from "../stats/paired-accumulator.js";
@@ -126,13 +127,11 @@ function jointRow(cumulative: Float64Array, u: number): number {
   return low;
 }
 
-/** The plan's sampler: the design's points when it gives them, Monte Carlo, or a Latin hypercube over all the plan's runs. */
+/** The plan's sampler: the design's points when it gives them, else Monte Carlo, a Latin hypercube over all the plan's runs, or scrambled Sobol' points. */
 export function planSampler(model: CompiledModel, plan: ExperimentPlan): UniformSampler {
   const uniforms = plan.design?.uniforms;
   if (uniforms !== undefined) return pointsSampler(uniforms, model.randomDimensions);
-  return plan.sampler === "latin-hypercube"
-    ? latinHypercubeSampler(plan.seed, model.randomDimensions, plan.runs)
-    : monteCarloSampler(plan.seed, model.randomDimensions);
+  return experimentSampler(plan.sampler, plan.seed, model.randomDimensions, plan.runs);
 }
 
 /** A sampler that reads run i's point from row i of `points` (given, not drawn). */

@@ -109,7 +109,7 @@ const experimentResultShape = {
   }),
   seed: z.string(),
   runs: z.number().int(),
-  sampler: z.enum(["monte-carlo", "latin-hypercube"]),
+  sampler: z.enum(["monte-carlo", "latin-hypercube", "sobol"]),
   design: z
     .strictObject({ uncertainties: z.array(z.string()) })
     .optional()

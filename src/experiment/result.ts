@@ -55,7 +55,7 @@ export interface ExperimentResult {
   };
   readonly seed: string;
   readonly runs: number;
-  readonly sampler: "monte-carlo" | "latin-hypercube";
+  readonly sampler: "monte-carlo" | "latin-hypercube" | "sobol";
   /** Present when the runs' values of these uncertainties were given by a design (`options.design`), not drawn by the sampler. */
   readonly design?: { readonly uncertainties: readonly string[] };
   /** `exact` quantiles from every run, or `streaming` (sketch quantiles within the documented relative accuracy; all else exact). */

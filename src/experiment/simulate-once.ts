@@ -2,7 +2,7 @@ import { compileScenario } from "../compile/compile-scenario.js";
 import { simulateRun } from "../engine/simulate.js";
 import { createRunState } from "../engine/state.js";
 import { InputError } from "../errors.js";
-import { latinHypercubeSampler, monteCarloSampler } from "../random/index.js";
+import { experimentSampler } from "./sampler-kind.js";
 import { closestName } from "../schema/suggest.js";
 import { parseScenario } from "../schema/parse.js";
 import type { Scenario, ScenarioInput } from "../schema/scenario.js";
@@ -16,8 +16,8 @@ export interface SimulateOnceOptions {
   /** Seed and run index of the draw: the same draw run `run` of an experiment with this seed uses. */
   readonly seed: string | number;
   readonly run?: number;
-  /** For a draw from a Latin hypercube experiment: the sampler and its run count. */
-  readonly sampler?: "monte-carlo" | "latin-hypercube";
+  /** For a draw from a Latin hypercube or Sobol' experiment: the sampler (and, for a Latin hypercube, its run count). */
+  readonly sampler?: "monte-carlo" | "latin-hypercube" | "sobol";
   readonly runs?: number;
 }
 
@@ -55,10 +55,7 @@ export function simulateOnce(scenario: ScenarioInput | Scenario, options: Simula
     throw new InputError("options.policy", `unknown policy "${policyName}"${suggestion ? `; did you mean "${suggestion}"?` : ""}`);
   }
   const run = options.run ?? 0;
-  const sampler =
-    options.sampler === "latin-hypercube"
-      ? latinHypercubeSampler(options.seed, model.randomDimensions, options.runs ?? run + 1)
-      : monteCarloSampler(options.seed, model.randomDimensions);
+  const sampler = experimentSampler(options.sampler, options.seed, model.randomDimensions, options.runs ?? run + 1);
   const draws = new Float64Array(model.randomDimensions);
   sampleRun(model, sampler, run, draws);
   const state = createRunState(model);

@@ -21,7 +21,7 @@ export const shardDocumentSchema = z.object({
   options: z.object({
     runs: z.number().int().positive(),
     seed: z.string(),
-    sampler: z.enum(["monte-carlo", "latin-hypercube"]),
+    sampler: z.enum(["monte-carlo", "latin-hypercube", "sobol"]),
     policies: z.array(z.string()).min(1),
   }),
   shard: z.object({ index: wholeNumber, of: z.number().int().positive(), runStart: wholeNumber, runEnd: wholeNumber }),

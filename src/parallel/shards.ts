@@ -32,7 +32,7 @@ export interface ShardDocument {
   /** Identifies scenario + options: only shards of the same experiment merge. */
   readonly experiment: string;
   readonly scenario: Scenario;
-  readonly options: { readonly runs: number; readonly seed: string; readonly sampler: "monte-carlo" | "latin-hypercube"; readonly policies: readonly string[] };
+  readonly options: { readonly runs: number; readonly seed: string; readonly sampler: "monte-carlo" | "latin-hypercube" | "sobol"; readonly policies: readonly string[] };
   readonly shard: { readonly index: number; readonly of: number; readonly runStart: number; readonly runEnd: number };
   /** The shard's summaries, in the format `mergeShards` reads (an internal format: it may change with the version). */
   readonly data: RangeMessage;

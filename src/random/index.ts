@@ -3,7 +3,7 @@
 
 // Streams and samplers
 export { runStream, seedString } from "./stream.js";
-export { latinHypercubeSampler, monteCarloSampler } from "./sampler.js";
+export { latinHypercubeSampler, monteCarloSampler, sobolSampler } from "./sampler.js";
 export type { UniformSampler } from "./sampler.js";
 
 // Distributions

@@ -11,7 +11,7 @@ export interface DrawOptions {
   /** Policy name; the scenario's baseline policy by default. */
   readonly policy?: string;
   /** For a draw from a Latin hypercube experiment: the sampler and the experiment's run count. */
-  readonly sampler?: "monte-carlo" | "latin-hypercube";
+  readonly sampler?: "monte-carlo" | "latin-hypercube" | "sobol";
   readonly runs?: number;
 }
 

@@ -69,6 +69,14 @@ describe("chokepoint run", () => {
     expect(document.baselinePolicy).toBe("none");
   });
 
+  it("samples scrambled Sobol' points with --sampler sobol", async () => {
+    const file = join(scratch(), "sobol.json");
+    const { code, stdout } = await runCli(["run", tiny, "--runs", "32", "--sampler", "sobol", "--json", file]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('32 runs, seed "1", sobol, 3 months');
+    expect(resultDocumentSchema.parse(JSON.parse(readFileSync(file, "utf8"))).sampler).toBe("sobol");
+  });
+
   it("writes no file when the run fails, and leaves an earlier file as it was", async () => {
     const invalid = writeScratchFile(scratch(), "invalid.json", JSON.stringify({ ...tinyScenario, horizon: 0 }));
     const fresh = join(scratch(), "never.json");

@@ -28,7 +28,7 @@ describe("bad command lines", () => {
       ["run", "tiny.json", "--rns", "5"],
       ["run"],
       ["list", "everything"],
-      ["run", "tiny.json", "--sampler", "sobol"],
+      ["run", "tiny.json", "--sampler", "halton"],
     ]);
     expect(oneLineError(command)).toMatchInlineSnapshot(`
       "error: unknown command 'rn'; did you mean run?
@@ -47,7 +47,7 @@ describe("bad command lines", () => {
       "
     `);
     expect(oneLineError(sampler)).toMatchInlineSnapshot(`
-      "error: option '--sampler <kind>' argument 'sobol' is invalid. Allowed choices are monte-carlo, latin-hypercube.
+      "error: option '--sampler <kind>' argument 'halton' is invalid. Allowed choices are monte-carlo, latin-hypercube, sobol.
       "
     `);
   });

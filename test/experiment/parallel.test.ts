@@ -33,6 +33,22 @@ describe("runExperiment over worker threads (chokepoint/node)", () => {
     expect(JSON.stringify(three)).toBe(JSON.stringify(one));
   });
 
+  it("gives bit-identical results for every sampler whatever the workers or shards", async () => {
+    for (const sampler of ["latin-hypercube", "sobol"] as const) {
+      const options = { runs: 200, seed: `threads-${sampler}`, sampler } as const;
+      const [one, two, streamed, shards] = await Promise.all([
+        runExperiment(example, { ...options, workers: 1, keepRuns: true }),
+        runExperiment(example, { ...options, workers: 2, keepRuns: true }),
+        runExperiment(example, { ...options, workers: 2, summaries: "streaming" }),
+        Promise.all([0, 1, 2].map((index) => runShard(example, { ...options, workers: 1, index, of: 3 }))),
+      ]);
+      expect(one.sampler).toBe(sampler);
+      expect(JSON.stringify(two)).toBe(JSON.stringify(one));
+      // Shards keep streaming summaries: the merged result is the streaming experiment's.
+      expect(JSON.stringify(mergeShards(shards))).toBe(JSON.stringify(streamed));
+    }
+  });
+
   it("reports progress from the workers and ends at the total", async () => {
     const seen: number[] = [];
     await runExperiment(example, { runs: 3000, seed: 1, workers: 2, onProgress: (p) => seen.push(p.completed) });

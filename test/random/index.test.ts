@@ -8,6 +8,7 @@ import {
   erfc,
   inverseRegularizedIncompleteBeta,
   latinHypercubeSampler,
+  sobolSampler,
   logGamma,
   monteCarloSampler,
   normalCdf,
@@ -36,6 +37,7 @@ describe("src/random public API", () => {
       "regularizedIncompleteBeta",
       "runStream",
       "seedString",
+      "sobolSampler",
     ]);
   });
 
@@ -44,7 +46,7 @@ describe("src/random public API", () => {
       createDistribution({ type: "pert", min: 0.1, mode: 0.3, max: 0.6 }),
       createDistribution({ type: "bernoulli", p: 0.4 }),
     ];
-    const samplers: UniformSampler[] = [monteCarloSampler("api", 2), latinHypercubeSampler("api", 2, 100)];
+    const samplers: UniformSampler[] = [monteCarloSampler("api", 2), latinHypercubeSampler("api", 2, 100), sobolSampler("api", 2)];
     const point = new Float64Array(2);
     for (const sampler of samplers) {
       sampler.fill(7, point);

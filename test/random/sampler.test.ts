@@ -2,12 +2,7 @@ import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/errors.js";
 import { latinHypercubeSampler, monteCarloSampler, runStream } from "../../src/random/index.js";
 import { ksCriticalValue, ksStatistic } from "./_helpers/kolmogorov-smirnov.js";
-
-const point = (sampler: { fill(i: number, out: Float64Array): void; dimensions: number }, i: number): number[] => {
-  const out = new Float64Array(sampler.dimensions);
-  sampler.fill(i, out);
-  return [...out];
-};
+import { point } from "./_helpers/point.js";
 
 describe("monteCarloSampler", () => {
   it("fills run i's point with the first draws of runStream(seed, i)", () => {

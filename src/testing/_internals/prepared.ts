@@ -4,7 +4,7 @@ import { simulateRun } from "../../engine/simulate.js";
 import { createRunState, type RunState } from "../../engine/state.js";
 import { InputError } from "../../errors.js";
 import { sampleRun } from "../../experiment/run-experiment.js";
-import { latinHypercubeSampler, monteCarloSampler } from "../../random/index.js";
+import { experimentSampler } from "../../experiment/sampler-kind.js";
 import { closestName } from "../../schema/suggest.js";
 import { parseScenario } from "../../schema/parse.js";
 import type { Scenario, ScenarioInput } from "../../schema/scenario.js";
@@ -52,7 +52,7 @@ export interface DrawSelection {
   readonly seed: string | number;
   readonly run?: number | undefined;
   readonly policy?: string | undefined;
-  readonly sampler?: "monte-carlo" | "latin-hypercube" | undefined;
+  readonly sampler?: "monte-carlo" | "latin-hypercube" | "sobol" | undefined;
   readonly runs?: number | undefined;
 }
 
@@ -77,10 +77,7 @@ export function simulatePrepared(prepared: Prepared, selection: DrawSelection): 
   }
   const run = selection.run ?? 0;
   if (!Number.isInteger(run) || run < 0) throw new InputError("options.run", `expected a run index (a whole number >= 0), found ${run}`);
-  const sampler =
-    selection.sampler === "latin-hypercube"
-      ? latinHypercubeSampler(selection.seed, model.randomDimensions, selection.runs ?? run + 1)
-      : monteCarloSampler(selection.seed, model.randomDimensions);
+  const sampler = experimentSampler(selection.sampler, selection.seed, model.randomDimensions, selection.runs ?? run + 1);
   const draws = new Float64Array(model.randomDimensions);
   sampleRun(model, sampler, run, draws);
   const outcomes = new Float64Array(model.outcomes.count);
