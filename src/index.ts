@@ -15,6 +15,7 @@ export type * from "./schema/scenario-types.js";
 export { runExperiment, type ExperimentOptions, type ExperimentProgress } from "./experiment/run-experiment.js";
 export { simulateOnce, type SimulateOnceOptions, type SingleRun } from "./experiment/simulate-once.js";
 export { resultJsonSchema } from "./experiment/result-schema.js";
+export type { PrecisionOptions, PrecisionReport, PrecisionTarget, PrecisionCheckpoint, PrecisionWorst } from "./experiment/precision.js";
 export type {
   ExperimentResult,
   PolicyResult,

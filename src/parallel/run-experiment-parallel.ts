@@ -7,7 +7,8 @@ import { assembleResult } from "../experiment/assemble.js";
 import { checkOptionsObject, resolvePlan, type ExperimentOptions, type ExperimentPlan, type ExperimentProgress } from "../experiment/plan.js";
 import { chunkRuns, fromRangeMessage, type RangeData, type RangeMessage } from "../experiment/range-accumulator.js";
 import type { ExperimentResult } from "../experiment/result.js";
-import { runExperiment as runOnThisThread, simulateOnThisThread } from "../experiment/run-experiment.js";
+import { resolvePrecisionPlan } from "../experiment/precision.js";
+import { runExperiment as runOnThisThread, runPrecisely, simulateOnThisThread } from "../experiment/run-experiment.js";
 import { parseScenario } from "../schema/parse.js";
 import type { Scenario, ScenarioInput } from "../schema/scenario.js";
 import type { RangeTask } from "./simulate-range.js";
@@ -237,6 +238,13 @@ export async function runExperiment(scenario: ScenarioInput | Scenario, options:
   if (workers === 1) return runOnThisThread(scenario, options);
   const parsed = parseScenario(scenario);
   const model = compileScenario(parsed);
+  const precise = resolvePrecisionPlan(options, parsed, model);
+  if (precise !== undefined) {
+    // each checkpoint's new runs are spread over the workers as a fixed-run experiment's are
+    return runPrecisely(parsed, model, precise, options, (plan, runStart, runEnd, onProgress) =>
+      simulateRuns({ scenario: parsed, model, plan, runStart, runEnd, workers, signal: options.signal, onProgress }),
+    );
+  }
   const plan = resolvePlan(options, parsed, model);
   const ranges = await simulateRuns({ scenario: parsed, model, plan, runStart: 0, runEnd: plan.runs, workers, signal: options.signal, onProgress: options.onProgress });
   return assembleResult(parsed, model, plan, ranges, options.signal);
