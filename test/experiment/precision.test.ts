@@ -108,18 +108,29 @@ describe("runExperiment with a precision target", () => {
     expect(new Set(seen.map((s) => s.total)).size).toBeGreaterThan(1);
   });
 
-  it("stops when aborted between or during checkpoints", async () => {
-    const controller = new AbortController();
-    const run = runOnOneThread(tiny, {
-      seed: 4,
-      maxRuns: 1 << 20,
-      precision: { relative: 1e-9 },
-      signal: controller.signal,
-      onProgress: ({ completed }) => {
-        if (completed > 3000) controller.abort();
-      },
-    });
-    await expect(run).rejects.toMatchObject({ name: "AbortError" });
+  it("stops when aborted during a checkpoint, on one thread and over workers (whose pool is kept between checkpoints)", async () => {
+    for (const workers of [1, 2]) {
+      const controller = new AbortController();
+      const run = runExperiment(tiny, {
+        seed: 4,
+        workers,
+        maxRuns: 1 << 20,
+        precision: { relative: 1e-9 },
+        signal: controller.signal,
+        onProgress: ({ completed }) => {
+          if (completed > 3000 * tiny.policies.length) controller.abort();
+        },
+      });
+      await expect(run).rejects.toMatchObject({ name: "AbortError" });
+    }
+  });
+
+  it("fails as the fixed-run experiment does when a run is not finite, naming the lowest such run", async () => {
+    const input = { ...tinyScenario, outcomes: [...tinyScenario.outcomes, { name: "fragile", kind: "formula", expression: "b > 500 ? 1 / (b - b) : 0", variables: { b: "gdpLoss:B" } }] };
+    const fixed = await runOnOneThread(input as never, { seed: 5, runs: 4096 }).catch((e: unknown) => e);
+    const precise = await runExperiment(input as never, { seed: 5, workers: 2, precision: { relative: 1e-9 }, maxRuns: 4096 }).catch((e: unknown) => e);
+    expect((fixed as Error).name).toBe("NonFiniteOutcomeError");
+    expect((precise as Error).message).toBe((fixed as Error).message);
   });
 
   it("rejects bad precision options with an InputError naming the option", async () => {
