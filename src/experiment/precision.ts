@@ -184,39 +184,69 @@ export function resolvePrecisionPlan(options: ExperimentOptions, scenario: Scena
   return { plan, target, outcomes };
 }
 
+/** One counted statistic: where its ranges' accumulators are, and the exact moments of the runs so far. */
+interface Counted {
+  readonly statistic: "mean" | "difference";
+  /** Position in the plan's policies. */
+  readonly policy: number;
+  readonly outcome: number;
+  readonly part: (range: RangeData) => { mergeMomentsInto(target: ExactMoments): void };
+  readonly moments: ExactMoments;
+}
+
 /**
- * Check every counted interval on the ranges simulated so far (runs 0 to `runs`): each
- * policy's mean of each counted outcome, and each policy's paired difference with the
- * baseline. Only the ranges' exact moments are merged (no values are copied), so a check
- * costs microseconds per statistic and its numbers do not depend on how runs were split.
+ * The precision check of an experiment: each checkpoint's new ranges are merged into the
+ * exact moments of every counted interval (each policy's mean of each counted outcome, and
+ * each policy's paired difference with the baseline), then every interval is checked. Only
+ * moments are merged (no values are copied), each range once, and the numbers do not depend
+ * on how runs were split. On the seed scenario (110 intervals), under a load of about 7 on
+ * 2 cores: 12 ms per check, and 0.8 ms to add a range.
  */
-export function checkPrecision(model: CompiledModel, resolved: PrecisionPlan, ranges: readonly RangeData[], runs: number): PrecisionCheckpoint {
-  const { plan, target, outcomes } = resolved;
-  const { relative = 0, absolute = 0, confidence, statistics } = target;
-  let unmet = 0;
-  let worst: PrecisionWorst | undefined;
-  let worstRatio = -1;
-  const consider = (statistic: "mean" | "difference", policy: number, o: number, parts: (range: RangeData) => { mergeMomentsInto(target: ExactMoments): void }) => {
-    const moments = new ExactMoments();
-    for (const range of ranges) parts(range).mergeMomentsInto(moments);
-    const mean = moments.mean();
-    const halfWidth = intervalHalfWidth(moments, confidence);
-    const goal = Math.max(relative * Math.abs(mean), absolute);
-    if (halfWidth > goal) unmet++;
-    const ratio = halfWidth === 0 ? 0 : goal === 0 ? Infinity : halfWidth / goal;
-    if (ratio > worstRatio) {
-      worstRatio = ratio;
-      worst = { statistic, policy: model.policies.names[plan.policies[policy]!]!, outcome: model.outcomes.info[o]!.name, mean, halfWidth, target: goal };
+export class PrecisionCheck {
+  private readonly counted: Counted[] = [];
+
+  constructor(
+    private readonly model: CompiledModel,
+    private readonly resolved: PrecisionPlan,
+  ) {
+    const { plan, target, outcomes } = resolved;
+    for (let p = 0; p < plan.policies.length && target.statistics !== "differences"; p++) {
+      for (const o of outcomes) this.counted.push({ statistic: "mean", policy: p, outcome: o, part: (range) => range.outcomes[p]![o]!, moments: new ExactMoments() });
     }
-  };
-  for (let p = 0; p < plan.policies.length && statistics !== "differences"; p++) for (const o of outcomes) consider("mean", p, o, (range) => range.outcomes[p]![o]!);
-  for (let p = 0; p < plan.policies.length && statistics !== "means"; p++) {
-    if (p === plan.baseline) continue;
-    const c = p < plan.baseline ? p : p - 1;
-    for (const o of outcomes) consider("difference", p, o, (range) => range.comparisons[c]![o]!);
+    for (let p = 0; p < plan.policies.length && target.statistics !== "means"; p++) {
+      if (p === plan.baseline) continue;
+      const c = p < plan.baseline ? p : p - 1;
+      for (const o of outcomes) this.counted.push({ statistic: "difference", policy: p, outcome: o, part: (range) => range.comparisons[c]![o]!, moments: new ExactMoments() });
+    }
   }
-  // with differences only and a single policy there is nothing to check: on target at once
-  return { runs, unmet, ...(worst === undefined ? {} : { worst }) };
+
+  /** Add the runs of `ranges` (new ones: each range once) to every counted interval. */
+  add(ranges: readonly RangeData[]): void {
+    for (const s of this.counted) for (const range of ranges) s.part(range).mergeMomentsInto(s.moments);
+  }
+
+  /** Check every counted interval on the runs added so far (`runs` of them). */
+  check(runs: number): PrecisionCheckpoint {
+    const { model, resolved } = this;
+    const { relative = 0, absolute = 0, confidence } = resolved.target;
+    let unmet = 0;
+    let worst: PrecisionWorst | undefined;
+    let worstRatio = -1;
+    for (const s of this.counted) {
+      if (s.moments.count !== runs) throw new Error(`internal error: ${s.moments.count} runs checked at the checkpoint of ${runs}`);
+      const mean = s.moments.mean();
+      const halfWidth = intervalHalfWidth(s.moments, confidence);
+      const goal = Math.max(relative * Math.abs(mean), absolute);
+      if (halfWidth > goal) unmet++;
+      const ratio = halfWidth === 0 ? 0 : goal === 0 ? Infinity : halfWidth / goal;
+      if (ratio > worstRatio) {
+        worstRatio = ratio;
+        worst = { statistic: s.statistic, policy: model.policies.names[resolved.plan.policies[s.policy]!]!, outcome: model.outcomes.info[s.outcome]!.name, mean, halfWidth, target: goal };
+      }
+    }
+    // with differences only and a single policy there is nothing to check: on target at once
+    return { runs, unmet, ...(worst === undefined ? {} : { worst }) };
+  }
 }
 
 /** Simulates runs `[runStart, runEnd)` of `plan` (whose `runs` is the checkpoint), on this thread or over workers. */
@@ -239,14 +269,17 @@ export async function runToPrecision(
   const { target } = resolved;
   const P = resolved.plan.policies.length;
   const ranges: RangeData[] = [];
+  const check = new PrecisionCheck(model, resolved);
   const checkpoints: PrecisionCheckpoint[] = [];
   let start = 0;
   for (const runs of target.checkpoints) {
     const plan: ExperimentPlan = { ...resolved.plan, runs };
     const offset = start * P;
     const progress = onProgress === undefined ? undefined : (p: ExperimentProgress) => onProgress({ completed: offset + p.completed, total: runs * P, policy: p.policy });
-    ranges.push(...(await simulate(plan, start, runs, progress)));
-    const checkpoint = checkPrecision(model, resolved, ranges, runs);
+    const added = await simulate(plan, start, runs, progress);
+    ranges.push(...added);
+    check.add(added);
+    const checkpoint = check.check(runs);
     checkpoints.push(checkpoint);
     if (checkpoint.unmet === 0 || runs === target.checkpoints[target.checkpoints.length - 1]) {
       const report: PrecisionReport = { target, runs, stoppedBecause: checkpoint.unmet === 0 ? "reached" : "maxRuns", checkpoints };
