@@ -1,8 +1,10 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { InputError, parseScenario, runExperiment as runOnOneThread, studentTQuantile, type ExperimentResult } from "../../src/index.js";
 import { runExperiment, runShard } from "../../src/node.js";
 import { experimentResultSchema } from "../../src/experiment/result-schema.js";
 import { tinyScenario } from "../cli/_scenarios.js";
+import { cases } from "../_helpers/quick.js";
 
 // Two countries, three policies ("none", the baseline, loses nothing: sd 0; "half-ban" loses
 // the same in every run: sd 0; "ban" varies with a uniform severity), fast to run.
@@ -72,6 +74,30 @@ describe("runExperiment with a precision target", () => {
     expect(JSON.stringify(withoutPrecision(one))).toBe(JSON.stringify(fixed));
     const fixedTwo = await runExperiment(tiny, { seed: "same", runs: one.runs, keepRuns: true, workers: 2 });
     expect(JSON.stringify(withoutPrecision(two))).toBe(JSON.stringify(fixedTwo));
+  });
+
+  it("property: stops at the first checkpoint on target (else the last), with the fixed-run result of that count, exact or streaming", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: 1e6 }),
+        fc.double({ min: 0.002, max: 0.3, noNaN: true }),
+        fc.integer({ min: 2, max: 300 }),
+        fc.integer({ min: 0, max: 5 }),
+        fc.constantFrom("exact" as const, "streaming" as const),
+        async (seed, relative, first, doublings, summaries) => {
+          const maxRuns = first * 2 ** doublings + (doublings > 0 ? 1 : 0);
+          const result = await runOnOneThread(tiny, { seed, runs: first, maxRuns, summaries, precision: { relative } });
+          const report = result.precision!;
+          const last = report.checkpoints.at(-1)!;
+          expect(report.checkpoints.slice(0, -1).every((c) => c.unmet > 0)).toBe(true);
+          expect(report.stoppedBecause).toBe(last.unmet === 0 ? "reached" : "maxRuns");
+          if (last.unmet > 0) expect(last.runs).toBe(maxRuns);
+          const fixed = await runOnOneThread(tiny, { seed, runs: result.runs, summaries });
+          expect(JSON.stringify(withoutPrecision(result))).toBe(JSON.stringify(fixed));
+        },
+      ),
+      { numRuns: cases(12) },
+    );
   });
 
   it("stops at maxRuns, its last checkpoint, when the target is out of reach, and takes runs as the first checkpoint", async () => {
