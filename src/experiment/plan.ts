@@ -52,6 +52,8 @@ export interface ExperimentOptions {
    * target, checking at `runs` (default 256), then twice as many, and so on up to
    * `maxRuns`; the result's `precision` says where and why it stopped, and the numbers are
    * those of a fixed-run experiment of that many runs. Not with Latin hypercube sampling.
+   * `onProgress` then counts simulations from run 0 out of those up to the checkpoint under
+   * way: its `total` grows when a checkpoint misses the target.
    */
   readonly precision?: PrecisionOptions;
   /** With `precision`: the last checkpoint, the most runs to take (default 65,536). Summaries default to exact when it is at most 100,000. */
