@@ -16,6 +16,7 @@ export { runExperiment, type ExperimentOptions, type ExperimentProgress } from "
 export { parseDesignCsv } from "./experiment/design-csv.js";
 export { simulateOnce, type SimulateOnceOptions, type SingleRun } from "./experiment/simulate-once.js";
 export { resultJsonSchema } from "./experiment/result-schema.js";
+export type { PrecisionOptions, PrecisionReport, PrecisionTarget, PrecisionCheckpoint, PrecisionWorst } from "./experiment/precision.js";
 export type {
   ExperimentResult,
   PolicyResult,

@@ -28,6 +28,7 @@ export async function runInterruptibly(
   // Progress counts simulations (runs x policies); shown as runs under every policy.
   const policyCount = (options.policies ?? scenario.policies).length;
   let completedRuns = 0;
+  let totalRuns = options.runs ?? 0;
   const reporter = progressReporter(env, progress);
   const controller = new AbortController();
   const stopListening = env.onInterrupt(() => controller.abort("interrupted"));
@@ -36,9 +37,11 @@ export async function runInterruptibly(
     result = await runExperiment(scenario, {
       ...options,
       signal: controller.signal,
-      onProgress: ({ completed }) => {
+      onProgress: ({ completed, total }) => {
         completedRuns = Math.floor(completed / policyCount);
-        reporter.update(completedRuns, options.runs);
+        // with a precision target, total is the runs of the checkpoint under way
+        totalRuns = Math.floor(total / policyCount);
+        reporter.update(completedRuns, totalRuns);
       },
     });
   } catch (error) {
@@ -48,7 +51,7 @@ export async function runInterruptibly(
     stopListening();
   }
   if (controller.signal.aborted || result === undefined) {
-    throw new Interrupted(`interrupted after ${completedRuns} of ${options.runs} runs${files.length === 0 ? "" : `; ${files.join(", ")} not written`}`);
+    throw new Interrupted(`interrupted after ${completedRuns} of ${totalRuns} runs${files.length === 0 ? "" : `; ${files.join(", ")} not written`}`);
   }
   return result;
 }

@@ -8,7 +8,7 @@ import { Command, CommanderError, Option } from "commander";
 import type { InputProblem } from "../errors.js";
 import type { CliEnvironment } from "./environment.js";
 import { CommandFailure, EXIT, Interrupted, UsageError } from "./errors.js";
-import { parseIndex, parseNameList, parseNumber, parsePolicyList, parseRuns, parseSeed, parseShardCount, parseShare, parseWhole, parseWorkers } from "./options.js";
+import { MAX_RUNS, parseIndex, parseNameList, parseNumber, parsePolicyList, parsePositive, parseRuns, parseSeed, parseShardCount, parseShare, parseWhole, parseWorkers } from "./options.js";
 import { problemLines } from "./problem-lines.js";
 import { terminalText } from "./terminal-text.js";
 import { CHOKEPOINT_VERSION as version } from "../version.js";
@@ -44,8 +44,13 @@ no network) that a browser opens and prints. Files are written atomically: compl
 not at all (Ctrl-C writes none).
 --policy and --outcome take several names: put them after the scenario.
 
+--precision adds runs until the intervals of the headline means and paired differences
+are within target, checking only at fixed run counts so the result is the one a run of
+that many runs gives, whatever --workers; it prints how many runs it took and why it stopped.
+
 Examples:
   chokepoint run illustrative-standoff --runs 20000 --seed 1
+  chokepoint run illustrative-standoff --precision 0.01 --precision-statistics differences --max-runs 16384
   chokepoint run my-scenario.yaml --policy us-alone aligned --outcome gdpLoss:JP
   chokepoint run illustrative-standoff --json result.json --html report.html --csv runs.csv`;
 
@@ -83,8 +88,13 @@ function createProgram(env: CliEnvironment): Command {
   command("run")
     .description("Run an experiment on a scenario and print a summary table per outcome: each policy's mean, p05, p50, p95 and its paired difference to the baseline policy.")
     .argument("<scenario>", "a scenario file (.json, .yaml) or the name of a bundled scenario (see `chokepoint list`)")
-    .option("--runs <n>", "number of runs (draws of the uncertainties; each policy is simulated on every draw)", parseRuns, 10_000)
+    .option("--runs <n>", "number of runs (draws of the uncertainties; each policy is simulated on every draw); default 10,000; with --precision, the first checkpoint (default 256)", parseRuns)
     .option("--seed <seed>", "seed: the same seed gives the same results", parseSeed, "1")
+    .option("--precision <share>", "add runs until every 95% interval half-width is within this share of its |mean| (0.01: 1%), checking at --runs, twice as many, ... up to --max-runs", (value: string) => parsePositive("--precision", value))
+    .option("--precision-absolute <x>", "or within this many of the outcome's unit (a statistic is on target when within the larger of the two)", (value: string) => parsePositive("--precision-absolute", value))
+    .option("--precision-outcome <name>", "with a precision target: count this outcome's intervals only (default: the headline outcomes)")
+    .addOption(new Option("--precision-statistics <which>", "with a precision target: which intervals count (default: both)").choices(["both", "means", "differences"]))
+    .option("--max-runs <n>", "with a precision target: the most runs, the last checkpoint (default 65,536)", (value: string) => parseWhole("--max-runs", value, 2, MAX_RUNS))
     .option("--policy <names...>", "simulate only these policies, in this order (all by default)")
     .option("--workers <n>", "worker threads to spread the runs over (default and most: the available cores); results do not depend on it", parseWorkers)
     .addOption(
@@ -101,9 +111,7 @@ function createProgram(env: CliEnvironment): Command {
     .option("--no-progress", "show no progress, even on a terminal")
     .option("-q, --quiet", "print nothing on stderr but errors: no progress, no notes")
     .addHelpText("after", RUN_HELP)
-    .action(async (scenario: string, options: RunOptions, run: Command) =>
-      (await import("./run-command.js")).runCommand(scenario, { ...options, runsGiven: run.getOptionValueSource("runs") === "cli" }, env),
-    );
+    .action(async (scenario: string, options: RunOptions) => (await import("./run-command.js")).runCommand(scenario, options, env));
 
   command("shard")
     .description("Run one shard of an experiment and write its mergeable summaries to a file; `chokepoint merge` combines the shards into the result one process would give.")

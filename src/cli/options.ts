@@ -81,3 +81,10 @@ export function parseNumber(name: string, value: string): number {
   if (!Number.isFinite(x)) throw new UsageError(`${name}: expected a number (such as 5e9 or 5,000,000,000), found ${JSON.stringify(value)}`);
   return x;
 }
+
+/** A number greater than 0, for the option `name` (a precision target). */
+export function parsePositive(name: string, value: string): number {
+  const x = parseNumber(name, value);
+  if (!(x > 0)) throw new UsageError(`${name}: expected a number greater than 0 (such as 0.01), found ${JSON.stringify(value)}`);
+  return x;
+}

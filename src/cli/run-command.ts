@@ -5,6 +5,8 @@ import { outcomeDefinitions } from "../compile/compile.js";
 import { InputError } from "../errors.js";
 import { parseDesignCsv } from "../experiment/design-csv.js";
 import { EXACT_SUMMARY_RUNS } from "../experiment/plan.js";
+import { PRECISION_MAX_RUNS, type PrecisionOptions, type PrecisionReport } from "../experiment/precision.js";
+import { formatValue } from "../report/format-number.js";
 import type { ExperimentResult } from "../experiment/result.js";
 import { renderHtmlReport } from "../report/html-report.js";
 import { formatRunsCsv } from "../report/runs-csv.js";
@@ -22,7 +24,14 @@ import { terminalText } from "./terminal-text.js";
 
 /** Options of `chokepoint run`, as parsed from the command line. */
 export interface RunOptions {
-  readonly runs: number;
+  /** Runs; default 10,000; with a precision target, the first checkpoint. */
+  readonly runs?: number;
+  /** Relative precision target (`--precision`). */
+  readonly precision?: number;
+  readonly precisionAbsolute?: number;
+  readonly precisionOutcome?: string;
+  readonly precisionStatistics?: "both" | "means" | "differences";
+  readonly maxRuns?: number;
   readonly seed: string;
   /** Worker threads; default: the available cores. */
   readonly workers?: number;
@@ -40,10 +49,53 @@ export interface RunOptions {
   readonly progress?: boolean;
   /** No progress and no notes on stderr (errors still). */
   readonly quiet?: boolean;
-  /** A design file: values of some uncertainties per run (CSV with a header of names). */
+  /** A design file: values of some uncertainties per run (CSV with a header of names); --runs defaults to its rows. */
   readonly design?: string;
-  /** Whether --runs was given (with a design, the runs default to its rows). */
-  readonly runsGiven?: boolean;
+}
+
+/** Runs of `chokepoint run` without --runs or a precision target. */
+const DEFAULT_RUNS = 10_000;
+
+/** The library's precision options from the command line's; undefined without --precision or --precision-absolute. */
+function precisionOptions(options: RunOptions): { precision: PrecisionOptions; maxRuns?: number } | undefined {
+  if (options.precision === undefined && options.precisionAbsolute === undefined) {
+    const stray = options.precisionOutcome !== undefined ? "--precision-outcome" : options.precisionStatistics !== undefined ? "--precision-statistics" : options.maxRuns !== undefined ? "--max-runs" : undefined;
+    if (stray !== undefined) throw new UsageError(`${stray}: only with a precision target (--precision or --precision-absolute)`);
+    return undefined;
+  }
+  return {
+    precision: {
+      ...(options.precision === undefined ? {} : { relative: options.precision }),
+      ...(options.precisionAbsolute === undefined ? {} : { absolute: options.precisionAbsolute }),
+      ...(options.precisionOutcome === undefined ? {} : { outcome: options.precisionOutcome }),
+      ...(options.precisionStatistics === undefined ? {} : { statistics: options.precisionStatistics }),
+    },
+    ...(options.maxRuns === undefined ? {} : { maxRuns: options.maxRuns }),
+  };
+}
+
+/** Lines below the table: how many runs a precision target took, why it stopped, and the interval furthest from its target. */
+export function precisionText(result: ExperimentResult, report: PrecisionReport): string {
+  const { target } = report;
+  const goal = [target.relative === undefined ? "" : `${+(target.relative * 100).toPrecision(6)}% of |mean|`, target.absolute === undefined ? "" : `${target.absolute}`].filter((t) => t !== "").join(" or ");
+  const counted = target.statistics === "both" ? "means and paired differences" : target.statistics === "means" ? "means" : "paired differences";
+  const outcomes = target.outcomes.length === 1 ? target.outcomes[0]! : `${target.outcomes.length} outcomes`;
+  const last = report.checkpoints[report.checkpoints.length - 1]!;
+  const policies = result.policies.length;
+  const intervals = target.outcomes.length * (target.statistics === "means" ? policies : target.statistics === "differences" ? policies - 1 : 2 * policies - 1);
+  const lines = [
+    report.stoppedBecause === "reached"
+      ? `precision: reached after ${report.runs.toLocaleString("en-US")} runs: every ${Math.round(target.confidence * 100)}% interval half-width of the ${counted} of ${outcomes} within ${goal}`
+      : `precision: not reached by the last checkpoint, ${report.runs.toLocaleString("en-US")} runs (--max-runs): ${last.unmet} of ${intervals} intervals (${counted} of ${outcomes}) still wider than ${goal}`,
+    `  checkpoints: ${report.checkpoints.map((c) => `${c.runs.toLocaleString("en-US")} (${c.unmet} above)`).join(", ")}`,
+  ];
+  const worst = last.worst;
+  if (worst !== undefined) {
+    const unit = result.outcomes.find((o) => o.name === worst.outcome)?.unit ?? "";
+    const what = worst.statistic === "mean" ? `mean of ${worst.outcome} under ${worst.policy}` : `${worst.policy} - ${result.baselinePolicy} on ${worst.outcome}`;
+    lines.push(`  widest relative to target: ${what}: ${formatValue(worst.mean, unit)} ± ${formatValue(worst.halfWidth, unit)} (target ± ${formatValue(worst.target, unit)})`);
+  }
+  return `\n${lines.join("\n")}\n`;
 }
 
 /** The result without per-run values: what the result file holds, whatever else was asked for. */
@@ -91,9 +143,12 @@ export async function runCommand(argument: string, options: RunOptions, env: Cli
   if (options.csv !== undefined && options.summaries === "streaming") {
     throw new UsageError("--csv: writing every run needs every run's values, which --summaries streaming does not keep; leave out one of them");
   }
+  const precision = precisionOptions(options);
   const scenario = await loadScenarioArgument(argument);
   const design = options.design === undefined ? undefined : await readDesignFile(options.design);
-  const runs = design === undefined || options.runsGiven ? options.runs : Object.values(design)[0]!.length;
+  if (design !== undefined && precision !== undefined) throw new UsageError("--design: a design fixes the runs, so it cannot take a precision target; leave out one of them");
+  // with a design, the runs default to its rows
+  const runs = design === undefined || options.runs !== undefined ? options.runs : Object.values(design)[0]!.length;
   const policyNames = scenario.policies.map((policy) => policy.name);
   const policies = options.policy === undefined ? undefined : checkNames("policy", options.policy, policyNames);
   // The table shows the outcomes asked for, else the scenario's headline outcomes, else all
@@ -106,12 +161,13 @@ export async function runCommand(argument: string, options: RunOptions, env: Cli
 
   // Per-run values for the CSV file, and for the report's sensitivity charts when summaries
   // are exact anyway (they keep every run's values already): the numbers do not change.
-  const keepRuns = options.csv !== undefined || (options.html !== undefined && options.summaries !== "streaming" && runs <= EXACT_SUMMARY_RUNS);
+  const mostRuns = precision === undefined ? (runs ?? DEFAULT_RUNS) : (options.maxRuns ?? Math.max(PRECISION_MAX_RUNS, options.runs ?? 0));
+  const keepRuns = options.csv !== undefined || (options.html !== undefined && options.summaries !== "streaming" && mostRuns <= EXACT_SUMMARY_RUNS);
   const result = await runInterruptibly(
     argument,
     scenario,
     {
-      runs,
+      ...(precision === undefined ? { runs: runs ?? DEFAULT_RUNS } : { ...precision, ...(options.runs === undefined ? {} : { runs: options.runs }) }),
       ...(design === undefined ? {} : { design }),
       seed: options.seed,
       sampler: options.sampler,
@@ -128,6 +184,7 @@ export async function runCommand(argument: string, options: RunOptions, env: Cli
   });
 
   env.out(terminalText(`${header(argument, scenario, result, shown)}\n${formatSummaryTable(result, shown === undefined ? {} : { outcomes: shown })}`));
+  if (result.precision !== undefined) env.out(terminalText(precisionText(result, result.precision)));
   const featured = options.outcome !== undefined ? shown : options.allOutcomes ? result.outcomes.map((o) => o.name) : undefined;
   // every file is made and written before any is renamed into place: all of them, or none
   await writeOutputFiles(

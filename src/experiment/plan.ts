@@ -3,6 +3,7 @@ import { resolveDesign } from "./design.js";
 import { InputError } from "../errors.js";
 import { closestName } from "../schema/suggest.js";
 import type { Scenario } from "../schema/scenario.js";
+import type { PrecisionOptions } from "./precision.js";
 
 /** Most runs one experiment accepts. */
 export const MAX_RUNS = 100_000_000;
@@ -20,8 +21,11 @@ export interface ExperimentProgress {
 
 /** Options of `runExperiment`. */
 export interface ExperimentOptions {
-  /** Number of runs (draws of the uncertainties); every policy is simulated on each. */
-  readonly runs: number;
+  /**
+   * Number of runs (draws of the uncertainties); every policy is simulated on each.
+   * Required unless `precision` is given; with `precision`, the first checkpoint (default 256).
+   */
+  readonly runs?: number;
   /** Seed; run i's draws depend on (seed, i) only (and on `runs` for Latin hypercube). */
   readonly seed: string | number;
   /** Policies to simulate, by name, in this order; all by default. */
@@ -54,6 +58,17 @@ export interface ExperimentOptions {
   readonly onProgress?: (progress: ExperimentProgress) => void;
   /** Aborts the experiment; the promise rejects with an `AbortError`. */
   readonly signal?: AbortSignal;
+  /**
+   * Add runs until the intervals of the counted means and paired differences are on
+   * target, checking at `runs` (default 256), then twice as many, and so on up to
+   * `maxRuns`; the result's `precision` says where and why it stopped, and the numbers are
+   * those of a fixed-run experiment of that many runs. Not with Latin hypercube sampling.
+   * `onProgress` then counts simulations from run 0 out of those up to the checkpoint under
+   * way: its `total` grows when a checkpoint misses the target.
+   */
+  readonly precision?: PrecisionOptions;
+  /** With `precision`: the last checkpoint, the most runs to take (default 65,536). Summaries default to exact when it is at most 100,000. */
+  readonly maxRuns?: number;
 }
 
 /**
@@ -87,7 +102,9 @@ export interface PlanDesign {
 }
 
 /** The plain options that determine a plan (what crosses to workers and shard files). */
-export type PlanOptions = Pick<ExperimentOptions, "runs" | "seed" | "policies" | "sampler" | "summaries" | "keepRuns" | "design">;
+export interface PlanOptions extends Pick<ExperimentOptions, "seed" | "policies" | "sampler" | "summaries" | "keepRuns" | "design"> {
+  readonly runs: number;
+}
 
 /**
  * Check that a public entry's `options` argument is an object, before any of its fields is
@@ -100,7 +117,7 @@ export function checkOptionsObject(options: unknown, example = "{ runs: 1000, se
 }
 
 /** Check options against the scenario and resolve them into a plan; InputError names the bad option. */
-export function resolvePlan(options: PlanOptions, scenario: Scenario, model: Pick<CompiledModel, "policies" | "uncertainties" | "joint">): ExperimentPlan {
+export function resolvePlan(options: Omit<PlanOptions, "runs"> & { readonly runs?: number | undefined }, scenario: Scenario, model: Pick<CompiledModel, "policies" | "uncertainties" | "joint">): ExperimentPlan {
   checkOptionsObject(options);
   const { runs, seed } = options;
   if (typeof runs !== "number" || !Number.isInteger(runs) || runs < 1 || runs > MAX_RUNS) {

@@ -92,6 +92,41 @@ export const policyComparisonSchema = z.strictObject({
   outcomes: z.array(outcomeComparisonSchema),
 });
 
+/** How a precision-targeted experiment went (`runExperiment` with `precision`). */
+export const precisionReportSchema = z
+  .strictObject({
+    target: z.strictObject({
+      outcomes: z.array(z.string()).describe("The outcomes whose intervals counted."),
+      relative: z.number().positive().exactOptional().describe("Target half-width relative to |mean|."),
+      absolute: z.number().positive().exactOptional().describe("Target half-width in the outcome's unit."),
+      confidence: z.number().gt(0).lt(1).describe("Confidence level of the intervals."),
+      statistics: z.enum(["both", "means", "differences"]).describe("Which intervals counted: policies' means, paired differences with the baseline, or both."),
+      checkpoints: z.array(z.number().int().min(1)).describe("Run counts at which the intervals are checked, the last being maxRuns."),
+    }),
+    runs: z.number().int().min(1).describe("Runs taken: the checkpoint it stopped at."),
+    stoppedBecause: z.enum(["reached", "maxRuns"]).describe("reached: every counted interval on target; maxRuns: the last checkpoint came first."),
+    checkpoints: z
+      .array(
+        z.strictObject({
+          runs: z.number().int().min(1),
+          unmet: z.number().int().min(0).describe("Statistics whose half-width was above target."),
+          worst: z
+            .strictObject({
+              statistic: z.enum(["mean", "difference"]).describe("mean: the policy's mean; difference: its mean paired difference with the baseline."),
+              policy: z.string(),
+              outcome: z.string(),
+              mean: z.number(),
+              halfWidth: z.number().min(0),
+              target: z.number().min(0).describe("max(relative x |mean|, absolute)."),
+            })
+            .exactOptional()
+            .describe("The statistic with the largest half-width relative to its target (absent when none counted)."),
+        }),
+      )
+      .describe("Every check made, in order."),
+  })
+  .describe("Precision-targeted runs: the target, the runs taken, why it stopped, and each checkpoint.");
+
 const experimentResultShape = {
   chokepointVersion: z.string().describe("The version of chokepoint that ran the experiment (for merged shards: that wrote and merged them)."),
   scenario: z.strictObject({
@@ -136,6 +171,7 @@ const experimentResultShape = {
   diagnostics: z.strictObject({
     gdpLossCapped: z.number().int().describe("Runs x policies x countries in which a GDP loss was capped at GDP over the horizon."),
   }),
+  precision: precisionReportSchema.exactOptional(),
 };
 
 /** What `runExperiment` returns. */

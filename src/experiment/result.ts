@@ -1,5 +1,6 @@
 import type { OutcomeStatistics, PairedDifference, QuantileBands } from "../stats/index.js";
 import type { Histogram } from "../stats/outcome-accumulator.js";
+import type { PrecisionReport } from "./precision.js";
 
 export type { Histogram };
 
@@ -72,4 +73,6 @@ export interface ExperimentResult {
     /** Runs x policies x countries in which a GDP loss had to be capped at GDP over the horizon. */
     readonly gdpLossCapped: number;
   };
+  /** With `precision`: the target, the runs it took, why it stopped, and every checkpoint. */
+  readonly precision?: PrecisionReport;
 }

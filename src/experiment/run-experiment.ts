@@ -4,6 +4,7 @@ import type { Scenario, ScenarioInput } from "../schema/scenario.js";
 import { assembleResult } from "./assemble.js";
 import type { CompiledModel } from "../compile/model.js";
 import { Pacer } from "./pacer.js";
+import { resolvePrecisionPlan, runToPrecision, type PrecisionPlan, type SimulateRanges } from "./precision.js";
 import { resolvePlan, type ExperimentOptions, type ExperimentPlan, type ExperimentProgress } from "./plan.js";
 import { RangeAccumulator, type RangeData } from "./range-accumulator.js";
 import type { ExperimentResult } from "./result.js";
@@ -25,7 +26,12 @@ const now: () => number = typeof performance === "undefined" ? () => Date.now() 
  * many (`runExperiment` from `chokepoint/node` takes `workers`).
  *
  * @param scenario - a scenario object (validated here) or the result of `parseScenario`.
- * @param options - runs, seed, and optionally policies, sampler, summaries, keepRuns, onProgress, signal.
+ * With `precision`, runs are added checkpoint by checkpoint (`runs`, twice as many, ... up
+ * to `maxRuns`) until the intervals of the counted means and paired differences are on
+ * target; see {@link PrecisionOptions} and the result's `precision`.
+ *
+ * @param options - runs, seed, and optionally policies, sampler, summaries, keepRuns,
+ *   onProgress, signal; or precision and maxRuns.
  * @returns summaries per policy and outcome, and comparisons with the baseline policy.
  * @throws ScenarioError when the scenario is invalid; NonFiniteOutcomeError (a
  *   ScenarioError) when a formula outcome is not finite in some run, naming the lowest such
@@ -35,14 +41,37 @@ const now: () => number = typeof performance === "undefined" ? () => Date.now() 
  * ```ts
  * const result = await runExperiment(scenario, { runs: 10_000, seed: "2024" });
  * result.policies[0].outcomes[0]; // { name: "gdpLoss:JP", unit: "USD", mean: 1.2e9, p05: ..., p95: ... }
+ * const precise = await runExperiment(scenario, { seed: "2024", precision: { relative: 0.01 }, maxRuns: 65_536 });
+ * precise.precision; // { runs: 4096, stoppedBecause: "reached", checkpoints: [...], target: {...} }
  * ```
  */
 export async function runExperiment(scenario: ScenarioInput | Scenario, options: ExperimentOptions): Promise<ExperimentResult> {
   const parsed = parseScenario(scenario);
   const model = compileScenario(parsed);
+  const precise = resolvePrecisionPlan(options, parsed, model);
+  if (precise !== undefined) {
+    return runPrecisely(parsed, model, precise, options, async (plan, runStart, runEnd, onProgress) => [await simulateOnThisThread(model, plan, runStart, runEnd, options.signal, onProgress)]);
+  }
   const plan = resolvePlan(options, parsed, model);
   const data = await simulateOnThisThread(model, plan, 0, plan.runs, options.signal, options.onProgress);
   return assembleResult(parsed, model, plan, [data], options.signal);
+}
+
+/**
+ * A precision-targeted experiment: simulate checkpoint by checkpoint with `simulate` (on
+ * this thread or over workers), then assemble the runs taken into the result of a
+ * fixed-run experiment of that many runs, with the precision report added.
+ */
+export async function runPrecisely(
+  scenario: Scenario,
+  model: CompiledModel,
+  precise: PrecisionPlan,
+  options: Pick<ExperimentOptions, "signal" | "onProgress">,
+  simulate: SimulateRanges,
+): Promise<ExperimentResult> {
+  const { plan, ranges, report } = await runToPrecision(model, precise, simulate, options.onProgress);
+  const result = await assembleResult(scenario, model, plan, ranges, options.signal);
+  return { ...result, precision: report };
 }
 
 /**

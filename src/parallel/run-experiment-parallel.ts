@@ -7,7 +7,8 @@ import { assembleResult } from "../experiment/assemble.js";
 import { checkOptionsObject, resolvePlan, type ExperimentOptions, type ExperimentPlan, type ExperimentProgress } from "../experiment/plan.js";
 import { chunkRuns, fromRangeMessage, type RangeData, type RangeMessage } from "../experiment/range-accumulator.js";
 import type { ExperimentResult } from "../experiment/result.js";
-import { runExperiment as runOnThisThread, simulateOnThisThread } from "../experiment/run-experiment.js";
+import { resolvePrecisionPlan } from "../experiment/precision.js";
+import { runExperiment as runOnThisThread, runPrecisely, simulateOnThisThread } from "../experiment/run-experiment.js";
 import { parseScenario } from "../schema/parse.js";
 import type { Scenario, ScenarioInput } from "../schema/scenario.js";
 import type { RangeTask } from "./simulate-range.js";
@@ -135,6 +136,23 @@ export interface RunsRequest {
   readonly workers: number;
   readonly signal?: AbortSignal | undefined;
   readonly onProgress?: ((progress: ExperimentProgress) => void) | undefined;
+  /** A pool to run on, kept open for the caller's next call (precision checkpoints); by default one made and closed here. */
+  readonly pool?: WorkerPool | undefined;
+}
+
+/** Worker threads kept for several calls of {@link simulateRuns} on the same experiment (its model compiled once per worker). */
+export interface WorkerPool {
+  readonly piscina: Piscina;
+  /** Identifies the experiment to the workers, which keep its compiled model between tasks. */
+  readonly experiment: string;
+}
+
+/** A pool of `threads` worker threads for one experiment. */
+export function openWorkerPool(threads: number): WorkerPool {
+  return {
+    piscina: new Piscina({ ...workerFile(), minThreads: threads, maxThreads: threads, idleTimeout: 1000 }),
+    experiment: `${process.pid}:${++experiments}`,
+  };
 }
 
 /**
@@ -147,17 +165,16 @@ export interface RunsRequest {
  * promise rejects with that error.
  */
 export async function simulateRuns(request: RunsRequest): Promise<RangeData[]> {
-  const { scenario, model, plan, runStart, runEnd, workers, signal, onProgress } = request;
+  const { scenario, model, plan, runStart, runEnd, workers, signal, onProgress, pool: shared } = request;
   if (signal?.aborted) throw abortError(signal.reason);
   const total = (runEnd - runStart) * plan.policies.length;
   const lastPolicy = model.policies.names[plan.policies[plan.policies.length - 1]!]!;
   if (workers === 1) return [await simulateOnThisThread(model, plan, runStart, runEnd, signal, onProgress)];
   const progress = new Int32Array(new SharedArrayBuffer(4));
   const formulas = model.outcomes.formulas.flatMap((formula) => (formula === undefined ? [] : [formula.program]));
-  const experiment = `${process.pid}:${++experiments}`;
   const parts = splitRuns(runStart, runEnd, chunkRuns(plan), workers);
   const threads = Math.min(workers, parts.length);
-  const pool = new Piscina({ ...workerFile(), minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
+  const { piscina: pool, experiment } = shared ?? openWorkerPool(threads);
   // Rejected when the experiment must stop before its ranges are done: an abort, or an error of onProgress.
   let stop: (error: unknown) => void = () => {};
   const stopped = new Promise<never>((_, reject) => (stop = reject));
@@ -197,7 +214,7 @@ export async function simulateRuns(request: RunsRequest): Promise<RangeData[]> {
     });
     const results = await Promise.race([ranges, stopped]);
     report();
-    await pool.destroy();
+    if (shared === undefined) await pool.destroy();
     return results;
   } catch (error) {
     if (signal?.aborted) {
@@ -206,7 +223,8 @@ export async function simulateRuns(request: RunsRequest): Promise<RangeData[]> {
       void pool.destroy().catch(() => undefined);
       throw abortError(signal.reason);
     }
-    await pool.destroy();
+    // a shared pool is the caller's to close (its workers may still run ranges of this call)
+    if (shared === undefined) await pool.destroy();
     throw error;
   } finally {
     signal?.removeEventListener("abort", onAbort);
@@ -237,6 +255,22 @@ export async function runExperiment(scenario: ScenarioInput | Scenario, options:
   if (workers === 1) return runOnThisThread(scenario, options);
   const parsed = parseScenario(scenario);
   const model = compileScenario(parsed);
+  const precise = resolvePrecisionPlan(options, parsed, model);
+  if (precise !== undefined) {
+    // each checkpoint's new runs are spread over the workers as a fixed-run experiment's
+    // are, on one pool kept for every checkpoint (a pool's start-up, and each worker's
+    // compiling of the scenario, would otherwise be paid at every checkpoint)
+    const pool = openWorkerPool(workers);
+    try {
+      return await runPrecisely(parsed, model, precise, options, (plan, runStart, runEnd, onProgress) =>
+        simulateRuns({ scenario: parsed, model, plan, runStart, runEnd, workers, signal: options.signal, onProgress, pool }),
+      );
+    } finally {
+      // after an abort simulateRuns has begun destroying it: not waited for, as there
+      if (options.signal?.aborted) void pool.piscina.destroy().catch(() => undefined);
+      else await pool.piscina.destroy();
+    }
+  }
   const plan = resolvePlan(options, parsed, model);
   const ranges = await simulateRuns({ scenario: parsed, model, plan, runStart: 0, runEnd: plan.runs, workers, signal: options.signal, onProgress: options.onProgress });
   return assembleResult(parsed, model, plan, ranges, options.signal);

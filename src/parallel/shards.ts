@@ -91,6 +91,12 @@ export function shardRuns(runs: number, index: number, of: number): [number, num
  */
 export async function runShard(scenario: ScenarioInput | Scenario, options: ShardOptions): Promise<ShardDocument> {
   checkOptionsObject(options, "{ runs: 1_000_000, seed: 1, index: 0, of: 10 }");
+  for (const key of ["precision", "maxRuns"]) {
+    if (key in options) {
+      // where to stop depends on every shard's runs together, which no one shard sees
+      throw new InputError(`options.${key}`, "shards run a fixed number of runs: a precision target needs the statistics of all runs at each checkpoint; run it with runExperiment (and workers), or shard the run count it stopped at");
+    }
+  }
   const parsed = parseScenario(scenario);
   const model = compileScenario(parsed);
   const plan = resolvePlan({ ...options, summaries: "streaming", keepRuns: false }, parsed, model);

@@ -98,6 +98,11 @@ export class OutcomeAccumulator {
     return this.moments.count;
   }
 
+  /** Add this accumulator's exact moments to `target` (cheap: no values are copied). */
+  mergeMomentsInto(target: ExactMoments): void {
+    target.merge(this.moments);
+  }
+
   /**
    * Add one value (one run's outcome). Allocates nothing while there is room (exact) or
    * once the sketch's window covers the data.

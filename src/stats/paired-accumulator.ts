@@ -44,6 +44,11 @@ export class PairedAccumulator {
     return this.moments.count;
   }
 
+  /** Add the exact moments of the differences to `target`. */
+  mergeMomentsInto(target: ExactMoments): void {
+    target.merge(this.moments);
+  }
+
   /**
    * Add one run's difference, policy - baseline.
    *

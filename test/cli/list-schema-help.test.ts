@@ -44,7 +44,9 @@ describe("--help and --version", () => {
     for (const option of ["--runs <n>", "--seed <seed>", "--policy <names...>", "--sampler <kind>", "--outcome <names...>", "--json <file>", "--version", "--help"]) {
       expect(run?.stdout).toContain(option);
     }
-    expect(run?.stdout).toContain("(default: 10000)");
+    // --runs has no commander default: with --precision it is the first checkpoint
+    expect(run?.stdout).toMatch(/default 10,000; with --precision, the first\s+checkpoint \(default 256\)/);
+    for (const option of ["--precision <share>", "--precision-absolute <x>", "--precision-outcome <name>", "--max-runs <n>"]) expect(run?.stdout).toContain(option);
     expect(run?.stdout).toMatch(/\(default:\s+"1"\)/);
     expect(validate?.stdout).toMatch(/^Usage: chokepoint validate \[options\] <file>/);
     expect(list?.stdout).toMatch(/^Usage: chokepoint list \[options\]/);

@@ -57,3 +57,10 @@ describe("runExperiment with a design (values given per run)", () => {
     expect((error as Error).message).toMatch(/one of galliumElasticity's values/);
   });
 });
+
+describe("a design with a precision target", () => {
+  it("is refused: the design fixes the runs", async () => {
+    const error = await runOnOneThread(example, { runs: 2, seed: 1, design: { galliumElasticity: [0.2, 0.3] }, precision: { relative: 0.1 } }).catch((e: unknown) => e);
+    expect((error as InputError).path).toBe("options.design");
+  });
+});
