@@ -28,7 +28,7 @@ export interface DiscoverScenariosOptions extends PrimOptions {
  *
  * @param scenario - the scenario.
  * @param options - outcome, above or below, runs, seed; optionally policy and PRIM's options.
- * @returns PRIM's trajectory over the scenario's uncertainties, with the outcome, policy and threshold.
+ * @returns PRIM's trajectory over the scenario's uncertainties, with the outcome (and its unit), policy and threshold.
  * @throws ScenarioError for an invalid scenario; InputError for an unknown outcome or policy, or neither or both of above and below.
  * @example
  * ```ts
@@ -36,7 +36,7 @@ export interface DiscoverScenariosOptions extends PrimOptions {
  * found.trajectory.at(-1)!.limits; // e.g. { galliumElasticity: { min: 0.1, max: 0.18 } }
  * ```
  */
-export async function discoverScenarios(scenario: ScenarioInput | Scenario, options: DiscoverScenariosOptions): Promise<PrimResult & { readonly outcome: string; readonly policy: string; readonly above?: number; readonly below?: number }> {
+export async function discoverScenarios(scenario: ScenarioInput | Scenario, options: DiscoverScenariosOptions): Promise<PrimResult & { readonly outcome: string; readonly unit: string; readonly policy: string; readonly above?: number; readonly below?: number }> {
   if (typeof options !== "object" || options === null) throw new InputError("options", 'expected an object, e.g. { outcome: "gdpLoss:JP", above: 5e9, runs: 2000, seed: 1 }');
   const parsed = parseScenario(scenario);
   checkOutcomeName(parsed, options.outcome);
@@ -53,6 +53,7 @@ export async function discoverScenarios(scenario: ScenarioInput | Scenario, opti
   return {
     ...prim(inputs, cases, primOptions),
     outcome: options.outcome,
+    unit: result.outcomes.find((o) => o.name === options.outcome)!.unit,
     policy,
     ...(options.above === undefined ? { below: threshold } : { above: threshold }),
   };

@@ -8,13 +8,14 @@ import { Command, CommanderError, Option } from "commander";
 import type { InputProblem } from "../errors.js";
 import type { CliEnvironment } from "./environment.js";
 import { CommandFailure, EXIT, Interrupted, UsageError } from "./errors.js";
-import { parseIndex, parseNameList, parseNumber, parsePolicyList, parseRuns, parseSeed, parseShardCount, parseShare, parseWhole, parseWorkers } from "./options.js";
+import { parseIndex, parseNameList, parseNumber, parseOpenShare, parsePolicyList, parseRuns, parseSeed, parseShardCount, parseShare, parseWhole, parseWorkers } from "./options.js";
 import { problemLines } from "./problem-lines.js";
 import { terminalText } from "./terminal-text.js";
 import { CHOKEPOINT_VERSION as version } from "../version.js";
 import type { CalibrateCommandOptions } from "./calibrate-command.js";
 import type { PredictCommandOptions } from "./predict-command.js";
 import type { RobustnessCommandOptions } from "./robustness-command.js";
+import type { DiscoverCommandOptions } from "./discover-command.js";
 import type { CompareCommandOptions } from "./compare-command.js";
 import type { MergeCommandOptions } from "./merge-command.js";
 import type { RunOptions } from "./run-command.js";
@@ -47,6 +48,17 @@ Examples:
   chokepoint run illustrative-standoff --runs 20000 --seed 1
   chokepoint run my-scenario.yaml --policy us-alone aligned --outcome gdpLoss:JP
   chokepoint run illustrative-standoff --json result.json --html report.html --csv runs.csv`;
+
+const DISCOVER_HELP = `
+Each box of the trajectory: coverage (share of all cases of interest inside it), density
+(share of its runs that are cases) and mass (share of all runs inside it). Peeling trades
+coverage for density; the box described is the last of the trajectory (EMA Workbench's
+default), or the one --box picks after reading the trade-off. A quasi-p-value per
+restricted input: a large one marks a restriction that adds little.
+
+Examples:
+  chokepoint discover illustrative-standoff --outcome gdpLoss:JP --policy aligned --above 4e9
+  chokepoint discover illustrative-standoff --outcome gdpLoss:JP --above 4e9 --box 10 --json boxes.json`;
 
 const COMPARE_HELP = `
 For each outcome (the headline outcomes by default), each policy minus the first of
@@ -188,6 +200,23 @@ function createProgram(env: CliEnvironment): Command {
     .option("--json <file>", "write the table as JSON to FILE")
     .option("-q, --quiet", "print nothing on stderr but errors")
     .action(async (scenario: string, options: RobustnessCommandOptions) => (await import("./robustness-command.js")).robustnessCommand(scenario, options, env));
+
+  command("discover")
+    .description("Scenario discovery (PRIM): find boxes of the uncertainties in which a policy's outcome is above (or below) a threshold; print the peeling trajectory (coverage, density, mass) and the chosen box's limits with quasi-p-values.")
+    .argument("<scenario>", "a scenario file (.json, .yaml) or the name of a bundled scenario")
+    .option("--outcome <name>", "the outcome whose runs are classified (required)")
+    .option("--above <value>", "a run is a case of interest when the outcome is above this", (value: string) => parseNumber("--above", value))
+    .option("--below <value>", "... or below this", (value: string) => parseNumber("--below", value))
+    .option("--policy <name>", "the policy whose runs are classified (default: the baseline policy)")
+    .option("--runs <n>", "number of runs", parseRuns, 5_000)
+    .option("--seed <seed>", "seed: the same seed gives the same result", parseSeed, "1")
+    .option("--alpha <share>", "share of the box's runs each peel removes (default 0.05)", (value: string) => parseOpenShare("--alpha", value, 0.5))
+    .option("--min-mass <share>", "stop peeling before the box holds less than this share of the runs (default 0.05)", (value: string) => parseOpenShare("--min-mass", value, 1))
+    .option("--box <i>", "the box of the trajectory to describe (default: the last, as in EMA Workbench)", (value: string) => parseWhole("--box", value, 0, 1_000_000))
+    .option("--json <file>", "write the trajectory and the chosen box as JSON to FILE")
+    .option("-q, --quiet", "print nothing on stderr but errors")
+    .addHelpText("after", DISCOVER_HELP)
+    .action(async (scenario: string, options: DiscoverCommandOptions) => (await import("./discover-command.js")).discoverCommand(scenario, options, env));
 
   command("explain")
     .description("Describe a scenario in words: countries, goods, the dependency chain from primary inputs to final goods, each importer's supply from countries that may restrict it, supply concentration (HHI), rules and policies.")

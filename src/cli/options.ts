@@ -81,3 +81,10 @@ export function parseNumber(name: string, value: string): number {
   if (!Number.isFinite(x)) throw new UsageError(`${name}: expected a number (such as 5e9 or 5,000,000,000), found ${JSON.stringify(value)}`);
   return x;
 }
+
+/** A share strictly between 0 and `most`, for the option `name` (PRIM's alpha and minimum mass). */
+export function parseOpenShare(name: string, value: string, most: number): number {
+  const x = /^(0?\.\d+|\d+(\.\d*)?)$/.test(value) ? Number(value) : NaN;
+  if (!(x > 0 && x < most)) throw new UsageError(`${name}: expected a share above 0 and below ${most} (such as 0.05), found ${JSON.stringify(value)}`);
+  return x;
+}
