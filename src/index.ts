@@ -42,6 +42,7 @@ export { prim, type PrimOptions, type PrimResult, type PrimBox, type PrimLimit }
 export { discoverScenarios, type DiscoverScenariosOptions } from "./analysis/discover-scenarios.js";
 export { morrisScreening, type MorrisOptions, type MorrisParameter } from "./analysis/morris.js";
 export { sobolIndices, type SobolIndicesOptions, type SobolParameter, type Estimate } from "./analysis/sobol-indices.js";
+export { sweepLever, type SweepLeverOptions, type SweepResult, type SweepPoint, type SweepOutcome } from "./analysis/sweep-lever.js";
 
 // Reports
 export { formatSummaryTable, type SummaryTableOptions } from "./report/summary-table.js";

@@ -81,6 +81,7 @@ describe("public API", () => {
         "studentTQuantile",
         "summarizeOutcome",
         "supplyMatrixSvg",
+        "sweepLever",
         "technicalCoefficients",
         "tornadoSvg",
         "tornadoVegaLite",

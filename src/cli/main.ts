@@ -8,7 +8,7 @@ import { Command, CommanderError, Option } from "commander";
 import type { InputProblem } from "../errors.js";
 import type { CliEnvironment } from "./environment.js";
 import { CommandFailure, EXIT, Interrupted, UsageError } from "./errors.js";
-import { parseIndex, parseNameList, parseNumber, parseOpenShare, parsePolicyList, parseRuns, parseSeed, parseShardCount, parseShare, parseWhole, parseWorkers } from "./options.js";
+import { parseIndex, parseNameList, parseNumber, parseOpenShare, parsePolicyList, parseRuns, parseSeed, parseShardCount, parseShare, parseSweepValues, parseWhole, parseWorkers } from "./options.js";
 import { problemLines } from "./problem-lines.js";
 import { terminalText } from "./terminal-text.js";
 import { CHOKEPOINT_VERSION as version } from "../version.js";
@@ -16,6 +16,7 @@ import type { CalibrateCommandOptions } from "./calibrate-command.js";
 import type { PredictCommandOptions } from "./predict-command.js";
 import type { RobustnessCommandOptions } from "./robustness-command.js";
 import type { DiscoverCommandOptions } from "./discover-command.js";
+import type { SweepCommandOptions } from "./sweep-command.js";
 import type { CompareCommandOptions } from "./compare-command.js";
 import type { MergeCommandOptions } from "./merge-command.js";
 import type { RunOptions } from "./run-command.js";
@@ -59,6 +60,17 @@ restricted input: a large one marks a restriction that adds little.
 Examples:
   chokepoint discover illustrative-standoff --outcome gdpLoss:JP --policy aligned --above 4e9
   chokepoint discover illustrative-standoff --outcome gdpLoss:JP --above 4e9 --box 10 --json boxes.json`;
+
+const SWEEP_HELP = `
+Each grid value makes a copy of the policy with the lever's number set to it (a fixed
+number in place of an uncertainty, if the number was drawn); all copies run on the same
+draws, so differences are paired, run by run. A value the scenario's checks refuse (a
+severity above 1) is reported with its path. The lever's numbers are listed when --field
+names none of them.
+
+Examples:
+  chokepoint sweep illustrative-standoff --policy aligned --lever exportRestriction:JP --field severity --values 0:1:0.25
+  chokepoint sweep illustrative-standoff --policy aligned --lever 2 --field severity --values 0,0.5,1 --outcome gdpLoss:JP,gdpLoss:CN --json sweep.json`;
 
 const COMPARE_HELP = `
 For each outcome (the headline outcomes by default), each policy minus the first of
@@ -217,6 +229,22 @@ function createProgram(env: CliEnvironment): Command {
     .option("-q, --quiet", "print nothing on stderr but errors")
     .addHelpText("after", DISCOVER_HELP)
     .action(async (scenario: string, options: DiscoverCommandOptions) => (await import("./discover-command.js")).discoverCommand(scenario, options, env));
+
+  command("sweep")
+    .description("Sweep one number of one lever of a policy over a grid (a severity, months of cover, a capacity, a tariff rate), every grid point on the same draws: per value and outcome the mean with its 95% interval, p05, p50, p95 and the difference against the policy as written, run by run.")
+    .argument("<scenario>", "a scenario file (.json, .yaml) or the name of a bundled scenario")
+    .option("--policy <name>", "the policy whose lever is swept (required)")
+    .option("--lever <lever>", "the lever: its index in the policy's levers (from 0) or type[:actor[:good]], e.g. exportRestriction:JP (required)")
+    .option("--field <name>", "the lever's number to sweep, e.g. severity, coverMonths, capacity, rate (required)")
+    .option("--values <grid>", "the grid: numbers separated by commas (0,0.5,1) or a range start:stop:step (0:1:0.25) (required)", parseSweepValues)
+    .option("--outcome <names>", "outcomes, separated by commas (default: the headline outcomes)", (value: string) => parseNameList("--outcome", value))
+    .option("--versus <policy>", "compare each grid point with this policy instead of the swept policy as written")
+    .option("--runs <n>", "number of runs", parseRuns, 2_000)
+    .option("--seed <seed>", "seed: the same seed gives the same result", parseSeed, "1")
+    .option("--json <file>", "write the sweep as JSON to FILE")
+    .option("-q, --quiet", "print nothing on stderr but errors")
+    .addHelpText("after", SWEEP_HELP)
+    .action(async (scenario: string, options: SweepCommandOptions) => (await import("./sweep-command.js")).sweepCommand(scenario, options, env));
 
   command("explain")
     .description("Describe a scenario in words: countries, goods, the dependency chain from primary inputs to final goods, each importer's supply from countries that may restrict it, supply concentration (HHI), rules and policies.")
