@@ -1,9 +1,11 @@
 // `chokepoint discover <scenario> --outcome NAME --above T`: scenario discovery by PRIM on a
 // scenario's runs; the trajectory as a table, then the chosen box's limits.
 import { discoverScenarios } from "../analysis/discover-scenarios.js";
-import type { PrimBox, PrimLimit, PrimResult } from "../analysis/prim.js";
+import type { PrimBox, PrimResult } from "../analysis/prim.js";
 import { outcomeDefinitions } from "../compile/compile.js";
-import { formatValue, plainNumber } from "../report/format-number.js";
+import { formatValue } from "../report/format-number.js";
+import { limitText, pValueText, renderAnalysisReport } from "../report/analysis-report.js";
+import { primTradeoffVegaLite } from "../report/charts/analysis-vega-lite.js";
 import type { CliEnvironment } from "./environment.js";
 import { UsageError } from "./errors.js";
 import { checkNames } from "./names.js";
@@ -23,6 +25,8 @@ export interface DiscoverCommandOptions {
   readonly minMass?: number;
   readonly box?: number;
   readonly json?: string;
+  readonly html?: string;
+  readonly vegaLite?: string;
   readonly quiet?: boolean;
 }
 
@@ -49,6 +53,8 @@ export type DiscoveryTable = PrimResult & {
 export async function discoverCommand(argument: string, options: DiscoverCommandOptions, env: CliEnvironment): Promise<void> {
   const outputs = givenOutputs([
     ["--json", options.json],
+    ["--html", options.html],
+    ["--vega-lite", options.vegaLite],
   ]);
   checkOutputFiles(outputs, scenarioInput(argument));
   if (options.outcome === undefined) throw new UsageError("--outcome: expected the outcome whose runs to classify, e.g. --outcome gdpLoss:JP");
@@ -79,20 +85,12 @@ export async function discoverCommand(argument: string, options: DiscoverCommand
   await writeOutputFiles(
     [
       ...(options.json === undefined ? [] : [{ file: options.json, text: () => `${JSON.stringify(table, null, 2)}\n` }]),
+      ...(options.html === undefined ? [] : [{ file: options.html, text: () => renderAnalysisReport({ title: `${scenario.title ?? scenario.name}: where ${table.policy} fails`, discovery: table }) }]),
+      ...(options.vegaLite === undefined ? [] : [{ file: options.vegaLite, text: () => `${JSON.stringify(primTradeoffVegaLite(table), null, 2)}\n` }]),
     ],
     env,
   );
   if (!options.quiet) for (const { file } of outputs) env.err(`wrote ${file}\n`);
-}
-
-/** A restricted input's limits as text: `0.1 to 0.18`, or the categories kept: `{0, 2}`. */
-export function limitText(limit: PrimLimit): string {
-  return "values" in limit ? `{${limit.values.map((v) => plainNumber(v)).join(", ")}}` : `${plainNumber(limit.min)} to ${plainNumber(limit.max)}`;
-}
-
-/** A quasi-p-value as text: 3 significant digits, `< 0.0001` below that. */
-export function pValueText(p: number): string {
-  return p < 1e-4 ? "< 0.0001" : p.toPrecision(3).replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "");
 }
 
 const percent = (x: number) => `${(100 * x).toFixed(1)}%`;

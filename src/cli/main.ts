@@ -210,6 +210,7 @@ function createProgram(env: CliEnvironment): Command {
     .option("--runs <n>", "number of runs", parseRuns, 10_000)
     .option("--seed <seed>", "seed: the same seed gives the same result", parseSeed, "1")
     .option("--json <file>", "write the table as JSON to FILE")
+    .option("--html <file>", "write a self-contained HTML report (charts and tables) to FILE")
     .option("-q, --quiet", "print nothing on stderr but errors")
     .action(async (scenario: string, options: RobustnessCommandOptions) => (await import("./robustness-command.js")).robustnessCommand(scenario, options, env));
 
@@ -226,6 +227,8 @@ function createProgram(env: CliEnvironment): Command {
     .option("--min-mass <share>", "stop peeling before the box holds less than this share of the runs (default 0.05)", (value: string) => parseOpenShare("--min-mass", value, 1))
     .option("--box <i>", "the box of the trajectory to describe (default: the last, as in EMA Workbench)", (value: string) => parseWhole("--box", value, 0, 1_000_000))
     .option("--json <file>", "write the trajectory and the chosen box as JSON to FILE")
+    .option("--html <file>", "write a self-contained HTML report (charts and tables) to FILE")
+    .option("--vega-lite <file>", "write the chart as a Vega-Lite v5 specification (JSON, data inline) to FILE")
     .option("-q, --quiet", "print nothing on stderr but errors")
     .addHelpText("after", DISCOVER_HELP)
     .action(async (scenario: string, options: DiscoverCommandOptions) => (await import("./discover-command.js")).discoverCommand(scenario, options, env));
@@ -242,6 +245,8 @@ function createProgram(env: CliEnvironment): Command {
     .option("--runs <n>", "number of runs", parseRuns, 2_000)
     .option("--seed <seed>", "seed: the same seed gives the same result", parseSeed, "1")
     .option("--json <file>", "write the sweep as JSON to FILE")
+    .option("--html <file>", "write a self-contained HTML report (charts and tables) to FILE")
+    .option("--vega-lite <file>", "write the chart as a Vega-Lite v5 specification (JSON, data inline) to FILE")
     .option("-q, --quiet", "print nothing on stderr but errors")
     .addHelpText("after", SWEEP_HELP)
     .action(async (scenario: string, options: SweepCommandOptions) => (await import("./sweep-command.js")).sweepCommand(scenario, options, env));

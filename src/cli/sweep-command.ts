@@ -8,6 +8,8 @@ import { UsageError } from "./errors.js";
 import { checkOutputFiles, givenOutputs, writeOutputFiles } from "./output-files.js";
 import { loadScenarioArgument, scenarioInput, scenarioRunError } from "./scenario-argument.js";
 import { terminalText } from "./terminal-text.js";
+import { renderAnalysisReport } from "../report/analysis-report.js";
+import { sweepVegaLite } from "../report/charts/analysis-vega-lite.js";
 
 /** Options of `chokepoint sweep`. */
 export interface SweepCommandOptions {
@@ -20,6 +22,8 @@ export interface SweepCommandOptions {
   readonly runs: number;
   readonly seed: string;
   readonly json?: string;
+  readonly html?: string;
+  readonly vegaLite?: string;
   readonly quiet?: boolean;
 }
 
@@ -40,7 +44,11 @@ function optionText(message: string): string {
  * @throws UsageError for a bad command line; CommandFailure for an invalid scenario.
  */
 export async function sweepCommand(argument: string, options: SweepCommandOptions, env: CliEnvironment): Promise<void> {
-  const outputs = givenOutputs([["--json", options.json]]);
+  const outputs = givenOutputs([
+    ["--json", options.json],
+    ["--html", options.html],
+    ["--vega-lite", options.vegaLite],
+  ]);
   checkOutputFiles(outputs, scenarioInput(argument));
   for (const [flag, given] of [["--policy", options.policy], ["--lever", options.lever], ["--field", options.field], ["--values", options.values]] as const) {
     if (given === undefined) throw new UsageError(`${flag}: required (e.g. --policy aligned --lever exportRestriction:JP --field severity --values 0:1:0.25)`);
@@ -62,7 +70,14 @@ export async function sweepCommand(argument: string, options: SweepCommandOption
     throw scenarioRunError(argument, error instanceof InputError ? new InputError("", optionText(error.message)) : error);
   }
   env.out(terminalText(formatSweep(sweep)));
-  await writeOutputFiles(options.json === undefined ? [] : [{ file: options.json, text: () => `${JSON.stringify(sweep, null, 2)}\n` }], env);
+  await writeOutputFiles(
+    [
+      ...(options.json === undefined ? [] : [{ file: options.json, text: () => `${JSON.stringify(sweep, null, 2)}\n` }]),
+      ...(options.html === undefined ? [] : [{ file: options.html, text: () => renderAnalysisReport({ title: `${scenario.title ?? scenario.name}: ${sweep.field} of ${sweep.leverLabel} in ${sweep.policy}`, sweep: sweep }) }]),
+      ...(options.vegaLite === undefined ? [] : [{ file: options.vegaLite, text: () => `${JSON.stringify(sweepVegaLite(sweep), null, 2)}\n` }]),
+    ],
+    env,
+  );
   if (!options.quiet) for (const { file } of outputs) env.err(`wrote ${file}\n`);
 }
 

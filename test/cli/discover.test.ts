@@ -31,6 +31,21 @@ describe("chokepoint discover", () => {
     expect(written.trajectory).toEqual(JSON.parse(JSON.stringify(expected.trajectory)));
   });
 
+  it("writes an HTML report of the trade-off and the chosen box, and a Vega-Lite spec", async () => {
+    const html = join(scratch(), "discover.html");
+    const spec = join(scratch(), "discover.vl.json");
+    const { code, err } = await runInProcess([...args, "--box", "3", "--html", html, "--vega-lite", spec]);
+    expect(code).toBe(0);
+    expect(err).toBe(`wrote ${html}\nwrote ${spec}\n`);
+    const page = readFileSync(html, "utf8");
+    expect(page).toContain("<title>Illustrative standoff: where aligned fails</title>".replace("Illustrative standoff", (await loadBundledScenario("illustrative-standoff")).title!));
+    expect(page).toContain('data-chart="prim-tradeoff"');
+    expect(page).toMatch(/The chosen box is box 3 of \d+, picked on the trade-off/);
+    const vl = JSON.parse(readFileSync(spec, "utf8"));
+    expect(vl.$schema).toBe("https://vega.github.io/schema/vega-lite/v5.json");
+    expect(vl.data.values.filter((row: { chosen: boolean }) => row.chosen).map((row: { box: number }) => row.box)).toEqual([3]);
+  });
+
   it("describes the box --box picks", async () => {
     const { code, out } = await runInProcess([...args, "--box", "2", "--alpha", "0.1", "--min-mass", "0.2"]);
     expect(code).toBe(0);

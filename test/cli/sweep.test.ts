@@ -30,6 +30,21 @@ describe("chokepoint sweep", () => {
     expect(sweep.points[2].outcomes).toEqual(sweep.reference.outcomes);
   });
 
+  it("writes an HTML report and a Vega-Lite spec of the sweep", async () => {
+    const html = join(scratch(), "sweep.html");
+    const spec = join(scratch(), "sweep.vl.json");
+    const args = ["sweep", "illustrative-standoff", "--policy", "aligned", "--lever", "2", "--field", "severity", "--values", "0,1", "--outcome", "gdpLoss:JP", "--runs", "50", "--html", html, "--vega-lite", spec, "-q"];
+    const { code, err } = await runInProcess(args);
+    expect(err).toBe("");
+    expect(code).toBe(0);
+    const page = readFileSync(html, "utf8");
+    expect(page).toContain('data-chart="lever-sweep"');
+    expect(page).toContain("<tr><td>as written (1)</td>");
+    const vl = JSON.parse(readFileSync(spec, "utf8"));
+    expect(vl.$schema).toBe("https://vega.github.io/schema/vega-lite/v5.json");
+    expect(vl.data.values.map((row: { value: number; outcome: string }) => [row.value, row.outcome])).toEqual([[0, "gdpLoss:JP"], [1, "gdpLoss:JP"]]);
+  });
+
   it("reads a grid as a list or as start:stop:step", () => {
     expect(parseSweepValues("0,0.25, 1")).toEqual([0, 0.25, 1]);
     expect(parseSweepValues("0:1:0.25")).toEqual([0, 0.25, 0.5, 0.75, 1]);
