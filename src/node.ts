@@ -12,6 +12,7 @@ import type { Observations } from "./calibrate/observations-types.js";
 
 export { runExperiment, type ParallelExperimentOptions } from "./parallel/run-experiment-parallel.js";
 export { calibrate, type ParallelCalibrateOptions } from "./parallel/calibrate-parallel.js";
+export { sweepLever, type ParallelSweepLeverOptions } from "./analysis/sweep-lever-parallel.js";
 export { runShard, mergeShards, shardRuns, type ShardDocument, type ShardOptions } from "./parallel/shards.js";
 
 /**

@@ -3,6 +3,8 @@
 // paired differences against a reference policy. docs/analysis.md.
 import { outcomeDefinitions } from "../compile/compile.js";
 import { InputError, ScenarioError } from "../errors.js";
+import type { ExperimentOptions } from "../experiment/plan.js";
+import type { ExperimentResult } from "../experiment/result.js";
 import { runExperiment } from "../experiment/run-experiment.js";
 import type { PairedDifference } from "../stats/paired.js";
 import { normalQuantile } from "../random/normal-quantile.js";
@@ -160,7 +162,15 @@ function checkSweep(scenario: Scenario, options: SweepLeverOptions): { policyInd
  * sweep.points.map((p) => p.outcomes[0]!.difference.mean); // what each severity changes against the policy as written
  * ```
  */
-export async function sweepLever(scenario: ScenarioInput | Scenario, options: SweepLeverOptions): Promise<SweepResult> {
+export function sweepLever(scenario: ScenarioInput | Scenario, options: SweepLeverOptions): Promise<SweepResult> {
+  return sweepLeverWith(runExperiment, scenario, options);
+}
+
+/** How a sweep runs its experiment: the library's `runExperiment`, or chokepoint/node's over worker threads. */
+export type SweepRunner = (scenario: Scenario, options: ExperimentOptions) => Promise<ExperimentResult>;
+
+/** {@link sweepLever} with the experiment run by `run` (chokepoint/node passes its workers through it). */
+export async function sweepLeverWith(run: SweepRunner, scenario: ScenarioInput | Scenario, options: SweepLeverOptions): Promise<SweepResult> {
   const parsed = parseScenario(scenario);
   const { policyIndex, leverIndex, outcomes, versus } = checkSweep(parsed, options);
   const policy = parsed.policies[policyIndex]!;
@@ -193,7 +203,7 @@ export async function sweepLever(scenario: ScenarioInput | Scenario, options: Sw
     throw error;
   }
   const simulated = [policy.name, ...(versus === policy.name ? [] : [versus]), ...gridNames];
-  const result = await runExperiment(swept, {
+  const result = await run(swept, {
     runs: options.runs,
     seed: options.seed,
     policies: simulated,

@@ -244,6 +244,7 @@ function createProgram(env: CliEnvironment): Command {
     .option("--versus <policy>", "compare each grid point with this policy instead of the swept policy as written")
     .option("--runs <n>", "number of runs", parseRuns, 2_000)
     .option("--seed <seed>", "seed: the same seed gives the same result", parseSeed, "1")
+    .option("--workers <n>", "worker threads (default and most: the available cores); the result does not depend on it", parseWorkers)
     .option("--json <file>", "write the sweep as JSON to FILE")
     .option("--html <file>", "write a self-contained HTML report (charts and tables) to FILE")
     .option("--vega-lite <file>", "write the chart as a Vega-Lite v5 specification (JSON, data inline) to FILE")

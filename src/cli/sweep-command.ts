@@ -1,6 +1,7 @@
 // `chokepoint sweep <scenario> --policy P --lever L --field F --values 0:1:0.25`: one lever's
 // number over a grid, every grid point on the same draws; a table per outcome.
-import { sweepLever, type SweepResult } from "../analysis/sweep-lever.js";
+import type { SweepResult } from "../analysis/sweep-lever.js";
+import { sweepLever } from "../analysis/sweep-lever-parallel.js";
 import { differenceText, formatInterval, formatValue, plainNumber } from "../report/format-number.js";
 import type { CliEnvironment } from "./environment.js";
 import { InputError } from "../errors.js";
@@ -21,6 +22,7 @@ export interface SweepCommandOptions {
   readonly versus?: string;
   readonly runs: number;
   readonly seed: string;
+  readonly workers?: number;
   readonly json?: string;
   readonly html?: string;
   readonly vegaLite?: string;
@@ -65,6 +67,7 @@ export async function sweepCommand(argument: string, options: SweepCommandOption
       seed: options.seed,
       ...(options.outcome === undefined ? {} : { outcomes: options.outcome }),
       ...(options.versus === undefined ? {} : { versus: options.versus }),
+      ...(options.workers === undefined ? {} : { workers: options.workers }),
     });
   } catch (error) {
     throw scenarioRunError(argument, error instanceof InputError ? new InputError("", optionText(error.message)) : error);

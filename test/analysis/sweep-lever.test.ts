@@ -2,6 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { sweepLever, numericLeverFields } from "../../src/analysis/sweep-lever.js";
+import { sweepLever as sweepOverWorkers } from "../../src/node.js";
 import { InputError } from "../../src/errors.js";
 import { runExperiment } from "../../src/experiment/run-experiment.js";
 import { parseScenario } from "../../src/schema/parse.js";
@@ -71,6 +72,13 @@ describe("sweepLever", () => {
     const tariff = await sweepLever(scenario, { policy: "p", lever: "importTariff", field: "rate", values: [0.1, 0.5], runs: 50, seed: 1, outcomes });
     expect(tariff.points[0]!.outcomes).toEqual(tariff.reference.outcomes);
     expect(numericLeverFields(scenario.policies[1]!.levers[1]!)).toContain("rate");
+  });
+
+  it("gives bit-identical sweeps over worker threads (chokepoint/node)", async () => {
+    const scenario = parseScenario(uncertainWorld());
+    const options = { policy: "ban", lever: 0, field: "severity", values: [0, 0.25, 1], runs: 300, seed: 3, outcomes } as const;
+    const [one, two] = await Promise.all([sweepLever(scenario, options), sweepOverWorkers(scenario, { ...options, workers: 2 })]);
+    expect(JSON.stringify(two)).toBe(JSON.stringify(one));
   });
 
   it("names the option and what it expected for bad input", async () => {
