@@ -82,6 +82,15 @@ describe("renderAnalysisReport", () => {
     expectLaidOut(html);
   });
 
+  it("leaves out a Morris label that would fall on another (points at the same place)", () => {
+    const html = renderAnalysisReport({ sensitivity: { parameters: [{ name: "a", mu: 0, muStar: 1, sigma: 1 }, { name: "b", mu: 0, muStar: 1, sigma: 1 }, { name: "c", mu: 0, muStar: 0, sigma: 0 }] } });
+    const [chart] = charts(html);
+    expect(chart!.marks).toBe(3);
+    expect(textBoxes(chart!.svg).map((b) => b.text)).toEqual(expect.arrayContaining(["a", "c"]));
+    expect(textBoxes(chart!.svg).map((b) => b.text)).not.toContain("b");
+    expectLaidOut(html);
+  });
+
   it("shows PRIM's trade-off with the chosen box ringed, and the chosen box's limits and quasi-p-values", () => {
     const last = planted.trajectory.length - 1;
     const box = planted.trajectory[last]!;

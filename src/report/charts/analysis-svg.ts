@@ -92,6 +92,8 @@ function scatterSvg(
   const xScale = linearScale(x.domain, [left, width - frame.right]);
   const yScale = linearScale(y.domain, [height - bottom, top]);
   const path = options.line && points.length > 1 ? `<polyline fill="none" stroke="#9e9e9e" stroke-width="1" points="${points.map((p) => `${num(xScale(p.x))},${num(yScale(p.y))}`).join(" ")}"/>` : "";
+  // labels that would fall on one already drawn are left out (the tooltip and the table name every point)
+  const placed: { x0: number; x1: number; y0: number; y1: number }[] = [];
   const marks = points
     .map((p) => {
       const cx = xScale(p.x);
@@ -101,7 +103,11 @@ function scatterSvg(
         : `<circle class="mark" cx="${num(cx)}" cy="${num(cy)}" r="3.5" fill="${PALETTE[0]}" fill-opacity="0.75"><title>${escapeXml(p.tip)}</title></circle>`;
       const labelText = options.labelAll || p.marked ? fitText(p.label, 140, 11) : "";
       const right = cx + 8 + textWidth(labelText, 11) <= width - 4;
-      const label = labelText === "" ? "" : `<text x="${num(right ? cx + 8 : cx - 8)}" y="${num(cy - 6)}" text-anchor="${right ? "start" : "end"}" fill="#222">${escapeXml(labelText)}</text>`;
+      const at = right ? cx + 8 : cx - 8;
+      const box = { x0: right ? at : at - textWidth(labelText, 11), x1: right ? at + textWidth(labelText, 11) : at, y0: cy - 16, y1: cy - 3 };
+      const free = labelText !== "" && !placed.some((b) => b.x0 < box.x1 && box.x0 < b.x1 && b.y0 < box.y1 && box.y0 < b.y1);
+      if (free) placed.push(box);
+      const label = !free ? "" : `<text x="${num(at)}" y="${num(cy - 6)}" text-anchor="${right ? "start" : "end"}" fill="#222">${escapeXml(labelText)}</text>`;
       return dot + label;
     })
     .join("");
