@@ -33,6 +33,13 @@ export { abcSmc, type AbcProblem, type AbcPosterior, type AbcSmcSettings, type A
 export { applyPosterior, type ApplyPosteriorOptions } from "./calibrate/apply-posterior.js";
 export { predict, type PredictOptions, type PredictionResult } from "./calibrate/predict.js";
 export { renderCalibrationReport, renderPredictionReport } from "./report/calibration-report.js";
+export {
+  renderAnalysisReport,
+  type AnalysisReportOptions,
+  type AnalysisSensitivity,
+  type AnalysisDiscovery,
+  type AnalysisRobustness,
+} from "./report/analysis-report.js";
 export { parseObservations, splitObservations, ObservationsError } from "./calibrate/observations.js";
 export { observationsJsonSchema } from "./calibrate/observations-schema.js";
 export type { Observations, ObservationsInput, ObservationSeries, ObservationSeriesInput, ObservationPoint, ObservationError, Measure, MeasureInput } from "./calibrate/observations-types.js";
@@ -66,6 +73,7 @@ export { discoverScenarios, type DiscoverScenariosOptions } from "./analysis/dis
 export { morrisScreening, type MorrisOptions, type MorrisParameter } from "./analysis/morris.js";
 export { sobolIndices, type SobolIndicesOptions, type SobolParameter, type Estimate } from "./analysis/sobol-indices.js";
 export { qmcInterval, qmcMean, type QmcMeanOptions, type QmcMeanResult } from "./analysis/qmc-mean.js";
+export { sweepLever, type SweepLeverOptions, type SweepResult, type SweepPoint, type SweepOutcome } from "./analysis/sweep-lever.js";
 
 // Reports
 export { formatSummaryTable, type SummaryTableOptions } from "./report/summary-table.js";
@@ -91,6 +99,8 @@ export { histogramVegaLite, type HistogramVegaLiteOptions } from "./report/chart
 export { fanChartVegaLite, type FanChartVegaLiteOptions } from "./report/charts/fan-chart-vega-lite.js";
 export { comparisonVegaLite, type ComparisonVegaLiteOptions } from "./report/charts/comparison-vega-lite.js";
 export { tornadoVegaLite, type TornadoVegaLiteOptions } from "./report/charts/tornado-vega-lite.js";
+export { indicesVegaLite, morrisVegaLite, primTradeoffVegaLite, sweepVegaLite, type AnalysisVegaLiteOptions, type SweepChartInput } from "./report/charts/analysis-vega-lite.js";
+export type { IndicesRow, IntervalEstimate, MorrisRow, TradeoffBox } from "./report/charts/analysis-svg.js";
 export type { VegaLiteSpec } from "./report/charts/vega-lite.js";
 
 // Input-output toolkit (exact; plain arrays in and out)

@@ -14,6 +14,7 @@ export { runExperiment, type ParallelExperimentOptions } from "./parallel/run-ex
 export { calibrate, type ParallelCalibrateOptions } from "./parallel/calibrate-parallel.js";
 export { sensitivityAnalysis, type ParallelSensitivityOptions } from "./parallel/sensitivity-parallel.js";
 export { analyzeGame, type ParallelAnalyzeGameOptions } from "./parallel/game-parallel.js";
+export { sweepLever, type ParallelSweepLeverOptions } from "./analysis/sweep-lever-parallel.js";
 export { runShard, mergeShards, shardRuns, type ShardDocument, type ShardOptions } from "./parallel/shards.js";
 
 /**

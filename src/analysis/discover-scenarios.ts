@@ -38,7 +38,7 @@ export interface DiscoverScenariosOptions extends PrimOptions {
  *
  * @param scenario - the scenario.
  * @param options - outcome, above or below, runs, seed; optionally policy, versus and PRIM's options.
- * @returns PRIM's trajectory over the scenario's random inputs, with the outcome, policies and threshold.
+ * @returns PRIM's trajectory over the scenario's random inputs, with the outcome (and its unit), policies and threshold.
  * @throws ScenarioError for an invalid scenario; InputError for an unknown outcome or policy, or neither or both of above and below.
  * @example
  * ```ts
@@ -46,7 +46,7 @@ export interface DiscoverScenariosOptions extends PrimOptions {
  * found.trajectory.at(-1)!.limits; // e.g. { galliumElasticity: { min: 0.1, max: 0.18 } }
  * ```
  */
-export async function discoverScenarios(scenario: ScenarioInput | Scenario, options: DiscoverScenariosOptions): Promise<PrimResult & { readonly outcome: string; readonly policy: string; readonly versus?: string; readonly above?: number; readonly below?: number }> {
+export async function discoverScenarios(scenario: ScenarioInput | Scenario, options: DiscoverScenariosOptions): Promise<PrimResult & { readonly outcome: string; readonly unit: string; readonly policy: string; readonly versus?: string; readonly above?: number; readonly below?: number }> {
   if (typeof options !== "object" || options === null) throw new InputError("options", 'expected an object, e.g. { outcome: "gdpLoss:JP", above: 5e9, runs: 2000, seed: 1 }');
   const parsed = parseScenario(scenario);
   checkOutcomeName(parsed, options.outcome);
@@ -69,6 +69,7 @@ export async function discoverScenarios(scenario: ScenarioInput | Scenario, opti
   return {
     ...prim(inputs, cases, primOptions),
     outcome: options.outcome,
+    unit: result.outcomes.find((o) => o.name === options.outcome)!.unit,
     policy,
     ...(options.versus === undefined ? {} : { versus: options.versus }),
     ...(options.above === undefined ? { below: threshold } : { above: threshold }),

@@ -8,13 +8,15 @@ import { Command, CommanderError, Option } from "commander";
 import type { InputProblem } from "../errors.js";
 import type { CliEnvironment } from "./environment.js";
 import { CommandFailure, EXIT, Interrupted, UsageError } from "./errors.js";
-import { MAX_RUNS, parseIndex, parseNameList, parseNumber, parsePolicyList, parsePositive, parseRuns, parseSeed, parseShardCount, parseShare, parseWhole, parseWorkers } from "./options.js";
+import { MAX_RUNS, parseIndex, parseNameList, parseNumber, parseOpenShare, parsePolicyList, parsePositive, parseRuns, parseSeed, parseShardCount, parseShare, parseSweepValues, parseWhole, parseWorkers } from "./options.js";
 import { problemLines } from "./problem-lines.js";
 import { terminalText } from "./terminal-text.js";
 import { CHOKEPOINT_VERSION as version } from "../version.js";
 import type { CalibrateCommandOptions } from "./calibrate-command.js";
 import type { PredictCommandOptions } from "./predict-command.js";
 import type { RobustnessCommandOptions } from "./robustness-command.js";
+import type { DiscoverCommandOptions } from "./discover-command.js";
+import type { SweepCommandOptions } from "./sweep-command.js";
 import type { SensitivityCommandOptions } from "./sensitivity-command.js";
 import type { CompareCommandOptions } from "./compare-command.js";
 import type { MergeCommandOptions } from "./merge-command.js";
@@ -53,6 +55,28 @@ Examples:
   chokepoint run illustrative-standoff --precision 0.01 --precision-statistics differences --max-runs 16384
   chokepoint run my-scenario.yaml --policy us-alone aligned --outcome gdpLoss:JP
   chokepoint run illustrative-standoff --json result.json --html report.html --csv runs.csv`;
+
+const DISCOVER_HELP = `
+Each box of the trajectory: coverage (share of all cases of interest inside it), density
+(share of its runs that are cases) and mass (share of all runs inside it). Peeling trades
+coverage for density; the box described is the last of the trajectory (EMA Workbench's
+default), or the one --box picks after reading the trade-off. A quasi-p-value per
+restricted input: a large one marks a restriction that adds little.
+
+Examples:
+  chokepoint discover illustrative-standoff --outcome gdpLoss:JP --policy aligned --above 4e9
+  chokepoint discover illustrative-standoff --outcome gdpLoss:JP --above 4e9 --box 10 --json boxes.json`;
+
+const SWEEP_HELP = `
+Each grid value makes a copy of the policy with the lever's number set to it (a fixed
+number in place of an uncertainty, if the number was drawn); all copies run on the same
+draws, so differences are paired, run by run. A value the scenario's checks refuse (a
+severity above 1) is reported with its path. The lever's numbers are listed when --field
+names none of them.
+
+Examples:
+  chokepoint sweep illustrative-standoff --policy aligned --lever exportRestriction:JP --field severity --values 0:1:0.25
+  chokepoint sweep illustrative-standoff --policy aligned --lever 2 --field severity --values 0,0.5,1 --outcome gdpLoss:JP,gdpLoss:CN --json sweep.json`;
 
 const COMPARE_HELP = `
 For each outcome (the headline outcomes by default), each policy minus the first of
@@ -201,6 +225,8 @@ function createProgram(env: CliEnvironment): Command {
     .option("--seed <seed>", "seed: the same seed gives the same result", parseSeed, "1")
     .option("--workers <n>", "worker threads (default and most: the available cores); results do not depend on it", parseWorkers)
     .option("--json <file>", "write the result as JSON to FILE")
+    .option("--html <file>", "write a self-contained HTML report (the indices with their intervals) to FILE")
+    .option("--vega-lite <file>", "write the chart as a Vega-Lite v5 specification (JSON, data inline) to FILE")
     .option("-q, --quiet", "print nothing on stderr but errors")
     .action(async (scenario: string, options: SensitivityCommandOptions) => (await import("./sensitivity-command.js")).sensitivityCommand(scenario, options, env));
 
@@ -213,8 +239,48 @@ function createProgram(env: CliEnvironment): Command {
     .option("--runs <n>", "number of runs", parseRuns, 10_000)
     .option("--seed <seed>", "seed: the same seed gives the same result", parseSeed, "1")
     .option("--json <file>", "write the table as JSON to FILE")
+    .option("--html <file>", "write a self-contained HTML report (charts and tables) to FILE")
     .option("-q, --quiet", "print nothing on stderr but errors")
     .action(async (scenario: string, options: RobustnessCommandOptions) => (await import("./robustness-command.js")).robustnessCommand(scenario, options, env));
+
+  command("discover")
+    .description("Scenario discovery (PRIM): find boxes of the uncertainties in which a policy's outcome is above (or below) a threshold; print the peeling trajectory (coverage, density, mass) and the chosen box's limits with quasi-p-values.")
+    .argument("<scenario>", "a scenario file (.json, .yaml) or the name of a bundled scenario")
+    .option("--outcome <name>", "the outcome whose runs are classified (required)")
+    .option("--above <value>", "a run is a case of interest when the outcome is above this", (value: string) => parseNumber("--above", value))
+    .option("--below <value>", "... or below this", (value: string) => parseNumber("--below", value))
+    .option("--policy <name>", "the policy whose runs are classified (default: the baseline policy)")
+    .option("--versus <name>", "classify runs by the difference policy minus this policy, run by run on the same draws")
+    .option("--runs <n>", "number of runs", parseRuns, 5_000)
+    .option("--seed <seed>", "seed: the same seed gives the same result", parseSeed, "1")
+    .option("--alpha <share>", "share of the box's runs each peel removes (default 0.05)", (value: string) => parseOpenShare("--alpha", value, 0.5))
+    .option("--min-mass <share>", "stop peeling before the box holds less than this share of the runs (default 0.05)", (value: string) => parseOpenShare("--min-mass", value, 1))
+    .option("--box <i>", "the box of the trajectory to describe (default: the last, as in EMA Workbench)", (value: string) => parseWhole("--box", value, 0, 1_000_000))
+    .option("--json <file>", "write the trajectory and the chosen box as JSON to FILE")
+    .option("--html <file>", "write a self-contained HTML report (charts and tables) to FILE")
+    .option("--vega-lite <file>", "write the chart as a Vega-Lite v5 specification (JSON, data inline) to FILE")
+    .option("-q, --quiet", "print nothing on stderr but errors")
+    .addHelpText("after", DISCOVER_HELP)
+    .action(async (scenario: string, options: DiscoverCommandOptions) => (await import("./discover-command.js")).discoverCommand(scenario, options, env));
+
+  command("sweep")
+    .description("Sweep one number of one lever of a policy over a grid (a severity, months of cover, a capacity, a tariff rate), every grid point on the same draws: per value and outcome the mean with its 95% interval, p05, p50, p95 and the difference against the policy as written, run by run.")
+    .argument("<scenario>", "a scenario file (.json, .yaml) or the name of a bundled scenario")
+    .option("--policy <name>", "the policy whose lever is swept (required)")
+    .option("--lever <lever>", "the lever: its index in the policy's levers (from 0) or type[:actor[:good]], e.g. exportRestriction:JP (required)")
+    .option("--field <name>", "the lever's number to sweep, e.g. severity, coverMonths, capacity, rate (required)")
+    .option("--values <grid>", "the grid: numbers separated by commas (0,0.5,1) or a range start:stop:step (0:1:0.25) (required)", parseSweepValues)
+    .option("--outcome <names>", "outcomes, separated by commas (default: the headline outcomes)", (value: string) => parseNameList("--outcome", value))
+    .option("--versus <policy>", "compare each grid point with this policy instead of the swept policy as written")
+    .option("--runs <n>", "number of runs", parseRuns, 2_000)
+    .option("--seed <seed>", "seed: the same seed gives the same result", parseSeed, "1")
+    .option("--workers <n>", "worker threads (default and most: the available cores); the result does not depend on it", parseWorkers)
+    .option("--json <file>", "write the sweep as JSON to FILE")
+    .option("--html <file>", "write a self-contained HTML report (charts and tables) to FILE")
+    .option("--vega-lite <file>", "write the chart as a Vega-Lite v5 specification (JSON, data inline) to FILE")
+    .option("-q, --quiet", "print nothing on stderr but errors")
+    .addHelpText("after", SWEEP_HELP)
+    .action(async (scenario: string, options: SweepCommandOptions) => (await import("./sweep-command.js")).sweepCommand(scenario, options, env));
 
   command("explain")
     .description("Describe a scenario in words: countries, goods, the dependency chain from primary inputs to final goods, each importer's supply from countries that may restrict it, supply concentration (HHI), rules and policies.")

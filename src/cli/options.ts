@@ -88,3 +88,41 @@ export function parsePositive(name: string, value: string): number {
   if (!(x > 0)) throw new UsageError(`${name}: expected a number greater than 0 (such as 0.01), found ${JSON.stringify(value)}`);
   return x;
 }
+
+/** A share strictly between 0 and `most`, for the option `name` (PRIM's alpha and minimum mass). */
+export function parseOpenShare(name: string, value: string, most: number): number {
+  const x = /^(0?\.\d+|\d+(\.\d*)?)$/.test(value) ? Number(value) : NaN;
+  if (!(x > 0 && x < most)) throw new UsageError(`${name}: expected a share above 0 and below ${most} (such as 0.05), found ${JSON.stringify(value)}`);
+  return x;
+}
+
+/** Most values of `--values`: `MAX_SWEEP_VALUES` of src/analysis/sweep-lever.ts (a test keeps them equal; not imported, so that parsing the command line does not load the engine). */
+export const MAX_SWEEP_VALUES = 100;
+
+/**
+ * `--values`: numbers separated by commas (`0,0.25,0.5,1`) or a range `start:stop:step`
+ * (`0:1:0.25`, both ends included; each value is start + k * step, rounded to 12
+ * significant digits so that 0.1 steps read 0.3, not 0.30000000000000004).
+ */
+export function parseSweepValues(value: string): number[] {
+  const fail = (why: string) => new UsageError(`--values: ${why}, found ${JSON.stringify(value)}`);
+  const number = (text: string) => {
+    const x = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(text.trim()) ? Number(text.trim()) : NaN;
+    if (!Number.isFinite(x)) throw fail("expected numbers separated by commas (0,0.5,1) or a range start:stop:step (0:1:0.25)");
+    return x;
+  };
+  let values: number[];
+  if (value.includes(":")) {
+    const parts = value.split(":");
+    if (parts.length !== 3) throw fail("expected a range start:stop:step, such as 0:1:0.25");
+    const [start, stop, step] = parts.map(number) as [number, number, number];
+    if (!(step > 0) || stop < start) throw fail("expected a step above 0 and a stop at or above the start");
+    const count = Math.floor((stop - start) / step + 1e-9) + 1;
+    if (count > MAX_SWEEP_VALUES) throw fail(`expected at most ${MAX_SWEEP_VALUES} values`);
+    values = Array.from({ length: count }, (_, k) => Number((start + k * step).toPrecision(12)));
+  } else {
+    values = value.split(",").map(number);
+  }
+  if (values.length > MAX_SWEEP_VALUES) throw fail(`expected at most ${MAX_SWEEP_VALUES} values`);
+  return values;
+}

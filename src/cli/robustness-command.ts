@@ -7,6 +7,7 @@ import type { CliEnvironment } from "./environment.js";
 import { checkOutputFiles, givenOutputs, writeOutputFiles } from "./output-files.js";
 import { loadScenarioArgument, scenarioInput, scenarioRunError } from "./scenario-argument.js";
 import { terminalText } from "./terminal-text.js";
+import { renderAnalysisReport } from "../report/analysis-report.js";
 import { checkNames } from "./names.js";
 import { outcomeDefinitions } from "../compile/compile.js";
 
@@ -18,6 +19,7 @@ export interface RobustnessCommandOptions {
   readonly threshold?: number;
   readonly policies?: readonly string[];
   readonly json?: string;
+  readonly html?: string;
   readonly quiet?: boolean;
 }
 
@@ -27,7 +29,10 @@ export interface RobustnessCommandOptions {
  * @throws UsageError for a bad command line; CommandFailure for an invalid scenario.
  */
 export async function robustnessCommand(argument: string, options: RobustnessCommandOptions, env: CliEnvironment): Promise<void> {
-  const outputs = givenOutputs([["--json", options.json]]);
+  const outputs = givenOutputs([
+    ["--json", options.json],
+    ["--html", options.html],
+  ]);
   checkOutputFiles(outputs, scenarioInput(argument));
   const scenario = await loadScenarioArgument(argument);
   const outcomes = outcomeDefinitions(scenario).map((o) => o.name);
@@ -46,8 +51,14 @@ export async function robustnessCommand(argument: string, options: RobustnessCom
     throw scenarioRunError(argument, error);
   }
   env.out(terminalText(formatRobustness(table)));
-  await writeOutputFiles(options.json === undefined ? [] : [{ file: options.json, text: () => `${JSON.stringify(table, null, 2)}\n` }], env);
-  if (!options.quiet && options.json !== undefined) env.err(`wrote ${options.json}\n`);
+  await writeOutputFiles(
+    [
+      ...(options.json === undefined ? [] : [{ file: options.json, text: () => `${JSON.stringify(table, null, 2)}\n` }]),
+      ...(options.html === undefined ? [] : [{ file: options.html, text: () => renderAnalysisReport({ title: `${scenario.title ?? scenario.name}: which policy holds up`, robustness: table }) }]),
+    ],
+    env,
+  );
+  if (!options.quiet) for (const { file } of outputs) env.err(`wrote ${file}\n`);
 }
 
 /** The table `robustness` prints: a row per policy, then which policy each criterion prefers. */

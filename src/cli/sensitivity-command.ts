@@ -3,6 +3,8 @@
 import type { SensitivityResult } from "../analysis/sensitivity-analysis.js";
 import { outcomeDefinitions } from "../compile/compile.js";
 import { sensitivityAnalysis } from "../parallel/sensitivity-parallel.js";
+import { renderAnalysisReport } from "../report/analysis-report.js";
+import { indicesVegaLite, morrisVegaLite } from "../report/charts/analysis-vega-lite.js";
 import { formatValue } from "../report/format-number.js";
 import type { CliEnvironment } from "./environment.js";
 import { checkNames } from "./names.js";
@@ -21,6 +23,8 @@ export interface SensitivityCommandOptions {
   readonly levels?: number;
   readonly workers?: number;
   readonly json?: string;
+  readonly html?: string;
+  readonly vegaLite?: string;
   readonly quiet?: boolean;
 }
 
@@ -30,7 +34,11 @@ export interface SensitivityCommandOptions {
  * @throws UsageError for a bad command line; CommandFailure for an invalid scenario.
  */
 export async function sensitivityCommand(argument: string, options: SensitivityCommandOptions, env: CliEnvironment): Promise<void> {
-  const outputs = givenOutputs([["--json", options.json]]);
+  const outputs = givenOutputs([
+    ["--json", options.json],
+    ["--html", options.html],
+    ["--vega-lite", options.vegaLite],
+  ]);
   checkOutputFiles(outputs, scenarioInput(argument));
   const scenario = await loadScenarioArgument(argument);
   const outcomes = outcomeDefinitions(scenario).map((o) => o.name);
@@ -54,8 +62,19 @@ export async function sensitivityCommand(argument: string, options: SensitivityC
     throw scenarioRunError(argument, error);
   }
   env.out(terminalText(formatSensitivity(found)));
-  await writeOutputFiles(options.json === undefined ? [] : [{ file: options.json, text: () => `${JSON.stringify(found, null, 2)}\n` }], env);
-  if (!options.quiet && options.json !== undefined) env.err(`wrote ${options.json}\n`);
+  const labels = { outcome: found.outcome, policy: found.policy, ...(found.versus === undefined ? {} : { versus: found.versus }) };
+  const title = `${scenario.title ?? scenario.name}: what drives ${found.outcome}${found.versus === undefined ? "" : ` (${found.policy} minus ${found.versus})`}`;
+  await writeOutputFiles(
+    [
+      ...(options.json === undefined ? [] : [{ file: options.json, text: () => `${JSON.stringify(found, null, 2)}\n` }]),
+      ...(options.html === undefined ? [] : [{ file: options.html, text: () => renderAnalysisReport({ title, sensitivity: { ...labels, parameters: found.parameters, evaluations: found.evaluations } }) }]),
+      ...(options.vegaLite === undefined
+        ? []
+        : [{ file: options.vegaLite, text: () => `${JSON.stringify(found.method === "sobol" ? indicesVegaLite(found, { title }) : morrisVegaLite(found, { title }), null, 2)}\n` }]),
+    ],
+    env,
+  );
+  if (!options.quiet) for (const { file } of outputs) env.err(`wrote ${file}\n`);
 }
 
 /** The table `sensitivity` prints: a row per factor, the most important first. */

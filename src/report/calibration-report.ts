@@ -108,8 +108,8 @@ export function renderCalibrationReport(result: CalibrationResult, scenario: Sce
   return page(title, `Scenario <code>${esc(scenario.name)}</code> (sha256 ${esc(result.scenario.sha256.slice(0, 12))}), observations <code>${esc(result.observations.name)}</code>, chokepoint ${esc(result.chokepointVersion)}.`, sections, "Made with chokepoint calibrate. The same scenario, observations and seed give the same report.");
 }
 
-/** A self-contained page of sections. */
-function page(title: string, meta: string, sections: readonly (readonly [string, string, string])[], footer: string): string {
+/** A self-contained page of sections: a title, a line under it, the sections (id, heading, HTML) and a footer. */
+export function page(title: string, meta: string, sections: readonly (readonly [string, string, string])[], footer: string): string {
   return (
     `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">\n` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${esc(title)}</title>\n<style>${STYLE}</style>\n</head>\n<body>\n<main>\n` +

@@ -12,7 +12,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { calibrate, renderCalibrationReport, renderHtmlReport, runExperiment } from "../../src/index.js";
+import { calibrate, discoverScenarios, renderAnalysisReport, renderCalibrationReport, renderHtmlReport, robustnessAnalysis, runExperiment, sobolIndices, sweepLever } from "../../src/index.js";
 import { loadBundledScenario } from "../../src/node.js";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -137,6 +137,16 @@ describe.skipIf(!hasChromium)(`HTML report in headless Chromium (${CHROMIUM})`, 
     const episode = await loadBundledScenario("antimony-export-controls-2024");
     const fit = await calibrate(episode, readFileSync(join(repo, "observations/antimony-export-controls-2024.json"), "utf8"), { seed: "browser", particles: 200, maxGenerations: 3, predictiveRuns: 100 });
     writeFileSync(join(output, "calibration-report.html"), renderCalibrationReport(fit, episode));
+    // an analysis report: every section, on the small scenario
+    const ishigami = (u: Float64Array) => Math.sin(Math.PI * (2 * u[0]! - 1)) + 7 * Math.sin(Math.PI * (2 * u[1]! - 1)) ** 2 + 0.1 * (Math.PI * (2 * u[2]! - 1)) ** 4 * Math.sin(Math.PI * (2 * u[0]! - 1));
+    const analysis = {
+      title: "Exploratory analysis of the standoff",
+      sensitivity: { ...sobolIndices(ishigami, { dimensions: 3, samples: 256, seed: 1, names: ["elasticity", "retaliation probability", "leakage"] }), outcome: "gdpLoss:JP", policy: "aligned", versus: "us-alone" },
+      discovery: await discoverScenarios(scenario, { outcome: "gdpLoss:JP", policy: "aligned", above: 4e9, runs: 300, seed: "browser" }),
+      robustness: await robustnessAnalysis(scenario, { outcome: "gdpLoss:JP", runs: 200, seed: "browser", threshold: 2e9 }),
+      sweep: await sweepLever(scenario, { policy: "aligned", lever: "exportRestriction:JP", field: "severity", values: [0, 0.25, 0.5, 0.75, 1], runs: 200, seed: "browser", outcomes: ["gdpLoss:JP", "gdpLoss:CN"] }),
+    };
+    writeFileSync(join(output, "analysis-report.html"), renderAnalysisReport(analysis));
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
@@ -225,6 +235,21 @@ describe.skipIf(!hasChromium)(`HTML report in headless Chromium (${CHROMIUM})`, 
     const texts = await laidOutTexts(page);
     expect(texts.length).toBeGreaterThan(100);
     expect(layoutProblems(texts)).toEqual([]);
+    await page.close();
+  });
+
+  it("analysis-report.html: every chart rendered with its marks, every text inside its chart and apart from the others, no sideways scrolling", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(pathToFileURL(join(output, "analysis-report.html")).href);
+    const charts = await page.$$eval("svg.chokepoint-chart", (svgs) =>
+      svgs.map((svg) => ({ kind: svg.getAttribute("data-chart"), declared: Number(svg.getAttribute("data-marks")), drawn: [...svg.querySelectorAll(".mark")].filter((mark) => mark.getBoundingClientRect().width > 0).length })),
+    );
+    expect(charts.map((c) => c.kind)).toEqual(["sensitivity-indices", "prim-tradeoff", "lever-sweep", "lever-sweep"]);
+    for (const chart of charts) expect(chart.drawn, chart.kind ?? "").toBe(chart.declared);
+    const texts = await laidOutTexts(page);
+    expect(texts.length).toBeGreaterThan(40);
+    expect(layoutProblems(texts)).toEqual([]);
+    expect(await page.$eval("html", (root) => root.scrollWidth)).toBeLessThanOrEqual(1280);
     await page.close();
   });
 

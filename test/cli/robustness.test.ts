@@ -1,6 +1,10 @@
 // `chokepoint robustness`: the table, the preferred policies, bad input.
 import { describe, expect, it } from "vitest";
-import { runInProcess } from "./_helpers.js";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { runInProcess, scratchDirectory } from "./_helpers.js";
+
+const scratch = scratchDirectory();
 
 describe("chokepoint robustness", () => {
   it("prints a row per policy and which policy each criterion prefers", async () => {
@@ -12,6 +16,17 @@ describe("chokepoint robustness", () => {
     expect(lines[2]).toMatch(/^policy +mean +p90 +mean regret +max regret +p90 regret +best in +<= \$2 bn$/);
     expect(lines.slice(3, 7).map((line) => line.split(/ +/)[0])).toEqual(["us-alone", "us-nl", "aligned", "aligned-stockpile"]);
     expect(lines[8]).toMatch(/^lowest mean: [\w-]+; lowest p90: [\w-]+; lowest mean regret: [\w-]+; minimax regret: [\w-]+; most often satisficing: [\w-]+$/);
+  });
+
+  it("writes the regret table as an HTML report", async () => {
+    const html = join(scratch(), "robustness.html");
+    const { code, err } = await runInProcess(["robustness", "illustrative-standoff", "--outcome", "gdpLoss:JP", "--runs", "50", "--html", html]);
+    expect(code).toBe(0);
+    expect(err).toBe(`wrote ${html}\n`);
+    const page = readFileSync(html, "utf8");
+    expect(page).toContain('<section id="robustness">');
+    expect(page).toMatch(/<tr><td><code>us-alone<\/code><\/td><td>-?\$[\d.]+ (bn|m|k)<\/td>/);
+    expect(page).toContain("<li>minimax regret: <code>");
   });
 
   it("refuses an unknown outcome and a threshold that is not a number (exit 2)", async () => {

@@ -21,6 +21,20 @@ describe("chokepoint sensitivity", () => {
     expect(written.parameters).toHaveLength(13);
   });
 
+  it("writes the indices as an HTML report and a Vega-Lite specification", async () => {
+    const html = `${directory()}/indices.html`;
+    const spec = `${directory()}/indices.vl.json`;
+    const { code, err } = await runInProcess(["sensitivity", "illustrative-standoff", "--policy", "aligned", "--versus", "us-alone", "--samples", "16", "--workers", "1", "--html", html, "--vega-lite", spec]);
+    expect(code).toBe(0);
+    expect(err).toBe(`wrote ${html}\nwrote ${spec}\n`);
+    const page = readFileSync(html, "utf8");
+    expect(page).toContain("equipmentLeakage");
+    expect(page).toContain("us-alone");
+    const vegaLite = JSON.parse(readFileSync(spec, "utf8")) as { $schema: string; data?: { values: { name?: string }[] } };
+    expect(vegaLite.$schema).toBe("https://vega.github.io/schema/vega-lite/v5.json");
+    expect(JSON.stringify(vegaLite)).toContain("rule:china-gallium-retaliation/JP");
+  });
+
   it("screens with Morris", async () => {
     const { code, out } = await runInProcess(["sensitivity", "illustrative-standoff", "--method", "morris", "--samples", "4", "--workers", "1"]);
     expect(code).toBe(0);
