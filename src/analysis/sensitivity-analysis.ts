@@ -34,6 +34,8 @@ export interface SensitivityAnalysisOptions {
   readonly levels?: number;
   /** Bootstrap resamples for the intervals; default 1,000. */
   readonly bootstrap?: number;
+  /** Sobol' method: the points of its designs A and B, `sobol` (default; at most 500 factors) or `monte-carlo`. */
+  readonly design?: "sobol" | "monte-carlo";
   readonly signal?: AbortSignal;
   /** Progress of the runs, as `runExperiment` reports it. */
   readonly onProgress?: (progress: ExperimentProgress) => void;
@@ -132,7 +134,7 @@ export async function analyseSensitivity(scenario: ScenarioInput | Scenario, opt
     names: factors.map((f) => f.name),
     ...(options.bootstrap === undefined ? {} : { bootstrap: options.bootstrap }),
   };
-  const sobolOptions = { ...designOptions, samples: options.samples };
+  const sobolOptions = { ...designOptions, samples: options.samples, ...(options.design === undefined ? {} : { design: options.design }) };
   const morrisOptions = { ...designOptions, trajectories: options.samples, ...(options.levels === undefined ? {} : { levels: options.levels }) };
   const perPoint = options.method === "sobol" ? k + 2 : k + 1;
   if (Number.isInteger(options.samples) && options.samples * perPoint > MAX_EVALUATIONS) {

@@ -2,7 +2,7 @@
 // hypercube, by the Saltelli (2010) and Jansen (1999) estimators on two independent designs
 // A and B and the k matrices A_B^i, with bootstrap intervals. docs/analysis.md.
 import { InputError } from "../errors.js";
-import { monteCarloSampler } from "../random/sampler.js";
+import { monteCarloSampler, SOBOL_DIMENSIONS_MAX, sobolSampler } from "../random/sampler.js";
 import { runStream, seedString } from "../random/stream.js";
 import { quantileSorted } from "../stats/quantile.js";
 
@@ -15,6 +15,13 @@ export interface SobolIndicesOptions {
   readonly names?: readonly string[];
   /** Bootstrap resamples for the 95% intervals; default 1,000 (0: none). */
   readonly bootstrap?: number;
+  /**
+   * The points of A and B: `sobol` (default), the first N points of one scrambled Sobol'
+   * sequence in 2 x dimensions (A its first half of coordinates, B the second), which
+   * cuts the error for smooth models; or `monte-carlo`, independent points. Sobol' needs
+   * 2 x dimensions <= 1,000.
+   */
+  readonly design?: "sobol" | "monte-carlo";
 }
 
 /** An estimate with its 95% bootstrap interval. */
@@ -34,8 +41,10 @@ export interface SobolParameter {
 }
 
 /**
- * Sobol' indices of a model of the unit hypercube. Two independent designs A and B of N
- * points (Monte Carlo), and for each input i the design A_B^i (A with column i from B);
+ * Sobol' indices of a model of the unit hypercube. Two designs A and B of N points (by
+ * default the two halves of the coordinates of a scrambled Sobol' sequence in 2 x dimensions,
+ * as SALib's `saltelli.sample`; or independent Monte Carlo points), and for each input i the
+ * design A_B^i (A with column i from B);
  * with f_A, f_B, f_ABi the outputs and V the variance of all of f_A and f_B:
  *
  * - first order (Saltelli et al. 2010, eq. b): V_i = mean((f_B - m) (f_ABi - f_A)), S_i = V_i / V,
@@ -43,7 +52,9 @@ export interface SobolParameter {
  *   noise m mean(f_ABi - f_A) that a large mean adds; SALib standardises the outputs alike);
  * - total (Jansen 1999): V_Ti = mean((f_A - f_ABi)^2) / 2, S_Ti = V_Ti / V.
  *
- * Intervals: percentile bootstrap over the N rows. Cost N (dimensions + 2) evaluations.
+ * Intervals: percentile bootstrap over the N rows (for a Sobol' design, an approximation:
+ * its rows are not independent, and the intervals are conservative for smooth models).
+ * Cost N (dimensions + 2) evaluations; take N a power of two with the Sobol' design.
  * Estimates are unbiased but noisy at small N: a first-order index can come out slightly
  * negative, and intervals say how far to trust them.
  *
@@ -86,6 +97,11 @@ function checkSobolOptions(options: SobolIndicesOptions): { k: number; N: number
   const names = options.names ?? Array.from({ length: k }, (_, j) => `x${j + 1}`);
   if (names.length !== k) throw new InputError("options.names", `expected ${k} names, one per dimension, found ${names.length}`);
   seedString(options.seed);
+  const design = options.design ?? "sobol";
+  if (design !== "sobol" && design !== "monte-carlo") throw new InputError("options.design", `expected "sobol" or "monte-carlo", found ${String(design)}`);
+  if (design === "sobol" && 2 * k > SOBOL_DIMENSIONS_MAX) {
+    throw new InputError("options.design", `a Sobol' design of ${k} inputs needs ${2 * k} dimensions, more than the ${SOBOL_DIMENSIONS_MAX} the direction numbers cover: use design "monte-carlo"`);
+  }
   return { k, N, resamples, names };
 }
 
@@ -97,7 +113,8 @@ function checkSobolOptions(options: SobolIndicesOptions): { k: number; N: number
  */
 export function saltelliDesign(options: SobolIndicesOptions): Float64Array {
   const { k, N } = checkSobolOptions(options);
-  const sampler = monteCarloSampler(`sobol-indices/${seedString(options.seed)}`, 2 * k);
+  const seed = `sobol-indices/${seedString(options.seed)}`;
+  const sampler = (options.design ?? "sobol") === "sobol" ? sobolSampler(seed, 2 * k) : monteCarloSampler(seed, 2 * k);
   const row = new Float64Array(2 * k);
   const design = new Float64Array(N * (k + 2) * k);
   for (let n = 0; n < N; n++) {
