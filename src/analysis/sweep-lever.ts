@@ -36,7 +36,7 @@ export interface SweepLeverOptions {
   readonly outcomes?: readonly string[];
   /** The policy every grid point is compared with, run by run; default: the swept policy as written. */
   readonly versus?: string;
-  readonly sampler?: "monte-carlo" | "latin-hypercube";
+  readonly sampler?: "monte-carlo" | "latin-hypercube" | "sobol";
   readonly signal?: AbortSignal;
 }
 
