@@ -18,6 +18,7 @@ import type { RobustnessCommandOptions } from "./robustness-command.js";
 import type { DiscoverCommandOptions } from "./discover-command.js";
 import type { SweepCommandOptions } from "./sweep-command.js";
 import type { SensitivityCommandOptions } from "./sensitivity-command.js";
+import type { GameCommandOptions } from "./game-command.js";
 import type { CompareCommandOptions } from "./compare-command.js";
 import type { MergeCommandOptions } from "./merge-command.js";
 import type { RunOptions } from "./run-command.js";
@@ -281,6 +282,19 @@ function createProgram(env: CliEnvironment): Command {
     .option("-q, --quiet", "print nothing on stderr but errors")
     .addHelpText("after", SWEEP_HELP)
     .action(async (scenario: string, options: SweepCommandOptions) => (await import("./sweep-command.js")).sweepCommand(scenario, options, env));
+
+  command("game")
+    .description("Solve the game a scenario declares (`game`): every profile of the players' options on the same draws, each player's mean loss, the equilibria and how often each holds run by run, play in turns with its non-credible threats, and with --sweep where the answer turns as an objective weight moves.")
+    .argument("<scenario>", "a scenario file (.json, .yaml) with a `game`, or the name of a bundled one")
+    .option("--runs <n>", "number of runs", parseRuns, 1_000)
+    .option("--seed <seed>", "seed: the same seed gives the same result", parseSeed, "1")
+    .option("--order <countries>", "the order of play, separated by commas (default: the game's `order`)", (value: string) => parseNameList("--order", value))
+    .option("--sweep <player:outcome>", "sweep the weight of this outcome in this player's objective (with --sweep-values)")
+    .option("--sweep-values <grid>", "the weights: numbers separated by commas or a range start:stop:step", (value: string) => parseSweepValues(value, "--sweep-values"))
+    .option("--workers <n>", "worker threads (default and most: the available cores); the result does not depend on it", parseWorkers)
+    .option("--json <file>", "write the analysis as JSON to FILE")
+    .option("-q, --quiet", "print nothing on stderr but errors")
+    .action(async (scenario: string, options: GameCommandOptions) => (await import("./game-command.js")).gameCommand(scenario, options, env));
 
   command("explain")
     .description("Describe a scenario in words: countries, goods, the dependency chain from primary inputs to final goods, each importer's supply from countries that may restrict it, supply concentration (HHI), rules and policies.")

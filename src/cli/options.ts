@@ -104,8 +104,10 @@ export const MAX_SWEEP_VALUES = 100;
  * (`0:1:0.25`, both ends included; each value is start + k * step, rounded to 12
  * significant digits so that 0.1 steps read 0.3, not 0.30000000000000004).
  */
-export function parseSweepValues(value: string): number[] {
-  const fail = (why: string) => new UsageError(`--values: ${why}, found ${JSON.stringify(value)}`);
+export function parseSweepValues(value: string, name: unknown = "--values"): number[] {
+  // commander passes the option's previous value as the second argument: only a string names the option
+  const option = typeof name === "string" ? name : "--values";
+  const fail = (why: string) => new UsageError(`${option}: ${why}, found ${JSON.stringify(value)}`);
   const number = (text: string) => {
     const x = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(text.trim()) ? Number(text.trim()) : NaN;
     if (!Number.isFinite(x)) throw fail("expected numbers separated by commas (0,0.5,1) or a range start:stop:step (0:1:0.25)");

@@ -1,0 +1,105 @@
+// `chokepoint game <scenario>`: the game a scenario declares, solved on common draws: the
+// players' mean losses per profile, the equilibria, sequential play and its non-credible
+// threats, and optionally where the answer turns as one objective weight moves.
+import type { GameAnalysis } from "../game/analyze-game.js";
+import { sweepGameWeight } from "../game/analyze-game.js";
+import { analyzeGame } from "../parallel/game-parallel.js";
+import type { CliEnvironment } from "./environment.js";
+import { UsageError } from "./errors.js";
+import { checkOutputFiles, givenOutputs, writeOutputFiles } from "./output-files.js";
+import { loadScenarioArgument, scenarioInput, scenarioRunError } from "./scenario-argument.js";
+import { terminalText } from "./terminal-text.js";
+
+/** Options of `chokepoint game`. */
+export interface GameCommandOptions {
+  readonly runs: number;
+  readonly seed: string;
+  readonly order?: readonly string[];
+  readonly workers?: number;
+  /** `PLAYER:OUTCOME`: the objective weight to sweep. */
+  readonly sweep?: string;
+  readonly sweepValues?: readonly number[];
+  readonly json?: string;
+  readonly quiet?: boolean;
+}
+
+/**
+ * `chokepoint game`: analyse the scenario's game, print the tables, write the JSON asked for.
+ *
+ * @throws UsageError for a bad command line; CommandFailure for an invalid scenario.
+ */
+export async function gameCommand(argument: string, options: GameCommandOptions, env: CliEnvironment): Promise<void> {
+  const outputs = givenOutputs([["--json", options.json]]);
+  checkOutputFiles(outputs, scenarioInput(argument));
+  if ((options.sweep === undefined) !== (options.sweepValues === undefined)) throw new UsageError("--sweep and --sweep-values go together: --sweep PLAYER:OUTCOME --sweep-values 0,1e9,2e9");
+  const scenario = await loadScenarioArgument(argument);
+  if (scenario.game === undefined) throw new UsageError(`${argument} declares no game: add \`game\` with players, their options and objectives (docs/game.md)`);
+  let game: GameAnalysis;
+  let sweep: ReturnType<typeof sweepGameWeight> | undefined;
+  try {
+    game = await analyzeGame(scenario, {
+      runs: options.runs,
+      seed: options.seed,
+      ...(options.order === undefined ? {} : { order: options.order }),
+      ...(options.workers === undefined ? {} : { workers: options.workers }),
+    });
+    if (options.sweep !== undefined) {
+      const at = options.sweep.indexOf(":");
+      if (at < 1) throw new UsageError(`--sweep: expected PLAYER:OUTCOME (a player's country and an outcome of its objective), found ${JSON.stringify(options.sweep)}`);
+      sweep = sweepGameWeight(game, { player: options.sweep.slice(0, at), outcome: options.sweep.slice(at + 1), values: options.sweepValues! });
+    }
+  } catch (error) {
+    throw scenarioRunError(argument, error);
+  }
+  env.out(terminalText(formatGame(game, sweep)));
+  await writeOutputFiles(options.json === undefined ? [] : [{ file: options.json, text: () => `${JSON.stringify(sweep === undefined ? game : { ...game, sweep }, null, 2)}\n` }], env);
+  if (!options.quiet && options.json !== undefined) env.err(`wrote ${options.json}\n`);
+}
+
+/** A loss in the objective's units, short: 2.47 bn, 203 k, -70.7 k, 0. */
+function compact(x: number): string {
+  const size = Math.abs(x);
+  if (size >= 1e9) return `${(x / 1e9).toPrecision(3)} bn`;
+  if (size >= 1e6) return `${(x / 1e6).toPrecision(3)} m`;
+  if (size >= 1e3) return `${(x / 1e3).toPrecision(3)} k`;
+  return size === 0 ? "0" : x.toPrecision(3);
+}
+
+/** The text `game` prints: the payoff table, the equilibria, sequential play, the sweep. */
+export function formatGame(game: GameAnalysis, sweep?: ReturnType<typeof sweepGameWeight>): string {
+  const players = game.players.map((p) => p.name);
+  const loss = compact;
+  const head = [...players, ...players.map((p) => `loss ${p}`), "equilibrium in"];
+  const rows = game.profiles.map((profile) => [...profile.profile, ...profile.meanLoss.map(loss), `${(100 * profile.probabilityEquilibrium).toFixed(0)}% of runs`]);
+  const widths = head.map((_, c) => Math.max(...[head, ...rows].map((row) => row[c]!.length)));
+  const line = (row: readonly string[]) => row.map((cell, c) => (c < players.length ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join("  ");
+  const profileText = (profile: readonly string[]) => `(${profile.map((option, p) => `${players[p]} ${option}`).join(", ")})`;
+  const lines = [
+    `${game.profiles.length} profiles over ${game.runs} common draws (seed ${JSON.stringify(game.seed)}); a loss is the player's objective (mean over the runs; lower is better)`,
+    "",
+    line(head),
+    ...rows.map(line),
+    "",
+    game.pureEquilibria.length === 0
+      ? "no pure equilibrium of the mean losses"
+      : `equilibria of the mean losses: ${game.pureEquilibria.map((e) => `${profileText(e.profile)}${e.strict ? "" : " (weak)"}`).join("; ")}`,
+  ];
+  if (game.sequential !== undefined) {
+    const s = game.sequential;
+    lines.push(`played in turns (${s.order.join(", then ")}): ${s.path.map((m) => `${m.player} ${m.strategy}`).join(", ")}`);
+    for (const threat of s.nonCredible) {
+      const after = Object.entries(threat.after).map(([player, option]) => `${player} ${option}`).join(", ");
+      lines.push(`  not credible: ${threat.player} ${threat.strategy} after ${after} (in ${profileText(threat.equilibrium)}): ${threat.best} would cost it ${loss(threat.cost)} less`);
+    }
+    if (s.nonCredible.length === 0) lines.push("  every equilibrium's threats are credible");
+  }
+  if (sweep !== undefined) {
+    lines.push("", `${sweep.player}'s weight on ${sweep.outcome}:`);
+    for (const point of sweep.points) {
+      const path = point.path === undefined ? "" : `; in turns: ${point.path.map((m) => `${m.player} ${m.strategy}`).join(", ")}`;
+      lines.push(`  ${loss(point.weight).padStart(10)}: ${point.pureEquilibria.map((e) => profileText(e.profile)).join("; ") || "no pure equilibrium"}${path}`);
+    }
+    lines.push(sweep.changes.length === 0 ? "  the answer does not change over these weights" : `  it changes between ${sweep.changes.map((c) => `${loss(c.from)} and ${loss(c.to)}`).join(", and between ")}`);
+  }
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,39 @@
+// `chokepoint game`: the payoff table, equilibria, play in turns, a weight sweep, bad input;
+// and the example game stays the bundled standoff with a game added.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { analyzeGame } from "../../src/index.js";
+import { runInProcess } from "./_helpers.js";
+
+const file = "examples/game/standoff-game.json";
+
+describe("chokepoint game", () => {
+  it("prints each profile's losses, the equilibria, play in turns and where a weight turns the answer", async () => {
+    const { code, out, err } = await runInProcess(["game", file, "--runs", "100", "--workers", "1", "--sweep", "JP:chipOutputLoss:CN", "--sweep-values=-1e11:0:2.5e10"]);
+    expect(err).toBe("");
+    expect(code).toBe(0);
+    const expected = await analyzeGame(JSON.parse(readFileSync(file, "utf8")), { runs: 100, seed: "1" });
+    const lines = out.split("\n");
+    expect(lines[0]).toBe(`4 profiles over 100 common draws (seed "1"); a loss is the player's objective (mean over the runs; lower is better)`);
+    expect(lines[2]).toMatch(/^JP +CN +loss JP +loss CN +equilibrium in$/);
+    expect(lines.slice(3, 7).map((line) => line.split(/ +/).slice(0, 2).join(" "))).toEqual(["stay-out hold", "stay-out retaliate", "join hold", "join retaliate"]);
+    expect(lines[3]).toMatch(/ 0 +0 +100% of runs$/);
+    expect(out).toContain(`equilibria of the mean losses: ${expected.pureEquilibria.map((e) => `(JP ${e.profile[0]}, CN ${e.profile[1]})`).join("; ")}`);
+    expect(out).toContain(`played in turns (JP, then CN): ${expected.sequential!.path.map((m) => `${m.player} ${m.strategy}`).join(", ")}`);
+    expect(out).toMatch(/JP.s weight on chipOutputLoss:CN:\n +-100 bn: \(JP join, CN hold\)/);
+    expect(out).toMatch(/it changes between -75\.0 bn and -50\.0 bn/);
+  });
+
+  it("refuses a scenario without a game, a lone --sweep and a bad --sweep (exit 2)", async () => {
+    expect(await runInProcess(["game", "illustrative-standoff", "--runs", "10"])).toMatchObject({ code: 2, err: expect.stringMatching(/^error: illustrative-standoff declares no game/) });
+    expect(await runInProcess(["game", file, "--sweep", "JP:gdpLoss:JP"])).toMatchObject({ code: 2, err: expect.stringMatching(/--sweep and --sweep-values go together/) });
+    const unknown = await runInProcess(["game", file, "--runs", "10", "--workers", "1", "--sweep", "KR:gdpLoss:KR", "--sweep-values", "1,2"]);
+    expect(unknown).toMatchObject({ code: 2, err: expect.stringMatching(/unknown player "KR"/) });
+  });
+
+  it("plays on the bundled illustrative standoff, with a game added and nothing else changed", () => {
+    const game = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
+    const bundled = JSON.parse(readFileSync("scenarios/illustrative-standoff.json", "utf8")) as Record<string, unknown>;
+    for (const key of ["world", "uncertainties", "rules", "policies", "outcomes", "horizon", "period"]) expect(game[key], key).toEqual(bundled[key]);
+  });
+});
