@@ -650,7 +650,10 @@ function clearGoods(model: CompiledModel, state: RunState, t: number): void {
       newOutput[c] = own;
       // Step 6, what arrives: along a route with a shipping lag, what was bought that many
       // periods ago (the baseline before period 0), not what is bought now
-      const bought = market.delivered[b]! + own + (model.maxShippingLag > 0 ? inTransit(model, state, g, u, market, market.routeStart[b]!, t) : 0);
+      // (with a lag, inTransit takes today's purchases off again route by route, in another
+      // order than the market summed them: when nothing lands, the sum can be -1e-17, not 0)
+      const arriving = market.delivered[b]! + own + (model.maxShippingLag > 0 ? inTransit(model, state, g, u, market, market.routeStart[b]!, t) : 0);
+      const bought = arriving > 0 ? arriving : 0;
       // Step 7, what it buys beyond what its uses want at the price goes into stock (its
       // restocking order); then it draws down commercial stocks, then strategic reserves, toward
       // the requirement: buyers use stocks rather than go without, whether rationed or priced out

@@ -1063,6 +1063,8 @@ export class ReferenceModel {
         const now = result.flowVolume.get(f);
         A += this.carried(f, period.t - lag) - (now === undefined ? 0 : now.first + now.second);
       }
+      // what arrives is never negative: when nothing lands, the sum above is 0 up to rounding
+      A = Math.max(0, A);
       // buyers' surplus lost: Phat - 1 on the critical tonnes it gets, and the integral of
       // Ro p^-eps dp from 1 to Phat (with expm1, so eps near 1 loses no digits)
       const lnP = Math.log(Phat);
