@@ -244,7 +244,7 @@ describe("packed tarball", () => {
   });
 
   it("ships no sources, tests or scratch files: builds, scenarios, the documents and the examples", () => {
-    const shipped = /^(dist\/|bin\/chokepoint\.js$|scenarios\/(calibrated\/)?[a-z0-9-]+\.json$|observations\/[a-z0-9-]+\.json$|examples\/calibration\/[a-z0-9-]+\.yaml$|docs\/[a-z0-9-]+\.md$|examples\/[a-z0-9-]+(\.test)?\.ts$|examples\/kubernetes\/[a-z0-9-]+\.yaml$|examples\/authoring\/(mistakes\/)?[a-z0-9-]+\.(yaml|json)$|bench\/README\.md$|[A-Z]+\.md$|CITATION\.cff$|LICENSE$|package\.json$)/;
+    const shipped = /^(dist\/|bin\/chokepoint\.js$|scenarios\/(calibrated\/)?[a-z0-9-]+\.json$|observations\/[a-z0-9-]+\.json$|examples\/calibration\/[a-z0-9-]+\.yaml$|examples\/game\/[a-z0-9-]+\.json$|docs\/[a-z0-9-]+\.md$|examples\/[a-z0-9-]+(\.test)?\.ts$|examples\/kubernetes\/[a-z0-9-]+\.yaml$|examples\/authoring\/(mistakes\/)?[a-z0-9-]+\.(yaml|json)$|bench\/README\.md$|[A-Z]+\.md$|CITATION\.cff$|LICENSE$|package\.json$)/;
     expect(packedFiles.filter((f) => !shipped.test(f))).toEqual([]);
     // the examples run against the installed package; demo.ts runs the CLI from src/
     expect(packedFiles).not.toContain("examples/demo.ts");
