@@ -46,8 +46,11 @@ console.log("| ---: | ---: | ---: | --- |");
 report.checkpoints.forEach((c, i) => {
   const w = c.worst;
   const at = checkpointAt[i] === undefined ? "" : (checkpointAt[i] / 1000).toFixed(2);
-  console.log(`| ${c.runs} | ${at} | ${c.unmet} | ${w.statistic} ${w.policy} ${w.outcome}: ±${(w.halfWidth / Math.abs(w.mean || 1)).toExponential(2)} of |mean| |`);
+  // no worst interval when nothing is counted (differences only, one policy)
+  const widest = w === undefined ? "none counted" : `${w.statistic} ${w.policy} ${w.outcome}: ±${(w.halfWidth / Math.abs(w.mean || 1)).toExponential(2)} of |mean|`;
+  console.log(`| ${c.runs} | ${at} | ${c.unmet} | ${widest} |`);
 });
+if (statistics === "means") process.exit(0); // the table below is of the paired differences, which were not counted
 
 // Every counted paired difference at the stopping point: relative half-width, and the runs
 // it would need for the target at the same variance.
@@ -63,7 +66,7 @@ for (const comparison of result.comparisons) {
   }
 }
 rows.sort((a, b) => b.share - a.share);
-console.log(`\n| ${statistics === "means" ? "" : "difference"} | mean | half-width / abs(mean) at ${report.runs} runs | runs needed for ${relative} |`);
+console.log(`\n| difference | mean | half-width / abs(mean) at ${report.runs} runs | runs needed for ${relative} |`);
 console.log("| --- | ---: | ---: | ---: |");
 for (const r of rows) {
   console.log(`| ${r.policy} - ${result.baselinePolicy}, ${r.outcome} | ${r.mean.toPrecision(3)} | ${r.share === Infinity ? "inf" : r.share.toPrecision(3)} | ${r.needed === Infinity ? "never" : r.needed} |`);

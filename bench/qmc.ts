@@ -13,12 +13,11 @@
 //   npm run bench:qmc [-- --seeds 10]
 import { readFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
-import { monteCarloSampler, parseScenario, runExperiment, sobolSampler, type ExperimentResult } from "../src/index.js";
+import { monteCarloSampler, parseScenario, qmcInterval, runExperiment, sobolSampler, type ExperimentResult } from "../src/index.js";
 
 const seeds = Number(process.argv[process.argv.indexOf("--seeds") + 1] || 10);
 const SIZES = [256, 1024, 4096];
 const RUNS = SIZES.at(-1)!;
-const R = 16; // the experiment's interleaved scramblings (src/experiment/sampler-kind.ts)
 const scenario = parseScenario(JSON.parse(readFileSync(new URL("../scenarios/us-japan-chip-controls-2024.json", import.meta.url), "utf8")));
 const policies = ["us-alone", "aligned"];
 /** Headline quantities: a policy's mean, or the paired difference aligned - us-alone. */
@@ -57,16 +56,6 @@ const iidSe = (x: Float64Array, n: number) => {
   for (let i = 0; i < n; i++) s += (x[i]! - m) ** 2;
   return Math.sqrt(s / (n - 1) / n);
 };
-/** Standard error from the R interleaved scramblings: the sd of their means over sqrt(R). */
-const replicateSe = (x: Float64Array, n: number) => {
-  const means: number[] = [];
-  for (let r = 0; r < R; r++) {
-    let s = 0;
-    for (let i = r; i < n; i += R) s += x[i]!;
-    means.push(s / (n / R));
-  }
-  return sd(means) / Math.sqrt(R);
-};
 
 // estimates[sampler][quantity][size] = one value per seed; standard errors for sobol
 const estimates = { "monte-carlo": QUANTITIES.map(() => SIZES.map(() => [] as number[])), sobol: QUANTITIES.map(() => SIZES.map(() => [] as number[])) };
@@ -81,7 +70,7 @@ for (let s = 0; s < seeds; s++) {
         estimates[sampler][k]![j]!.push(mean(x, n));
         if (sampler === "sobol") {
           iid[k]![j]!.push(iidSe(x, n));
-          replicate[k]![j]!.push(replicateSe(x, n));
+          replicate[k]![j]!.push(qmcInterval(x.subarray(0, n)).standardError);
         }
       });
     });

@@ -5,7 +5,7 @@
 //   node scripts/write-sobol-directions.mjs [dimensions]   (default 1000)
 //
 // The generated module is committed: nothing reads node_modules/sobol at run time, so the
-// library works in browsers. test/random/sobol-directions.test.ts checks the committed
+// library works in browsers. test/random/sobol.test.ts ("Sobol' direction numbers") checks the committed
 // table against the package's file.
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";

@@ -2,8 +2,8 @@
 // interval from independent scramblings of Sobol' points. docs/analysis.md, "Sobol'
 // sequences (quasi-Monte Carlo)".
 import { InputError } from "../errors.js";
-import { sobolSampler } from "../random/sampler.js";
-import { seedString } from "../random/stream.js";
+import { EXPERIMENT_SOBOL_RANDOMIZATIONS } from "../experiment/sampler-kind.js";
+import { SOBOL_MAX_DIMENSIONS, sobolSampler } from "../random/sampler.js";
 import { studentTQuantile } from "../stats/student-t.js";
 
 /** Options of {@link qmcMean}. */
@@ -60,20 +60,17 @@ export function qmcMean(f: (u: Float64Array) => number, options: QmcMeanOptions)
   if (typeof f !== "function") throw new InputError("f", "expected a function of a point of the unit hypercube");
   if (typeof options !== "object" || options === null) throw new InputError("options", "expected { dimensions, points, seed }");
   const { dimensions, points } = options;
-  const randomizations = options.randomizations ?? 16;
-  if (!Number.isInteger(dimensions) || dimensions < 1 || dimensions > 1000) {
-    throw new InputError("options.dimensions", `expected a whole number from 1 to 1,000, found ${String(dimensions)}`);
+  const randomizations = checkRandomizations(options.randomizations);
+  if (!Number.isInteger(dimensions) || dimensions < 1 || dimensions > SOBOL_MAX_DIMENSIONS) {
+    throw new InputError("options.dimensions", `expected a whole number from 1 to ${SOBOL_MAX_DIMENSIONS.toLocaleString("en-US")}, found ${String(dimensions)}`);
   }
   if (!Number.isInteger(points) || points < 1 || points > 2 ** 32) {
     throw new InputError("options.points", `expected a whole number from 1 to 2^32, found ${String(points)}`);
   }
-  if (!Number.isInteger(randomizations) || randomizations < 2 || randomizations > 10_000) {
-    throw new InputError("options.randomizations", `expected a whole number from 2 to 10,000, found ${String(randomizations)}`);
-  }
   if (points * randomizations > 1e9) {
     throw new InputError("options.points", `expected points x randomizations at most 1e9, found ${points * randomizations}`);
   }
-  const sampler = sobolSampler(seedString(options.seed), dimensions, randomizations);
+  const sampler = sobolSampler(options.seed, dimensions, randomizations);
   const u = new Float64Array(dimensions);
   const means = new Float64Array(randomizations);
   for (let r = 0; r < randomizations; r++) {
@@ -133,10 +130,7 @@ function replicateInterval(means: Float64Array, perReplicate: number): QmcMeanRe
  * ```
  */
 export function qmcInterval(runs: ArrayLike<number>, options: { readonly randomizations?: number } = {}): QmcMeanResult {
-  const randomizations = options.randomizations ?? 16;
-  if (!Number.isInteger(randomizations) || randomizations < 2 || randomizations > 10_000) {
-    throw new InputError("options.randomizations", `expected a whole number from 2 to 10,000, found ${String(randomizations)}`);
-  }
+  const randomizations = checkRandomizations(options.randomizations);
   const n = runs?.length;
   if (typeof n !== "number" || n < 2 * randomizations || n % randomizations !== 0) {
     throw new InputError("runs", `expected a multiple of ${randomizations} values (one per run, at least ${2 * randomizations}), found ${String(n)}`);
@@ -149,4 +143,13 @@ export function qmcInterval(runs: ArrayLike<number>, options: { readonly randomi
     means[i % randomizations]! += value / perReplicate;
   }
   return replicateInterval(means, perReplicate);
+}
+
+/** The number of independent scramblings: given (checked), else the experiments' 16. */
+function checkRandomizations(given: number | undefined): number {
+  const randomizations = given ?? EXPERIMENT_SOBOL_RANDOMIZATIONS;
+  if (!Number.isInteger(randomizations) || randomizations < 2 || randomizations > 10_000) {
+    throw new InputError("options.randomizations", `expected a whole number from 2 to 10,000, found ${String(randomizations)}`);
+  }
+  return randomizations;
 }

@@ -11,10 +11,9 @@ import type { ExperimentResult } from "../experiment/result.js";
 import { simulateOnThisThread } from "../experiment/run-experiment.js";
 import { parseScenario } from "../schema/parse.js";
 import type { Scenario, ScenarioInput } from "../schema/scenario.js";
-import { closestName, suggestionText } from "../schema/suggest.js";
 import { morrisDesign, morrisEstimates, type MorrisParameter } from "./morris.js";
 import { scenarioFactors, type ScenarioFactor } from "./factors.js";
-import { checkOutcomeName } from "./outcome-name.js";
+import { checkOutcomeName, checkPolicyName } from "./outcome-name.js";
 import { saltelliDesign, sobolEstimates, type SobolParameter } from "./sobol-indices.js";
 
 /** Options of {@link sensitivityAnalysis}. */
@@ -119,9 +118,9 @@ export async function analyseSensitivity(scenario: ScenarioInput | Scenario, opt
   checkOutcomeName(parsed, options.outcome);
   const names = model.policies.names;
   const policy = options.policy ?? names[model.policies.baseline]!;
-  checkPolicy("options.policy", policy, names);
+  checkPolicyName("options.policy", policy, names);
   if (options.versus !== undefined) {
-    checkPolicy("options.versus", options.versus, names);
+    checkPolicyName("options.versus", options.versus, names);
     if (options.versus === policy) throw new InputError("options.versus", `expected another policy than "${policy}": the difference of a policy with itself is 0 in every run`);
   }
   const { factors, dimensions } = scenarioFactors(parsed, model);
@@ -184,6 +183,3 @@ export async function analyseSensitivity(scenario: ScenarioInput | Scenario, opt
   }
 }
 
-function checkPolicy(path: string, name: string, names: readonly string[]): void {
-  if (!names.includes(name)) throw new InputError(path, `unknown policy "${String(name)}"${suggestionText(closestName(String(name), names))} (policies: ${names.join(", ")})`);
-}

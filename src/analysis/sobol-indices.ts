@@ -2,7 +2,7 @@
 // hypercube, by the Saltelli (2010) and Jansen (1999) estimators on two independent designs
 // A and B and the k matrices A_B^i, with bootstrap intervals. docs/analysis.md.
 import { InputError } from "../errors.js";
-import { monteCarloSampler, SOBOL_DIMENSIONS_MAX, sobolSampler } from "../random/sampler.js";
+import { monteCarloSampler, SOBOL_MAX_DIMENSIONS, sobolSampler } from "../random/sampler.js";
 import { runStream, seedString } from "../random/stream.js";
 import { quantileSorted } from "../stats/quantile.js";
 
@@ -99,8 +99,8 @@ function checkSobolOptions(options: SobolIndicesOptions): { k: number; N: number
   seedString(options.seed);
   const design = options.design ?? "sobol";
   if (design !== "sobol" && design !== "monte-carlo") throw new InputError("options.design", `expected "sobol" or "monte-carlo", found ${String(design)}`);
-  if (design === "sobol" && 2 * k > SOBOL_DIMENSIONS_MAX) {
-    throw new InputError("options.design", `a Sobol' design of ${k} inputs needs ${2 * k} dimensions, more than the ${SOBOL_DIMENSIONS_MAX} the direction numbers cover: use design "monte-carlo"`);
+  if (design === "sobol" && 2 * k > SOBOL_MAX_DIMENSIONS) {
+    throw new InputError("options.design", `a Sobol' design of ${k} inputs needs ${2 * k} dimensions, more than the ${SOBOL_MAX_DIMENSIONS} the direction numbers cover: use design "monte-carlo"`);
   }
   return { k, N, resamples, names };
 }

@@ -1,6 +1,7 @@
 // Lever sweeps: one number of one lever of a policy set to each value of a grid, every grid
 // point simulated on the same draws (common random numbers), with per-point summaries and
 // paired differences against a reference policy. docs/analysis.md.
+import { checkOutcomeName, checkPolicyName } from "./outcome-name.js";
 import { outcomeDefinitions } from "../compile/compile.js";
 import { InputError, ScenarioError } from "../errors.js";
 import type { ExperimentOptions } from "../experiment/plan.js";
@@ -119,10 +120,10 @@ function findLever(policy: Policy, selector: number | string): number {
 function checkSweep(scenario: Scenario, options: SweepLeverOptions): { policyIndex: number; leverIndex: number; outcomes: string[]; versus: string } {
   if (typeof options !== "object" || options === null) throw new InputError("options", 'expected an object, e.g. { policy: "aligned", lever: 0, field: "severity", values: [0, 0.5, 1], runs: 1000, seed: 1 }');
   const names = scenario.policies.map((p) => p.name);
+  checkPolicyName("options.policy", options.policy, names);
   const policyIndex = names.indexOf(options.policy);
-  if (policyIndex < 0) throw new InputError("options.policy", `unknown policy "${String(options.policy)}"${suggestionText(closestName(String(options.policy), names))} (policies: ${names.join(", ")})`);
   const versus = options.versus ?? options.policy;
-  if (!names.includes(versus)) throw new InputError("options.versus", `unknown policy "${String(versus)}"${suggestionText(closestName(String(versus), names))} (policies: ${names.join(", ")})`);
+  checkPolicyName("options.versus", versus, names);
   const policy = scenario.policies[policyIndex]!;
   const leverIndex = findLever(policy, options.lever);
   const lever = policy.levers[leverIndex]!;
@@ -135,12 +136,9 @@ function checkSweep(scenario: Scenario, options: SweepLeverOptions): { policyInd
   values.forEach((v, j) => {
     if (typeof v !== "number" || !Number.isFinite(v)) throw new InputError(`options.values[${j}]`, `expected a finite number, found ${String(v)}`);
   });
-  const known = outcomeDefinitions(scenario).map((o) => o.name);
-  const outcomes = options.outcomes ?? scenario.headlineOutcomes ?? known;
+  const outcomes = options.outcomes ?? scenario.headlineOutcomes ?? outcomeDefinitions(scenario).map((o) => o.name);
   if (!Array.isArray(outcomes) || outcomes.length === 0) throw new InputError("options.outcomes", "expected a non-empty list of outcome names");
-  outcomes.forEach((name, i) => {
-    if (!known.includes(name)) throw new InputError(`options.outcomes[${i}]`, `unknown outcome "${String(name)}"${suggestionText(closestName(String(name), known))}`);
-  });
+  outcomes.forEach((name, i) => checkOutcomeName(scenario, name, `options.outcomes[${i}]`));
   return { policyIndex, leverIndex, outcomes: [...outcomes], versus };
 }
 

@@ -1,6 +1,7 @@
 // `chokepoint calibrate`: fit a scenario's free uncertainties to an observation file
 // (ABC-SMC), print the posterior and the predictive check, and write the result, a report
 // and the calibrated scenario on request. Ctrl-C stops the fit and writes nothing.
+import { alignColumns } from "../report/text.js";
 import type { CalibrationResult } from "../calibrate/calibrate.js";
 import { ObservationsError, parseObservations } from "../calibrate/observations.js";
 import { applyPosterior } from "../calibrate/apply-posterior.js";
@@ -150,8 +151,7 @@ export function formatCalibration(result: CalibrationResult, seconds?: number): 
   for (const p of posterior.summary) {
     rows.push([p.name, `${number(p.prior.p05)} to ${number(p.prior.p95)}`, number(p.mean), `${number(p.p05)} to ${number(p.p95)}`, number(p.intervalRatio)]);
   }
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => row[c]!.length)));
-  for (const row of rows) lines.push(row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join("  ").trimEnd());
+  lines.push(...alignColumns(rows, (c) => c === 0));
   const strong = [];
   for (let a = 0; a < posterior.parameters.length; a++) {
     for (let b = a + 1; b < posterior.parameters.length; b++) {

@@ -1,5 +1,6 @@
 // `chokepoint discover <scenario> --outcome NAME --above T`: scenario discovery by PRIM on a
 // scenario's runs; the trajectory as a table, then the chosen box's limits.
+import { alignColumns } from "../report/text.js";
 import { discoverScenarios } from "../analysis/discover-scenarios.js";
 import type { PrimBox, PrimResult } from "../analysis/prim.js";
 import { outcomeDefinitions } from "../compile/compile.js";
@@ -100,21 +101,14 @@ export async function discoverCommand(argument: string, options: DiscoverCommand
 
 const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
 
-/** Columns aligned: the first to the left, the others to the right. */
-function alignedLines(head: readonly string[], rows: readonly (readonly string[])[], left = 1): string[] {
-  const widths = head.map((_, c) => Math.max(...[head, ...rows].map((row) => row[c]!.length)));
-  const line = (row: readonly string[]) => row.map((cell, c) => (c < left ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join("  ").trimEnd();
-  return [line(head), ...rows.map(line)];
-}
-
 /** The text `discover` prints: the trajectory, then the chosen box's limits and quasi-p-values. */
 export function formatDiscovery(table: DiscoveryTable): string {
   const threshold = table.above ?? table.below!;
   const side = table.above === undefined ? "below" : "above";
   const box: PrimBox = table.trajectory[table.chosen]!;
-  const trajectory = alignedLines(
-    ["box", "step", "coverage", "density", "mass", "restricted"],
-    table.trajectory.map((b, i) => [String(i), b.step, percent(b.coverage), percent(b.density), percent(b.mass), String(b.restricted)]),
+  const trajectory = alignColumns(
+    [["box", "step", "coverage", "density", "mass", "restricted"], ...table.trajectory.map((b, i) => [String(i), b.step, percent(b.coverage), percent(b.density), percent(b.mass), String(b.restricted)])],
+    (c) => c === 0,
   );
   const limits = Object.keys(box.limits).map((name) => [name, limitText(box.limits[name]!), pValueText(box.pValues[name]!)]);
   const how = table.chosen === table.trajectory.length - 1 ? "the last of the trajectory, as in EMA Workbench; --box I picks another" : "picked with --box";
@@ -126,7 +120,7 @@ export function formatDiscovery(table: DiscoveryTable): string {
     ...trajectory,
     "",
     `chosen box ${table.chosen} (${how}): coverage ${percent(box.coverage)}, density ${percent(box.density)}, mass ${percent(box.mass)}`,
-    ...(limits.length === 0 ? ["no input restricted: the box is the whole space"] : alignedLines(["input", "limits", "quasi-p"], limits)),
+    ...(limits.length === 0 ? ["no input restricted: the box is the whole space"] : alignColumns([["input", "limits", "quasi-p"], ...limits], (c) => c === 0)),
     "",
   ].join("\n");
 }

@@ -1,6 +1,7 @@
 // `chokepoint game <scenario>`: the game a scenario declares, solved on common draws: the
 // players' mean losses per profile, the equilibria, sequential play and its non-credible
 // threats, and optionally where the answer turns as one objective weight moves.
+import { alignColumns } from "../report/text.js";
 import type { GameAnalysis } from "../game/analyze-game.js";
 import { sweepGameWeight } from "../game/analyze-game.js";
 import { analyzeGame } from "../parallel/game-parallel.js";
@@ -68,17 +69,13 @@ function compact(x: number): string {
 /** The text `game` prints: the payoff table, the equilibria, sequential play, the sweep. */
 export function formatGame(game: GameAnalysis, sweep?: ReturnType<typeof sweepGameWeight>): string {
   const players = game.players.map((p) => p.name);
-  const loss = compact;
   const head = [...players, ...players.map((p) => `loss ${p}`), "equilibrium in"];
-  const rows = game.profiles.map((profile) => [...profile.profile, ...profile.meanLoss.map(loss), `${(100 * profile.probabilityEquilibrium).toFixed(0)}% of runs`]);
-  const widths = head.map((_, c) => Math.max(...[head, ...rows].map((row) => row[c]!.length)));
-  const line = (row: readonly string[]) => row.map((cell, c) => (c < players.length ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join("  ");
+  const rows = game.profiles.map((profile) => [...profile.profile, ...profile.meanLoss.map(compact), `${(100 * profile.probabilityEquilibrium).toFixed(0)}% of runs`]);
   const profileText = (profile: readonly string[]) => `(${profile.map((option, p) => `${players[p]} ${option}`).join(", ")})`;
   const lines = [
     `${game.profiles.length} profiles over ${game.runs} common draws (seed ${JSON.stringify(game.seed)}); a loss is the player's objective (mean over the runs; lower is better)`,
     "",
-    line(head),
-    ...rows.map(line),
+    ...alignColumns([head, ...rows], (c) => c < players.length),
     "",
     game.pureEquilibria.length === 0
       ? "no pure equilibrium of the mean losses"
@@ -89,7 +86,7 @@ export function formatGame(game: GameAnalysis, sweep?: ReturnType<typeof sweepGa
     lines.push(`played in turns (${s.order.join(", then ")}): ${s.path.map((m) => `${m.player} ${m.strategy}`).join(", ")}`);
     for (const threat of s.nonCredible) {
       const after = Object.entries(threat.after).map(([player, option]) => `${player} ${option}`).join(", ");
-      lines.push(`  not credible: ${threat.player} ${threat.strategy} after ${after} (in ${profileText(threat.equilibrium)}): ${threat.best} would cost it ${loss(threat.cost)} less`);
+      lines.push(`  not credible: ${threat.player} ${threat.strategy} after ${after} (in ${profileText(threat.equilibrium)}): ${threat.best} would cost it ${compact(threat.cost)} less`);
     }
     if (s.nonCredible.length === 0) lines.push("  every equilibrium's threats are credible");
   }
@@ -97,9 +94,9 @@ export function formatGame(game: GameAnalysis, sweep?: ReturnType<typeof sweepGa
     lines.push("", `${sweep.player}'s weight on ${sweep.outcome}:`);
     for (const point of sweep.points) {
       const path = point.path === undefined ? "" : `; in turns: ${point.path.map((m) => `${m.player} ${m.strategy}`).join(", ")}`;
-      lines.push(`  ${loss(point.weight).padStart(10)}: ${point.pureEquilibria.map((e) => profileText(e.profile)).join("; ") || "no pure equilibrium"}${path}`);
+      lines.push(`  ${compact(point.weight).padStart(10)}: ${point.pureEquilibria.map((e) => profileText(e.profile)).join("; ") || "no pure equilibrium"}${path}`);
     }
-    lines.push(sweep.changes.length === 0 ? "  the answer does not change over these weights" : `  it changes between ${sweep.changes.map((c) => `${loss(c.from)} and ${loss(c.to)}`).join(", and between ")}`);
+    lines.push(sweep.changes.length === 0 ? "  the answer does not change over these weights" : `  it changes between ${sweep.changes.map((c) => `${compact(c.from)} and ${compact(c.to)}`).join(", and between ")}`);
   }
   return `${lines.join("\n")}\n`;
 }

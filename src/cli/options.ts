@@ -77,7 +77,8 @@ export function parseNameList(name: string, value: string): string[] {
 
 /** A finite number, for the option `name` (digits, a sign, a decimal point, an exponent). */
 export function parseNumber(name: string, value: string): number {
-  const x = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(value.replace(/(?<=\d)[_,](?=\d{3})/g, "")) ? Number(value.replace(/(?<=\d)[_,](?=\d{3})/g, "")) : NaN;
+  const plain = value.replace(/(?<=\d)[_,](?=\d{3})/g, "");
+  const x = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(plain) ? Number(plain) : NaN;
   if (!Number.isFinite(x)) throw new UsageError(`${name}: expected a number (such as 5e9 or 5,000,000,000), found ${JSON.stringify(value)}`);
   return x;
 }

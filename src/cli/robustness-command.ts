@@ -1,5 +1,6 @@
 // `chokepoint robustness <scenario> --outcome NAME`: every policy on the same draws, compared
 // on one outcome by mean, tail, regret and satisficing.
+import { alignColumns } from "../report/text.js";
 import { robustnessAnalysis } from "../analysis/robustness-analysis.js";
 import type { RobustnessResult } from "../analysis/robustness.js";
 import { formatValue } from "../report/format-number.js";
@@ -67,14 +68,11 @@ export function formatRobustness(table: RobustnessResult & { outcome: string; un
   const share = (x: number) => `${(100 * x).toFixed(1)}%`;
   const head = ["policy", "mean", "p90", "mean regret", "max regret", "p90 regret", "best in", ...(table.threshold === undefined ? [] : [`<= ${f(table.threshold)}`])];
   const rows = table.policies.map((p) => [p.policy, f(p.mean), f(p.p90), f(p.meanRegret), f(p.maxRegret), f(p.p90Regret), share(p.best), ...(p.satisficing === undefined ? [] : [share(p.satisficing)])]);
-  const widths = head.map((_, c) => Math.max(...[head, ...rows].map((row) => row[c]!.length)));
-  const line = (row: string[]) => row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join("  ");
   const preferred = table.preferred;
   return [
     `${table.outcome} over ${table.runs} runs on common draws (regret: a policy's loss minus the best policy's in the same run)`,
     "",
-    line(head),
-    ...rows.map(line),
+    ...alignColumns([head, ...rows], (c) => c === 0),
     "",
     `lowest mean: ${preferred.mean}; lowest p90: ${preferred.p90}; lowest mean regret: ${preferred.meanRegret}; minimax regret: ${preferred.maxRegret}${preferred.satisficing === undefined ? "" : `; most often satisficing: ${preferred.satisficing}`}`,
     "",

@@ -5,7 +5,7 @@ import { outcomeDefinitions } from "../compile/compile.js";
 import { InputError } from "../errors.js";
 import { parseDesignCsv } from "../experiment/design-csv.js";
 import { EXACT_SUMMARY_RUNS } from "../experiment/plan.js";
-import { PRECISION_MAX_RUNS, type PrecisionOptions, type PrecisionReport } from "../experiment/precision.js";
+import { precisionLastRuns, type PrecisionOptions, type PrecisionReport } from "../experiment/precision.js";
 import { formatValue } from "../report/format-number.js";
 import type { ExperimentResult } from "../experiment/result.js";
 import { renderHtmlReport } from "../report/html-report.js";
@@ -161,7 +161,7 @@ export async function runCommand(argument: string, options: RunOptions, env: Cli
 
   // Per-run values for the CSV file, and for the report's sensitivity charts when summaries
   // are exact anyway (they keep every run's values already): the numbers do not change.
-  const mostRuns = precision === undefined ? (runs ?? DEFAULT_RUNS) : (options.maxRuns ?? Math.max(PRECISION_MAX_RUNS, options.runs ?? 0));
+  const mostRuns = precision === undefined ? (runs ?? DEFAULT_RUNS) : precisionLastRuns(options.runs, options.maxRuns);
   const keepRuns = options.csv !== undefined || (options.html !== undefined && options.summaries !== "streaming" && mostRuns <= EXACT_SUMMARY_RUNS);
   const result = await runInterruptibly(
     argument,

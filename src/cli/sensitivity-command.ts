@@ -1,5 +1,6 @@
 // `chokepoint sensitivity <scenario> --outcome NAME`: which uncertainties and rule draws drive
 // an outcome, or the paired difference between two policies (Sobol' indices or Morris).
+import { alignColumns } from "../report/text.js";
 import type { SensitivityResult } from "../analysis/sensitivity-analysis.js";
 import { outcomeDefinitions } from "../compile/compile.js";
 import { sensitivityAnalysis } from "../parallel/sensitivity-parallel.js";
@@ -97,7 +98,6 @@ export function formatSensitivity(found: SensitivityResult): string {
     rows = sorted.map((p) => [p.name, f(p.muStar), interval(p.muStarCi95Low, p.muStarCi95High, f), f(p.mu), f(p.sigma)]);
     note = "Morris elementary effects: the change in the outcome when a factor moves across its whole range (probability scale); mu* ranks importance, a sigma near mu* means interactions or non-linearity.";
   }
-  const widths = head.map((_, c) => Math.max(...[head, ...rows].map((row) => row[c]!.length)));
-  const line = (row: string[]) => row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join("  ");
-  return [`${what}: ${found.method === "sobol" ? "Sobol' indices" : "Morris screening"} over ${found.evaluations} runs (seed ${JSON.stringify(found.seed)})`, "", line(head), ...rows.map(line), "", note, ""].join("\n");
+  const table = alignColumns([head, ...rows], (c) => c === 0);
+  return [`${what}: ${found.method === "sobol" ? "Sobol' indices" : "Morris screening"} over ${found.evaluations} runs (seed ${JSON.stringify(found.seed)})`, "", ...table, "", note, ""].join("\n");
 }

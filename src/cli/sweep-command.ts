@@ -1,5 +1,6 @@
 // `chokepoint sweep <scenario> --policy P --lever L --field F --values 0:1:0.25`: one lever's
 // number over a grid, every grid point on the same draws; a table per outcome.
+import { alignColumns } from "../report/text.js";
 import type { SweepResult } from "../analysis/sweep-lever.js";
 import { sweepLever } from "../analysis/sweep-lever-parallel.js";
 import { differenceText, formatInterval, formatValue, plainNumber } from "../report/format-number.js";
@@ -96,9 +97,7 @@ export function formatSweep(sweep: SweepResult): string {
       return [label, `${t.mean} (${t.low} to ${t.high})`, formatValue(o.p05, unit), formatValue(o.p50, unit), formatValue(o.p95, unit), differenceText(o.difference, unit)];
     };
     const rows = [...sweep.points.map((p) => row(plainNumber(p.value), p.outcomes[k]!)), row(`as written (${asWritten})`, reference)];
-    const widths = head.map((_, c) => Math.max(...[head, ...rows].map((r) => r[c]!.length)));
-    const line = (r: readonly string[]) => r.map((cell, c) => (c === 0 || c === r.length - 1 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join("  ").trimEnd();
-    return [reference.name, line(head), ...rows.map(line)].join("\n");
+    return [reference.name, ...alignColumns([head, ...rows], (c, count) => c === 0 || c === count - 1)].join("\n");
   });
   return [
     `${sweep.policy}: ${sweep.field} of levers[${sweep.lever}] (${sweep.leverLabel}) over ${sweep.points.length} values, ${sweep.runs} runs on common draws; differences against ${versus}, run by run`,

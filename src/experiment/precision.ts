@@ -7,7 +7,7 @@ import type { Scenario } from "../schema/scenario.js";
 import { closestName, suggestionText } from "../schema/suggest.js";
 import { ExactMoments } from "../stats/exact-moments.js";
 import { studentTQuantile } from "../stats/student-t.js";
-import { checkOptionsObject, EXACT_SUMMARY_RUNS, MAX_RUNS, resolvePlan, type ExperimentOptions, type ExperimentPlan, type ExperimentProgress } from "./plan.js";
+import { checkOptionsObject, MAX_RUNS, resolvePlan, type ExperimentOptions, type ExperimentPlan, type ExperimentProgress } from "./plan.js";
 import type { RangeData } from "./range-accumulator.js";
 
 /** The first checkpoint when `runs` is not given (2^8 runs). */
@@ -116,6 +116,11 @@ function positiveOrUndefined(value: unknown, path: string): number | undefined {
   return value;
 }
 
+/** The last checkpoint: `maxRuns`, else 65,536 or the first checkpoint if more (default 256). */
+export function precisionLastRuns(first: number | undefined, maxRuns: number | undefined): number {
+  return maxRuns ?? Math.max(PRECISION_MAX_RUNS, first ?? PRECISION_FIRST_RUNS);
+}
+
 /** Run counts from `first`, doubling, to `last` (always the last one). */
 export function precisionCheckpoints(first: number, last: number): number[] {
   const out: number[] = [];
@@ -164,16 +169,12 @@ export function resolvePrecisionPlan(options: ExperimentOptions, scenario: Scena
   if (typeof first !== "number" || !Number.isInteger(first) || first < 2 || first > MAX_RUNS) {
     throw new InputError("options.runs", `with precision, the first checkpoint: expected a whole number from 2 to ${MAX_RUNS}, found ${String(first)}`);
   }
-  const last = maxRuns ?? Math.max(PRECISION_MAX_RUNS, first);
+  const last = precisionLastRuns(first, maxRuns);
   if (typeof last !== "number" || !Number.isInteger(last) || last < first || last > MAX_RUNS) {
     throw new InputError("options.maxRuns", `expected a whole number from ${first} (the first checkpoint) to ${MAX_RUNS}, found ${String(last)}`);
   }
-  // Summaries default as for a fixed-run experiment of maxRuns runs: decided before the runs are known.
-  const plan = resolvePlan(
-    { ...options, runs: last, summaries: options.summaries ?? (options.keepRuns === true || last <= EXACT_SUMMARY_RUNS ? "exact" : "streaming") },
-    scenario,
-    model,
-  );
+  // summaries default as for a fixed-run experiment of maxRuns runs: decided before the runs are known
+  const plan = resolvePlan({ ...options, runs: last }, scenario, model);
   const target: PrecisionTarget = {
     outcomes: outcomes.map((o) => names[o]!),
     ...(relative === undefined ? {} : { relative }),

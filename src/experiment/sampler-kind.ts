@@ -2,7 +2,7 @@
 // so runExperiment, shards, simulateOnce and the test kit sample run i alike.
 import { InputError } from "../errors.js";
 import { latinHypercubeSampler, monteCarloSampler, sobolSampler, type UniformSampler } from "../random/index.js";
-import { SOBOL_DIMENSIONS_MAX } from "../random/sampler.js";
+import { SOBOL_MAX_DIMENSIONS } from "../random/sampler.js";
 
 /** An experiment's sampler by name. */
 export type SamplerKind = "monte-carlo" | "latin-hypercube" | "sobol";
@@ -23,10 +23,10 @@ export const EXPERIMENT_SOBOL_RANDOMIZATIONS = 16;
 export function experimentSampler(kind: SamplerKind | undefined, seed: string | number, dimensions: number, runs: number): UniformSampler {
   if (kind === "latin-hypercube") return latinHypercubeSampler(seed, dimensions, runs);
   if (kind === "sobol") {
-    if (dimensions > SOBOL_DIMENSIONS_MAX) {
+    if (dimensions > SOBOL_MAX_DIMENSIONS) {
       throw new InputError(
         "options.sampler",
-        `"sobol" covers at most ${SOBOL_DIMENSIONS_MAX} uncertain dimensions (the direction numbers shipped); this scenario draws ${dimensions}: use "monte-carlo" or "latin-hypercube"`,
+        `"sobol" covers at most ${SOBOL_MAX_DIMENSIONS} uncertain dimensions (the direction numbers shipped); this scenario draws ${dimensions}: use "monte-carlo" or "latin-hypercube"`,
       );
     }
     return sobolSampler(seed, dimensions, EXPERIMENT_SOBOL_RANDOMIZATIONS);

@@ -8,7 +8,7 @@ import { parseScenario } from "../schema/parse.js";
 import type { Policy, Scenario, ScenarioInput } from "../schema/scenario.js";
 import { studentTQuantile } from "../stats/student-t.js";
 import { solveSequential, type SequentialSolution } from "./sequential.js";
-import { solveGame, type MixedEquilibrium } from "./solve-game.js";
+import { equilibriumAt, solveGame, type MixedEquilibrium } from "./solve-game.js";
 
 /** Options of {@link analyzeGame}. */
 export interface AnalyzeGameOptions {
@@ -156,18 +156,8 @@ export async function analyseGameWith(scenario: ScenarioInput | Scenario, option
   const equilibriumRuns = new Int32Array(P);
   for (let r = 0; r < runs; r++) {
     const eps = tolerance(r);
-    for (let q = 0; q < P; q++) {
-      let equilibrium = true;
-      for (let p = 0; p < n && equilibrium; p++) {
-        const own = loss[(q * n + p) * runs + r]!;
-        for (let o = 0; o < counts[p]! && equilibrium; o++) {
-          if (o === profiles[q]![p]) continue;
-          const other = q + (o - profiles[q]![p]!) * strides[p]!;
-          if (loss[(other * n + p) * runs + r]! < own - eps) equilibrium = false;
-        }
-      }
-      if (equilibrium) equilibriumRuns[q]!++;
-    }
+    const utility = (q: number, p: number) => -loss[(q * n + p) * runs + r]!;
+    for (let q = 0; q < P; q++) if (equilibriumAt(q, counts, strides, utility, eps) !== "none") equilibriumRuns[q]!++;
   }
   const summaries: GameProfile[] = profiles.map((profile, q) => {
     const meanLoss: number[] = [];

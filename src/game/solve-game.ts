@@ -103,24 +103,33 @@ export function solveGame(game: Game): GameSolution {
 export function pureEquilibria(table: PayoffTable): PureEquilibrium[] {
   const n = table.players.length;
   const out: PureEquilibrium[] = [];
+  const utility = (index: number, player: number) => table.payoff[index * n + player]!;
   for (let index = 0; index < table.profiles; index++) {
-    const profile = profileOf(table, index);
-    let equilibrium = true;
-    let strict = true;
-    for (let p = 0; p < n && equilibrium; p++) {
-      const own = table.payoff[index * n + p]!;
-      for (let s = 0; s < table.counts[p]! && equilibrium; s++) {
-        if (s === profile[p]) continue;
-        const deviation = table.payoff[(index + (s - profile[p]!) * table.strides[p]!) * n + p]!;
-        if (deviation > own + table.tolerance) equilibrium = false;
-        else if (deviation >= own - table.tolerance) strict = false;
-      }
-    }
-    if (equilibrium) {
-      out.push({ profile: profile.map((s, p) => table.players[p]!.strategies[s]!), payoffs: Array.from(table.payoff.subarray(index * n, (index + 1) * n)), strict });
-    }
+    const found = equilibriumAt(index, table.counts, table.strides, utility, table.tolerance);
+    if (found === "none") continue;
+    out.push({ profile: profileOf(table, index).map((s, p) => table.players[p]!.strategies[s]!), payoffs: Array.from(table.payoff.subarray(index * n, (index + 1) * n)), strict: found === "strict" });
   }
   return out;
+}
+
+/**
+ * Whether profile `index` (in mixed radix: player p's strategy is floor(index / strides[p])
+ * mod counts[p]) is a Nash equilibrium: no player's utility rises by more than `tolerance`
+ * when it alone deviates. `strict` when every deviation loses more than `tolerance`.
+ */
+export function equilibriumAt(index: number, counts: readonly number[], strides: readonly number[], utility: (profile: number, player: number) => number, tolerance: number): "strict" | "weak" | "none" {
+  let strict = true;
+  for (let p = 0; p < counts.length; p++) {
+    const own = utility(index, p);
+    const chosen = Math.floor(index / strides[p]!) % counts[p]!;
+    for (let s = 0; s < counts[p]!; s++) {
+      if (s === chosen) continue;
+      const deviation = utility(index + (s - chosen) * strides[p]!, p);
+      if (deviation > own + tolerance) return "none";
+      if (deviation >= own - tolerance) strict = false;
+    }
+  }
+  return strict ? "strict" : "weak";
 }
 
 /** Iterated elimination of strategies strictly dominated by a pure strategy. */

@@ -219,8 +219,9 @@ export async function simulateRuns(request: RunsRequest): Promise<RangeData[]> {
   } catch (error) {
     if (signal?.aborted) {
       // Every worker is terminated now (destroy() calls terminate() on each at once); not
-      // waiting for their exit events keeps the rejection within the promised 100 ms.
-      void pool.destroy().catch(() => undefined);
+      // waiting for their exit events keeps the rejection within the promised 100 ms. A
+      // shared pool is its owner's to destroy, which does it alike.
+      if (shared === undefined) void pool.destroy().catch(() => undefined);
       throw abortError(signal.reason);
     }
     // a shared pool is the caller's to close (its workers may still run ranges of this call)
@@ -266,7 +267,7 @@ export async function runExperiment(scenario: ScenarioInput | Scenario, options:
         simulateRuns({ scenario: parsed, model, plan, runStart, runEnd, workers, signal: options.signal, onProgress, pool }),
       );
     } finally {
-      // after an abort simulateRuns has begun destroying it: not waited for, as there
+      // after an abort, not waited for: its workers are terminated at once (as simulateRuns does)
       if (options.signal?.aborted) void pool.piscina.destroy().catch(() => undefined);
       else await pool.piscina.destroy();
     }

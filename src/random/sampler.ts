@@ -2,7 +2,8 @@ import { InputError } from "../errors.js";
 import { createAlea } from "./_internals/alea.js";
 import { FEISTEL_MAX_SIZE, FEISTEL_ROUNDS, feistelHalfBits, feistelPermute } from "./_internals/feistel.js";
 import { runGenerator } from "./_internals/run-generator.js";
-import { SOBOL_BITS, SOBOL_MAX_DIMENSIONS, hash32, owenScramble, sobolDirections, sobolInteger } from "./_internals/sobol.js";
+import { SOBOL_BITS, hash32, owenScramble, sobolDirections, sobolInteger } from "./_internals/sobol.js";
+import { SOBOL_MAX_DIMENSIONS } from "./_internals/sobol-directions.js";
 import { checkIndex, seedText } from "./_internals/seed-key.js";
 
 /**
@@ -21,8 +22,8 @@ export interface UniformSampler {
   fill(runIndex: number, out: Float64Array): void;
 }
 
-/** The most dimensions `sobolSampler` covers (Joe & Kuo's direction numbers shipped). */
-export const SOBOL_DIMENSIONS_MAX = SOBOL_MAX_DIMENSIONS;
+// the most dimensions `sobolSampler` covers (Joe & Kuo's direction numbers shipped)
+export { SOBOL_MAX_DIMENSIONS };
 
 /** 1 - 2^-53, the largest double below 1. */
 const LARGEST_BELOW_ONE = 1 - 2 ** -53;

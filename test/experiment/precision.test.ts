@@ -123,6 +123,11 @@ describe("runExperiment with a precision target", () => {
     expect(differences.precision!.checkpoints.every((c) => c.worst!.statistic === "difference")).toBe(true);
     const means = await runOnOneThread(tiny, { seed: 2, maxRuns: 1024, precision: { relative: 0.01, statistics: "means" } });
     expect(means.precision!.checkpoints.every((c) => c.worst!.statistic === "mean")).toBe(true);
+    // the worst interval is a mean under "both" too (ban's difference to a baseline that loses nothing ties with its mean):
+    // what tells them apart is how many intervals miss the target
+    const both = await runOnOneThread(tiny, { seed: 2, maxRuns: 1024, precision: { relative: 0.01 } });
+    expect(both.precision!.checkpoints[0]!.unmet).toBeGreaterThan(means.precision!.checkpoints[0]!.unmet);
+    expect(both.precision!.checkpoints[0]!.unmet).toBeGreaterThan(differences.precision!.checkpoints[0]!.unmet);
   });
 
   it("reports progress from run 0 against the checkpoint under way, and ends at the runs taken", async () => {

@@ -1,4 +1,4 @@
-import { SOBOL_DIRECTION_ROWS, SOBOL_MAX_DIMENSIONS } from "./sobol-directions.js";
+import { SOBOL_DIRECTION_ROWS } from "./sobol-directions.js";
 
 /** Bits per Sobol' coordinate: the direction numbers are 32-bit integers. */
 export const SOBOL_BITS = 32;
@@ -83,4 +83,3 @@ export function owenScramble(x: number, key0: number, key1: number): number {
   return (x ^ flips) >>> 0;
 }
 
-export { SOBOL_MAX_DIMENSIONS };
