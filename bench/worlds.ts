@@ -20,7 +20,8 @@ export function bundled(name: string): ScenarioInput {
 export function withoutRules(scenario: ScenarioInput): ScenarioInput {
   const copy = structuredClone(scenario) as ScenarioInput & { headlineOutcomes?: unknown };
   const outcomes = (copy.outcomes ?? []).filter((o) => o.kind !== "ruleFired" && o.kind !== "firstFiring");
-  const { headlineOutcomes: _dropped, ...rest } = copy;
+  // the game's options switch off rules this drops: the variant is not played as a game
+  const { headlineOutcomes: _dropped, game: _game, ...rest } = copy as typeof copy & { game?: unknown };
   return {
     ...rest,
     name: `${scenario.name}-no-rules`,

@@ -61,7 +61,10 @@ export type { Game, GamePlayer } from "./game/normal-form.js";
 export {
   analyzeGame,
   sweepGameWeight,
+  sweepGameUncertainty,
   type AnalyzeGameOptions,
+  type GameUncertaintyPoint,
+  type GameUncertaintySweep,
   type GameAnalysis,
   type GameProfile,
   type GameEquilibrium,

@@ -13,7 +13,7 @@ import type { Observations } from "./calibrate/observations-types.js";
 export { runExperiment, type ParallelExperimentOptions } from "./parallel/run-experiment-parallel.js";
 export { calibrate, type ParallelCalibrateOptions } from "./parallel/calibrate-parallel.js";
 export { sensitivityAnalysis, type ParallelSensitivityOptions } from "./parallel/sensitivity-parallel.js";
-export { analyzeGame, type ParallelAnalyzeGameOptions } from "./parallel/game-parallel.js";
+export { analyzeGame, sweepGameUncertainty, type ParallelAnalyzeGameOptions } from "./parallel/game-parallel.js";
 export { sweepLever, type ParallelSweepLeverOptions } from "./analysis/sweep-lever-parallel.js";
 export { runShard, mergeShards, shardRuns, type ShardDocument, type ShardOptions } from "./parallel/shards.js";
 

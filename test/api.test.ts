@@ -93,6 +93,7 @@ describe("public API", () => {
         "studentTQuantile",
         "summarizeOutcome",
         "supplyMatrixSvg",
+        "sweepGameUncertainty",
         "sweepGameWeight",
         "sweepLever",
         "sweepVegaLite",

@@ -16,6 +16,12 @@ export interface AnalyzeGameOptions {
   readonly seed: string | number;
   /** The order of play for sequential play, by country; the scenario's `game.order` by default; none: no sequential analysis. */
   readonly order?: readonly string[];
+  /**
+   * Uncertainties held at one value in every run, by name (the scenario's or the game's);
+   * the others are drawn as usual, on the same draws whatever is held. What
+   * {@link sweepGameUncertainty} varies.
+   */
+  readonly fixed?: Readonly<Record<string, number>>;
   readonly signal?: AbortSignal;
 }
 
@@ -89,7 +95,10 @@ export async function analyzeGame(scenario: ScenarioInput | Scenario, options: A
 }
 
 /** Runs the experiment of every profile: on this thread, or over workers (chokepoint/node). */
-export type ProfileRunner = (scenario: Scenario, options: { runs: number; seed: string | number; keepRuns: true; policies: string[]; signal?: AbortSignal }) => Promise<ExperimentResult>;
+export type ProfileRunner = (
+  scenario: Scenario,
+  options: { runs: number; seed: string | number; keepRuns: true; policies: string[]; design?: Record<string, number[]>; signal?: AbortSignal },
+) => Promise<ExperimentResult>;
 
 /** {@link analyzeGame} with the experiment run by `run`. */
 export async function analyseGameWith(scenario: ScenarioInput | Scenario, options: AnalyzeGameOptions, run: ProfileRunner): Promise<GameAnalysis> {
@@ -117,13 +126,23 @@ export async function analyseGameWith(scenario: ScenarioInput | Scenario, option
       name: `game-profile-${index}`,
       description: chosen.map((option, p) => `${players[p]!.name}: ${option.name}`).join(", "),
       levers: [...(base?.levers ?? []), ...chosen.flatMap((option) => option.levers)],
-      rules: base?.rules ?? [],
+      rules: [...(base?.rules ?? []), ...chosen.flatMap((option) => option.rules)],
       disableRules: [...new Set([...(base?.disableRules ?? []), ...chosen.flatMap((option) => option.disableRules)])],
     };
   });
+  // The scenario's own policies stay (not run), so that outcomes naming their rules still
+  // resolve; the game's uncertainties join the scenario's, drawn after them.
   const { game: _game, baselinePolicy: _baseline, ...rest } = parsed;
-  const derived = parseScenario({ ...rest, policies });
-  const result = await run(derived, { runs: options.runs, seed: options.seed, keepRuns: true, policies: policies.map((p) => p.name), ...(options.signal === undefined ? {} : { signal: options.signal }) });
+  const derived = parseScenario({ ...rest, uncertainties: [...rest.uncertainties, ...game.uncertainties], policies: [...policies, ...parsed.policies] });
+  const design = fixedDesign(options.fixed, options.runs);
+  const result = await run(derived, {
+    runs: options.runs,
+    seed: options.seed,
+    keepRuns: true,
+    policies: policies.map((p) => p.name),
+    ...(design === undefined ? {} : { design }),
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+  });
   const runs = result.runs;
   const P = profiles.length;
   const n = players.length;
@@ -183,6 +202,18 @@ export async function analyseGameWith(scenario: ScenarioInput | Scenario, option
     ...solveMeanGame(players, summaries.map((s) => s.meanLoss), order),
     terms,
   };
+}
+
+/** `fixed` as a design: each held uncertainty's value in every run (checked by the experiment's design checks). */
+function fixedDesign(fixed: Readonly<Record<string, number>> | undefined, runs: number): Record<string, number[]> | undefined {
+  if (fixed === undefined) return undefined;
+  if (fixed === null || typeof fixed !== "object" || Array.isArray(fixed)) throw new InputError("options.fixed", 'expected an object of values by uncertainty name, such as { "retaliationSeverity": 0.5 }');
+  const design: Record<string, number[]> = {};
+  for (const [name, value] of Object.entries(fixed)) {
+    if (typeof value !== "number" || !Number.isFinite(value)) throw new InputError(`options.fixed.${name}`, `expected a finite number, found ${String(value)}`);
+    design[name] = Number.isSafeInteger(runs) && runs > 0 && runs <= 100_000_000 ? new Array<number>(runs).fill(value) : [];
+  }
+  return Object.keys(design).length === 0 ? undefined : design;
 }
 
 /** Equilibria (and with an order, sequential play) of the game whose payoffs are minus the given mean losses. */
@@ -265,4 +296,86 @@ export function sweepGameWeight(
   const key = (point: GameWeightPoint) => JSON.stringify([point.pureEquilibria.map((e) => e.profile), point.path]);
   const changes = points.slice(1).flatMap((point, i) => (key(point) === key(points[i]!) ? [] : [{ from: points[i]!.weight, to: point.weight }]));
   return { player: options.player, outcome: options.outcome, points, changes };
+}
+
+/** One value of a swept uncertainty, and what the game's solution is there. */
+export interface GameUncertaintyPoint {
+  readonly value: number;
+  /** Every profile's mean losses with the uncertainty held at `value`. */
+  readonly profiles: readonly GameProfile[];
+  readonly pureEquilibria: readonly GameEquilibrium[];
+  /** The subgame-perfect path, when the game has an order of play. */
+  readonly path?: readonly { readonly player: string; readonly strategy: string }[];
+  /** Threats of the game's equilibria that would not be carried out, at this value. */
+  readonly nonCredible?: SequentialSolution["nonCredible"];
+}
+
+/** What {@link sweepGameUncertainty} finds. */
+export interface GameUncertaintySweep {
+  readonly uncertainty: string;
+  readonly runs: number;
+  readonly seed: string;
+  readonly points: readonly GameUncertaintyPoint[];
+  /** Consecutive values between which the equilibria or the sequential path differ. */
+  readonly changes: readonly { readonly from: number; readonly to: number }[];
+}
+
+/**
+ * The threshold question for an input of the world rather than a weight: how severe must
+ * China's retaliation be (or how leaky the controls) before the game's solution changes?
+ * Holds the uncertainty at each value in turn, every other uncertainty drawn on the same
+ * draws (common random numbers), simulates every profile again, and solves the game of
+ * mean losses at each value. Costs values x profiles x runs simulations.
+ *
+ * @param scenario - a scenario with a `game`.
+ * @param options - the uncertainty (the scenario's or the game's), the values to hold it at, and {@link analyzeGame}'s options.
+ * @returns per value the profiles' mean losses, the pure equilibria, the path and non-credible threats; where they change.
+ * @throws InputError for an unknown uncertainty, a value outside what it can take, or bad options; ScenarioError for an invalid scenario.
+ * @example
+ * ```ts
+ * const sweep = await sweepGameUncertainty(scenario, { uncertainty: "retaliationSeverity", values: [0.2, 0.5, 0.8], runs: 200, seed: 1 });
+ * sweep.changes; // e.g. [{ from: 0.5, to: 0.8 }]: Japan stays out once retaliation would deny it more than half its imports
+ * ```
+ */
+export async function sweepGameUncertainty(
+  scenario: ScenarioInput | Scenario,
+  options: AnalyzeGameOptions & { readonly uncertainty: string; readonly values: readonly number[] },
+): Promise<GameUncertaintySweep> {
+  return sweepGameUncertaintyWith(scenario, options, analyzeGame);
+}
+
+/** {@link sweepGameUncertainty} with each value's game analysed by `analyse` (on this thread, or over workers). */
+export async function sweepGameUncertaintyWith<O extends AnalyzeGameOptions>(
+  scenario: ScenarioInput | Scenario,
+  options: O & { readonly uncertainty: string; readonly values: readonly number[] },
+  analyse: (scenario: Scenario, options: O) => Promise<GameAnalysis>,
+): Promise<GameUncertaintySweep> {
+  if (options === null || typeof options !== "object") throw new InputError("options", 'expected an object such as { uncertainty: "retaliationSeverity", values: [0.2, 0.8], runs: 200, seed: 1 }');
+  const parsed = parseScenario(scenario);
+  const { uncertainty, values, ...rest } = options;
+  const known = [...parsed.uncertainties, ...(parsed.game?.uncertainties ?? [])].map((u) => u.name);
+  if (typeof uncertainty !== "string" || !known.includes(uncertainty)) {
+    throw new InputError("options.uncertainty", `unknown uncertainty ${JSON.stringify(uncertainty)}${known.length === 0 ? "" : ` (the scenario's and the game's: ${known.slice(0, 12).join(", ")}${known.length > 12 ? ", ..." : ""})`}`);
+  }
+  if (!Array.isArray(values) || values.length === 0) throw new InputError("options.values", "expected a non-empty list of values");
+  values.forEach((v, i) => {
+    if (typeof v !== "number" || !Number.isFinite(v)) throw new InputError(`options.values[${i}]`, `expected a finite number, found ${String(v)}`);
+  });
+  const points: GameUncertaintyPoint[] = [];
+  let runs = 0;
+  let seed = "";
+  for (const value of values) {
+    const game = await analyse(parsed, { ...(rest as unknown as O), fixed: { ...(options.fixed ?? {}), [uncertainty]: value } });
+    runs = game.runs;
+    seed = game.seed;
+    points.push({
+      value,
+      profiles: game.profiles,
+      pureEquilibria: game.pureEquilibria,
+      ...(game.sequential === undefined ? {} : { path: game.sequential.path, nonCredible: game.sequential.nonCredible }),
+    });
+  }
+  const key = (point: GameUncertaintyPoint) => JSON.stringify([point.pureEquilibria.map((e) => e.profile), point.path]);
+  const changes = points.slice(1).flatMap((point, i) => (key(point) === key(points[i]!) ? [] : [{ from: points[i]!.value, to: point.value }]));
+  return { uncertainty, runs, seed, points, changes };
 }

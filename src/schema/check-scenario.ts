@@ -16,7 +16,7 @@ import { PERIODS_PER_YEAR } from "./periods.js";
 import { recipeLookup } from "./recipe-lookup.js";
 import { sectorValueAdded } from "./sector-value-added.js";
 import { runSize } from "./run-size.js";
-import type { Scenario } from "./scenario.js";
+import type { Scenario, Uncertainty } from "./scenario.js";
 
 const SHARE = RANGES.share;
 const NON_NEGATIVE = RANGES.nonNegative;
@@ -78,6 +78,20 @@ export function* scenarioChecks(scenario: Scenario, context: ValidationContext):
     });
     for (const name of uniqueNames(policy.rules, "name", ["policies", p, "rules"], "rule")) allRuleNames.add(name);
   });
+  // a game's options' rules join the base policy's under each profile: distinct across the game
+  const gameRules = new Map<string, Path>();
+  scenario.game?.players.forEach((player, p) =>
+    player.options.forEach((option, o) =>
+      option.rules.forEach((rule, r) => {
+        const at: Path = ["game", "players", p, "options", o, "rules", r, "name"];
+        const first = gameRules.get(rule.name);
+        if (globalRules.has(rule.name)) report(at, `rule "${rule.name}" is already a scenario-wide rule; give it another name`);
+        else if (first !== undefined) report(at, `duplicate rule "${rule.name}" (first defined at ${formatPath(first.slice(0, -1))}): the options' rules must be distinct across the game`);
+        else gameRules.set(rule.name, at);
+        allRuleNames.add(rule.name);
+      }),
+    ),
+  );
 
   const checkName = (path: Path, name: string, known: Set<string>, what: string) => {
     context.tick();
@@ -93,16 +107,24 @@ export function* scenarioChecks(scenario: Scenario, context: ValidationContext):
 
   // --- uncertain numbers -------------------------------------------------------------
   const supports = new Map<string, { min: number; max: number; text: string }>();
-  scenario.uncertainties.forEach((uncertainty, u) => {
-    const found = distributionProblems(uncertainty.distribution);
-    for (const problem of found) {
-      report(["uncertainties", u, "distribution", ...(problem.path === "" ? [] : [problem.path])], problem.message);
-    }
-    if (found.length === 0) {
-      const distribution = createDistribution(uncertainty.distribution);
-      supports.set(uncertainty.name, { min: distribution.min, max: distribution.max, text: describeDistribution(uncertainty.distribution) });
-    }
+  const checkDistributions = (at: Path, uncertainties: readonly Uncertainty[]) =>
+    uncertainties.forEach((uncertainty, u) => {
+      const found = distributionProblems(uncertainty.distribution);
+      for (const problem of found) {
+        report([...at, u, "distribution", ...(problem.path === "" ? [] : [problem.path])], problem.message);
+      }
+      if (found.length === 0) {
+        const distribution = createDistribution(uncertainty.distribution);
+        supports.set(uncertainty.name, { min: distribution.min, max: distribution.max, text: describeDistribution(uncertainty.distribution) });
+      }
+    });
+  checkDistributions(["uncertainties"], scenario.uncertainties);
+  // the game's own uncertainties: objective weights only, named apart from the scenario's
+  const gameParams = uniqueNames(scenario.game?.uncertainties ?? [], "name", ["game", "uncertainties"], "uncertainty");
+  scenario.game?.uncertainties.forEach((uncertainty, u) => {
+    if (params.has(uncertainty.name)) report(["game", "uncertainties", u, "name"], `"${uncertainty.name}" is already an uncertainty of the scenario; give the game's its own name`);
   });
+  checkDistributions(["game", "uncertainties"], scenario.game?.uncertainties ?? []);
   // joint draws: known, distinct uncertainties; rectangular rows; values each uncertainty can take
   const posterior = scenario.posterior;
   if (posterior !== undefined) {
@@ -416,7 +438,8 @@ export function* scenarioChecks(scenario: Scenario, context: ValidationContext):
   scenario.rules.forEach((rule, r) => checkRule(["rules", r], rule));
   // Rules targeting `triggering` run once per country that can trigger them: bound the total.
   const countryIds = world.countries.map((c) => c.id);
-  const instances = [...scenario.rules, ...scenario.policies.flatMap((p) => p.rules)].reduce(
+  const gameOptionRules = (scenario.game?.players ?? []).flatMap((player) => player.options.flatMap((option) => option.rules));
+  const instances = [...scenario.rules, ...scenario.policies.flatMap((p) => p.rules), ...gameOptionRules].reduce(
     (sum, rule) => sum + (aimsAtTriggering(rule.action) ? triggeringCountries(rule, countryIds).length : 1),
     0,
   );
@@ -455,13 +478,26 @@ export function* scenarioChecks(scenario: Scenario, context: ValidationContext):
           checkNumber([...leverAt, "start"], lever.start, NON_NEGATIVE);
           leverKind(lever.type).check(lever, leverAt, lever.actor, checks);
         });
+        option.rules.forEach((rule, r) => checkRule([...at, "options", o, "rules", r], rule));
         option.disableRules.forEach((name, d) => checkName([...at, "options", o, "disableRules", d], name, globalRules, "scenario-wide rule"));
       });
-      player.objective.forEach((term, t) => checkNumber([...at, "objective", t, "weight"], term.weight, ANY_NUMBER));
+      player.objective.forEach((term, t) => {
+        const weight = term.weight;
+        if (typeof weight !== "number" && gameParams.has(weight.param) && !params.has(weight.param)) return; // a game uncertainty: any value
+        if (typeof weight !== "number" && !params.has(weight.param)) {
+          const known = new Set([...params, ...gameParams]);
+          report([...at, "objective", t, "weight", "param"], `unknown uncertainty "${weight.param}"${didYouMean(weight.param, known)}`);
+          return;
+        }
+        checkNumber([...at, "objective", t, "weight"], weight, ANY_NUMBER);
+      });
     });
     const profiles = game.players.reduce((product, player) => product * player.options.length, 1);
-    if (profiles > LIMITS.policies) {
-      report(["game", "players"], `the players' options make ${profiles} profiles, each simulated as a policy; at most ${LIMITS.policies} (a limit of chokepoint)`);
+    if (profiles + scenario.policies.length > LIMITS.policies) {
+      report(
+        ["game", "players"],
+        `the players' options make ${profiles} profiles, each simulated as a policy beside the scenario's ${scenario.policies.length}; at most ${LIMITS.policies} policies in all (a limit of chokepoint)`,
+      );
     }
     if (game.order !== undefined) {
       const listed = new Set<string>();

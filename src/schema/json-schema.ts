@@ -2,7 +2,7 @@ import { z } from "zod";
 import { paramRefSchema } from "./common.js";
 import { ruleSchema } from "./rules.js";
 import { leverSchema } from "./levers.js";
-import { scenarioSchema } from "./scenario.js";
+import { scenarioSchema, uncertaintySchema } from "./scenario.js";
 
 type Json = Record<string, unknown>;
 
@@ -30,9 +30,11 @@ export function scenarioJsonSchema(): Record<string, unknown> {
   const options = { io: "input", unrepresentable: "any" } as const;
   const piece = (schema: z.ZodType) => Object.fromEntries(Object.entries(focusUnions(z.toJSONSchema(schema, options)) as Json).filter(([key]) => key !== "$schema" && key !== "$defs"));
   let schema = focusUnions(z.toJSONSchema(scenarioSchema, options)) as Json;
-  // written once under $defs and referred to: rules (scenario-wide and a policy's), levers (a
-  // policy's and a game option's) and `{ "param": name }`
+  // written once under $defs and referred to: rules (scenario-wide, a policy's and a game
+  // option's), levers (a policy's and a game option's), uncertainties (the scenario's and
+  // the game's) and `{ "param": name }`
   schema = hoist(schema, "rule", piece(ruleSchema));
+  schema = hoist(schema, "uncertainty", piece(uncertaintySchema));
   schema = hoist(schema, "lever", piece(leverSchema));
   schema = hoist(schema, "param", piece(paramRefSchema));
   return {

@@ -62,6 +62,11 @@ export interface Scenario {
         /** @defaultValue `[]` */
         levers: Lever[];
         /**
+         * Rules that apply only under this choice: a conditional move, such as retaliating against whichever country imposes controls (`targets: "triggering"`).
+         * @defaultValue `[]`
+         */
+        rules: Rule[];
+        /**
          * Names of scenario-wide rules this choice switches off (a rule that stood for the choice made by a rule).
          * @defaultValue `[]`
          */
@@ -91,6 +96,11 @@ export interface Scenario {
     }[];
     /** The players' countries in the order they move, for sequential play (each sees the earlier moves). */
     order?: string[] | undefined;
+    /**
+     * Uncertain objective weights: uncertainties that only the players' objectives may name, drawn only when the game is analysed, so that declaring a game leaves the scenario's own experiments unchanged.
+     * @defaultValue `[]`
+     */
+    uncertainties: Uncertainty[];
     description?: string | undefined;
     source?: Source | Source[] | undefined;
     /** Set when the number is an assumption rather than a sourced figure: say why it was chosen. */
@@ -161,6 +171,11 @@ export interface ScenarioInput {
         /** @defaultValue `[]` */
         levers?: LeverInput[] | undefined;
         /**
+         * Rules that apply only under this choice: a conditional move, such as retaliating against whichever country imposes controls (`targets: "triggering"`).
+         * @defaultValue `[]`
+         */
+        rules?: RuleInput[] | undefined;
+        /**
          * Names of scenario-wide rules this choice switches off (a rule that stood for the choice made by a rule).
          * @defaultValue `[]`
          */
@@ -190,6 +205,11 @@ export interface ScenarioInput {
     }[];
     /** The players' countries in the order they move, for sequential play (each sees the earlier moves). */
     order?: string[] | undefined;
+    /**
+     * Uncertain objective weights: uncertainties that only the players' objectives may name, drawn only when the game is analysed, so that declaring a game leaves the scenario's own experiments unchanged.
+     * @defaultValue `[]`
+     */
+    uncertainties?: Uncertainty[] | undefined;
     description?: string | undefined;
     source?: Source | Source[] | undefined;
     /** Set when the number is an assumption rather than a sourced figure: say why it was chosen. */

@@ -60,6 +60,9 @@ export const gameOptionSchema = z.strictObject({
   name: identifierSchema,
   description: freeText().optional(),
   levers: limitedArray(leverSchema, LIMITS.leversPerPolicy, "levers").default([]),
+  rules: limitedArray(ruleSchema, LIMITS.rules, "rules")
+    .default([])
+    .describe("Rules that apply only under this choice: a conditional move, such as retaliating against whichever country imposes controls (`targets: \"triggering\"`)."),
   disableRules: z.array(identifierSchema).default([]).describe("Names of scenario-wide rules this choice switches off (a rule that stood for the choice made by a rule)."),
   ...provenance,
 });
@@ -84,6 +87,11 @@ export const gameSchema = z
     base: identifierSchema.optional().describe("A policy whose levers and switched-off rules apply under every profile (the moves no player chooses); none if omitted."),
     players: limitedArray(gamePlayerSchema, MAX_GAME_PLAYERS, "players").min(1, "expected at least one player"),
     order: z.array(identifierSchema).optional().describe("The players' countries in the order they move, for sequential play (each sees the earlier moves)."),
+    uncertainties: limitedArray(uncertaintySchema, LIMITS.uncertainties, "uncertainties")
+      .default([])
+      .describe(
+        "Uncertain objective weights: uncertainties that only the players' objectives may name, drawn only when the game is analysed, so that declaring a game leaves the scenario's own experiments unchanged.",
+      ),
     description: freeText().optional(),
     ...provenance,
   })

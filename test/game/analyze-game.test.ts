@@ -1,7 +1,7 @@
 // analyzeGame and sweepGameWeight on a two-country world whose answers follow by hand, and
 // the game's scenario checks.
 import { describe, expect, it } from "vitest";
-import { analyzeGame, InputError, parseScenario, safeParseScenario, sweepGameWeight, type ScenarioInput } from "../../src/index.js";
+import { analyzeGame, InputError, parseScenario, runExperiment, safeParseScenario, sweepGameUncertainty, sweepGameWeight, type ScenarioInput } from "../../src/index.js";
 import { twoCountryWorld } from "../_helpers/worlds.js";
 
 // A can ban its exports of x to B; B can stop importing x from A. Either hurts both.
@@ -76,6 +76,71 @@ describe("analyzeGame", () => {
   });
 });
 
+// A's ban as a rule that fires in the first period: what an option's rules are for (a conditional move)
+const banRule = {
+  name: "a-bans",
+  agent: "A",
+  when: [{ kind: "period", until: 3 }],
+  action: { type: "exportRestriction", targets: ["B"], goods: ["x"] },
+};
+const withRuleOption = (): ScenarioInput => {
+  const scenario = world();
+  const players = (scenario.game as { players: Record<string, unknown>[] }).players;
+  return { ...scenario, game: { ...scenario.game!, players: [{ ...players[0], options: [{ name: "trade" }, { name: "ban-by-rule", rules: [banRule] }] }, players[1]] } } as ScenarioInput;
+};
+// the same game with its objective weight's uncertainty declared by the game instead of the scenario
+const withGameUncertainty = (): ScenarioInput => {
+  const scenario = world();
+  return { ...scenario, uncertainties: [], game: { ...scenario.game!, uncertainties: scenario.uncertainties } } as ScenarioInput;
+};
+
+describe("a game's own rules and uncertainties", () => {
+  it("applies an option's rules only under that option, as a policy's rules would apply", async () => {
+    const game = await analyzeGame(withRuleOption(), { runs: 20, seed: 2 });
+    const [free, , banned] = game.profiles;
+    expect(free!.meanLoss).toEqual([0, 0]);
+    const policy = await runExperiment({ ...world(), game: undefined, policies: [{ name: "ruled", rules: [banRule] }] } as unknown as ScenarioInput, { runs: 20, seed: 2 });
+    const mean = (name: string) => policy.policies[0]!.outcomes.find((o) => o.name === name)!.mean;
+    expect(mean("gdpLoss:B")).toBeGreaterThan(0);
+    expect(banned!.meanLoss[1]).toBeCloseTo(mean("gdpLoss:B"), 6);
+    expect(game.terms[2]![0]![0]!.mean).toBeCloseTo(mean("gdpLoss:A"), 6);
+  });
+
+  it("draws a game's uncertainties after the scenario's, and leaves the scenario's experiments unchanged", async () => {
+    // nothing else is uncertain here, so the game's draws are the scenario's: the same analysis
+    const [declaredByScenario, declaredByGame] = await Promise.all([analyzeGame(world(), { runs: 30, seed: 3 }), analyzeGame(withGameUncertainty(), { runs: 30, seed: 3 })]);
+    expect(JSON.stringify(declaredByGame)).toBe(JSON.stringify(declaredByScenario));
+    const plain = { ...world(), uncertainties: [{ name: "elasticity", distribution: { type: "uniform", min: 0.3, max: 0.7 }, assumption: "test" }] } as ScenarioInput;
+    const withGame = { ...plain, game: { ...withGameUncertainty().game! } } as ScenarioInput;
+    const [a, b] = await Promise.all([runExperiment({ ...plain, game: undefined } as unknown as ScenarioInput, { runs: 10, seed: 5 }), runExperiment(withGame, { runs: 10, seed: 5 })]);
+    expect(JSON.stringify(b.policies)).toBe(JSON.stringify(a.policies));
+  });
+
+  it("holds an uncertainty fixed, and sweeps it to find where the answer turns", async () => {
+    const game = await analyzeGame(world(), { runs: 40, seed: 1, fixed: { denialValue: 0.1 } });
+    const [own, denial] = game.terms[2]![0]!;
+    expect(denial!.weighted).toBeCloseTo(0.1 * denial!.mean, 9);
+    // A's loss from banning with weight w on B's loss: own + w x B's; it bans once w < -own / B's, which the range [0, 0.2] does not reach
+    expect(own!.mean).toBeGreaterThan(0);
+    const sweep = await sweepGameUncertainty(world(), { uncertainty: "denialValue", values: [0, 0.1, 0.2], runs: 40, seed: 1 });
+    expect(sweep.points.map((p) => p.value)).toEqual([0, 0.1, 0.2]);
+    expect(sweep.points[1]!.profiles).toEqual(game.profiles);
+    expect(sweep.points.every((p) => p.path?.[0]?.strategy === "trade")).toBe(true);
+    expect(sweep.changes).toEqual([]);
+    await expect(sweepGameUncertainty(world(), { uncertainty: "denial", values: [0], runs: 10, seed: 1 })).rejects.toThrow(/options\.uncertainty: unknown uncertainty "denial"/);
+    await expect(sweepGameUncertainty(world(), { uncertainty: "denialValue", values: [], runs: 10, seed: 1 })).rejects.toThrow(/options\.values: expected a non-empty list/);
+    await expect(sweepGameUncertainty(world(), { uncertainty: "denialValue", values: [0.5], runs: 10, seed: 1 })).rejects.toThrow(/denialValue/);
+    await expect(analyzeGame(world(), { runs: 10, seed: 1, fixed: { denialValue: Number.NaN } })).rejects.toThrow(/options\.fixed\.denialValue: expected a finite number/);
+  });
+
+  it("sweeps a game's uncertainty over workers with the same numbers (chokepoint/node)", async () => {
+    const { sweepGameUncertainty: overWorkers } = await import("../../src/node.js");
+    const options = { uncertainty: "denialValue", values: [0, 0.2], runs: 30, seed: 6 };
+    const [one, two] = await Promise.all([sweepGameUncertainty(withGameUncertainty(), options), overWorkers(withGameUncertainty(), { ...options, workers: 2 })]);
+    expect(JSON.stringify(two)).toBe(JSON.stringify(one));
+  });
+});
+
 describe("a game's scenario checks", () => {
   const problems = (game: Record<string, unknown>) => {
     const result = safeParseScenario(world(game));
@@ -99,6 +164,25 @@ describe("a game's scenario checks", () => {
     expect(problems({ order: ["A", "C"] })).toContainEqual(expect.stringMatching(/^game\.order\[1\]: "C" is not a player's country/));
     const badLever = { ...players[0], options: [{ name: "ban", levers: [{ type: "exportRestriction", actor: "A", targets: ["Q"], goods: ["x"] }] }] };
     expect(problems({ players: [badLever, players[1]] })).toContainEqual(expect.stringMatching(/^game\.players\[0\]\.options\[0\]\.levers\[0\]\.targets\[0\]: unknown country "Q"/));
+  });
+
+  it("checks the options' rules and the game's uncertainties where they are written", () => {
+    const players = (world().game as { players: Record<string, unknown>[] }).players;
+    const withRules = (...rules: Record<string, unknown>[]) => ({ players: [{ ...players[0], options: [{ name: "trade" }, { name: "ban", rules }] }, players[1]] });
+    expect(problems(withRules({ ...banRule, agent: "Q" }))).toContainEqual(expect.stringMatching(/^game\.players\[0\]\.options\[1\]\.rules\[0\]\.agent: unknown country "Q"/));
+    expect(problems(withRules(banRule, banRule))).toContainEqual(expect.stringMatching(/^game\.players\[0\]\.options\[1\]\.rules\[1\]\.name: duplicate rule "a-bans"/));
+    const uncertain = { name: "weight", distribution: { type: "uniform", min: 1, max: 0 }, assumption: "test" };
+    expect(problems({ uncertainties: [uncertain] })).toContainEqual(expect.stringMatching(/^game\.uncertainties\[0\]\.distribution/));
+    expect(problems({ uncertainties: [{ ...uncertain, name: "denialValue", distribution: { type: "uniform", min: 0, max: 1 } }] })).toContainEqual(
+      expect.stringMatching(/^game\.uncertainties\[0\]\.name: "denialValue" is already an uncertainty of the scenario/),
+    );
+    // a game's uncertainty is for objectives only: a lever that names it is told it is unknown
+    const gameOnly = { ...uncertain, name: "gameOnly", distribution: { type: "uniform", min: 0, max: 1 } };
+    const leverNamingIt = { ...players[0], options: [{ name: "ban", levers: [{ type: "exportRestriction", actor: "A", targets: ["B"], goods: ["x"], severity: { param: "gameOnly" } }] }] };
+    expect(problems({ uncertainties: [gameOnly], players: [leverNamingIt, players[1]] })).toContainEqual(
+      expect.stringMatching(/^game\.players\[0\]\.options\[0\]\.levers\[0\]\.severity\.param: unknown uncertainty "gameOnly"/),
+    );
+    expect(problems({ uncertainties: [gameOnly], players: [{ ...players[0], objective: [{ outcome: "gdpLoss:A", weight: { param: "gameOnly" } }] }, players[1]] })).toEqual([]);
   });
 });
 

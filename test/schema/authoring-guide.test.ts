@@ -104,7 +104,7 @@ function schemaSections(schema: Json): Map<string, SchemaSection> {
     if (typeof node.$ref === "string") {
       const name = node.$ref.replace("#/$defs/", "");
       if (name === "param") return; // `{ param }`: explained once, at the top of the reference
-      return walk(defs[name], name === "rule" ? "rules[]" : name === "lever" ? "policies[].levers[]" : name, [], undefined);
+      return walk(defs[name], name === "rule" ? "rules[]" : name === "lever" ? "policies[].levers[]" : name === "uncertainty" ? "uncertainties[]" : name, [], undefined);
     }
     for (const branch of ["then", "else"]) if (isObject(node[branch]) && !Array.isArray(node.allOf)) walk(node[branch], key, elsewhere, union);
     if (node.type === "array") return walk(node.items, `${key}[]`, elsewhere, union);

@@ -31,9 +31,13 @@ export function subject(scenario: ScenarioInput | Scenario, options: InvariantDr
   return { scenario: parsed, policy, draw: { seed, run, policy: name } };
 }
 
-/** The scenario recording {@link standardOutcomes} instead of its own outcomes (its outcomes may name rules that a variant drops). */
+/**
+ * The scenario recording {@link standardOutcomes} instead of its own outcomes (its outcomes may
+ * name rules that a variant drops), and without its game (whose objectives name its outcomes
+ * and whose options may switch off rules a variant drops; the kit never plays it).
+ */
 export function withStandardOutcomes(scenario: Scenario): Scenario {
-  const { headlineOutcomes: _headline, ...rest } = scenario;
+  const { headlineOutcomes: _headline, game: _game, ...rest } = scenario;
   return { ...rest, outcomes: standardOutcomes(scenario.world) };
 }
 
