@@ -3,8 +3,9 @@
 // threats, and optionally where the answer turns as one objective weight moves.
 import { alignColumns } from "../report/text.js";
 import type { GameAnalysis } from "../game/analyze-game.js";
-import { sweepGameWeight } from "../game/analyze-game.js";
-import { analyzeGame } from "../parallel/game-parallel.js";
+import { sweepGameWeight, type GameUncertaintySweep } from "../game/analyze-game.js";
+import type { SequentialSolution } from "../game/sequential.js";
+import { analyzeGame, sweepGameUncertainty } from "../parallel/game-parallel.js";
 import type { CliEnvironment } from "./environment.js";
 import { UsageError } from "./errors.js";
 import { checkOutputFiles, givenOutputs, writeOutputFiles } from "./output-files.js";
@@ -19,6 +20,8 @@ export interface GameCommandOptions {
   readonly workers?: number;
   /** `PLAYER:OUTCOME`: the objective weight to sweep. */
   readonly sweep?: string;
+  /** An uncertainty to hold at each of `sweepValues` in turn, simulating again. */
+  readonly sweepUncertainty?: string;
   readonly sweepValues?: readonly number[];
   readonly json?: string;
   readonly quiet?: boolean;
@@ -32,18 +35,25 @@ export interface GameCommandOptions {
 export async function gameCommand(argument: string, options: GameCommandOptions, env: CliEnvironment): Promise<void> {
   const outputs = givenOutputs([["--json", options.json]]);
   checkOutputFiles(outputs, scenarioInput(argument));
-  if ((options.sweep === undefined) !== (options.sweepValues === undefined)) throw new UsageError("--sweep and --sweep-values go together: --sweep PLAYER:OUTCOME --sweep-values 0,1e9,2e9");
+  if (options.sweep !== undefined && options.sweepUncertainty !== undefined) throw new UsageError("--sweep and --sweep-uncertainty: give one of them (a weight, or an uncertainty)");
+  const swept = options.sweep ?? options.sweepUncertainty;
+  if ((swept === undefined) !== (options.sweepValues === undefined)) {
+    throw new UsageError("--sweep-values goes with --sweep or --sweep-uncertainty: --sweep PLAYER:OUTCOME --sweep-values 0,1e9,2e9, or --sweep-uncertainty NAME --sweep-values 0.2:1:0.2");
+  }
   const scenario = await loadScenarioArgument(argument);
   if (scenario.game === undefined) throw new UsageError(`${argument} declares no game: add \`game\` with players, their options and objectives (docs/game.md)`);
   let game: GameAnalysis;
   let sweep: ReturnType<typeof sweepGameWeight> | undefined;
+  let uncertaintySweep: GameUncertaintySweep | undefined;
   try {
-    game = await analyzeGame(scenario, {
+    const analysis = {
       runs: options.runs,
       seed: options.seed,
       ...(options.order === undefined ? {} : { order: options.order }),
       ...(options.workers === undefined ? {} : { workers: options.workers }),
-    });
+    };
+    game = await analyzeGame(scenario, analysis);
+    if (options.sweepUncertainty !== undefined) uncertaintySweep = await sweepGameUncertainty(scenario, { ...analysis, uncertainty: options.sweepUncertainty, values: options.sweepValues! });
     if (options.sweep !== undefined) {
       const at = options.sweep.indexOf(":");
       if (at < 1) throw new UsageError(`--sweep: expected PLAYER:OUTCOME (a player's country and an outcome of its objective), found ${JSON.stringify(options.sweep)}`);
@@ -52,8 +62,9 @@ export async function gameCommand(argument: string, options: GameCommandOptions,
   } catch (error) {
     throw scenarioRunError(argument, error);
   }
-  env.out(terminalText(formatGame(game, sweep)));
-  await writeOutputFiles(options.json === undefined ? [] : [{ file: options.json, text: () => `${JSON.stringify(sweep === undefined ? game : { ...game, sweep }, null, 2)}\n` }], env);
+  env.out(terminalText(formatGame(game, sweep, uncertaintySweep)));
+  const document = { ...game, ...(sweep === undefined ? {} : { sweep }), ...(uncertaintySweep === undefined ? {} : { uncertaintySweep }) };
+  await writeOutputFiles(options.json === undefined ? [] : [{ file: options.json, text: () => `${JSON.stringify(document, null, 2)}\n` }], env);
   if (!options.quiet && options.json !== undefined) env.err(`wrote ${options.json}\n`);
 }
 
@@ -66,8 +77,41 @@ function compact(x: number): string {
   return size === 0 ? "0" : x.toPrecision(3);
 }
 
-/** The text `game` prints: the payoff table, the equilibria, sequential play, the sweep. */
-export function formatGame(game: GameAnalysis, sweep?: ReturnType<typeof sweepGameWeight>): string {
+/** Most non-credible threats listed one per line; the JSON has them all. */
+const THREAT_LINES = 8;
+
+/**
+ * Per mover, what it would choose at its turns: "hold at all 8 of its turns", or each choice
+ * with the moves after which it is made; and the options it chooses at none of its turns,
+ * which as threats are not credible.
+ */
+export function formatPlans(sequential: SequentialSolution): string[] {
+  const lines: string[] = [];
+  for (const name of sequential.order) {
+    const turns = sequential.plans.filter((move) => move.player === name);
+    const options = sequential.players.find((p) => p.name === name)!.strategies;
+    const chosen = options.filter((option) => turns.some((move) => move.choice === option));
+    const never = options.filter((option) => !chosen.includes(option));
+    const history = (move: (typeof turns)[number]) => Object.entries(move.after).map(([player, option]) => `${player} ${option}`).join(", ");
+    let text: string;
+    if (turns.length === 1) text = `${chosen[0]} (it moves first)`;
+    else if (chosen.length === 1) text = `${chosen[0]} at all ${turns.length} of its turns`;
+    else {
+      text = chosen
+        .map((option) => {
+          const at = turns.filter((move) => move.choice === option);
+          return at.length <= 3 ? `${option} after ${at.map((move) => `(${history(move)})`).join(" or ")}` : `${option} at ${at.length} of its ${turns.length} turns`;
+        })
+        .join("; ");
+    }
+    const threat = turns.length > 1 && never.length > 0 ? `; never ${never.join(" or ")}: as a threat, not credible` : "";
+    lines.push(`  ${name}: ${text}${threat}`);
+  }
+  return lines;
+}
+
+/** The text `game` prints: the payoff table, the equilibria, sequential play, the sweeps. */
+export function formatGame(game: GameAnalysis, sweep?: ReturnType<typeof sweepGameWeight>, uncertaintySweep?: GameUncertaintySweep): string {
   const players = game.players.map((p) => p.name);
   const head = [...players, ...players.map((p) => `loss ${p}`), "equilibrium in"];
   const rows = game.profiles.map((profile) => [...profile.profile, ...profile.meanLoss.map(compact), `${(100 * profile.probabilityEquilibrium).toFixed(0)}% of runs`]);
@@ -84,10 +128,13 @@ export function formatGame(game: GameAnalysis, sweep?: ReturnType<typeof sweepGa
   if (game.sequential !== undefined) {
     const s = game.sequential;
     lines.push(`played in turns (${s.order.join(", then ")}): ${s.path.map((m) => `${m.player} ${m.strategy}`).join(", ")}`);
-    for (const threat of s.nonCredible) {
+    lines.push("what each would choose at its turns (backward induction):", ...formatPlans(s));
+    if (s.nonCredible.length > 0) lines.push("equilibria of the mean losses that rest on a threat that would not be carried out:");
+    for (const threat of s.nonCredible.slice(0, THREAT_LINES)) {
       const after = Object.entries(threat.after).map(([player, option]) => `${player} ${option}`).join(", ");
       lines.push(`  not credible: ${threat.player} ${threat.strategy} after ${after} (in ${profileText(threat.equilibrium)}): ${threat.best} would cost it ${compact(threat.cost)} less`);
     }
+    if (s.nonCredible.length > THREAT_LINES) lines.push(`  ... and ${s.nonCredible.length - THREAT_LINES} more (--json lists them all)`);
     if (s.nonCredible.length === 0) lines.push("  every equilibrium's threats are credible");
   }
   if (sweep !== undefined) {
@@ -97,6 +144,15 @@ export function formatGame(game: GameAnalysis, sweep?: ReturnType<typeof sweepGa
       lines.push(`  ${compact(point.weight).padStart(10)}: ${point.pureEquilibria.map((e) => profileText(e.profile)).join("; ") || "no pure equilibrium"}${path}`);
     }
     lines.push(sweep.changes.length === 0 ? "  the answer does not change over these weights" : `  it changes between ${sweep.changes.map((c) => `${compact(c.from)} and ${compact(c.to)}`).join(", and between ")}`);
+  }
+  if (uncertaintySweep !== undefined) {
+    lines.push("", `${uncertaintySweep.uncertainty} held at each value (every profile simulated again on the same draws of the rest):`);
+    for (const point of uncertaintySweep.points) {
+      const path = point.path === undefined ? "" : `; in turns: ${point.path.map((m) => `${m.player} ${m.strategy}`).join(", ")}`;
+      lines.push(`  ${compact(point.value).padStart(10)}: ${point.pureEquilibria.map((e) => profileText(e.profile)).join("; ") || "no pure equilibrium"}${path}`);
+    }
+    const changes = uncertaintySweep.changes;
+    lines.push(changes.length === 0 ? "  the answer does not change over these values" : `  it changes between ${changes.map((c) => `${compact(c.from)} and ${compact(c.to)}`).join(", and between ")}`);
   }
   return `${lines.join("\n")}\n`;
 }

@@ -284,13 +284,14 @@ function createProgram(env: CliEnvironment): Command {
     .action(async (scenario: string, options: SweepCommandOptions) => (await import("./sweep-command.js")).sweepCommand(scenario, options, env));
 
   command("game")
-    .description("Solve the game a scenario declares (`game`): every profile of the players' options on the same draws, each player's mean loss, the equilibria and how often each holds run by run, play in turns with its non-credible threats, and with --sweep where the answer turns as an objective weight moves.")
+    .description("Solve the game a scenario declares (`game`): every profile of the players' options on the same draws, each player's mean loss, the equilibria and how often each holds run by run, play in turns with what each mover would do at each of its turns and the threats that are not credible, and with --sweep (an objective weight) or --sweep-uncertainty (an input) where the answer turns.")
     .argument("<scenario>", "a scenario file (.json, .yaml) with a `game`, or the name of a bundled one")
     .option("--runs <n>", "number of runs", parseRuns, 1_000)
     .option("--seed <seed>", "seed: the same seed gives the same result", parseSeed, "1")
     .option("--order <countries>", "the order of play, separated by commas (default: the game's `order`)", (value: string) => parseNameList("--order", value))
     .option("--sweep <player:outcome>", "sweep the weight of this outcome in this player's objective (with --sweep-values)")
-    .option("--sweep-values <grid>", "the weights: numbers separated by commas or a range start:stop:step", (value: string) => parseSweepValues(value, "--sweep-values"))
+    .option("--sweep-uncertainty <name>", "hold this uncertainty (the scenario's or the game's) at each of --sweep-values in turn and simulate again, on the same draws of the others")
+    .option("--sweep-values <grid>", "the weights or values: numbers separated by commas or a range start:stop:step", (value: string) => parseSweepValues(value, "--sweep-values"))
     .option("--workers <n>", "worker threads (default and most: the available cores); the result does not depend on it", parseWorkers)
     .option("--json <file>", "write the analysis as JSON to FILE")
     .option("-q, --quiet", "print nothing on stderr but errors")

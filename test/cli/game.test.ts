@@ -2,7 +2,8 @@
 // and the example game stays the bundled standoff with a game added.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { analyzeGame } from "../../src/index.js";
+import { formatPlans } from "../../src/cli/game-command.js";
+import { analyzeGame, solveSequential } from "../../src/index.js";
 import { runInProcess } from "./_helpers.js";
 
 const file = "examples/game/standoff-game.json";
@@ -26,9 +27,52 @@ describe("chokepoint game", () => {
 
   it("refuses a scenario without a game, a lone --sweep and a bad --sweep (exit 2)", async () => {
     expect(await runInProcess(["game", "illustrative-standoff", "--runs", "10"])).toMatchObject({ code: 2, err: expect.stringMatching(/^error: illustrative-standoff declares no game/) });
-    expect(await runInProcess(["game", file, "--sweep", "JP:gdpLoss:JP"])).toMatchObject({ code: 2, err: expect.stringMatching(/--sweep and --sweep-values go together/) });
+    expect(await runInProcess(["game", file, "--sweep", "JP:gdpLoss:JP"])).toMatchObject({ code: 2, err: expect.stringMatching(/--sweep-values goes with --sweep or --sweep-uncertainty/) });
+    expect(await runInProcess(["game", file, "--sweep", "JP:gdpLoss:JP", "--sweep-uncertainty", "equipmentLeakage", "--sweep-values", "0"])).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/give one of them/),
+    });
+    const noSuchUncertainty = await runInProcess(["game", file, "--runs", "10", "--workers", "1", "--sweep-uncertainty", "leakage", "--sweep-values", "0"]);
+    expect(noSuchUncertainty).toMatchObject({ code: 2, err: expect.stringMatching(/unknown uncertainty "leakage"/) });
     const unknown = await runInProcess(["game", file, "--runs", "10", "--workers", "1", "--sweep", "KR:gdpLoss:KR", "--sweep-values", "1,2"]);
     expect(unknown).toMatchObject({ code: 2, err: expect.stringMatching(/unknown player "KR"/) });
+  });
+
+  it("plays the seed scenario's four-player game in turns, and re-simulates it with an uncertainty held", async () => {
+    const args = ["game", "us-japan-chip-controls-2024", "--runs", "20", "--workers", "1", "--sweep-uncertainty", "retaliationSeverity", "--sweep-values", "0.5,1"];
+    const { code, out, err } = await runInProcess(args);
+    expect(err).toBe("");
+    expect(code).toBe(0);
+    const lines = out.split("\n");
+    expect(lines[0]).toMatch(/^32 profiles over 20 common draws/);
+    expect(lines[2]).toMatch(/^US +NL +JP +CN +loss US +loss NL +loss JP +loss CN +equilibrium in$/);
+    expect(out).toMatch(/played in turns \(US, then NL, then JP, then CN\): US \S+, NL \S+, JP \S+, CN \S+\n/);
+    const plans = lines.indexOf("what each would choose at its turns (backward induction):");
+    expect(plans).toBeGreaterThan(0);
+    expect(lines.slice(plans + 1, plans + 5).map((line) => line.slice(0, 6))).toEqual(["  US: ", "  NL: ", "  JP: ", "  CN: "]);
+    expect(out).toMatch(/retaliationSeverity held at each value \(every profile simulated again on the same draws of the rest\):\n +0\.500: .*\n +1\.00: /);
+  });
+
+  it("says what each mover would do at its turns, and which options it would never carry out", () => {
+    const entry = solveSequential({
+      players: [
+        { name: "entrant", strategies: ["enter", "stay out"] },
+        { name: "incumbent", strategies: ["fight", "accommodate"] },
+      ],
+      payoffs: ([e, i]) => (e === 1 ? [0, 2] : i === 0 ? [-1, -1] : [1, 1]),
+      order: ["entrant", "incumbent"],
+    });
+    // after "stay out" the incumbent's options tie and the first listed is taken
+    expect(formatPlans(entry)).toEqual(["  entrant: enter (it moves first)", "  incumbent: fight after (entrant stay out); accommodate after (entrant enter)"]);
+    const alwaysHold = solveSequential({
+      players: [
+        { name: "A", strategies: ["a", "b"] },
+        { name: "B", strategies: ["hold", "punish"] },
+      ],
+      payoffs: ([, b]) => (b === 0 ? [0, 0] : [-1, -1]),
+      order: ["A", "B"],
+    });
+    expect(formatPlans(alwaysHold)[1]).toBe("  B: hold at all 2 of its turns; never punish: as a threat, not credible");
   });
 
   it("plays on the bundled illustrative standoff, with a game added and nothing else changed", () => {
