@@ -254,6 +254,8 @@ export interface GameWeightPoint {
   readonly pureEquilibria: readonly GameEquilibrium[];
   /** The subgame-perfect path, when the analysis had an order of play. */
   readonly path?: readonly { readonly player: string; readonly strategy: string }[];
+  /** Each mover's choice at every node where it moves, with this weight (losses as payoffs). */
+  readonly plans?: SequentialSolution["plans"];
 }
 
 /**
@@ -291,7 +293,7 @@ export function sweepGameWeight(
   const points = options.values.map((weight): GameWeightPoint => {
     const meanLoss = analysis.profiles.map((profile, q) => profile.meanLoss.map((l, player) => (player === p ? l - analysis.terms[q]![p]![t]!.weighted + weight * analysis.terms[q]![p]![t]!.mean : l)));
     const solved = solveMeanGame(analysis.players, meanLoss, order);
-    return { weight, pureEquilibria: solved.pureEquilibria, ...(solved.sequential === undefined ? {} : { path: solved.sequential.path }) };
+    return { weight, pureEquilibria: solved.pureEquilibria, ...(solved.sequential === undefined ? {} : { path: solved.sequential.path, plans: solved.sequential.plans }) };
   });
   const key = (point: GameWeightPoint) => JSON.stringify([point.pureEquilibria.map((e) => e.profile), point.path]);
   const changes = points.slice(1).flatMap((point, i) => (key(point) === key(points[i]!) ? [] : [{ from: points[i]!.weight, to: point.weight }]));
@@ -306,6 +308,8 @@ export interface GameUncertaintyPoint {
   readonly pureEquilibria: readonly GameEquilibrium[];
   /** The subgame-perfect path, when the game has an order of play. */
   readonly path?: readonly { readonly player: string; readonly strategy: string }[];
+  /** Each mover's choice at every node where it moves, at this value (losses as payoffs). */
+  readonly plans?: SequentialSolution["plans"];
   /** Threats of the game's equilibria that would not be carried out, at this value. */
   readonly nonCredible?: SequentialSolution["nonCredible"];
 }
@@ -372,7 +376,7 @@ export async function sweepGameUncertaintyWith<O extends AnalyzeGameOptions>(
       value,
       profiles: game.profiles,
       pureEquilibria: game.pureEquilibria,
-      ...(game.sequential === undefined ? {} : { path: game.sequential.path, nonCredible: game.sequential.nonCredible }),
+      ...(game.sequential === undefined ? {} : { path: game.sequential.path, plans: game.sequential.plans, nonCredible: game.sequential.nonCredible }),
     });
   }
   const key = (point: GameUncertaintyPoint) => JSON.stringify([point.pureEquilibria.map((e) => e.profile), point.path]);
