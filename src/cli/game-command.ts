@@ -2,6 +2,8 @@
 // players' mean losses per profile, the equilibria, sequential play and its non-credible
 // threats, and optionally where the answer turns as one objective weight moves.
 import { alignColumns } from "../report/text.js";
+import { renderAnalysisReport } from "../report/analysis-report.js";
+import { objectiveUnit } from "../report/game-report.js";
 import type { GameAnalysis } from "../game/analyze-game.js";
 import { sweepGameWeight } from "../game/analyze-game.js";
 import { analyzeGame } from "../parallel/game-parallel.js";
@@ -21,6 +23,7 @@ export interface GameCommandOptions {
   readonly sweep?: string;
   readonly sweepValues?: readonly number[];
   readonly json?: string;
+  readonly html?: string;
   readonly quiet?: boolean;
 }
 
@@ -30,7 +33,10 @@ export interface GameCommandOptions {
  * @throws UsageError for a bad command line; CommandFailure for an invalid scenario.
  */
 export async function gameCommand(argument: string, options: GameCommandOptions, env: CliEnvironment): Promise<void> {
-  const outputs = givenOutputs([["--json", options.json]]);
+  const outputs = givenOutputs([
+    ["--json", options.json],
+    ["--html", options.html],
+  ]);
   checkOutputFiles(outputs, scenarioInput(argument));
   if ((options.sweep === undefined) !== (options.sweepValues === undefined)) throw new UsageError("--sweep and --sweep-values go together: --sweep PLAYER:OUTCOME --sweep-values 0,1e9,2e9");
   const scenario = await loadScenarioArgument(argument);
@@ -53,8 +59,15 @@ export async function gameCommand(argument: string, options: GameCommandOptions,
     throw scenarioRunError(argument, error);
   }
   env.out(terminalText(formatGame(game, sweep)));
-  await writeOutputFiles(options.json === undefined ? [] : [{ file: options.json, text: () => `${JSON.stringify(sweep === undefined ? game : { ...game, sweep }, null, 2)}\n` }], env);
-  if (!options.quiet && options.json !== undefined) env.err(`wrote ${options.json}\n`);
+  const title = `${scenario.title ?? scenario.name}: what each country should choose`;
+  await writeOutputFiles(
+    [
+      ...(options.json === undefined ? [] : [{ file: options.json, text: () => `${JSON.stringify(sweep === undefined ? game : { ...game, sweep }, null, 2)}\n` }]),
+      ...(options.html === undefined ? [] : [{ file: options.html, text: () => renderAnalysisReport({ title, game: { ...game, ...(sweep === undefined ? {} : { sweep }), unit: objectiveUnit(scenario) } }) }]),
+    ],
+    env,
+  );
+  if (!options.quiet) for (const { file } of outputs) env.err(`wrote ${file}\n`);
 }
 
 /** A loss in the objective's units, short: 2.47 bn, 203 k, -70.7 k, 0. */
