@@ -39,6 +39,7 @@ export {
   type AnalysisSensitivity,
   type AnalysisDiscovery,
   type AnalysisRobustness,
+  type AnalysisGame,
 } from "./report/analysis-report.js";
 export { parseObservations, splitObservations, ObservationsError } from "./calibrate/observations.js";
 export { observationsJsonSchema } from "./calibrate/observations-schema.js";

@@ -2,6 +2,8 @@
 // players' mean losses per profile, the equilibria, sequential play and its non-credible
 // threats, and optionally where the answer turns as one objective weight moves.
 import { alignColumns } from "../report/text.js";
+import { renderAnalysisReport } from "../report/analysis-report.js";
+import { objectiveUnit } from "../report/game-report.js";
 import type { GameAnalysis } from "../game/analyze-game.js";
 import { sweepGameWeight, type GameUncertaintySweep } from "../game/analyze-game.js";
 import type { SequentialSolution } from "../game/sequential.js";
@@ -24,6 +26,7 @@ export interface GameCommandOptions {
   readonly sweepUncertainty?: string;
   readonly sweepValues?: readonly number[];
   readonly json?: string;
+  readonly html?: string;
   readonly quiet?: boolean;
 }
 
@@ -33,7 +36,10 @@ export interface GameCommandOptions {
  * @throws UsageError for a bad command line; CommandFailure for an invalid scenario.
  */
 export async function gameCommand(argument: string, options: GameCommandOptions, env: CliEnvironment): Promise<void> {
-  const outputs = givenOutputs([["--json", options.json]]);
+  const outputs = givenOutputs([
+    ["--json", options.json],
+    ["--html", options.html],
+  ]);
   checkOutputFiles(outputs, scenarioInput(argument));
   if (options.sweep !== undefined && options.sweepUncertainty !== undefined) throw new UsageError("--sweep and --sweep-uncertainty: give one of them (a weight, or an uncertainty)");
   const swept = options.sweep ?? options.sweepUncertainty;
@@ -64,8 +70,15 @@ export async function gameCommand(argument: string, options: GameCommandOptions,
   }
   env.out(terminalText(formatGame(game, sweep, uncertaintySweep)));
   const document = { ...game, ...(sweep === undefined ? {} : { sweep }), ...(uncertaintySweep === undefined ? {} : { uncertaintySweep }) };
-  await writeOutputFiles(options.json === undefined ? [] : [{ file: options.json, text: () => `${JSON.stringify(document, null, 2)}\n` }], env);
-  if (!options.quiet && options.json !== undefined) env.err(`wrote ${options.json}\n`);
+  const title = `${scenario.title ?? scenario.name}: what each country should choose`;
+  await writeOutputFiles(
+    [
+      ...(options.json === undefined ? [] : [{ file: options.json, text: () => `${JSON.stringify(document, null, 2)}\n` }]),
+      ...(options.html === undefined ? [] : [{ file: options.html, text: () => renderAnalysisReport({ title, game: { ...game, ...(sweep === undefined ? {} : { sweep }), unit: objectiveUnit(scenario) } }) }]),
+    ],
+    env,
+  );
+  if (!options.quiet) for (const { file } of outputs) env.err(`wrote ${file}\n`);
 }
 
 /** A loss in the objective's units, short: 2.47 bn, 203 k, -70.7 k, 0. */

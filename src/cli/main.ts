@@ -294,6 +294,7 @@ function createProgram(env: CliEnvironment): Command {
     .option("--sweep-values <grid>", "the weights or values: numbers separated by commas or a range start:stop:step", (value: string) => parseSweepValues(value, "--sweep-values"))
     .option("--workers <n>", "worker threads (default and most: the available cores); the result does not depend on it", parseWorkers)
     .option("--json <file>", "write the analysis as JSON to FILE")
+    .option("--html <file>", "write a self-contained HTML report (payoff matrix, game tree, credibility) to FILE")
     .option("-q, --quiet", "print nothing on stderr but errors")
     .action(async (scenario: string, options: GameCommandOptions) => (await import("./game-command.js")).gameCommand(scenario, options, env));
 

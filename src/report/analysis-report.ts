@@ -1,6 +1,7 @@
 // The HTML report of exploratory analysis: sensitivity indices (Sobol' or Morris), PRIM's
-// coverage-density trade-off and chosen box, the robustness (regret) table and lever sweeps,
-// in one self-contained page in the style of the experiment and calibration reports.
+// coverage-density trade-off and chosen box, the robustness (regret) table, lever sweeps and
+// a game (src/report/game-report.ts), in one self-contained page in the style of the
+// experiment and calibration reports.
 import type { PrimBox, PrimLimit } from "../analysis/prim.js";
 import type { RobustnessResult } from "../analysis/robustness.js";
 import type { SweepOutcome, SweepResult } from "../analysis/sweep-lever.js";
@@ -11,6 +12,9 @@ import { differenceText, formatInterval, formatValue, plainNumber } from "./form
 import { page } from "./calibration-report.js";
 import { CHOKEPOINT_VERSION } from "../version.js";
 import { esc } from "./_internals/report-context.js";
+import { gameSection, type AnalysisGame } from "./game-report.js";
+
+export type { AnalysisGame } from "./game-report.js";
 
 /** Sensitivity indices for {@link renderAnalysisReport}: `sobolIndices`'s or `morrisScreening`'s result, with optional labels. */
 export interface AnalysisSensitivity {
@@ -52,6 +56,8 @@ export interface AnalysisReportOptions {
   readonly discovery?: AnalysisDiscovery;
   readonly robustness?: AnalysisRobustness;
   readonly sweep?: SweepResult;
+  /** A game: `analyzeGame`'s result, with optionally `sweep` (`sweepGameWeight`'s result) and the losses' `unit`. */
+  readonly game?: AnalysisGame;
 }
 
 const plain = (v: number) => formatValue(v, "");
@@ -158,16 +164,24 @@ function sweepSection(s: SweepResult): string {
  * A self-contained HTML page of exploratory analysis: sensitivity indices with interval
  * whiskers (Sobol') or mu* against sigma (Morris), PRIM's coverage-density trade-off with
  * the chosen box's limits, the robustness (regret) table, and a lever sweep's means by grid
- * value; each section only when its result is given. Charts are inline SVG: no scripts, no
- * network. The same input gives the same bytes.
+ * value, and a game: its payoff matrix (a bimatrix for two players, every profile for
+ * more) with the equilibria marked, the game tree of play in turns with the subgame-perfect
+ * path, which threats are credible, and a weight sweep's turning points; each section only
+ * when its result is given. Charts are inline SVG: no scripts, no network. The same input
+ * gives the same bytes.
  *
- * @param options - a title and at least one of `sensitivity`, `discovery`, `robustness`, `sweep` (the results of `sobolIndices` or `morrisScreening`, `discoverScenarios` or `prim`, `robustnessAnalysis` or `robustness`, `sweepLever`).
+ * @param options - a title and at least one of `sensitivity`, `discovery`, `robustness`, `sweep`, `game` (the results of `sobolIndices` or `morrisScreening`, `discoverScenarios` or `prim`, `robustnessAnalysis` or `robustness`, `sweepLever`, `analyzeGame`).
  * @returns the HTML document as a string.
  * @throws {InputError} if no section is given or a result is empty.
  * @example
  * ```ts
  * const table = await robustnessAnalysis(scenario, { outcome: "gdpLoss:JP", runs: 2000, seed: 1 });
  * writeFileSync("robustness.html", renderAnalysisReport({ title: "Which policy holds up", robustness: table }));
+ *
+ * // a game, with where Japan's weight on China's chip output turns the answer
+ * const game = await analyzeGame(scenario, { runs: 500, seed: 1 });
+ * const sweep = sweepGameWeight(game, { player: "JP", outcome: "chipOutputLoss:CN", values: [-1e11, -5e10, 0] });
+ * writeFileSync("game.html", renderAnalysisReport({ title: "The standoff as a game", game: { ...game, sweep, unit: "USD" } }));
  * ```
  */
 export function renderAnalysisReport(options: AnalysisReportOptions): string {
@@ -177,7 +191,8 @@ export function renderAnalysisReport(options: AnalysisReportOptions): string {
   if (options.discovery !== undefined) sections.push(["discovery", "Under which conditions the policy fails", discoverySection(options.discovery)]);
   if (options.robustness !== undefined) sections.push(["robustness", "Which policy holds up", robustnessSection(options.robustness)]);
   if (options.sweep !== undefined) sections.push(["sweep", "How much of the lever", sweepSection(options.sweep)]);
-  if (sections.length === 0) throw new InputError("options", "expected at least one of sensitivity, discovery, robustness, sweep");
+  if (options.game !== undefined) sections.push(["game", "What each country should choose", gameSection(options.game)]);
+  if (sections.length === 0) throw new InputError("options", "expected at least one of sensitivity, discovery, robustness, sweep, game");
   const title = options.title ?? "Exploratory analysis";
   const given = sections.map(([id]) => id).join(", ");
   return page(title, `Exploratory analysis with chokepoint ${esc(CHOKEPOINT_VERSION)}: ${given}.`, sections, "Made with chokepoint. The same scenario, options and seed give the same report.");

@@ -68,6 +68,11 @@ th, td { padding: .28rem .6rem; border-bottom: 1px solid var(--rule); vertical-a
 th { text-align: left; background: #f6f7f9; font-weight: 600; }
 td.num, th.num { text-align: right; white-space: nowrap; }
 tr.group th { background: #eceff3; }
+.tag { display: inline-block; font-size: .78rem; font-weight: 600; color: var(--accent); border: 1px solid currentColor; border-radius: 3px; padding: 0 .3em; white-space: nowrap; }
+table.payoff th, table.payoff td { white-space: nowrap; padding: .28rem .45rem; }
+table.payoff .muted { font-size: .78rem; }
+table.payoff tr.equilibrium td, table.payoff td.equilibrium, tr.changed td { background: #e3eef7; }
+table.payoff td.path, table.payoff tr.path td:first-child { box-shadow: inset 3px 0 0 var(--accent); }
 .better { color: #00704a; }
 .worse { color: var(--warn); }
 ul.sources { padding-left: 1.2rem; font-size: .9rem; }

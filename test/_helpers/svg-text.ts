@@ -96,3 +96,13 @@ export function overlapping(boxes: readonly TextBox[], slack = 0.5): [TextBox, T
   }
   return pairs;
 }
+
+/** The SVG charts of an HTML page, with their `data-chart` kind, declared marks (`data-marks`) and elements of class `mark`. */
+export function chartsOf(html: string): { kind: string; marks: number; drawn: number; svg: string }[] {
+  return [...html.matchAll(/<svg [\s\S]*?<\/svg>/g)].map(([svg]) => ({
+    kind: /data-chart="([^"]+)"/.exec(svg)![1]!,
+    marks: Number(/data-marks="(\d+)"/.exec(svg)![1]),
+    drawn: [...svg.matchAll(/class="mark[ "]/g)].length,
+    svg,
+  }));
+}

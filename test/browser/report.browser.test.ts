@@ -5,8 +5,9 @@
 // nothing, fit a laptop screen without sideways scrolling, lead with its summary (a
 // screenshot of the first screen goes to test-output/browser/, not committed), stay far
 // shorter than the 44,000 px the seed scenario's report once took, and print without its
-// table of contents and with its folded tables open. Skipped, saying so, only where
-// /usr/bin/chromium is missing; CI (.ci/run) installs it.
+// table of contents and with its folded tables open. The game section's tree, of 32 leaves
+// (four players) and drawn along its path (eight players), gets the same checks of its
+// texts. Skipped, saying so, only where /usr/bin/chromium is missing; CI (.ci/run) installs it.
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -14,6 +15,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { calibrate, discoverScenarios, renderAnalysisReport, renderCalibrationReport, renderHtmlReport, robustnessAnalysis, runExperiment, sobolIndices, sweepLever } from "../../src/index.js";
 import { loadBundledScenario } from "../../src/node.js";
+import { fourPlayerGame, syntheticGame } from "../_helpers/game-analysis.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const hasChromium = existsSync(CHROMIUM);
@@ -147,6 +149,11 @@ describe.skipIf(!hasChromium)(`HTML report in headless Chromium (${CHROMIUM})`, 
       sweep: await sweepLever(scenario, { policy: "aligned", lever: "exportRestriction:JP", field: "severity", values: [0, 0.25, 0.5, 0.75, 1], runs: 200, seed: "browser", outcomes: ["gdpLoss:JP", "gdpLoss:CN"] }),
     };
     writeFileSync(join(output, "analysis-report.html"), renderAnalysisReport(analysis));
+    // games: four players as in the seed scenario (2 x 2 x 2 x 4 = 32 leaves, the whole tree), and eight (256 leaves: the tree along its path)
+    writeFileSync(join(output, "game-report.html"), renderAnalysisReport({ title: "Four players", game: { ...fourPlayerGame(), unit: "USD" } }));
+    const eight = ["US", "NL", "JP", "CN", "KR", "TW", "DE", "FR"];
+    const large = syntheticGame(eight.map((name) => ({ name, options: ["restrict-exports", "wait"] })), (p) => p.map((o, i) => (o === 0 ? 1e9 * (i + 1) : 0) - 0.3e9 * p.filter((x) => x === 0).length), { order: eight });
+    writeFileSync(join(output, "game-path-report.html"), renderAnalysisReport({ title: "Eight players", game: { ...large, unit: "USD" } }));
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
@@ -251,6 +258,33 @@ describe.skipIf(!hasChromium)(`HTML report in headless Chromium (${CHROMIUM})`, 
     expect(layoutProblems(texts)).toEqual([]);
     expect(await page.$eval("html", (root) => root.scrollWidth)).toBeLessThanOrEqual(1280);
     await page.close();
+  });
+
+  it.each([
+    ["game-report.html", 46],
+    ["game-path-report.html", 16],
+  ])("%s: the game tree rendered with its %i edges, every text inside it and apart from the others, no sideways scrolling", async (name, edges) => {
+    for (const width of [1280, 600]) {
+      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      await page.goto(pathToFileURL(join(output, name)).href);
+      const charts = await page.$$eval("svg.chokepoint-chart", (svgs) =>
+        svgs.map((svg) => ({
+          kind: svg.getAttribute("data-chart"),
+          declared: Number(svg.getAttribute("data-marks")),
+          drawn: [...svg.querySelectorAll(".mark")].filter((mark) => mark.getBoundingClientRect().width > 0).length,
+          title: svg.ownerDocument.getElementById(svg.getAttribute("aria-labelledby") ?? "")?.textContent ?? "",
+        })),
+      );
+      expect(charts).toEqual([{ kind: "game-tree", declared: edges, drawn: edges, title: expect.stringMatching(/^Game tree: US, then NL, /) }]);
+      const texts = await laidOutTexts(page);
+      expect(texts.length).toBeGreaterThan(40);
+      expect(layoutProblems(texts)).toEqual([]);
+      expect(await page.$eval("html", (root) => root.scrollWidth)).toBeLessThanOrEqual(width);
+      // the payoff table scrolls within its frame on a narrow screen
+      expect(await page.$$eval("table.payoff tbody tr", (rows) => rows.length)).toBe(name === "game-report.html" ? 32 : 64);
+      if (width === 1280) await page.screenshot({ path: join(output, name.replace(".html", ".png")), fullPage: true });
+      await page.close();
+    }
   });
 
   it("leads with the answer: the first screen of the seed scenario's report shows its summary; the page is a fraction of the 44,000 px it took", async () => {

@@ -1,12 +1,14 @@
 // `chokepoint game`: the payoff table, equilibria, play in turns, a weight sweep, bad input;
 // and the example game stays the bundled standoff with a game added.
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatPlans } from "../../src/cli/game-command.js";
 import { analyzeGame, solveSequential } from "../../src/index.js";
-import { runInProcess } from "./_helpers.js";
+import { runInProcess, scratchDirectory } from "./_helpers.js";
 
 const file = "examples/game/standoff-game.json";
+const scratch = scratchDirectory();
 
 describe("chokepoint game", () => {
   it("prints each profile's losses, the equilibria, play in turns and where a weight turns the answer", async () => {
@@ -23,6 +25,23 @@ describe("chokepoint game", () => {
     expect(out).toContain(`played in turns (JP, then CN): ${expected.sequential!.path.map((m) => `${m.player} ${m.strategy}`).join(", ")}`);
     expect(out).toMatch(/JP.s weight on chipOutputLoss:CN:\n +-100 bn: \(JP join, CN hold\)/);
     expect(out).toMatch(/it changes between -75\.0 bn and -50\.0 bn/);
+  });
+
+  it("writes the payoff matrix, the game tree and the sweep as an HTML report, and the JSON beside it", async () => {
+    const html = join(scratch(), "game.html");
+    const json = join(scratch(), "game.json");
+    const { code, err } = await runInProcess(["game", file, "--runs", "50", "--workers", "1", "--sweep", "JP:chipOutputLoss:CN", "--sweep-values=-1e11,0", "--html", html, "--json", json]);
+    expect(code).toBe(0);
+    expect(err).toBe(`wrote ${json}\nwrote ${html}\n`);
+    const page = readFileSync(html, "utf8");
+    expect(page).toContain("<title>The illustrative standoff as a game: Japan chooses whether to join, China whether to retaliate: what each country should choose</title>");
+    expect(page).toContain('<section id="game">');
+    expect(page).toContain("<caption>Mean losses: JP chooses the row, CN the column</caption>");
+    // the objectives are in dollars
+    expect(page).toMatch(/JP \$2\.\d+ bn<br>/);
+    expect(page).toContain('data-chart="game-tree" data-marks="6"');
+    expect(page).toContain("<h3>Where the answer turns: JP's weight on <code>chipOutputLoss:CN</code></h3>");
+    expect(JSON.parse(readFileSync(json, "utf8")).sweep.points).toHaveLength(2);
   });
 
   it("refuses a scenario without a game, a lone --sweep and a bad --sweep (exit 2)", async () => {

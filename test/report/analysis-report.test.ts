@@ -9,7 +9,8 @@ import type { SweepResult } from "../../src/analysis/sweep-lever.js";
 import { InputError } from "../../src/errors.js";
 import { renderAnalysisReport } from "../../src/report/analysis-report.js";
 import { indicesVegaLite, morrisVegaLite, primTradeoffVegaLite, sweepVegaLite } from "../../src/report/charts/analysis-vega-lite.js";
-import { outside, overlapping, textBoxes } from "../_helpers/svg-text.js";
+import { fourPlayerGame } from "../_helpers/game-analysis.js";
+import { chartsOf as charts, outside, overlapping, textBoxes } from "../_helpers/svg-text.js";
 
 const ishigami = (u: Float64Array) => {
   const [a, b, c] = Array.from(u, (v) => Math.PI * (2 * v - 1));
@@ -38,16 +39,6 @@ const sweep: SweepResult = {
     { value: 1, outcomes: [outcome(3.4e9, 0)] },
   ],
 };
-
-/** The SVG charts of a page, by their `data-chart` kind. */
-function charts(html: string): { kind: string; marks: number; drawn: number; svg: string }[] {
-  return [...html.matchAll(/<svg [\s\S]*?<\/svg>/g)].map(([svg]) => ({
-    kind: /data-chart="([^"]+)"/.exec(svg)![1]!,
-    marks: Number(/data-marks="(\d+)"/.exec(svg)![1]),
-    drawn: [...svg.matchAll(/class="mark[ "]/g)].length,
-    svg,
-  }));
-}
 
 function expectLaidOut(html: string): void {
   for (const chart of charts(html)) {
@@ -132,14 +123,15 @@ describe("renderAnalysisReport", () => {
   });
 
   it("puts every section given on one page, the same bytes for the same input", () => {
-    const options = { sensitivity: sobol, discovery: planted, robustness: table, sweep };
+    const options = { sensitivity: sobol, discovery: planted, robustness: table, sweep, game: fourPlayerGame() };
     const html = renderAnalysisReport(options);
-    expect([...html.matchAll(/<section id="(\w+)">/g)].map((m) => m[1])).toEqual(["sensitivity", "discovery", "robustness", "sweep"]);
+    expect([...html.matchAll(/<section id="(\w+)">/g)].map((m) => m[1])).toEqual(["sensitivity", "discovery", "robustness", "sweep", "game"]);
+    expect(charts(html).map((c) => c.kind)).toEqual(["sensitivity-indices", "prim-tradeoff", "lever-sweep", "game-tree"]);
     expect(renderAnalysisReport(options)).toBe(html);
   });
 
   it("refuses a page with no section, no parameters, or a chosen box outside the trajectory", () => {
-    expect(() => renderAnalysisReport({})).toThrow(new InputError("options", "expected at least one of sensitivity, discovery, robustness, sweep"));
+    expect(() => renderAnalysisReport({})).toThrow(new InputError("options", "expected at least one of sensitivity, discovery, robustness, sweep, game"));
     expect(() => renderAnalysisReport({ sensitivity: { parameters: [] } })).toThrow(InputError);
     expect(() => renderAnalysisReport({ discovery: { ...planted, chosen: 999 } })).toThrow(/discovery\.chosen: expected a box of the trajectory, from 0 to \d+, found 999/);
   });
