@@ -74,7 +74,7 @@ export async function gameCommand(argument: string, options: GameCommandOptions,
   await writeOutputFiles(
     [
       ...(options.json === undefined ? [] : [{ file: options.json, text: () => `${JSON.stringify(document, null, 2)}\n` }]),
-      ...(options.html === undefined ? [] : [{ file: options.html, text: () => renderAnalysisReport({ title, game: { ...game, ...(sweep === undefined ? {} : { sweep }), unit: objectiveUnit(scenario) } }) }]),
+      ...(options.html === undefined ? [] : [{ file: options.html, text: () => renderAnalysisReport({ title, game: { ...document, unit: objectiveUnit(scenario) } }) }]),
     ],
     env,
   );

@@ -1,7 +1,7 @@
 // The game section of the analysis report: the payoff matrix (a bimatrix for two players, a
 // table of every profile for more), the game tree of play in turns, which threats are
 // credible and where the mover is indifferent, and a weight sweep's turning points.
-import type { GameAnalysis, sweepGameWeight } from "../game/analyze-game.js";
+import type { GameAnalysis, GameUncertaintySweep, sweepGameWeight } from "../game/analyze-game.js";
 import type { Scenario } from "../schema/scenario.js";
 import { compileScenario } from "../compile/compile-scenario.js";
 import { InputError } from "../errors.js";
@@ -18,6 +18,8 @@ import { esc } from "./_internals/report-context.js";
 export interface AnalysisGame extends GameAnalysis {
   /** What `sweepGameWeight` returned for this analysis: a table of weight against equilibria and path, and where they change. */
   readonly sweep?: ReturnType<typeof sweepGameWeight>;
+  /** What `sweepGameUncertainty` returned for the same game: a table of the held value against equilibria and path, and where they change. */
+  readonly uncertaintySweep?: GameUncertaintySweep;
   /** The unit of the players' losses: `USD` writes them as `$2.47 bn`; without it, as plain numbers (`2.47 bn`). */
   readonly unit?: string;
 }
@@ -154,7 +156,30 @@ export function gameSection(game: AnalysisGame): string {
 
   const parts = [intro, `<ul class="notes">${answer.map((a) => `<li>${a}</li>`).join("")}</ul>`, `<h3>The payoff matrix</h3>`, matrix];
   if (s !== undefined) parts.push(treeBlock(game, unit), credibility(game, unit));
-  if (game.sweep !== undefined) parts.push(sweepBlock(game, game.sweep));
+  if (game.sweep !== undefined) {
+    const sweep = game.sweep;
+    parts.push(
+      sweepBlock(game, {
+        title: `${esc(sweep.player)}'s weight on ${code(sweep.outcome)}`,
+        text: `The weight of ${code(sweep.outcome)} in ${esc(sweep.player)}'s objective (its loss per unit of the outcome; negative: a gain) set to each value in turn, the game solved again on the same mean outcomes.`,
+        column: "weight",
+        points: sweep.points.map((point) => ({ value: point.weight, pureEquilibria: point.pureEquilibria, ...(point.path === undefined ? {} : { path: point.path }) })),
+        changes: sweep.changes,
+      }),
+    );
+  }
+  if (game.uncertaintySweep !== undefined) {
+    const sweep = game.uncertaintySweep;
+    parts.push(
+      sweepBlock(game, {
+        title: `${code(sweep.uncertainty)} held at each value`,
+        text: `The uncertainty ${code(sweep.uncertainty)} held at each value in turn, every profile simulated again on ${formatCount(sweep.runs)} runs with the other uncertainties on the same draws.`,
+        column: "value",
+        points: sweep.points,
+        changes: sweep.changes,
+      }),
+    );
+  }
   return parts.join("\n");
 }
 
@@ -214,24 +239,34 @@ function credibility(game: AnalysisGame, unit: string): string {
   return `<h3>Which threats are credible</h3>\n${threatHtml}\n${tieHtml}`;
 }
 
-function sweepBlock(game: AnalysisGame, sweep: NonNullable<AnalysisGame["sweep"]>): string {
-  const weight = lossText("");
+/** A sweep's table: a weight or a held value against the equilibria and the path, the rows where they change marked. */
+function sweepBlock(
+  game: AnalysisGame,
+  sweep: {
+    readonly title: string;
+    readonly text: string;
+    readonly column: string;
+    readonly points: readonly Pick<GameUncertaintySweep["points"][number], "value" | "pureEquilibria" | "path">[];
+    readonly changes: readonly { readonly from: number; readonly to: number }[];
+  },
+): string {
+  const number = lossText("");
   const changed = new Set(sweep.changes.map((c) => c.to));
   const rows = sweep.points.map((point, k) => {
     const equilibria = point.pureEquilibria.length === 0 ? "none" : point.pureEquilibria.map((e) => esc(profileText(game, e.profile))).join("; ");
     const path = point.path === undefined ? "" : `<td>${esc(point.path.map((m) => `${m.player} ${m.strategy}`).join(", "))}</td>`;
-    const mark = k > 0 && changed.has(point.weight) ? `<span class="tag">changes</span>` : "";
-    return `<tr${mark === "" ? "" : ` class="changed"`}><td class="num">${esc(weight(point.weight))}</td><td>${equilibria}</td>${path}<td>${mark}</td></tr>`;
+    const mark = k > 0 && changed.has(point.value) ? `<span class="tag">changes</span>` : "";
+    return `<tr${mark === "" ? "" : ` class="changed"`}><td class="num">${esc(number(point.value))}</td><td>${equilibria}</td>${path}<td>${mark}</td></tr>`;
   });
   const hasPath = sweep.points.some((p) => p.path !== undefined);
-  const head = `<tr><th class="num">weight</th><th>equilibria of the mean losses</th>${hasPath ? "<th>played in turns</th>" : ""}<th></th></tr>`;
+  const head = `<tr><th class="num">${sweep.column}</th><th>equilibria of the mean losses</th>${hasPath ? "<th>played in turns</th>" : ""}<th></th></tr>`;
   const where =
     sweep.changes.length === 0
-      ? "The answer does not change over these weights."
-      : `The answer changes between ${sweep.changes.map((c) => `${esc(weight(c.from))} and ${esc(weight(c.to))}`).join(", and between ")}.`;
+      ? `The answer does not change over these ${sweep.column}s.`
+      : `The answer changes between ${sweep.changes.map((c) => `${esc(number(c.from))} and ${esc(number(c.to))}`).join(", and between ")}.`;
   return (
-    `<h3>Where the answer turns: ${esc(sweep.player)}'s weight on ${code(sweep.outcome)}</h3>\n` +
-    `<p>The weight of ${code(sweep.outcome)} in ${esc(sweep.player)}'s objective (its loss per unit of the outcome; negative: a gain) set to each value in turn, the game solved again on the same mean outcomes. ${where}</p>\n` +
+    `<h3>Where the answer turns: ${sweep.title}</h3>\n` +
+    `<p>${sweep.text} ${where}</p>\n` +
     `<div class="table-wrap"><table><thead>${head}</thead><tbody>\n${rows.join("\n")}\n</tbody></table></div>`
   );
 }

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/errors.js";
-import { analyzeGame, sweepGameWeight } from "../../src/game/analyze-game.js";
+import { analyzeGame, sweepGameUncertainty, sweepGameWeight } from "../../src/game/analyze-game.js";
 import { parseScenario } from "../../src/schema/parse.js";
 import { renderAnalysisReport } from "../../src/report/analysis-report.js";
 import { FULL_TREE_LEAVES } from "../../src/report/charts/game-tree-svg.js";
@@ -205,6 +205,18 @@ describe("the game section of a simulated game", () => {
     expect(tree!.marks).toBe(6);
     expectLaidOut(tree!.svg);
     expect(renderAnalysisReport(options)).toBe(html);
+  });
+
+  it("an uncertainty held at each value: its table and where the answer turns", async () => {
+    const scenario = parseScenario(JSON.parse(readFileSync("examples/game/standoff-game.json", "utf8")));
+    const game = await analyzeGame(scenario, { runs: 30, seed: 1 });
+    const uncertaintySweep = await sweepGameUncertainty(scenario, { uncertainty: "equipmentLeakage", values: [0, 0.3], runs: 30, seed: 1 });
+    const html = renderAnalysisReport({ game: { ...game, uncertaintySweep, unit: "USD" } });
+    expect(html).toContain("<h3>Where the answer turns: <code>equipmentLeakage</code> held at each value</h3>");
+    expect(html).toContain("every profile simulated again on 30 runs with the other uncertainties on the same draws.");
+    expect(html).toContain('<th class="num">value</th>');
+    expect(html).toMatch(/<tr><td class="num">0<\/td><td>\(JP [a-z-]+, CN [a-z]+\)/);
+    expect(html).toContain(uncertaintySweep.changes.length === 0 ? "The answer does not change over these values." : "The answer changes between");
   });
 });
 
