@@ -66,7 +66,7 @@ export async function discoverCommand(argument: string, options: DiscoverCommand
   const scenario = await loadScenarioArgument(argument);
   const outcome = checkNames("outcome", [options.outcome], outcomeDefinitions(scenario).map((o) => o.name))[0]!;
   const policy = options.policy === undefined ? undefined : checkNames("policy", [options.policy], scenario.policies.map((p) => p.name))[0]!;
-  const versus = options.versus === undefined ? undefined : checkNames("policy", [options.versus], scenario.policies.map((p) => p.name))[0]!;
+  const versus = options.versus === undefined ? undefined : checkNames("versus", [options.versus], scenario.policies.map((p) => p.name))[0]!;
   const alpha = options.alpha ?? 0.05;
   const minMass = options.minMass ?? 0.05;
   let found: Awaited<ReturnType<typeof discoverScenarios>>;

@@ -38,7 +38,7 @@ export async function robustnessCommand(argument: string, options: RobustnessCom
   const scenario = await loadScenarioArgument(argument);
   const outcomes = outcomeDefinitions(scenario).map((o) => o.name);
   const outcome = checkNames("outcome", [options.outcome ?? scenario.headlineOutcomes?.[0] ?? outcomes[0]!], outcomes)[0]!;
-  const policies = options.policies === undefined ? undefined : checkNames("policy", options.policies, scenario.policies.map((p) => p.name));
+  const policies = options.policies === undefined ? undefined : checkNames("policies", options.policies, scenario.policies.map((p) => p.name));
   let table: RobustnessResult & { outcome: string; unit: string };
   try {
     table = await robustnessAnalysis(scenario, {

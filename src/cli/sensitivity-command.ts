@@ -46,7 +46,7 @@ export async function sensitivityCommand(argument: string, options: SensitivityC
   const outcome = checkNames("outcome", [options.outcome ?? scenario.headlineOutcomes?.[0] ?? outcomes[0]!], outcomes)[0]!;
   const policyNames = scenario.policies.map((p) => p.name);
   const policy = options.policy === undefined ? undefined : checkNames("policy", [options.policy], policyNames)[0]!;
-  const versus = options.versus === undefined ? undefined : checkNames("policy", [options.versus], policyNames)[0]!;
+  const versus = options.versus === undefined ? undefined : checkNames("versus", [options.versus], policyNames)[0]!;
   let found: SensitivityResult;
   try {
     found = await sensitivityAnalysis(scenario, {

@@ -113,4 +113,15 @@ describe("bad command lines", () => {
       "
     `);
   });
+
+  it("names the flag that gave an unknown policy: --policies, --versus", async () => {
+    const [robustness, discover, sensitivity] = await runAll([
+      ["robustness", "tiny.json", "--policies", "none,baan", "--runs", "10"],
+      ["discover", "tiny.json", "--outcome", "gdpLoss:B", "--above", "1", "--policy", "ban", "--versus", "nne", "--runs", "10"],
+      ["sensitivity", "tiny.json", "--outcome", "gdpLoss:B", "--policy", "ban", "--versus", "nne", "--samples", "8"],
+    ]);
+    expect(oneLineError(robustness)).toBe('error: --policies: the scenario has no policy "baan"; did you mean "ban"? (policies: none, ban, half-ban)\n');
+    expect(oneLineError(discover)).toBe('error: --versus: the scenario has no policy "nne"; did you mean "none"? (policies: none, ban, half-ban)\n');
+    expect(oneLineError(sensitivity)).toBe(oneLineError(discover));
+  });
 });
