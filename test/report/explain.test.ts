@@ -81,6 +81,8 @@ describe("explainScenario", () => {
   it("orders goods raw to final and lists the chains from minerals to final goods", () => {
     expect(section("Goods").map((line) => line.trim().split(/\s+/)[0])).toEqual(["gallium", "equipment", "chips", "vehicles"]);
     expect(section("Dependency chain").slice(-2)).toEqual(["    gallium -> chips -> vehicles", "    equipment -> chips -> vehicles"]);
+    // small amounts per unit read as decimals, not 6.00e-4
+    expect(text).toContain("vehicles <- 0.0006 USD million chips*");
   });
 
   it("gives each importer's share of supply from countries that may restrict, and HHI per good", () => {

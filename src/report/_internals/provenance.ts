@@ -48,7 +48,7 @@ export function uncertainNumber(value: UncertainNumber, scenario: Scenario, text
 export function numberText(value: number): string {
   if (Number.isInteger(value) && Math.abs(value) < 1e15) return formatCount(value);
   const size = Math.abs(value);
-  if (size >= 1e15 || (size > 0 && size < 1e-3)) return value.toExponential(2);
+  if (size >= 1e15 || (size > 0 && size < 1e-6)) return value.toExponential(2);
   return String(Number(value.toPrecision(4)));
 }
 
