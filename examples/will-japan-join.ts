@@ -28,7 +28,12 @@ const onPath = profileOf(game, path);
 console.log(`That profile is an equilibrium of the run's own game in ${(100 * onPath.probabilityEquilibrium).toFixed(0)}% of runs (the rest: draws under which some player would choose otherwise).`);
 
 // 2. Japan's choice at each of its turns, and why
-console.log("\nJapan's choice at each of its turns (its loss: GDP loss less the value it puts on China's lost advanced-chip output):");
+const cut = (nl: string, jp: string) => {
+  const q = game.profiles.indexOf(profileOf(game, { US: "chips-only", NL: nl, JP: jp, CN: "hold" }));
+  return `${(100 * game.terms[q]![JP]!.find((term) => term.outcome === "advancedChipOutputLoss:CN")!.mean).toFixed(1)}%`;
+};
+console.log(`\nChina's advanced-chip output falls on average by ${cut("join", "join")} with both the Netherlands and Japan in, ${cut("join", "stay-out")} with the Netherlands alone, ${cut("stay-out", "join")} with Japan alone.`);
+console.log("Japan's choice at each of its turns (its loss: GDP loss less the value it puts on China's lost advanced-chip output):");
 for (const move of sequential.plans.filter((m) => m.player === "JP")) {
   const after = `${move.after.US === "tool-controls" ? "the US controls tools" : "the US controls AI chips only"}, the Netherlands ${move.after.NL === "join" ? "joined" : "stayed out"}`;
   const loss = (jp: string) => profileOf(game, { ...move.after, JP: jp, CN: "hold" }).meanLoss[JP]!;
@@ -74,7 +79,7 @@ console.log(severity.changes.length === 0 ? "  the answer does not change" : `  
 
 // 6. Threshold: how much must China value hurting Japan's economy before it would retaliate?
 const chinaSweep = sweepGameWeight(game, { player: "CN", outcome: "gdpLoss:JP", values: [0, -0.5, -1, -2, -5, -10] });
-console.log("\nChina's gain per dollar of Japan's GDP loss (a reputation for answering), and China's plan after Japan joins:");
+console.log("\nChina's gain per dollar of Japan's GDP loss (a reputation for answering), and play in turns:");
 for (const point of chinaSweep.points) console.log(`  ${String(-point.weight).padStart(4)}: ${point.path!.map((m) => `${m.player} ${m.strategy}`).join(", ")}`);
 console.log(chinaSweep.changes.length === 0 ? "  the path does not change over these values" : `  the path changes between ${chinaSweep.changes.map((c) => `${-c.from} and ${-c.to}`).join(", ")}`);
 console.log(`\nThe US's loss on the path: ${bn(onPath.meanLoss[US]!)}; the Netherlands': ${bn(onPath.meanLoss[NL]!)} (losses net of the value each puts on the denial).`);

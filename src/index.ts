@@ -70,6 +70,7 @@ export {
   type GameProfile,
   type GameEquilibrium,
   type GameWeightPoint,
+  type GameWeightSweep,
 } from "./game/analyze-game.js";
 export { solveSequential, type SequentialGame, type SequentialSolution, type SequentialMove, type NonCredibleThreat } from "./game/sequential.js";
 export { prim, type PrimOptions, type PrimResult, type PrimBox, type PrimLimit } from "./analysis/prim.js";

@@ -5,7 +5,8 @@ import { alignColumns } from "../report/text.js";
 import { renderAnalysisReport } from "../report/analysis-report.js";
 import { objectiveUnit } from "../report/game-report.js";
 import type { GameAnalysis } from "../game/analyze-game.js";
-import { sweepGameWeight, type GameUncertaintySweep } from "../game/analyze-game.js";
+import { sweepGameWeight, type GameUncertaintySweep, type GameWeightSweep } from "../game/analyze-game.js";
+import { movesText, profileText } from "../game/describe-game.js";
 import type { SequentialSolution } from "../game/sequential.js";
 import { analyzeGame, sweepGameUncertainty } from "../parallel/game-parallel.js";
 import type { CliEnvironment } from "./environment.js";
@@ -49,7 +50,7 @@ export async function gameCommand(argument: string, options: GameCommandOptions,
   const scenario = await loadScenarioArgument(argument);
   if (scenario.game === undefined) throw new UsageError(`${argument} declares no game: add \`game\` with players, their options and objectives (docs/game.md)`);
   let game: GameAnalysis;
-  let sweep: ReturnType<typeof sweepGameWeight> | undefined;
+  let sweep: GameWeightSweep | undefined;
   let uncertaintySweep: GameUncertaintySweep | undefined;
   try {
     const analysis = {
@@ -105,7 +106,6 @@ export function formatPlans(sequential: SequentialSolution): string[] {
     const options = sequential.players.find((p) => p.name === name)!.strategies;
     const chosen = options.filter((option) => turns.some((move) => move.choice === option));
     const never = options.filter((option) => !chosen.includes(option));
-    const history = (move: (typeof turns)[number]) => Object.entries(move.after).map(([player, option]) => `${player} ${option}`).join(", ");
     let text: string;
     if (turns.length === 1) text = `${chosen[0]} (it moves first)`;
     else if (chosen.length === 1) text = `${chosen[0]} at all ${turns.length} of its turns`;
@@ -113,7 +113,7 @@ export function formatPlans(sequential: SequentialSolution): string[] {
       text = chosen
         .map((option) => {
           const at = turns.filter((move) => move.choice === option);
-          return at.length <= 3 ? `${option} after ${at.map((move) => `(${history(move)})`).join(" or ")}` : `${option} at ${at.length} of its ${turns.length} turns`;
+          return at.length <= 3 ? `${option} after ${at.map((move) => `(${movesText(move.after)})`).join(" or ")}` : `${option} at ${at.length} of its ${turns.length} turns`;
         })
         .join("; ");
     }
@@ -123,12 +123,30 @@ export function formatPlans(sequential: SequentialSolution): string[] {
   return lines;
 }
 
+/** A sweep's lines: each value with the equilibria and the path there, then where the answer changes. */
+function sweepLines(
+  game: GameAnalysis,
+  title: string,
+  what: string,
+  points: readonly { readonly value: number; readonly pureEquilibria: readonly { readonly profile: readonly string[] }[]; readonly path?: Parameters<typeof movesText>[0] }[],
+  changes: readonly { readonly from: number; readonly to: number }[],
+): string[] {
+  return [
+    "",
+    title,
+    ...points.map((point) => {
+      const path = point.path === undefined ? "" : `; in turns: ${movesText(point.path)}`;
+      return `  ${compact(point.value).padStart(10)}: ${point.pureEquilibria.map((e) => profileText(game.players, e.profile)).join("; ") || "no pure equilibrium"}${path}`;
+    }),
+    changes.length === 0 ? `  the answer does not change over these ${what}` : `  it changes between ${changes.map((c) => `${compact(c.from)} and ${compact(c.to)}`).join(", and between ")}`,
+  ];
+}
+
 /** The text `game` prints: the payoff table, the equilibria, sequential play, the sweeps. */
-export function formatGame(game: GameAnalysis, sweep?: ReturnType<typeof sweepGameWeight>, uncertaintySweep?: GameUncertaintySweep): string {
+export function formatGame(game: GameAnalysis, sweep?: GameWeightSweep, uncertaintySweep?: GameUncertaintySweep): string {
   const players = game.players.map((p) => p.name);
   const head = [...players, ...players.map((p) => `loss ${p}`), "equilibrium in"];
   const rows = game.profiles.map((profile) => [...profile.profile, ...profile.meanLoss.map(compact), `${(100 * profile.probabilityEquilibrium).toFixed(0)}% of runs`]);
-  const profileText = (profile: readonly string[]) => `(${profile.map((option, p) => `${players[p]} ${option}`).join(", ")})`;
   const lines = [
     `${game.profiles.length} profiles over ${game.runs} common draws (seed ${JSON.stringify(game.seed)}); a loss is the player's objective (mean over the runs; lower is better)`,
     "",
@@ -136,36 +154,26 @@ export function formatGame(game: GameAnalysis, sweep?: ReturnType<typeof sweepGa
     "",
     game.pureEquilibria.length === 0
       ? "no pure equilibrium of the mean losses"
-      : `equilibria of the mean losses: ${game.pureEquilibria.map((e) => `${profileText(e.profile)}${e.strict ? "" : " (weak)"}`).join("; ")}`,
+      : `equilibria of the mean losses: ${game.pureEquilibria.map((e) => `${profileText(game.players, e.profile)}${e.strict ? "" : " (weak)"}`).join("; ")}`,
   ];
   if (game.sequential !== undefined) {
     const s = game.sequential;
-    lines.push(`played in turns (${s.order.join(", then ")}): ${s.path.map((m) => `${m.player} ${m.strategy}`).join(", ")}`);
+    lines.push(`played in turns (${s.order.join(", then ")}): ${movesText(s.path)}`);
     lines.push("what each would choose at its turns (backward induction):", ...formatPlans(s));
     if (s.nonCredible.length > 0) lines.push("equilibria of the mean losses that rest on a threat that would not be carried out:");
     for (const threat of s.nonCredible.slice(0, THREAT_LINES)) {
-      const after = Object.entries(threat.after).map(([player, option]) => `${player} ${option}`).join(", ");
-      lines.push(`  not credible: ${threat.player} ${threat.strategy} after ${after} (in ${profileText(threat.equilibrium)}): ${threat.best} would cost it ${compact(threat.cost)} less`);
+      lines.push(`  not credible: ${threat.player} ${threat.strategy} after ${movesText(threat.after)} (in ${profileText(game.players, threat.equilibrium)}): ${threat.best} would cost it ${compact(threat.cost)} less`);
     }
     if (s.nonCredible.length > THREAT_LINES) lines.push(`  ... and ${s.nonCredible.length - THREAT_LINES} more (--json lists them all)`);
     if (s.nonCredible.length === 0) lines.push("  every equilibrium's threats are credible");
   }
   if (sweep !== undefined) {
-    lines.push("", `${sweep.player}'s weight on ${sweep.outcome}:`);
-    for (const point of sweep.points) {
-      const path = point.path === undefined ? "" : `; in turns: ${point.path.map((m) => `${m.player} ${m.strategy}`).join(", ")}`;
-      lines.push(`  ${compact(point.weight).padStart(10)}: ${point.pureEquilibria.map((e) => profileText(e.profile)).join("; ") || "no pure equilibrium"}${path}`);
-    }
-    lines.push(sweep.changes.length === 0 ? "  the answer does not change over these weights" : `  it changes between ${sweep.changes.map((c) => `${compact(c.from)} and ${compact(c.to)}`).join(", and between ")}`);
+    const points = sweep.points.map((point) => ({ ...point, value: point.weight }));
+    lines.push(...sweepLines(game, `${sweep.player}'s weight on ${sweep.outcome}:`, "weights", points, sweep.changes));
   }
   if (uncertaintySweep !== undefined) {
-    lines.push("", `${uncertaintySweep.uncertainty} held at each value (every profile simulated again on the same draws of the rest):`);
-    for (const point of uncertaintySweep.points) {
-      const path = point.path === undefined ? "" : `; in turns: ${point.path.map((m) => `${m.player} ${m.strategy}`).join(", ")}`;
-      lines.push(`  ${compact(point.value).padStart(10)}: ${point.pureEquilibria.map((e) => profileText(e.profile)).join("; ") || "no pure equilibrium"}${path}`);
-    }
-    const changes = uncertaintySweep.changes;
-    lines.push(changes.length === 0 ? "  the answer does not change over these values" : `  it changes between ${changes.map((c) => `${compact(c.from)} and ${compact(c.to)}`).join(", and between ")}`);
+    const title = `${uncertaintySweep.uncertainty} held at each value (every profile simulated again on the same draws of the rest):`;
+    lines.push(...sweepLines(game, title, "values", uncertaintySweep.points, uncertaintySweep.changes));
   }
   return `${lines.join("\n")}\n`;
 }

@@ -356,9 +356,11 @@ export function compileModel(scenario: Scenario, compileFormula: FormulaCompiler
   const policyRules = new Csr();
   const ruleInstancesByName = new Map<string, number[]>();
 
+  // a name may stand for a rule of several policies: an outcome naming it counts every copy,
+  // and only the active policy's can fire
   const addRule = (rule: Rule): number[] => {
     const instances = ruleBuilder.add(rule, slotBuilder);
-    ruleInstancesByName.set(rule.name, instances);
+    ruleInstancesByName.set(rule.name, [...(ruleInstancesByName.get(rule.name) ?? []), ...instances]);
     return instances;
   };
   const globalInstances = scenario.rules.map(addRule);
@@ -835,7 +837,8 @@ function compileOutcomes(
       }
       return kept;
     },
-    ruleInstances: (name) => ruleInstancesByName.get(name)!,
+    // none for a rule of a game's option: it applies only when the game is analysed
+    ruleInstances: (name) => ruleInstancesByName.get(name) ?? [],
     outcomeIndex: (name) => outcomeIndex.get(name)!,
     hasInputOutputTable: (country) => scenario.world.inputOutput.some((table) => table.country === country),
     formula: compileFormula,

@@ -5,7 +5,11 @@ import { InputError } from "../errors.js";
 import type { ExperimentResult } from "../experiment/result.js";
 import { runExperiment } from "../experiment/run-experiment.js";
 import { parseScenario } from "../schema/parse.js";
-import type { Policy, Scenario, ScenarioInput } from "../schema/scenario.js";
+import { createDistribution, describeDistribution } from "../random/index.js";
+import { LIMITS } from "../schema/limits.js";
+import type { Rule } from "../schema/rules.js";
+import type { Policy, Scenario, ScenarioInput, Uncertainty } from "../schema/scenario.js";
+import { didYouMean } from "../schema/suggest.js";
 import { studentTQuantile } from "../stats/student-t.js";
 import { solveSequential, type SequentialSolution } from "./sequential.js";
 import { equilibriumAt, solveGame, type MixedEquilibrium } from "./solve-game.js";
@@ -68,8 +72,9 @@ export interface GameAnalysis {
 
 /**
  * Analyse the game a scenario declares (`game`): simulate every profile of the players'
- * options, each as a policy made of the base policy and the chosen options' levers, on the
- * same draws (common random numbers); compute each player's loss in each run from its
+ * options, each as a policy made of the base policy and the chosen options' levers and
+ * rules, on the same draws (common random numbers: each rule has one draw per run, whatever
+ * the profile); compute each player's loss in each run from its
  * objective (weights drawn per run when uncertain); and solve the game of mean losses:
  * its pure equilibria (and for two players the mixed ones), and with an order of play its
  * subgame-perfect path and the threats that are not credible. Each profile also gets the
@@ -80,13 +85,14 @@ export interface GameAnalysis {
  * outcomes hold); "rational" means each knows the others' objectives and the distributions.
  *
  * @param scenario - a scenario with a `game`.
- * @param options - runs and seed; optionally the order of play and a signal.
+ * @param options - runs and seed; optionally the order of play, uncertainties held at a value (`fixed`) and a signal.
  * @returns profiles with losses and equilibrium shares, equilibria of the expected-loss game, sequential play.
  * @throws ScenarioError for an invalid scenario; InputError when it has no game, or for bad options.
  * @example
  * ```ts
- * const game = await analyzeGame(scenario, { runs: 500, seed: 1, order: ["US", "JP", "CN"] });
- * game.pureEquilibria[0].profile; // e.g. ["press", "join", "retaliate"]
+ * const scenario = await loadBundledScenario("us-japan-chip-controls-2024"); // chokepoint/node
+ * const game = await analyzeGame(scenario, { runs: 300, seed: 1 });
+ * game.sequential?.path;          // e.g. US chips-only, NL join, JP join, CN hold
  * game.sequential?.nonCredible;   // threats the game's equilibria rest on that would not be carried out
  * ```
  */
@@ -119,22 +125,9 @@ export async function analyseGameWith(scenario: ScenarioInput | Scenario, option
     }
     profiles.push(profile);
   }
-  const base = game.base === undefined ? undefined : parsed.policies.find((policy) => policy.name === game.base)!;
-  const policies: Policy[] = profiles.map((profile, index) => {
-    const chosen = profile.map((o, p) => game.players[p]!.options[o]!);
-    return {
-      name: `game-profile-${index}`,
-      description: chosen.map((option, p) => `${players[p]!.name}: ${option.name}`).join(", "),
-      levers: [...(base?.levers ?? []), ...chosen.flatMap((option) => option.levers)],
-      rules: [...(base?.rules ?? []), ...chosen.flatMap((option) => option.rules)],
-      disableRules: [...new Set([...(base?.disableRules ?? []), ...chosen.flatMap((option) => option.disableRules)])],
-    };
-  });
-  // The scenario's own policies stay (not run), so that outcomes naming their rules still
-  // resolve; the game's uncertainties join the scenario's, drawn after them.
-  const { game: _game, baselinePolicy: _baseline, ...rest } = parsed;
-  const derived = parseScenario({ ...rest, uncertainties: [...rest.uncertainties, ...game.uncertainties], policies: [...policies, ...parsed.policies] });
-  const design = fixedDesign(options.fixed, options.runs);
+  const derived = profileScenario(parsed, game, profiles);
+  const policies = derived.policies;
+  const design = fixedDesign(derived, options.fixed, options.runs);
   const result = await run(derived, {
     runs: options.runs,
     seed: options.seed,
@@ -204,16 +197,101 @@ export async function analyseGameWith(scenario: ScenarioInput | Scenario, option
   };
 }
 
-/** `fixed` as a design: each held uncertainty's value in every run (checked by the experiment's design checks). */
-function fixedDesign(fixed: Readonly<Record<string, number>> | undefined, runs: number): Record<string, number[]> | undefined {
+/**
+ * The scenario whose policies are the game's profiles. Every rule a profile may use (the
+ * scenario's, the base policy's, every option's) is written once, scenario-wide, and each
+ * profile switches off the options' rules it did not choose: so one rule has one draw per
+ * run, whatever the profile (common random numbers), and an outcome naming it counts it
+ * under every profile. Rules of the scenario's other policies that outcomes name are
+ * there too, switched off everywhere, so that those outcomes still resolve (to "never").
+ * The game's uncertainties join the scenario's, drawn after them.
+ */
+function profileScenario(parsed: Scenario, game: NonNullable<Scenario["game"]>, profiles: readonly (readonly number[])[]): Scenario {
+  const base = game.base === undefined ? undefined : parsed.policies.find((policy) => policy.name === game.base)!;
+  const optionRules = game.players.flatMap((player) => player.options.flatMap((option) => option.rules));
+  const written = new Set([...parsed.rules, ...(base?.rules ?? []), ...optionRules].map((rule) => rule.name));
+  const named = new Set(parsed.outcomes.flatMap((outcome) => ("rules" in outcome && Array.isArray(outcome.rules) ? (outcome.rules as string[]) : [])));
+  const elsewhere: Rule[] = [];
+  for (const policy of parsed.policies) {
+    for (const rule of policy.rules) {
+      if (named.has(rule.name) && !written.has(rule.name)) {
+        written.add(rule.name);
+        elsewhere.push(rule);
+      }
+    }
+  }
+  const policies: Policy[] = profiles.map((profile, index) => {
+    const chosen = profile.map((o, p) => game.players[p]!.options[o]!);
+    const notChosen = game.players.flatMap((player, p) => player.options.filter((_, o) => o !== profile[p]).flatMap((option) => option.rules.map((rule) => rule.name)));
+    return {
+      name: `game-profile-${index}`,
+      description: chosen.map((option, p) => `${game.players[p]!.country}: ${option.name}`).join(", "),
+      levers: [...(base?.levers ?? []), ...chosen.flatMap((option) => option.levers)],
+      rules: [],
+      disableRules: [...new Set([...(base?.disableRules ?? []), ...chosen.flatMap((option) => option.disableRules), ...notChosen, ...elsewhere.map((rule) => rule.name)])],
+    };
+  });
+  const { game: _game, baselinePolicy: _baseline, ...rest } = parsed;
+  return parseScenario({
+    ...rest,
+    uncertainties: [...rest.uncertainties, ...game.uncertainties],
+    rules: [...rest.rules, ...(base?.rules ?? []), ...optionRules, ...elsewhere],
+    policies,
+  });
+}
+
+/** The uncertainty of the game's scenario that `name` holds: a known one, not one of the posterior's joint draws. */
+function heldUncertainty(scenario: Scenario, name: string, path: string): Uncertainty {
+  const uncertainty = scenario.uncertainties.find((u) => u.name === name);
+  if (uncertainty === undefined) {
+    const names = scenario.uncertainties.map((u) => u.name);
+    throw new InputError(path, `unknown uncertainty "${name}"${didYouMean(name, names)} (the scenario's and the game's: ${names.slice(0, 12).join(", ")}${names.length > 12 ? ", ..." : ""})`);
+  }
+  if (scenario.posterior?.parameters.includes(name)) {
+    throw new InputError(path, `"${name}" is drawn jointly with ${scenario.posterior.parameters.filter((p) => p !== name).join(", ")} from the posterior; it cannot be held alone`);
+  }
+  return uncertainty;
+}
+
+/** Check a value an uncertainty is held at: a finite number it can take. */
+function checkHeldValue(uncertainty: Uncertainty, value: unknown, path: string): void {
+  if (typeof value !== "number" || !Number.isFinite(value)) throw new InputError(path, `expected a finite number, found ${String(value)}`);
+  const distribution = createDistribution(uncertainty.distribution);
+  if (!(value >= distribution.min && value <= distribution.max)) {
+    throw new InputError(path, `${value} is outside what "${uncertainty.name}" can take (${describeDistribution(uncertainty.distribution)})`);
+  }
+}
+
+/** `fixed` as a design: each held uncertainty's value in every run. */
+function fixedDesign(scenario: Scenario, fixed: Readonly<Record<string, number>> | undefined, runs: number): Record<string, number[]> | undefined {
   if (fixed === undefined) return undefined;
   if (fixed === null || typeof fixed !== "object" || Array.isArray(fixed)) throw new InputError("options.fixed", 'expected an object of values by uncertainty name, such as { "retaliationSeverity": 0.5 }');
   const design: Record<string, number[]> = {};
   for (const [name, value] of Object.entries(fixed)) {
-    if (typeof value !== "number" || !Number.isFinite(value)) throw new InputError(`options.fixed.${name}`, `expected a finite number, found ${String(value)}`);
-    design[name] = Number.isSafeInteger(runs) && runs > 0 && runs <= 100_000_000 ? new Array<number>(runs).fill(value) : [];
+    checkHeldValue(heldUncertainty(scenario, name, `options.fixed.${name}`), value, `options.fixed.${name}`);
+    design[name] = Number.isSafeInteger(runs) && runs > 0 && runs <= LIMITS.runs ? new Array<number>(runs).fill(value) : [];
   }
   return Object.keys(design).length === 0 ? undefined : design;
+}
+
+/** A sweep's values: a non-empty list of distinct finite numbers. */
+function checkSweepValues(values: readonly number[]): void {
+  if (!Array.isArray(values) || values.length === 0) throw new InputError("options.values", "expected a non-empty list of values");
+  const seen = new Set<number>();
+  values.forEach((v, i) => {
+    if (typeof v !== "number" || !Number.isFinite(v)) throw new InputError(`options.values[${i}]`, `expected a finite number, found ${String(v)}`);
+    if (seen.has(v)) throw new InputError(`options.values[${i}]`, `${v} is given twice`);
+    seen.add(v);
+  });
+}
+
+/** Consecutive points between which the pure equilibria or the path differ, by their values. */
+function changesBetween<P extends { readonly pureEquilibria: readonly GameEquilibrium[]; readonly path?: readonly unknown[] }>(
+  points: readonly P[],
+  valueOf: (point: P) => number,
+): { from: number; to: number }[] {
+  const key = (point: P) => JSON.stringify([point.pureEquilibria.map((e) => e.profile), point.path]);
+  return points.slice(1).flatMap((point, i) => (key(point) === key(points[i]!) ? [] : [{ from: valueOf(points[i]!), to: valueOf(point) }]));
 }
 
 /** Equilibria (and with an order, sequential play) of the game whose payoffs are minus the given mean losses. */
@@ -258,6 +336,15 @@ export interface GameWeightPoint {
   readonly plans?: SequentialSolution["plans"];
 }
 
+/** What {@link sweepGameWeight} finds. */
+export interface GameWeightSweep {
+  readonly player: string;
+  readonly outcome: string;
+  readonly points: readonly GameWeightPoint[];
+  /** Consecutive weights between which the equilibria or the sequential path differ. */
+  readonly changes: readonly { readonly from: number; readonly to: number }[];
+}
+
 /**
  * The threshold question: how large must a weight of a player's objective be before the
  * game's solution changes (before Japan joins, before China's retaliation stops paying)?
@@ -272,32 +359,27 @@ export interface GameWeightPoint {
  * @throws InputError for an unknown player or an outcome not in its objective.
  * @example
  * ```ts
- * const sweep = sweepGameWeight(game, { player: "JP", outcome: "allianceStrain", values: [0, 1e9, 2e9, 5e9] });
- * sweep.changes; // e.g. [{ from: 1e9, to: 2e9 }]: Japan joins once it values alliance ties above $1-2 bn
+ * const sweep = sweepGameWeight(game, { player: "JP", outcome: "advancedChipOutputLoss:CN", values: [0, -1e10, -2e10, -5e10] });
+ * sweep.changes; // e.g. [{ from: -1e10, to: -2e10 }]: Japan joins once a 1% cut in China's advanced chips is worth $0.1-0.2 bn to it
  * ```
  */
 export function sweepGameWeight(
   analysis: GameAnalysis,
   options: { readonly player: string; readonly outcome: string; readonly values: readonly number[]; readonly order?: readonly string[] },
-): { readonly player: string; readonly outcome: string; readonly points: readonly GameWeightPoint[]; readonly changes: readonly { readonly from: number; readonly to: number }[] } {
+): GameWeightSweep {
   const p = analysis.players.findIndex((player) => player.name === options.player);
   if (p < 0) throw new InputError("options.player", `unknown player "${options.player}" (players: ${analysis.players.map((x) => x.name).join(", ")})`);
   const terms = analysis.terms[0]![p]!;
   const t = terms.findIndex((term) => term.outcome === options.outcome);
   if (t < 0) throw new InputError("options.outcome", `"${options.outcome}" is not in ${options.player}'s objective (its outcomes: ${terms.map((x) => x.outcome).join(", ")})`);
-  if (!Array.isArray(options.values) || options.values.length === 0) throw new InputError("options.values", "expected a non-empty list of weights");
-  options.values.forEach((v, i) => {
-    if (typeof v !== "number" || !Number.isFinite(v)) throw new InputError(`options.values[${i}]`, `expected a finite number, found ${String(v)}`);
-  });
+  checkSweepValues(options.values);
   const order = options.order ?? analysis.sequential?.order;
   const points = options.values.map((weight): GameWeightPoint => {
     const meanLoss = analysis.profiles.map((profile, q) => profile.meanLoss.map((l, player) => (player === p ? l - analysis.terms[q]![p]![t]!.weighted + weight * analysis.terms[q]![p]![t]!.mean : l)));
     const solved = solveMeanGame(analysis.players, meanLoss, order);
     return { weight, pureEquilibria: solved.pureEquilibria, ...(solved.sequential === undefined ? {} : { path: solved.sequential.path, plans: solved.sequential.plans }) };
   });
-  const key = (point: GameWeightPoint) => JSON.stringify([point.pureEquilibria.map((e) => e.profile), point.path]);
-  const changes = points.slice(1).flatMap((point, i) => (key(point) === key(points[i]!) ? [] : [{ from: points[i]!.weight, to: point.weight }]));
-  return { player: options.player, outcome: options.outcome, points, changes };
+  return { player: options.player, outcome: options.outcome, points, changes: changesBetween(points, (point) => point.weight) };
 }
 
 /** One value of a swept uncertainty, and what the game's solution is there. */
@@ -337,8 +419,8 @@ export interface GameUncertaintySweep {
  * @throws InputError for an unknown uncertainty, a value outside what it can take, or bad options; ScenarioError for an invalid scenario.
  * @example
  * ```ts
- * const sweep = await sweepGameUncertainty(scenario, { uncertainty: "retaliationSeverity", values: [0.2, 0.5, 0.8], runs: 200, seed: 1 });
- * sweep.changes; // e.g. [{ from: 0.5, to: 0.8 }]: Japan stays out once retaliation would deny it more than half its imports
+ * const sweep = await sweepGameUncertainty(scenario, { uncertainty: "retaliationSeverity", values: [0.5, 0.75, 1], runs: 200, seed: 1 });
+ * sweep.changes; // [] on the seed scenario: even a complete cut-off does not change the answer
  * ```
  */
 export async function sweepGameUncertainty(
@@ -357,14 +439,13 @@ export async function sweepGameUncertaintyWith<O extends AnalyzeGameOptions>(
   if (options === null || typeof options !== "object") throw new InputError("options", 'expected an object such as { uncertainty: "retaliationSeverity", values: [0.2, 0.8], runs: 200, seed: 1 }');
   const parsed = parseScenario(scenario);
   const { uncertainty, values, ...rest } = options;
-  const known = [...parsed.uncertainties, ...(parsed.game?.uncertainties ?? [])].map((u) => u.name);
-  if (typeof uncertainty !== "string" || !known.includes(uncertainty)) {
-    throw new InputError("options.uncertainty", `unknown uncertainty ${JSON.stringify(uncertainty)}${known.length === 0 ? "" : ` (the scenario's and the game's: ${known.slice(0, 12).join(", ")}${known.length > 12 ? ", ..." : ""})`}`);
-  }
-  if (!Array.isArray(values) || values.length === 0) throw new InputError("options.values", "expected a non-empty list of values");
-  values.forEach((v, i) => {
-    if (typeof v !== "number" || !Number.isFinite(v)) throw new InputError(`options.values[${i}]`, `expected a finite number, found ${String(v)}`);
-  });
+  if (parsed.game === undefined) throw new InputError("scenario.game", "the scenario declares no game: add `game` with players, their options and objectives (docs/authoring.md)");
+  // every value is checked before anything is simulated
+  const drawn = { ...parsed, uncertainties: [...parsed.uncertainties, ...parsed.game.uncertainties] };
+  if (typeof uncertainty !== "string") throw new InputError("options.uncertainty", `expected the name of an uncertainty, found ${String(uncertainty)}`);
+  const held = heldUncertainty(drawn, uncertainty, "options.uncertainty");
+  checkSweepValues(values);
+  values.forEach((value, i) => checkHeldValue(held, value, `options.values[${i}]`));
   const points: GameUncertaintyPoint[] = [];
   let runs = 0;
   let seed = "";
@@ -379,7 +460,5 @@ export async function sweepGameUncertaintyWith<O extends AnalyzeGameOptions>(
       ...(game.sequential === undefined ? {} : { path: game.sequential.path, plans: game.sequential.plans, nonCredible: game.sequential.nonCredible }),
     });
   }
-  const key = (point: GameUncertaintyPoint) => JSON.stringify([point.pureEquilibria.map((e) => e.profile), point.path]);
-  const changes = points.slice(1).flatMap((point, i) => (key(point) === key(points[i]!) ? [] : [{ from: points[i]!.value, to: point.value }]));
-  return { uncertainty, runs, seed, points, changes };
+  return { uncertainty, runs, seed, points, changes: changesBetween(points, (point) => point.value) };
 }

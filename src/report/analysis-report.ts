@@ -56,7 +56,7 @@ export interface AnalysisReportOptions {
   readonly discovery?: AnalysisDiscovery;
   readonly robustness?: AnalysisRobustness;
   readonly sweep?: SweepResult;
-  /** A game: `analyzeGame`'s result, with optionally `sweep` (`sweepGameWeight`'s result) and the losses' `unit`. */
+  /** A game: `analyzeGame`'s result, with optionally `sweep` (`sweepGameWeight`'s result), `uncertaintySweep` (`sweepGameUncertainty`'s) and the losses' `unit`. */
   readonly game?: AnalysisGame;
 }
 

@@ -1,7 +1,8 @@
 // The game section of the analysis report: the payoff matrix (a bimatrix for two players, a
 // table of every profile for more), the game tree of play in turns, which threats are
 // credible and where the mover is indifferent, and a weight sweep's turning points.
-import type { GameAnalysis, GameUncertaintySweep, sweepGameWeight } from "../game/analyze-game.js";
+import type { GameAnalysis, GameUncertaintySweep, GameWeightSweep } from "../game/analyze-game.js";
+import { movesText, profileText } from "../game/describe-game.js";
 import type { Scenario } from "../schema/scenario.js";
 import { compileScenario } from "../compile/compile-scenario.js";
 import { InputError } from "../errors.js";
@@ -17,7 +18,7 @@ import { esc } from "./_internals/report-context.js";
  */
 export interface AnalysisGame extends GameAnalysis {
   /** What `sweepGameWeight` returned for this analysis: a table of weight against equilibria and path, and where they change. */
-  readonly sweep?: ReturnType<typeof sweepGameWeight>;
+  readonly sweep?: GameWeightSweep;
   /** What `sweepGameUncertainty` returned for the same game: a table of the held value against equilibria and path, and where they change. */
   readonly uncertaintySweep?: GameUncertaintySweep;
   /** The unit of the players' losses: `USD` writes them as `$2.47 bn`; without it, as plain numbers (`2.47 bn`). */
@@ -33,10 +34,6 @@ export function objectiveUnit(scenario: Scenario): string {
   return dollars ? "USD" : "";
 }
 
-/** A profile in words: `(JP join, CN hold)`. */
-function profileText(game: GameAnalysis, profile: readonly string[]): string {
-  return `(${profile.map((option, p) => `${game.players[p]!.name} ${option}`).join(", ")})`;
-}
 
 const code = (text: string) => `<code>${esc(text)}</code>`;
 
@@ -94,11 +91,11 @@ export function gameSection(game: AnalysisGame): string {
   answer.push(
     game.pureEquilibria.length === 0
       ? "Choosing at once, the players have no pure equilibrium of the mean losses."
-      : `Choosing at once: ${game.pureEquilibria.length === 1 ? "the one equilibrium is" : `${game.pureEquilibria.length} equilibria:`} ${game.pureEquilibria.map((e) => `<strong>${esc(profileText(game, e.profile))}</strong>${e.strict ? "" : " (weak)"}`).join("; ")}.` +
+      : `Choosing at once: ${game.pureEquilibria.length === 1 ? "the one equilibrium is" : `${game.pureEquilibria.length} equilibria:`} ${game.pureEquilibria.map((e) => `<strong>${esc(profileText(game.players, e.profile))}</strong>${e.strict ? "" : " (weak)"}`).join("; ")}.` +
           (game.pureEquilibria.every((e) => e.strict) ? "" : " In a weak equilibrium some player loses as much by a deviation."),
   );
   if (s !== undefined) {
-    answer.push(`In turns (${esc(s.order.join(", then "))}), backward induction gives <strong>${esc(s.path.map((m) => `${m.player} ${m.strategy}`).join(", "))}</strong>: losses ${esc(players.map((p, i) => `${p.name} ${loss(s.payoffs[i]!)}`).join(", "))}.`);
+    answer.push(`In turns (${esc(s.order.join(", then "))}), backward induction gives <strong>${esc(movesText(s.path))}</strong>: losses ${esc(players.map((p, i) => `${p.name} ${loss(s.payoffs[i]!)}`).join(", "))}.`);
   }
   const mixed = (game.mixedEquilibria ?? []).filter((m) => m.strategies.some((probabilities) => probabilities.some((q) => q > 1e-9 && q < 1 - 1e-9)));
   for (const m of mixed) {
@@ -200,9 +197,9 @@ function credibility(game: AnalysisGame, unit: string): string {
   const loss = lossText(unit);
   const threats = s.nonCredible.map((t) => {
     const deviator = Object.entries(t.after).find(([player, option]) => t.equilibrium[game.players.findIndex((p) => p.name === player)] !== option);
-    const after = Object.entries(t.after).map(([player, option]) => `${player} ${option}`).join(", ");
+    const after = movesText(t.after);
     const should = deviator === undefined ? "" : ` should ${esc(deviator[0])} play ${code(deviator[1])} instead`;
-    return `<strong>${esc(profileText(game, t.equilibrium))}</strong> rests on ${esc(t.player)}'s threat to play ${code(t.strategy)}${should} (after ${esc(after)}); there ${code(t.best)} would cost ${esc(t.player)} ${esc(loss(t.cost))} less, so it would not carry the threat out.`;
+    return `<strong>${esc(profileText(game.players, t.equilibrium))}</strong> rests on ${esc(t.player)}'s threat to play ${code(t.strategy)}${should} (after ${esc(after)}); there ${code(t.best)} would cost ${esc(t.player)} ${esc(loss(t.cost))} less, so it would not carry the threat out.`;
   });
   // the first few, then the rest folded (at most LISTED in all: a large game can have thousands)
   const list = (items: readonly string[], limit: number, more: (rest: number) => string) => {
@@ -228,7 +225,7 @@ function credibility(game: AnalysisGame, unit: string): string {
     .map((plan) => ({ plan, onPath: onPath(plan) }))
     .sort((a, b) => Number(b.onPath) - Number(a.onPath));
   const tieText = ({ plan, onPath }: (typeof ties)[number]) => {
-    const after = Object.entries(plan.after).map(([player, option]) => `${player} ${option}`).join(", ");
+    const after = movesText(plan.after);
     const p = game.players.findIndex((x) => x.name === plan.player);
     return `${after === "" ? "At the start" : `After ${esc(after)}`}${onPath ? " (on the path)" : ""}, ${esc(plan.player)} loses as much (${esc(loss(plan.payoffs[p]!))}) with ${listInWords([plan.choice, ...plan.indifferent].map(code), "or")}; backward induction takes ${code(plan.choice)}, listed first.`;
   };
@@ -251,11 +248,12 @@ function sweepBlock(
   },
 ): string {
   const number = lossText("");
-  const changed = new Set(sweep.changes.map((c) => c.to));
+  // rows by position: the row whose answer differs from the row above
+  const changed = (k: number) => k > 0 && sweep.changes.some((c) => c.from === sweep.points[k - 1]!.value && c.to === sweep.points[k]!.value);
   const rows = sweep.points.map((point, k) => {
-    const equilibria = point.pureEquilibria.length === 0 ? "none" : point.pureEquilibria.map((e) => esc(profileText(game, e.profile))).join("; ");
-    const path = point.path === undefined ? "" : `<td>${esc(point.path.map((m) => `${m.player} ${m.strategy}`).join(", "))}</td>`;
-    const mark = k > 0 && changed.has(point.value) ? `<span class="tag">changes</span>` : "";
+    const equilibria = point.pureEquilibria.length === 0 ? "none" : point.pureEquilibria.map((e) => esc(profileText(game.players, e.profile))).join("; ");
+    const path = point.path === undefined ? "" : `<td>${esc(movesText(point.path))}</td>`;
+    const mark = changed(k) ? `<span class="tag">changes</span>` : "";
     return `<tr${mark === "" ? "" : ` class="changed"`}><td class="num">${esc(number(point.value))}</td><td>${equilibria}</td>${path}<td>${mark}</td></tr>`;
   });
   const hasPath = sweep.points.some((p) => p.path !== undefined);

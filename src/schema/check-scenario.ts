@@ -78,14 +78,18 @@ export function* scenarioChecks(scenario: Scenario, context: ValidationContext):
     });
     for (const name of uniqueNames(policy.rules, "name", ["policies", p, "rules"], "rule")) allRuleNames.add(name);
   });
-  // a game's options' rules join the base policy's under each profile: distinct across the game
+  // a game's options' rules are written scenario-wide when the game is analysed (one draw per
+  // rule whatever the profile): distinct across the game and from every other rule
+  const policyRuleOwner = new Map(scenario.policies.flatMap((policy) => policy.rules.map((rule) => [rule.name, policy.name] as const)));
   const gameRules = new Map<string, Path>();
   scenario.game?.players.forEach((player, p) =>
     player.options.forEach((option, o) =>
       option.rules.forEach((rule, r) => {
         const at: Path = ["game", "players", p, "options", o, "rules", r, "name"];
         const first = gameRules.get(rule.name);
+        const owner = policyRuleOwner.get(rule.name);
         if (globalRules.has(rule.name)) report(at, `rule "${rule.name}" is already a scenario-wide rule; give it another name`);
+        else if (owner !== undefined) report(at, `rule "${rule.name}" is already a rule of policy "${owner}"; give it another name`);
         else if (first !== undefined) report(at, `duplicate rule "${rule.name}" (first defined at ${formatPath(first.slice(0, -1))}): the options' rules must be distinct across the game`);
         else gameRules.set(rule.name, at);
         allRuleNames.add(rule.name);
@@ -481,6 +485,12 @@ export function* scenarioChecks(scenario: Scenario, context: ValidationContext):
         option.rules.forEach((rule, r) => checkRule([...at, "options", o, "rules", r], rule));
         option.disableRules.forEach((name, d) => checkName([...at, "options", o, "disableRules", d], name, globalRules, "scenario-wide rule"));
       });
+      const inObjective = new Map<string, number>();
+      player.objective.forEach((term, t) => {
+        const first = inObjective.get(term.outcome);
+        if (first !== undefined) report([...at, "objective", t, "outcome"], `"${term.outcome}" is already in the objective (at ${formatPath([...at, "objective", first])}): give it one term, with the weights added`);
+        else inObjective.set(term.outcome, t);
+      });
       player.objective.forEach((term, t) => {
         const weight = term.weight;
         if (typeof weight !== "number" && gameParams.has(weight.param) && !params.has(weight.param)) return; // a game uncertainty: any value
@@ -492,12 +502,14 @@ export function* scenarioChecks(scenario: Scenario, context: ValidationContext):
         checkNumber([...at, "objective", t, "weight"], weight, ANY_NUMBER);
       });
     });
+    const base = scenario.policies.find((policy) => policy.name === game.base);
+    const written = scenario.rules.length + (base?.rules.length ?? 0) + gameRules.size;
+    if (written > LIMITS.rules) {
+      report(["game", "players"], `the scenario's rules, the base policy's and the options' make ${written} rules, all written scenario-wide when the game is analysed; at most ${LIMITS.rules} (a limit of chokepoint)`);
+    }
     const profiles = game.players.reduce((product, player) => product * player.options.length, 1);
-    if (profiles + scenario.policies.length > LIMITS.policies) {
-      report(
-        ["game", "players"],
-        `the players' options make ${profiles} profiles, each simulated as a policy beside the scenario's ${scenario.policies.length}; at most ${LIMITS.policies} policies in all (a limit of chokepoint)`,
-      );
+    if (profiles > LIMITS.policies) {
+      report(["game", "players"], `the players' options make ${profiles} profiles, each simulated as a policy; at most ${LIMITS.policies} (a limit of chokepoint)`);
     }
     if (game.order !== undefined) {
       const listed = new Set<string>();

@@ -52,7 +52,7 @@ export interface Scenario {
   headlineOutcomes?: string[] | undefined;
   /** Countries that choose: each profile of options (one per player) is simulated as a policy on common draws, and `analyzeGame` finds equilibria of the players' expected losses. */
   game?: {
-    /** A policy whose levers and switched-off rules apply under every profile (the moves no player chooses); none if omitted. */
+    /** A policy whose levers, rules and switched-off rules apply under every profile (the moves no player chooses); none if omitted. */
     base?: string | undefined;
     players: {
       country: string;
@@ -161,7 +161,7 @@ export interface ScenarioInput {
   headlineOutcomes?: string[] | undefined;
   /** Countries that choose: each profile of options (one per player) is simulated as a policy on common draws, and `analyzeGame` finds equilibria of the players' expected losses. */
   game?: {
-    /** A policy whose levers and switched-off rules apply under every profile (the moves no player chooses); none if omitted. */
+    /** A policy whose levers, rules and switched-off rules apply under every profile (the moves no player chooses); none if omitted. */
     base?: string | undefined;
     players: {
       country: string;

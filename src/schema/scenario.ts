@@ -84,7 +84,7 @@ export const gamePlayerSchema = z.strictObject({
 /** The scenario as a game: players, their options and objectives, and the order of play. */
 export const gameSchema = z
   .strictObject({
-    base: identifierSchema.optional().describe("A policy whose levers and switched-off rules apply under every profile (the moves no player chooses); none if omitted."),
+    base: identifierSchema.optional().describe("A policy whose levers, rules and switched-off rules apply under every profile (the moves no player chooses); none if omitted."),
     players: limitedArray(gamePlayerSchema, MAX_GAME_PLAYERS, "players").min(1, "expected at least one player"),
     order: z.array(identifierSchema).optional().describe("The players' countries in the order they move, for sequential play (each sees the earlier moves)."),
     uncertainties: limitedArray(uncertaintySchema, LIMITS.uncertainties, "uncertainties")

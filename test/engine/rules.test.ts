@@ -35,6 +35,20 @@ describe("agents' rules", () => {
     expect(series["shortfall:A:z"]).toEqual([0, 0, 1, 1, 0, 0, 0, 0]);
   });
 
+  it("are counted by an outcome under every policy that has its own copy of them", () => {
+    // two policies each carry rule b-answers: the outcome must see it fire under the first as under the second
+    const world = worldWithRules([]);
+    const ban = { type: "exportRestriction" as const, actor: "A", targets: ["B"], goods: ["x"] };
+    world.policies = [
+      { name: "first", levers: [ban], rules: [answer()] },
+      { name: "second", levers: [ban], rules: [answer()] },
+      { name: "neither", levers: [ban] },
+    ];
+    expect(simulateOnce(world, { policy: "first", seed: 1 }).outcomes.fired).toBe(1);
+    expect(simulateOnce(world, { policy: "second", seed: 1 }).outcomes.fired).toBe(1);
+    expect(simulateOnce(world, { policy: "neither", seed: 1 }).outcomes.fired).toBe(0);
+  });
+
   it("do not fire when nothing triggers them", () => {
     const { outcomes } = simulateOnce(worldWithRules([answer()]), { policy: "none", seed: 1 });
     expect(outcomes.fired).toBe(0);

@@ -106,6 +106,37 @@ describe("a game's own rules and uncertainties", () => {
     expect(game.terms[2]![0]![0]!.mean).toBeCloseTo(mean("gdpLoss:A"), 6);
   });
 
+  it("gives an option's rule one draw per run whatever the profile, and counts it in outcomes under every profile", async () => {
+    // A bans by chance (probability 0.5 per run); B's two options are the same: every run must give both the same losses
+    const byChance = { ...banRule, name: "a-bans-by-chance", probability: 0.5 };
+    const scenario = world();
+    const players = (scenario.game as { players: Record<string, unknown>[] }).players;
+    const twins = {
+      ...scenario,
+      outcomes: [...scenario.outcomes!, { name: "banned", kind: "ruleFired", rules: ["a-bans-by-chance"] }],
+      game: {
+        ...scenario.game!,
+        players: [
+          { ...players[0], options: [{ name: "trade" }, { name: "ban-by-chance", rules: [byChance] }] },
+          { ...players[1], options: [{ name: "buy" }, { name: "buy-too" }], objective: [{ outcome: "gdpLoss:B" }, { outcome: "banned", weight: 0 }] },
+        ],
+      },
+    } as ScenarioInput;
+    const game = await analyzeGame(twins, { runs: 64, seed: 9 });
+    const [, , chance, chanceToo] = game.profiles;
+    expect(chanceToo!.meanLoss).toEqual(chance!.meanLoss);
+    expect(game.terms[3]).toEqual(game.terms[2]);
+    // B is indifferent between its twins in every run, so neither profile's equilibrium share is split by the rule's draw
+    expect(chanceToo!.probabilityEquilibrium).toBe(chance!.probabilityEquilibrium);
+    const fired = (q: number) => game.terms[q]![1]![1]!.mean;
+    expect(fired(0)).toBe(0);
+    expect(fired(2)).toBeGreaterThan(0.2);
+    expect(fired(2)).toBeLessThan(0.8);
+    // in the scenario's own experiments, a game option's rule never applies
+    const plain = await runExperiment(twins, { runs: 16, seed: 9 });
+    for (const policy of plain.policies) expect(policy.outcomes.find((o) => o.name === "banned")!.mean).toBe(0);
+  });
+
   it("draws a game's uncertainties after the scenario's, and leaves the scenario's experiments unchanged", async () => {
     // nothing else is uncertain here, so the game's draws are the scenario's: the same analysis
     const [declaredByScenario, declaredByGame] = await Promise.all([analyzeGame(world(), { runs: 30, seed: 3 }), analyzeGame(withGameUncertainty(), { runs: 30, seed: 3 })]);
@@ -129,8 +160,15 @@ describe("a game's own rules and uncertainties", () => {
     expect(sweep.changes).toEqual([]);
     await expect(sweepGameUncertainty(world(), { uncertainty: "denial", values: [0], runs: 10, seed: 1 })).rejects.toThrow(/options\.uncertainty: unknown uncertainty "denial"/);
     await expect(sweepGameUncertainty(world(), { uncertainty: "denialValue", values: [], runs: 10, seed: 1 })).rejects.toThrow(/options\.values: expected a non-empty list/);
-    await expect(sweepGameUncertainty(world(), { uncertainty: "denialValue", values: [0.5], runs: 10, seed: 1 })).rejects.toThrow(/denialValue/);
+    // every value is checked before anything is simulated, and named where it was given
+    await expect(sweepGameUncertainty(world(), { uncertainty: "denialValue", values: [0, 0.5], runs: 10, seed: 1 })).rejects.toThrow(
+      /options\.values\[1\]: 0\.5 is outside what "denialValue" can take/,
+    );
+    await expect(sweepGameUncertainty(world(), { uncertainty: "denialValue", values: [0, 0.1, 0], runs: 10, seed: 1 })).rejects.toThrow(/options\.values\[2\]: 0 is given twice/);
     await expect(analyzeGame(world(), { runs: 10, seed: 1, fixed: { denialValue: Number.NaN } })).rejects.toThrow(/options\.fixed\.denialValue: expected a finite number/);
+    await expect(analyzeGame(world(), { runs: 10, seed: 1, fixed: { denialValu: 0.1 } })).rejects.toThrow(/options\.fixed\.denialValu: unknown uncertainty "denialValu"; did you mean "denialValue"/);
+    await expect(analyzeGame(world(), { runs: 10, seed: 1, fixed: { denialValue: -1 } })).rejects.toThrow(/options\.fixed\.denialValue: -1 is outside what "denialValue" can take/);
+    expect(() => sweepGameWeight(game, { player: "A", outcome: "gdpLoss:B", values: [1, 1] })).toThrow(/options\.values\[1\]: 1 is given twice/);
   });
 
   it("sweeps a game's uncertainty over workers with the same numbers (chokepoint/node)", async () => {
@@ -183,6 +221,14 @@ describe("a game's scenario checks", () => {
       expect.stringMatching(/^game\.players\[0\]\.options\[0\]\.levers\[0\]\.severity\.param: unknown uncertainty "gameOnly"/),
     );
     expect(problems({ uncertainties: [gameOnly], players: [{ ...players[0], objective: [{ outcome: "gdpLoss:A", weight: { param: "gameOnly" } }] }, players[1]] })).toEqual([]);
+    // an option's rule named as a policy's rule, an outcome twice in an objective
+    const clash = safeParseScenario({ ...world(withRules({ ...banRule, name: "b-rule" })), policies: [{ name: "none" }, { name: "ruled", rules: [{ ...banRule, name: "b-rule" }] }] } as ScenarioInput);
+    expect(clash.success ? [] : clash.error.problems.map((p) => `${p.path}: ${p.message}`)).toContainEqual(
+      expect.stringMatching(/^game\.players\[0\]\.options\[1\]\.rules\[0\]\.name: rule "b-rule" is already a rule of policy "ruled"/),
+    );
+    expect(problems({ players: [{ ...players[0], objective: [{ outcome: "gdpLoss:A" }, { outcome: "gdpLoss:A", weight: 2 }] }, players[1]] })).toContainEqual(
+      expect.stringMatching(/^game\.players\[0\]\.objective\[1\]\.outcome: "gdpLoss:A" is already in the objective/),
+    );
   });
 });
 

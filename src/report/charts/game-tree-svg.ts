@@ -2,6 +2,7 @@
 // mover's options, the players' mean losses at the leaves; the subgame-perfect path thick,
 // each node's planned choice dark. Laid out left to right, a row per leaf, so that a tree
 // of 64 leaves stays readable; larger trees are drawn along the path only.
+import { movesText } from "../../game/describe-game.js";
 import type { GameAnalysis } from "../../game/analyze-game.js";
 import type { SequentialMove } from "../../game/sequential.js";
 import { formatInterval, formatValue } from "../format-number.js";
@@ -236,7 +237,7 @@ export function gameTreeSvg(analysis: GameAnalysis, options: { readonly unit: st
   const lossesSaid = (losses: readonly number[]) => players.map((p, i) => `${p.name} ${loss(losses[i]!)}`).join(", ");
   const description =
     `Game tree of ${leaves.toLocaleString("en-US")} profiles, played in turns: ${order.join(", then ")}. ` +
-    `Subgame-perfect path: ${sequential.path.map((m) => `${m.player} ${m.strategy}`).join(", ")}; mean losses there: ${lossesSaid(sequential.payoffs)}.` +
+    `Subgame-perfect path: ${movesText(sequential.path)}; mean losses there: ${lossesSaid(sequential.payoffs)}.` +
     (pathOnly ? ` Drawn along the path only: at each of its nodes the options not chosen end with the losses of play continuing as planned.` : "");
   const svg = svgDocument({ kind: "game-tree", width, height, title: options.title, description, marks: edges.length, body }, options.id);
   return { svg, pathOnly, leftOut, leaves, width };
