@@ -236,6 +236,32 @@ export function explainScenario(scenario: Scenario): string {
     if (policy.disableRules.length > 0) lines.push(`    - switches off ${policy.disableRules.join(", ")}`);
   }
 
+  // Game
+  const game = scenario.game;
+  if (game !== undefined) {
+    section(`Game (countries that choose; \`chokepoint game\` solves it)${game.order === undefined ? "" : `: in turns, ${game.order.join(", then ")}`}`);
+    if (game.base !== undefined) lines.push(`  under every profile: policy ${game.base}`);
+    // the game's uncertainties are described where objectives name them
+    const withWeights = { ...scenario, uncertainties: [...scenario.uncertainties, ...game.uncertainties] };
+    for (const player of game.players) {
+      const loss = player.objective
+        .map((term) => (term.weight === 1 ? term.outcome : `${typeof term.weight === "number" ? numberText(term.weight) : term.weight.param} x ${term.outcome}`))
+        .join(" + ");
+      lines.push(`  ${player.country}, whose loss is ${loss}, chooses one of:`);
+      for (const option of player.options) {
+        lines.push(`    ${option.name}${option.description === undefined ? "" : `: ${option.description}`}`);
+        for (const lever of option.levers) lines.push(`      - ${leverText(lever, scenario)}`);
+        for (const rule of option.rules) lines.push(`      - ${rule.name}: ${ruleText(rule, scenario)}`);
+        if (option.disableRules.length > 0) lines.push(`      - switches off ${option.disableRules.join(", ")}`);
+      }
+    }
+    for (const term of game.players.flatMap((player) => player.objective)) {
+      if (typeof term.weight !== "number" && game.uncertainties.some((u) => u.name === (term.weight as { param: string }).param)) {
+        lines.push(`  ${uncertainNumber(term.weight, withWeights)} (the game's, drawn when it is analysed)`);
+      }
+    }
+  }
+
   // Uncertainties
   if (scenario.uncertainties.length > 0) {
     section("Uncertain parameters (drawn once per run, the same draws under every policy)");

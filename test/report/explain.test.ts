@@ -94,6 +94,20 @@ describe("explainScenario", () => {
     expect(hhi.find((line) => line.startsWith("  gallium"))).toMatch(/^  gallium\s+9,583\s+CN 97.9%\s+10,000\s+CN 100%$/);
   });
 
+  it("describes a game: who chooses what, in which order, and each player's loss", async () => {
+    expect(text).not.toMatch(/^Game/m);
+    const seed = explainScenario(await loadBundledScenario("us-japan-chip-controls-2024"));
+    const lines = seed.split("\n");
+    const start = lines.findIndex((line) => line.startsWith("Game"));
+    expect(lines[start]).toBe("Game (countries that choose; `chokepoint game` solves it): in turns, US, then NL, then JP, then CN");
+    const game = lines.slice(start, lines.indexOf("", start));
+    expect(game.filter((line) => /^  [A-Z]{2}, whose loss is /.test(line)).map((line) => line.slice(2, 4))).toEqual(["US", "NL", "JP", "CN"]);
+    expect(game).toContain("  JP, whose loss is gdpLoss:JP + japanDenialValue x advancedChipOutputLoss:CN, chooses one of:");
+    expect(game).toContain("    hold: No mineral retaliation.");
+    expect(game.some((line) => line.startsWith("      - china-answers-graphite: when a restriction by US, JP or NL against CN"))).toBe(true);
+    expect(game).toContain("  japanDenialValue ~ uniform(-50000000000, 0) (the game's, drawn when it is analysed)");
+  });
+
   it("describes rules and policies in words", () => {
     expect(text).toContain("china-gallium-retaliation: when a restriction by US, JP or NL against CN on equipment is in force, with probability retaliationProbability ~ pert(0.2, 0.5, 0.9)");
     expect(text).toContain("CN restricts exports of gallium to the countries that set it off");
