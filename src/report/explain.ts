@@ -194,6 +194,35 @@ export function explainScenario(scenario: Scenario): string {
   }
   lines.push(...(supplyRows.length === 1 ? ["  no country imports anything"] : columns(supplyRows)));
 
+  // Use of inputs that no recipe needs: where a shortage falls first and, without an
+  // input-output table, costs nothing
+  const G = world.goods.length;
+  const inputGoods = new Set(world.recipes.flatMap((recipe) => recipe.inputs.map((input) => input.good)));
+  const unneededRows: string[][] = [["good", "countries (share of their baseline use)"]];
+  for (const g of model.goodOrder) {
+    const good = world.goods[g]!.id;
+    if (!inputGoods.has(good)) continue;
+    const shares: [string, number][] = [];
+    world.countries.forEach((country, c) => {
+      const cell = c * G + g;
+      const use = model.U0[cell]!;
+      if (!(use > 0)) return;
+      let needed = 0;
+      for (let k = model.useStart[cell]!; k < model.useStart[cell + 1]!; k++) needed += model.usePerUnit[k]! * model.Q0[model.useCell[k]!]!;
+      const unneeded = 1 - needed / use;
+      if (unneeded >= 0.05) shares.push([country.id, unneeded]);
+    });
+    shares.sort((a, b) => b[1] - a[1]);
+    if (shares.length > 0) unneededRows.push([good, shares.map(([country, x]) => `${country} ${share(x)}`).join(", ")]);
+  }
+  if (unneededRows.length > 1) {
+    const tables = world.inputOutput.map((t) => t.country);
+    section(
+      `Use of an input that no recipe needs (final or unmodelled use, where 5% or more of a country's baseline use): a shortage falls there first, once critical inputs are served, and costs output only through an input-output table (${tables.length === 0 ? "none here" : `here: ${listInWords(tables)}`})`,
+    );
+    lines.push(...columns(unneededRows));
+  }
+
   // Concentration
   section("Supply concentration per good (Herfindahl-Hirschman index, 0 to 10,000; above 2,500: highly concentrated)");
   const concentrationRows: string[][] = [["good", "production HHI", "largest producer", "exports HHI", "largest exporter"]];

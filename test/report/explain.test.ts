@@ -23,6 +23,8 @@ function section(title: string): string[] {
 
 describe("explainScenario", () => {
   it("describes a small world exactly", () => {
+    // use no recipe needs: A keeps 60 t of x (100 made, 40 sent to B) and makes nothing from
+    // it, so all of its use is unneeded; B's 40 t all go into y (1 t per unit, 40 units)
     expect(explainScenario(parseScenario(twoCountryWorld()))).toMatchInlineSnapshot(`
       "two-country
       scenario two-country: 3 months, 2 countries, 2 goods, 1 flow, 1 recipe, 0 rules, 3 policies, 0 uncertain parameters
@@ -46,6 +48,10 @@ describe("explainScenario", () => {
       Importers' supply from countries that may restrict it (share of baseline use per month: own output less exports, plus imports)
         good  importer  use   imported  from countries that may restrict
         x     B         40 t  100%      100% (A)
+
+      Use of an input that no recipe needs (final or unmodelled use, where 5% or more of a country's baseline use): a shortage falls there first, once critical inputs are served, and costs output only through an input-output table (none here)
+        good  countries (share of their baseline use)
+        x     A 100%
 
       Supply concentration per good (Herfindahl-Hirschman index, 0 to 10,000; above 2,500: highly concentrated)
         good  production HHI  largest producer  exports HHI  largest exporter
