@@ -49,7 +49,13 @@ const UNOPENED = 5;
 
 /** Relative accuracy of market clearing: |excess demand| <= MARKET_TOLERANCE * the origin's scale. */
 export const MARKET_TOLERANCE = 1e-12;
-const MAX_NEWTON = 60;
+/**
+ * Newton iterations, at most. Where Newton's model fits only roughly (a price a range of
+ * which clears, fixed supply, quotas), damped steps converge linearly: a problem found by
+ * fast-check (test/engine/elasticity.test.ts, former counterexample) needed 98. A market
+ * that clears stops as soon as it does, so the bound costs only where it is needed.
+ */
+const MAX_NEWTON = 200;
 const MAX_BUYER_NEWTON = 100;
 const MAX_LINE_SEARCH = 40;
 /** Relative shift of the Jacobian's diagonal in Newton steps (see newtonDirection). */
