@@ -1,11 +1,11 @@
 // `chokepoint game <scenario>`: the game a scenario declares, solved on common draws: the
 // players' mean losses per profile, the equilibria, sequential play and its non-credible
-// threats, and optionally where the answer turns as one objective weight moves.
+// threats, and optionally where the answer turns as one objective weight or one uncertainty
+// moves.
 import { alignColumns } from "../report/text.js";
 import { renderAnalysisReport } from "../report/analysis-report.js";
 import { objectiveUnit } from "../report/game-report.js";
-import type { GameAnalysis } from "../game/analyze-game.js";
-import { sweepGameWeight, type GameUncertaintySweep, type GameWeightSweep } from "../game/analyze-game.js";
+import { sweepGameWeight, type GameAnalysis, type GameUncertaintySweep, type GameWeightSweep } from "../game/analyze-game.js";
 import { movesText, profileText } from "../game/describe-game.js";
 import type { SequentialSolution } from "../game/sequential.js";
 import { analyzeGame, sweepGameUncertainty } from "../parallel/game-parallel.js";
@@ -47,6 +47,8 @@ export async function gameCommand(argument: string, options: GameCommandOptions,
   if ((swept === undefined) !== (options.sweepValues === undefined)) {
     throw new UsageError("--sweep-values goes with --sweep or --sweep-uncertainty: --sweep PLAYER:OUTCOME --sweep-values 0,1e9,2e9, or --sweep-uncertainty NAME --sweep-values 0.2:1:0.2");
   }
+  const at = options.sweep?.indexOf(":") ?? -1;
+  if (options.sweep !== undefined && at < 1) throw new UsageError(`--sweep: expected PLAYER:OUTCOME (a player's country and an outcome of its objective), found ${JSON.stringify(options.sweep)}`);
   const scenario = await loadScenarioArgument(argument);
   if (scenario.game === undefined) throw new UsageError(`${argument} declares no game: add \`game\` with players, their options and objectives (docs/game.md)`);
   let game: GameAnalysis;
@@ -59,13 +61,10 @@ export async function gameCommand(argument: string, options: GameCommandOptions,
       ...(options.order === undefined ? {} : { order: options.order }),
       ...(options.workers === undefined ? {} : { workers: options.workers }),
     };
-    game = await analyzeGame(scenario, analysis);
+    // the sweep over an uncertainty checks its values before it simulates: before the game itself
     if (options.sweepUncertainty !== undefined) uncertaintySweep = await sweepGameUncertainty(scenario, { ...analysis, uncertainty: options.sweepUncertainty, values: options.sweepValues! });
-    if (options.sweep !== undefined) {
-      const at = options.sweep.indexOf(":");
-      if (at < 1) throw new UsageError(`--sweep: expected PLAYER:OUTCOME (a player's country and an outcome of its objective), found ${JSON.stringify(options.sweep)}`);
-      sweep = sweepGameWeight(game, { player: options.sweep.slice(0, at), outcome: options.sweep.slice(at + 1), values: options.sweepValues! });
-    }
+    game = await analyzeGame(scenario, analysis);
+    if (options.sweep !== undefined) sweep = sweepGameWeight(game, { player: options.sweep.slice(0, at), outcome: options.sweep.slice(at + 1), values: options.sweepValues! });
   } catch (error) {
     throw scenarioRunError(argument, error);
   }

@@ -12,6 +12,7 @@ import type { Policy, Scenario, ScenarioInput, Uncertainty } from "../schema/sce
 import { didYouMean } from "../schema/suggest.js";
 import { studentTQuantile } from "../stats/student-t.js";
 import { solveSequential, type SequentialSolution } from "./sequential.js";
+import { profileIndices, profileStrides } from "./normal-form.js";
 import { equilibriumAt, solveGame, type MixedEquilibrium } from "./solve-game.js";
 
 /** Options of {@link analyzeGame}. */
@@ -114,17 +115,9 @@ export async function analyseGameWith(scenario: ScenarioInput | Scenario, option
   if (game === undefined) throw new InputError("scenario.game", "the scenario declares no game: add `game` with players, their options and objectives (docs/authoring.md)");
   const players = game.players.map((p) => ({ name: p.country, options: p.options.map((o) => o.name) }));
   const counts = players.map((p) => p.options.length);
-  const profiles: number[][] = [];
+  const strides = profileStrides(counts);
   const total = counts.reduce((a, b) => a * b, 1);
-  for (let index = 0; index < total; index++) {
-    let rest = index;
-    const profile = new Array<number>(counts.length);
-    for (let p = counts.length - 1; p >= 0; p--) {
-      profile[p] = rest % counts[p]!;
-      rest = Math.floor(rest / counts[p]!);
-    }
-    profiles.push(profile);
-  }
+  const profiles = Array.from({ length: total }, (_, index) => profileIndices(counts, strides, index));
   const derived = profileScenario(parsed, game, profiles);
   const policies = derived.policies;
   const design = fixedDesign(derived, options.fixed, options.runs);
@@ -158,7 +151,6 @@ export async function analyseGameWith(scenario: ScenarioInput | Scenario, option
       }),
     ),
   );
-  const strides = counts.map((_, p) => counts.slice(p + 1).reduce((a, b) => a * b, 1));
   const t = runs > 1 ? studentTQuantile(0.975, runs - 1) : 0;
   const tolerance = (r: number) => {
     let largest = 0;
@@ -166,9 +158,10 @@ export async function analyseGameWith(scenario: ScenarioInput | Scenario, option
     return Math.max(1e-12, 1e-9 * largest);
   };
   const equilibriumRuns = new Int32Array(P);
-  for (let r = 0; r < runs; r++) {
+  let r = 0; // the run whose game `utility` reads
+  const utility = (q: number, p: number) => -loss[(q * n + p) * runs + r]!;
+  for (r = 0; r < runs; r++) {
     const eps = tolerance(r);
-    const utility = (q: number, p: number) => -loss[(q * n + p) * runs + r]!;
     for (let q = 0; q < P; q++) if (equilibriumAt(q, counts, strides, utility, eps) !== "none") equilibriumRuns[q]!++;
   }
   const summaries: GameProfile[] = profiles.map((profile, q) => {
@@ -301,7 +294,7 @@ function solveMeanGame(
   order: readonly string[] | undefined,
 ): Pick<GameAnalysis, "pureEquilibria" | "mixedEquilibria" | "sequential"> {
   const counts = players.map((p) => p.options.length);
-  const strides = counts.map((_, p) => counts.slice(p + 1).reduce((a, b) => a * b, 1));
+  const strides = profileStrides(counts);
   const index = (profile: readonly number[]) => profile.reduce((sum, o, p) => sum + o * strides[p]!, 0);
   const asGame = {
     players: players.map((p) => ({ name: p.name, strategies: p.options })),

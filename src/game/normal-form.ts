@@ -53,7 +53,7 @@ export function payoffTable(game: Game): PayoffTable {
   const counts = players.map((p) => p.strategies.length);
   const profiles = counts.reduce((a, b) => a * b, 1);
   if (profiles > MAX_PROFILES) throw new InputError("game.players", `expected at most ${MAX_PROFILES.toLocaleString("en-US")} profiles, found ${profiles.toLocaleString("en-US")}`);
-  const strides = counts.map((_, p) => counts.slice(p + 1).reduce((a, b) => a * b, 1));
+  const strides = profileStrides(counts);
   const payoff = new Float64Array(profiles * n);
   const profile = new Array<number>(n).fill(0);
   let largest = 0;
@@ -73,7 +73,17 @@ export function payoffTable(game: Game): PayoffTable {
   return { players, counts, strides, profiles, payoff, tolerance: Math.max(1e-12, 1e-9 * largest) };
 }
 
+/** Profile index step of each player's strategy, profiles in mixed radix (the last player's strategy changing fastest). */
+export function profileStrides(counts: readonly number[]): number[] {
+  return counts.map((_, p) => counts.slice(p + 1).reduce((a, b) => a * b, 1));
+}
+
+/** The strategy indices of profile `index`, given each player's count of strategies and {@link profileStrides}. */
+export function profileIndices(counts: readonly number[], strides: readonly number[], index: number): number[] {
+  return counts.map((count, p) => Math.floor(index / strides[p]!) % count);
+}
+
 /** The strategy indices of profile `index`. */
 export function profileOf(table: PayoffTable, index: number): number[] {
-  return table.counts.map((count, p) => Math.floor(index / table.strides[p]!) % count);
+  return profileIndices(table.counts, table.strides, index);
 }

@@ -166,7 +166,7 @@ function sweepSection(s: SweepResult): string {
  * the chosen box's limits, the robustness (regret) table, and a lever sweep's means by grid
  * value, and a game: its payoff matrix (a bimatrix for two players, every profile for
  * more) with the equilibria marked, the game tree of play in turns with the subgame-perfect
- * path, which threats are credible, and a weight sweep's turning points; each section only
+ * path, which threats are credible, and a weight or uncertainty sweep's turning points; each section only
  * when its result is given. Charts are inline SVG: no scripts, no network. The same input
  * gives the same bytes.
  *

@@ -1,6 +1,6 @@
 // The game section of the analysis report: the payoff matrix (a bimatrix for two players, a
 // table of every profile for more), the game tree of play in turns, which threats are
-// credible and where the mover is indifferent, and a weight sweep's turning points.
+// credible and where the mover is indifferent, and a weight or uncertainty sweep's turning points.
 import type { GameAnalysis, GameUncertaintySweep, GameWeightSweep } from "../game/analyze-game.js";
 import { movesText, profileText } from "../game/describe-game.js";
 import type { Scenario } from "../schema/scenario.js";

@@ -490,13 +490,10 @@ export function* scenarioChecks(scenario: Scenario, context: ValidationContext):
         const first = inObjective.get(term.outcome);
         if (first !== undefined) report([...at, "objective", t, "outcome"], `"${term.outcome}" is already in the objective (at ${formatPath([...at, "objective", first])}): give it one term, with the weights added`);
         else inObjective.set(term.outcome, t);
-      });
-      player.objective.forEach((term, t) => {
         const weight = term.weight;
-        if (typeof weight !== "number" && gameParams.has(weight.param) && !params.has(weight.param)) return; // a game uncertainty: any value
         if (typeof weight !== "number" && !params.has(weight.param)) {
-          const known = new Set([...params, ...gameParams]);
-          report([...at, "objective", t, "weight", "param"], `unknown uncertainty "${weight.param}"${didYouMean(weight.param, known)}`);
+          // a game's uncertainty may take any value; a name neither has is unknown
+          if (!gameParams.has(weight.param)) report([...at, "objective", t, "weight", "param"], `unknown uncertainty "${weight.param}"${didYouMean(weight.param, new Set([...params, ...gameParams]))}`);
           return;
         }
         checkNumber([...at, "objective", t, "weight"], weight, ANY_NUMBER);

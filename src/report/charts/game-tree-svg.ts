@@ -4,6 +4,7 @@
 // of 64 leaves stays readable; larger trees are drawn along the path only.
 import { movesText } from "../../game/describe-game.js";
 import type { GameAnalysis } from "../../game/analyze-game.js";
+import { profileStrides } from "../../game/normal-form.js";
 import type { SequentialMove } from "../../game/sequential.js";
 import { formatInterval, formatValue } from "../format-number.js";
 import { escapeXml, fitText, flowLegend, num, PALETTE, svgDocument, textWidth } from "./svg.js";
@@ -105,7 +106,7 @@ export function gameTreeSvg(analysis: GameAnalysis, options: { readonly unit: st
   const order = sequential.order;
   const movers = order.map((name) => players.findIndex((p) => p.name === name));
   const counts = players.map((p) => p.options.length);
-  const strides = counts.map((_, p) => counts.slice(p + 1).reduce((a, b) => a * b, 1));
+  const strides = profileStrides(counts);
   const leaves = counts.reduce((a, b) => a * b, 1);
   const pathOnly = leaves > FULL_TREE_LEAVES;
   const loss = lossText(options.unit);
